@@ -1,0 +1,167 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BuildFailed, FarmError } from '../errors/index.js';
+import type { EvaluatedRecipe } from '../recipe/types.js';
+import type { EventSink } from '../report/events.js';
+import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import type { BuildCache, CacheEntry } from '../cache/cache.js';
+import { BUILD_HOSTNAME, SRC_DIR } from './env.js';
+import type { BuildIo } from './io.js';
+import { BuildLog } from './log.js';
+import { renderRunScript } from './script.js';
+import { skeletonTar } from './skeleton.js';
+
+export interface PackageJob {
+  readonly evaluated: EvaluatedRecipe;
+  readonly key: string;
+  readonly selfHash: string;
+  readonly inputs: unknown;
+  /** Outputs to unpack into /build/sysroot, in dependency order. */
+  readonly sysroot: readonly { readonly pkg: string; readonly entry: CacheEntry }[];
+  readonly env: Readonly<Record<string, string>>;
+}
+
+export interface BuildContext {
+  readonly runtime: ContainerRuntime;
+  readonly io: BuildIo;
+  readonly cache: BuildCache;
+  readonly image: string;
+  readonly stage: string;
+  readonly runId: string;
+  readonly workspaceId: string;
+  readonly logDir: string;
+  readonly tmpDir: string;
+  readonly sourceDateEpoch: number;
+  readonly limits: { readonly memoryBytes: number; readonly pids: number; readonly logBytes: number };
+  readonly sink: EventSink;
+  readonly signal: AbortSignal;
+  readonly now: () => number;
+}
+
+/** Capabilities a build gets back after dropping all: enough for `install` and `chown 0:0`. */
+export const BUILD_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FOWNER'] as const;
+
+/**
+ * Build one package in a fresh container: put the inputs in as tar streams,
+ * run the recipe, take $DESTDIR out as a tar stream, normalize, hash, cache.
+ * The container is removed whatever happens.
+ */
+export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<CacheEntry> {
+  const { recipe } = job.evaluated;
+  const started = ctx.now();
+  await mkdir(ctx.logDir, { recursive: true });
+  await mkdir(ctx.tmpDir, { recursive: true });
+  const logPath = join(ctx.logDir, `${recipe.name}.log`);
+  const log = new BuildLog(logPath, (line) => ctx.sink({ type: 'build-output', pkg: recipe.name, line }));
+  ctx.sink({ type: 'build-start', pkg: recipe.name, key: job.key, stage: ctx.stage });
+
+  const spool = join(ctx.tmpDir, `${recipe.name}-${job.key.slice(0, 12)}`);
+  await mkdir(spool, { recursive: true });
+  let closed = false;
+  const closeLog = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      await log.close();
+    }
+  };
+  try {
+    await using container = await ctx.runtime.createContainer({
+      image: ctx.image,
+      cmd: ['/bin/sh', '/build/run.sh'],
+      env: job.env,
+      workdir: '/build',
+      hostname: BUILD_HOSTNAME,
+      labels: {
+        [LABELS.farm]: 'stasis-farm',
+        [LABELS.run]: ctx.runId,
+        [LABELS.pkg]: recipe.name,
+        [LABELS.stage]: ctx.stage,
+        [LABELS.kind]: `build:${ctx.workspaceId}`,
+      },
+      limits: ctx.limits,
+      capAdd: BUILD_CAPS,
+    });
+
+    // Inputs go in before start (the engine refuses or hides later copies).
+    const patches = await Promise.all(
+      recipe.patches.map(async (name) => ({ name: `build/patches/${name}`, data: await readFile(join(job.evaluated.dir, name)), mode: 0o644 })),
+    );
+    const files = await Promise.all(
+      recipe.files.map(async (name) => ({ name: `build/files/${name}`, data: await readFile(join(job.evaluated.dir, name)), mode: 0o644 })),
+    );
+    const dirs = ['build/', 'build/src/', 'build/patches/', 'build/files/', 'build/sysroot/', 'build/dest/', 'build/home/'];
+    await container.putArchive('/', skeletonTar(dirs, [...patches, ...files, { name: 'build/build.sh', data: recipe.build, mode: 0o755 }], ctx.sourceDateEpoch));
+
+    let cwd: string | undefined;
+    for (const [index, source] of recipe.sources.entries()) {
+      const archive = await ctx.io.sourceArchive(source);
+      await container.putArchive('/build', archive.stream);
+      const top = await archive.topDir;
+      if (index === 0 && source.extract && top !== undefined) cwd = `${SRC_DIR}/${top}`;
+    }
+    for (const dep of job.sysroot) {
+      await container.putArchive('/build/sysroot', createReadStream(dep.entry.tarPath));
+    }
+    await container.putArchive(
+      '/',
+      skeletonTar([], [{ name: 'build/run.sh', data: renderRunScript({ cwd: cwd ?? SRC_DIR, patches: recipe.patches }), mode: 0o755 }], ctx.sourceDateEpoch),
+    );
+
+    if (ctx.signal.aborted) throw interrupted();
+    const status = await container.run({
+      timeoutMs: recipe.timeout * 1000,
+      onOutput: (chunk) => log.write(chunk),
+      signal: ctx.signal,
+    });
+    if (ctx.signal.aborted) throw interrupted();
+    let reason: string | undefined;
+    if (status.timedOut) reason = `timed out after ${recipe.timeout} s`;
+    else if (status.oomKilled) reason = `killed by the OOM killer (memory limit ${Math.round(ctx.limits.memoryBytes / 1024 / 1024)} MiB)`;
+    else if (status.exitCode !== 0) reason = `exit code ${status.exitCode}`;
+    if (reason !== undefined) {
+      log.note(`[stasis-farm: ${reason}]`);
+      await closeLog();
+      throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath);
+    }
+
+    const output = await ctx.io.normalizeOutput(await container.getArchive('/build/dest'), {
+      tmpDir: spool,
+      sourceDateEpoch: ctx.sourceDateEpoch,
+    });
+    const ms = ctx.now() - started;
+    const bytes = output.manifest.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
+    log.note(`[stasis-farm: ${recipe.name} output sha256 ${output.sha256}, ${output.manifest.length} entries]`);
+    await closeLog();
+    const entry = await ctx.cache.put({
+      meta: {
+        key: job.key,
+        pkg: recipe.name,
+        version: recipe.version,
+        stage: ctx.stage,
+        outputSha256: output.sha256,
+        selfHash: job.selfHash,
+        depOutputs: Object.fromEntries(job.sysroot.map((d) => [d.pkg, d.entry.meta.outputSha256])),
+        files: output.manifest.length,
+        bytes,
+        durationMs: ms,
+        inputs: job.inputs,
+      },
+      tarPath: output.tarPath,
+      manifestJson: JSON.stringify(output.manifest),
+      logPath,
+    });
+    ctx.sink({ type: 'build-done', pkg: recipe.name, outputSha256: output.sha256, ms, files: output.manifest.length, bytes });
+    return entry;
+  } catch (error) {
+    await closeLog().catch(() => {});
+    if (ctx.signal.aborted && !(error instanceof FarmError && error.code === 'INTERRUPTED')) throw interrupted();
+    throw error;
+  } finally {
+    await rm(spool, { recursive: true, force: true });
+  }
+}
+
+function interrupted(): FarmError {
+  return new FarmError('INTERRUPTED', 'interrupted; the container was removed and nothing was cached');
+}

@@ -1,0 +1,62 @@
+import type { BuildDefaults } from '../config/types.js';
+import type { Recipe } from '../recipe/types.js';
+
+export const BUILD_ROOT = '/build';
+export const SRC_DIR = '/build/src';
+export const DEST_DIR = '/build/dest';
+export const SYSROOT = '/build/sysroot';
+export const HOME_DIR = '/build/home';
+export const BUILD_HOSTNAME = 'stasis-build';
+export const BASE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * The toolchain settings a package build receives when `toolchain ~= false`.
+ * They enter the cache key of exactly those packages. CC comes from the builder
+ * image (its STASIS_CC), everything else from default.lua.
+ */
+export function toolchainEnv(defaults: BuildDefaults, imageCc: string): Record<string, string> {
+  const lto = defaults.lto ? ' -flto' : '';
+  return {
+    CC: imageCc,
+    CFLAGS: `${defaults.cflags}${lto}`.trim(),
+    CXXFLAGS: `${defaults.cxxflags}${lto}`.trim(),
+    LDFLAGS: `-static ${defaults.ldflags}${lto}`.replace(/\s+/g, ' ').trim(),
+    LTO: defaults.lto ? '1' : '0',
+  };
+}
+
+/** The complete, fixed environment of one build container. */
+export function buildEnv(options: {
+  readonly recipe: Recipe;
+  readonly stage: string;
+  readonly sourceDateEpoch: number;
+  readonly jobs: number;
+  readonly toolchain: Readonly<Record<string, string>>;
+}): Record<string, string> {
+  const { recipe } = options;
+  const env: Record<string, string> = {
+    PATH: `${SYSROOT}/usr/bin:${SYSROOT}/bin:${BASE_PATH}`,
+    LC_ALL: 'C',
+    LANG: 'C',
+    TZ: 'UTC',
+    HOME: HOME_DIR,
+    SOURCE_DATE_EPOCH: String(options.sourceDateEpoch),
+    JOBS: String(options.jobs),
+    DESTDIR: DEST_DIR,
+    SYSROOT,
+    PREFIX: '/usr',
+    STASIS_STAGE: options.stage,
+    STASIS_PKG: recipe.name,
+    STASIS_VERSION: recipe.version,
+  };
+  if (recipe.toolchain) {
+    const tc = options.toolchain;
+    env['CC'] = tc['CC'] ?? 'cc';
+    env['CFLAGS'] = tc['CFLAGS'] ?? '';
+    env['CXXFLAGS'] = tc['CXXFLAGS'] ?? '';
+    env['CPPFLAGS'] = `-I${SYSROOT}/usr/include`;
+    env['LDFLAGS'] = `${tc['LDFLAGS'] ?? '-static'} -L${SYSROOT}/usr/lib`;
+    env['LTO'] = tc['LTO'] ?? '0';
+  }
+  return env;
+}

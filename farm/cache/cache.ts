@@ -1,0 +1,188 @@
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { writeFileAtomic } from '../fs/atomic.js';
+
+/** What the cache remembers of one built package. */
+export interface CacheMeta {
+  readonly key: string;
+  readonly pkg: string;
+  readonly version: string;
+  readonly stage: string;
+  /** sha256 of the normalized, uncompressed output tar. */
+  readonly outputSha256: string;
+  /** Hash of the key inputs without the dependencies' keys (early cutoff). */
+  readonly selfHash: string;
+  /** Output hash of every package that was in the sysroot. */
+  readonly depOutputs: Readonly<Record<string, string>>;
+  readonly files: number;
+  readonly bytes: number;
+  readonly durationMs: number;
+  /** The key's inputs, for `why` and diffs. */
+  readonly inputs: unknown;
+}
+
+export interface CacheEntry {
+  readonly meta: CacheMeta;
+  readonly dir: string;
+  readonly tarPath: string;
+  readonly manifestPath: string;
+  readonly logPath: string;
+}
+
+export interface NewEntry {
+  readonly meta: CacheMeta;
+  /** Normalized output tar (moved into the cache). */
+  readonly tarPath: string;
+  /** The file manifest as JSON text. */
+  readonly manifestJson: string;
+  /** Build log file (copied). */
+  readonly logPath: string | undefined;
+}
+
+/**
+ * Content-addressed build cache: `<dir>/<key>/{output.tar,manifest.json,meta.json,build.log}`.
+ * Entries appear by a single rename of a fully written temp directory, so an
+ * interrupted build never leaves a partial entry. Early-cutoff aliases live in
+ * `<dir>/alias/<key>` and name the entry whose output can be reused.
+ */
+export class BuildCache {
+  constructor(readonly dir: string) {}
+
+  private entryDir(key: string): string {
+    return join(this.dir, key);
+  }
+
+  async has(key: string): Promise<boolean> {
+    return (await this.get(key)) !== undefined;
+  }
+
+  async get(key: string): Promise<CacheEntry | undefined> {
+    const direct = await this.readEntry(key);
+    if (direct !== undefined) return direct;
+    let target: string;
+    try {
+      target = (await readFile(join(this.dir, 'alias', key), 'utf8')).trim();
+    } catch {
+      return undefined;
+    }
+    return this.readEntry(target);
+  }
+
+  private async readEntry(key: string): Promise<CacheEntry | undefined> {
+    if (!/^[0-9a-f]{64}$/.test(key)) return undefined;
+    const dir = this.entryDir(key);
+    try {
+      const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as CacheMeta;
+      return {
+        meta,
+        dir,
+        tarPath: join(dir, 'output.tar'),
+        manifestPath: join(dir, 'manifest.json'),
+        logPath: join(dir, 'build.log'),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Store an entry atomically; returns the stored entry. */
+  async put(entry: NewEntry): Promise<CacheEntry> {
+    await mkdir(this.dir, { recursive: true });
+    const tmp = join(this.dir, `.tmp-${entry.meta.key.slice(0, 16)}-${randomBytes(4).toString('hex')}`);
+    await mkdir(tmp);
+    try {
+      await moveFile(entry.tarPath, join(tmp, 'output.tar'));
+      await writeFile(join(tmp, 'manifest.json'), entry.manifestJson);
+      if (entry.logPath !== undefined) await copyFile(entry.logPath, join(tmp, 'build.log'));
+      else await writeFile(join(tmp, 'build.log'), '');
+      await writeFile(join(tmp, 'meta.json'), JSON.stringify(entry.meta, null, 1));
+      const final = this.entryDir(entry.meta.key);
+      await rm(final, { recursive: true, force: true });
+      await rename(tmp, final);
+    } catch (error) {
+      await rm(tmp, { recursive: true, force: true });
+      throw error;
+    }
+    await this.indexSelf(entry.meta);
+    const stored = await this.readEntry(entry.meta.key);
+    if (stored === undefined) throw new Error(`cache entry ${entry.meta.key} vanished after writing`);
+    return stored;
+  }
+
+  /**
+   * Early cutoff: an entry built from the same inputs (apart from dependency keys)
+   * against dependency outputs identical to `depOutputs`.
+   */
+  async findCutoff(selfHash: string, depOutputs: Readonly<Record<string, string>>): Promise<CacheEntry | undefined> {
+    let keys: string[];
+    try {
+      keys = JSON.parse(await readFile(join(this.dir, 'self', `${selfHash}.json`), 'utf8')) as string[];
+    } catch {
+      return undefined;
+    }
+    const wanted = canonicalOutputs(depOutputs);
+    for (const key of keys) {
+      const entry = await this.readEntry(key);
+      if (entry !== undefined && canonicalOutputs(entry.meta.depOutputs) === wanted) return entry;
+    }
+    return undefined;
+  }
+
+  /** Record that `key` reuses the output stored under `target`. */
+  async alias(key: string, target: string): Promise<void> {
+    await writeFileAtomic(join(this.dir, 'alias', key), target + '\n');
+  }
+
+  private async indexSelf(meta: CacheMeta): Promise<void> {
+    const file = join(this.dir, 'self', `${meta.selfHash}.json`);
+    let keys: string[] = [];
+    try {
+      keys = JSON.parse(await readFile(file, 'utf8')) as string[];
+    } catch {
+      keys = [];
+    }
+    if (!keys.includes(meta.key)) keys.push(meta.key);
+    await writeFileAtomic(file, JSON.stringify(keys));
+  }
+
+  /** Remove leftovers of interrupted writes. */
+  async cleanTemp(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    const stale = names.filter((n) => n.startsWith('.tmp-'));
+    await Promise.all(stale.map((n) => rm(join(this.dir, n), { recursive: true, force: true })));
+    return stale.length;
+  }
+
+  async size(): Promise<number> {
+    try {
+      const names = await readdir(this.dir);
+      let total = 0;
+      for (const n of names) {
+        if (/^[0-9a-f]{64}$/.test(n)) total += (await stat(join(this.dir, n, 'output.tar'))).size;
+      }
+      return total;
+    } catch {
+      return 0;
+    }
+  }
+}
+
+function canonicalOutputs(outputs: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.keys(outputs).sort().map((k) => [k, outputs[k]]));
+}
+
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(from, to);
+    await rm(from, { force: true });
+  }
+}

@@ -1,0 +1,2 @@
+export { BuildCache } from './cache.js';
+export type { CacheEntry, CacheMeta, NewEntry } from './cache.js';

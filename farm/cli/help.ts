@@ -1,0 +1,56 @@
+export const HELP = `stasis-farm — a container-isolated, reproducible build farm for Stasis
+
+Usage: stasis-farm <command> [options]
+
+Planning
+  graph [--json]                 build order of the selected packages
+  plan [--json]                  what would build, and why
+  why <pkg> [--json]             a package's cache-key inputs and what changed since the last build
+  status [--write FILE]          per-package table: mirror, built, audit, size, build time
+
+Building
+  fetch [--offline] [--all]      fetch and verify the sources of the selected packages
+  build [--jobs N] [--keep-going] [--offline] [--wait]
+                                 build the selected packages in containers into workspace/preview
+  tests [PATH] [--json|--yaml] [--allowlist FILE]
+                                 audit a rootfs (default workspace/preview), a directory or a tarball
+  release [--keep-going]         dev -> stage A -> stage B, compare A and B, write
+                                 workspace-release-stage-b/dist
+  compare <a> <b> [--yaml FILE] [--exclusions FILE] [--diffoscope]
+                                 compare two stage workspaces or manifests
+
+Images and sources
+  image ensure [--bootstrap]     check the builder image (bootstrap it when missing)
+  image bootstrap [--ref REF]    make the Debian+musl builder with mmdebstrap (no registry)
+  image import <rootfs.tar> [--ref REF]
+                                 import an operator-supplied rootfs tarball as a builder
+  image list                     builder and stage images the farm made
+  mirror export <dir> [--all]    copy the sources into a self-describing mirror directory
+  mirror verify [<dir>]          re-hash a mirror; report missing, corrupt, unreferenced files
+  mirror prune [<dir>] [--yes]   remove unreferenced files (dry run unless --yes)
+  mirror serve [<dir>] [--port N] [--host H]
+                                 read-only HTTP mirror for other farms (loopback by default)
+  mirror torrent [<dir>] --web-seed URL
+                                 BitTorrent v1 .torrent + magnet link with a web seed
+  config diff                    options added, removed or renamed vs configs/*.example
+
+Global options
+  --root DIR        the Stasis tree (config.lua, default.lua, system/); default: current directory
+  --mirror M        a mirror (directory or http(s) URL) tried before upstream; repeatable.
+                    STASIS_MIRROR (colon-separated) adds more.
+  --json            machine-readable output (JSON lines for events)
+  --verbose, -v     show build output and more detail
+  --no-color        no colours (NO_COLOR and FORCE_COLOR are honoured too)
+  --help, -h        this text
+  --version         the farm's version
+
+Exit codes
+  0    success
+  1    a build failed, the audit found problems, or the stages differ
+  2    usage error
+  3    invalid config, recipe or profile (the message names file and field)
+  4    sources: checksum mismatch, missing under --offline, unsafe archive, fetch failure
+  5    container engine or builder image unavailable
+  6    the workspace is locked by another stasis-farm
+  130  interrupted (SIGINT/SIGTERM); containers were removed, nothing partial was cached
+`;

@@ -1,0 +1,24 @@
+import type { Writable } from 'node:stream';
+import type { ChalkInstance } from 'chalk';
+import type { EventSink } from '../report/events.js';
+
+/** What every command gets from the CLI edge: streams, env, colours, reporter. */
+export interface CliContext {
+  readonly root: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly chalk: ChalkInstance;
+  readonly json: boolean;
+  readonly verbose: boolean;
+  readonly sink: EventSink;
+  /** Aborted on SIGINT/SIGTERM. */
+  readonly signal: AbortSignal;
+  readonly isTTY: boolean;
+}
+
+export type Command = (ctx: CliContext, args: readonly string[]) => Promise<number>;
+
+export function out(ctx: CliContext, text: string): void {
+  ctx.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}

@@ -1,0 +1,66 @@
+/** config.lua: the system being built. */
+export interface SystemConfig {
+  readonly hostname: string;
+  readonly timezone: string;
+  readonly locale: string;
+  readonly keymap: string;
+  /** crypt(3) hash ($6$..., $5$..., $y$..., $2b$...) or "!" for a locked account. */
+  readonly rootPassword: string;
+  readonly kernel: {
+    readonly params: readonly string[];
+    /** Path of the kernel .config, relative to the project root; read only by the linux recipe. */
+    readonly config: string | undefined;
+  };
+  readonly filesystem: {
+    readonly root: { readonly device: string; readonly type: string; readonly options: string };
+    readonly boot: { readonly device: string; readonly type: string; readonly options: string } | undefined;
+    readonly swap: string | undefined;
+  };
+  readonly network: {
+    readonly interfaces: readonly NetworkInterface[];
+  };
+  readonly wifi: {
+    readonly enabled: boolean;
+    readonly interface: string;
+    readonly networks: readonly { readonly ssid: string; readonly passphrase: string }[];
+  };
+  readonly dns: readonly string[];
+  readonly services: readonly string[];
+  readonly ttys: readonly string[];
+  readonly profile: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+export type NetworkInterface =
+  | { readonly name: string; readonly mode: 'dhcp' }
+  | {
+      readonly name: string;
+      readonly mode: 'static';
+      readonly address: string;
+      readonly gateway: string | undefined;
+    };
+
+/** default.lua: how packages are built. */
+export interface BuildDefaults {
+  readonly cflags: string;
+  readonly cxxflags: string;
+  readonly ldflags: string;
+  readonly lto: boolean;
+  /** 0 means: the number of cores. */
+  readonly jobs: number;
+  /** Builder image reference for the dev stage. */
+  readonly builder: string;
+  /** Directories or http(s) base URLs tried, in order, before upstream. */
+  readonly mirrors: readonly string[];
+  readonly sourceDateEpoch: number;
+}
+
+/** Both files, as evaluated, plus the raw Lua values recipes may read. */
+export interface LoadedConfig {
+  readonly system: SystemConfig;
+  readonly defaults: BuildDefaults;
+  /** The plain data tables exactly as config.lua / default.lua returned them (for read tracking). */
+  readonly rawSystem: Readonly<Record<string, unknown>>;
+  readonly rawDefaults: Readonly<Record<string, unknown>>;
+}

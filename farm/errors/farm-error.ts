@@ -1,0 +1,76 @@
+/**
+ * Typed, user-facing errors. The engine throws these; only the CLI renders them.
+ * Programmer errors (bugs) stay plain `Error`s and are reported as such.
+ */
+export type ErrorCode =
+  | 'USAGE'
+  | 'CONFIG_MISSING'
+  | 'CONFIG_INVALID'
+  | 'RECIPE_INVALID'
+  | 'LUA_ERROR'
+  | 'LUA_TIMEOUT'
+  | 'UNKNOWN_PACKAGE'
+  | 'GRAPH_CYCLE'
+  | 'CHECKSUM_MISMATCH'
+  | 'SOURCE_MISSING'
+  | 'FETCH_FAILED'
+  | 'UNSAFE_ARCHIVE'
+  | 'ENGINE_UNAVAILABLE'
+  | 'IMAGE_MISSING'
+  | 'IMAGE_FAILED'
+  | 'BUILD_FAILED'
+  | 'WORKSPACE_LOCKED'
+  | 'AUDIT_FAILED'
+  | 'STAGE_MISMATCH'
+  | 'MIRROR_INVALID'
+  | 'INTERRUPTED';
+
+/** Process exit code per error code; documented in `stasis-farm --help`. */
+export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
+  USAGE: 2,
+  CONFIG_MISSING: 3,
+  CONFIG_INVALID: 3,
+  RECIPE_INVALID: 3,
+  LUA_ERROR: 3,
+  LUA_TIMEOUT: 3,
+  UNKNOWN_PACKAGE: 3,
+  GRAPH_CYCLE: 3,
+  CHECKSUM_MISMATCH: 4,
+  SOURCE_MISSING: 4,
+  FETCH_FAILED: 4,
+  UNSAFE_ARCHIVE: 4,
+  MIRROR_INVALID: 4,
+  ENGINE_UNAVAILABLE: 5,
+  IMAGE_MISSING: 5,
+  IMAGE_FAILED: 5,
+  BUILD_FAILED: 1,
+  AUDIT_FAILED: 1,
+  STAGE_MISMATCH: 1,
+  WORKSPACE_LOCKED: 6,
+  INTERRUPTED: 130,
+};
+
+export interface FarmErrorOptions {
+  hint?: string;
+  cause?: unknown;
+}
+
+export class FarmError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: FarmErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'FarmError';
+    this.code = code;
+    this.hint = options.hint;
+  }
+
+  get exitCode(): number {
+    return EXIT_CODES[this.code];
+  }
+}
+
+export function isFarmError(value: unknown): value is FarmError {
+  return value instanceof FarmError;
+}

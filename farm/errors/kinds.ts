@@ -1,0 +1,41 @@
+import { FarmError } from './farm-error.js';
+
+/** A downloaded or mirrored file whose sha256 is not the one the recipe names. */
+export class ChecksumMismatch extends FarmError {
+  constructor(
+    readonly file: string,
+    readonly origin: string,
+    readonly wanted: string,
+    readonly got: string,
+  ) {
+    super('CHECKSUM_MISMATCH', `${file} from ${origin}: sha256 mismatch\n  wanted ${wanted}\n  got    ${got}`, {
+      hint: 'the file was not stored; fix the mirror copy or the recipe sha256',
+    });
+  }
+}
+
+/** A package build that exited non-zero, was OOM-killed or timed out. */
+export class BuildFailed extends FarmError {
+  constructor(
+    readonly pkg: string,
+    readonly reason: string,
+    readonly exitCode: number | null,
+    readonly logTail: string[],
+    readonly logFile: string | undefined,
+  ) {
+    super('BUILD_FAILED', `${pkg}: build failed (${reason})`, {
+      hint: logFile === undefined ? undefined : `full log: ${logFile}`,
+    });
+  }
+}
+
+/** An archive entry that would escape its target or is not allowed there. */
+export class UnsafeArchive extends FarmError {
+  constructor(
+    readonly archive: string,
+    readonly entry: string,
+    readonly why: string,
+  ) {
+    super('UNSAFE_ARCHIVE', `${archive}: refusing entry "${entry}": ${why}`);
+  }
+}

@@ -1,0 +1,64 @@
+/** One upstream source of a package, as validated from pkg.lua. */
+export interface SourceSpec {
+  /** The real upstream URL. */
+  readonly url: string;
+  /** Lower-case hex sha256 of the file. */
+  readonly sha256: string;
+  /** File name in mirrors and in the build (defaults to the URL's last path segment). */
+  readonly file: string;
+  /** Unpack into /build/src (default) or only copy the file to /build/src. */
+  readonly extract: boolean;
+}
+
+/**
+ * A validated recipe: `system/<name>/pkg.lua` after evaluation and validation.
+ * Lua field names are snake_case (`build_deps`); here they are camelCase.
+ */
+export interface Recipe {
+  readonly name: string;
+  readonly version: string;
+  readonly description: string;
+  readonly license: string;
+  readonly homepage: string | undefined;
+  readonly sources: readonly SourceSpec[];
+  /** Patch files beside pkg.lua, applied in order with `patch -p1` in the source tree. */
+  readonly patches: readonly string[];
+  /** Other files beside pkg.lua made available to the build under /build/files. */
+  readonly files: readonly string[];
+  /** Packages whose outputs must be present (in the sysroot) while building. */
+  readonly buildDeps: readonly string[];
+  /** Packages that must be installed alongside this one in the rootfs. */
+  readonly deps: readonly string[];
+  /** Shell script run by /bin/sh -e inside the build container; installs into $DESTDIR. */
+  readonly build: string;
+  /** false for the /sucks class (prebuilt, dynamically linked, kept under /sucks). */
+  readonly static: boolean;
+  /** Whether the build uses the C toolchain settings (CC/CFLAGS/LDFLAGS/LTO) from default.lua. */
+  readonly toolchain: boolean;
+  /** Wall-clock limit for the build in seconds. */
+  readonly timeout: number;
+}
+
+/** One value a recipe read from config.lua / default.lua / the farm table (dotted path). */
+export interface RecordedRead {
+  readonly path: string;
+  /** Canonical JSON of the value read (tables are recorded whole when iterated). */
+  readonly value: string;
+}
+
+/** A recipe together with everything about its origin that enters its cache key. */
+export interface EvaluatedRecipe {
+  readonly recipe: Recipe;
+  /** Path of pkg.lua relative to the project root, e.g. `system/lua/pkg.lua`. */
+  readonly file: string;
+  /** Absolute directory holding pkg.lua (patches and files are read from here). */
+  readonly dir: string;
+  /** sha256 of the pkg.lua bytes. */
+  readonly recipeSha256: string;
+  /** sha256 per patch file name, in recipe order. */
+  readonly patchSha256: Readonly<Record<string, string>>;
+  /** sha256 per extra file name. */
+  readonly fileSha256: Readonly<Record<string, string>>;
+  /** Config/default values the recipe read while being evaluated. */
+  readonly reads: readonly RecordedRead[];
+}

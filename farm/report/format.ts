@@ -1,0 +1,60 @@
+import type { ChalkInstance } from 'chalk';
+import type { FarmEvent } from './events.js';
+
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const m = Math.floor(ms / 60_000);
+  const s = Math.round((ms % 60_000) / 1000);
+  return `${m}m${String(s).padStart(2, '0')}s`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GiB`;
+}
+
+/** One human line per event, or undefined for events that plain output omits. */
+export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean): string | undefined {
+  switch (event.type) {
+    case 'info':
+      return event.message;
+    case 'warn':
+      return `${c.yellow('warning:')} ${event.message}`;
+    case 'plan':
+      return `${c.bold(event.stage)}: ${event.toBuild.length} to build, ${event.cached.length} cached`;
+    case 'fetch-start':
+      return verbose ? `${c.dim('fetch')} ${event.pkg}: ${event.file} from ${event.from}` : undefined;
+    case 'fetch-done':
+      return event.cached ? undefined : `${c.cyan('fetched')} ${event.pkg}: ${event.file} (${formatBytes(event.bytes)}) from ${event.from}`;
+    case 'build-start':
+      return `${c.blue('build')}   ${event.pkg} ${c.dim(event.key.slice(0, 12))}`;
+    case 'build-output':
+      return verbose ? `${c.dim(event.pkg + ' |')} ${event.line}` : undefined;
+    case 'build-done':
+      return `${c.green('built')}   ${event.pkg} in ${formatMs(event.ms)}: ${event.files} files, ${formatBytes(event.bytes)} ${c.dim(event.outputSha256.slice(0, 12))}`;
+    case 'build-failed': {
+      const tail = event.logTail.map((l) => `  ${c.dim('|')} ${l}`).join('\n');
+      const log = event.logFile === undefined ? '' : `\n  full log: ${event.logFile}`;
+      return `${c.red('FAILED')}  ${event.pkg}: ${event.reason}${tail === '' ? '' : '\n' + tail}${log}`;
+    }
+    case 'build-cached':
+      return verbose || event.via === 'cutoff'
+        ? `${c.dim('cached')}  ${event.pkg}${event.via === 'cutoff' ? ' (dependency output unchanged)' : ''}`
+        : undefined;
+    case 'build-skipped':
+      return `${c.yellow('skipped')} ${event.pkg}: ${event.because}`;
+    case 'assemble-done':
+      return `${c.green('assembled')} ${event.dir}: ${event.packages} packages, ${event.files} files`;
+    case 'stage-start':
+      return c.bold(`== stage ${event.stage} (${event.image})`);
+    case 'stage-done':
+      return c.bold(`== stage ${event.stage} done in ${formatMs(event.ms)}`);
+    case 'image-progress':
+      return verbose ? `${c.dim(event.ref + ' |')} ${event.line}` : undefined;
+    case 'sweep':
+      return event.removed > 0 ? `${c.yellow('swept')} ${event.removed} leftover container(s)` : undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import type { ManifestEntry } from '../build/io.js';
+
+export interface RootfsEntry extends ManifestEntry {
+  readonly package: string;
+}
+
+export interface MergeResult {
+  readonly entries: readonly RootfsEntry[];
+  /** Paths two packages both provide with different content or type. */
+  readonly conflicts: readonly { readonly path: string; readonly packages: readonly [string, string] }[];
+}
+
+/**
+ * Merge package manifests into the rootfs manifest. Directories may be shared
+ * (the first package's mode wins); a file, link or node provided twice is a
+ * conflict unless both copies are identical.
+ */
+export function mergeManifests(parts: readonly { readonly pkg: string; readonly manifest: readonly ManifestEntry[] }[]): MergeResult {
+  const byPath = new Map<string, RootfsEntry>();
+  const conflicts: { path: string; packages: [string, string] }[] = [];
+  for (const { pkg, manifest } of parts) {
+    for (const entry of manifest) {
+      const existing = byPath.get(entry.path);
+      if (existing === undefined) {
+        byPath.set(entry.path, { ...entry, package: pkg });
+        continue;
+      }
+      if (existing.type === 'dir' && entry.type === 'dir') continue;
+      const same =
+        existing.type === entry.type &&
+        existing.mode === entry.mode &&
+        existing.sha256 === entry.sha256 &&
+        existing.target === entry.target;
+      if (!same) conflicts.push({ path: entry.path, packages: [existing.package, pkg] });
+    }
+  }
+  const entries = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { entries, conflicts };
+}

@@ -1,0 +1,102 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * The farm's view of a container engine. The build code only sees this port;
+ * `docker-runtime.ts` adapts dockerode to it and `fake-runtime.ts` serves unit tests.
+ */
+export interface ContainerSpec {
+  readonly image: string;
+  /** argv; run as-is (no shell unless cmd names one). */
+  readonly cmd: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly workdir: string;
+  readonly hostname: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly user?: string;
+  readonly limits: {
+    readonly memoryBytes: number;
+    readonly pids: number;
+    /** Max size of the engine-side log before rotation. */
+    readonly logBytes: number;
+  };
+  /** Capabilities added back after dropping ALL. */
+  readonly capAdd?: readonly string[];
+  /** Mount points backed by tmpfs (e.g. { '/tmp': 'rw,exec,size=1g' }). */
+  readonly tmpfs?: Readonly<Record<string, string>>;
+}
+
+export interface ExitStatus {
+  /** Exit code of the main process (137 after a kill). */
+  readonly exitCode: number;
+  /** The kernel OOM killer ended the container (Docker may still report exit 0). */
+  readonly oomKilled: boolean;
+  /** The farm stopped the container because its wall-clock limit passed. */
+  readonly timedOut: boolean;
+}
+
+export interface Container extends AsyncDisposable {
+  readonly id: string;
+  /** Unpack a tar stream at `path` inside the (not yet started) container. */
+  putArchive(path: string, tar: Readable): Promise<void>;
+  /**
+   * Start the container and wait for it to exit, streaming stdout+stderr (interleaved)
+   * to `onOutput`. Stops the container when `timeoutMs` passes or `signal` aborts.
+   */
+  run(options: {
+    readonly timeoutMs: number;
+    readonly onOutput: (chunk: Buffer) => void;
+    readonly signal?: AbortSignal;
+  }): Promise<ExitStatus>;
+  /** A tar stream of `path` from the container (works on a stopped container). */
+  getArchive(path: string): Promise<Readable>;
+  /** Remove the container and its anonymous volumes; idempotent. */
+  remove(): Promise<void>;
+}
+
+export interface ImageInfo {
+  readonly id: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly env: readonly string[];
+}
+
+export interface ContainerRuntime {
+  /** Resolves when the engine answers; throws FarmError('ENGINE_UNAVAILABLE') otherwise. */
+  ping(): Promise<void>;
+  createContainer(spec: ContainerSpec): Promise<Container>;
+  /** undefined when no image has this reference. */
+  inspectImage(ref: string): Promise<ImageInfo | undefined>;
+  /** `docker import`: a rootfs tar stream becomes image `ref`; returns the image id. */
+  importImage(
+    rootfs: Readable,
+    ref: string,
+    options: { readonly labels: Readonly<Record<string, string>>; readonly changes?: readonly string[] },
+  ): Promise<string>;
+  /** `docker build` of a context tar (with network none); returns the image id. */
+  buildImage(
+    context: Readable,
+    ref: string,
+    options: {
+      readonly dockerfile: string;
+      readonly labels: Readonly<Record<string, string>>;
+      readonly buildArgs?: Readonly<Record<string, string>>;
+      readonly onOutput?: (line: string) => void;
+    },
+  ): Promise<string>;
+  /** Remove an image (no error if absent). */
+  removeImage(ref: string): Promise<void>;
+  /** Ids of containers (running or not) carrying all of these labels. */
+  listContainers(labels: Readonly<Record<string, string>>): Promise<string[]>;
+  /** Force-remove a container by id, with its volumes (no error if absent). */
+  removeContainer(id: string): Promise<void>;
+}
+
+/** Labels every farm-made container and image carries. */
+export const LABEL_PREFIX = 'org.stasis-farm';
+export const LABELS = {
+  farm: `${LABEL_PREFIX}.farm`,
+  run: `${LABEL_PREFIX}.run`,
+  pkg: `${LABEL_PREFIX}.package`,
+  stage: `${LABEL_PREFIX}.stage`,
+  rootfs: `${LABEL_PREFIX}.rootfs-sha256`,
+  kind: `${LABEL_PREFIX}.kind`,
+} as const;

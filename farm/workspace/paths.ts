@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+export type StageName = 'dev' | 'a' | 'b';
+
+/** Where a stage keeps its things. The source store is shared by all stages. */
+export interface WorkspacePaths {
+  readonly root: string;
+  readonly stage: StageName;
+  readonly dir: string;
+  readonly preview: string;
+  readonly previewManifest: string;
+  readonly cache: string;
+  readonly logs: string;
+  readonly tmp: string;
+  readonly keys: string;
+  readonly manifest: string;
+  readonly store: string;
+  readonly dist: string;
+  /** Short stable id used to label this workspace's containers. */
+  readonly id: string;
+}
+
+export function stageDirName(stage: StageName): string {
+  return stage === 'dev' ? 'workspace' : `workspace-release-stage-${stage}`;
+}
+
+export function workspacePaths(projectRoot: string, stage: StageName, storeOverride?: string): WorkspacePaths {
+  const root = resolve(projectRoot);
+  const dir = join(root, stageDirName(stage));
+  return {
+    root,
+    stage,
+    dir,
+    preview: join(dir, 'preview'),
+    previewManifest: join(dir, 'preview.manifest.yaml'),
+    cache: join(dir, 'cache'),
+    logs: join(dir, 'logs'),
+    tmp: join(dir, 'tmp'),
+    keys: join(dir, 'keys'),
+    manifest: join(dir, 'manifest.yaml'),
+    store: storeOverride ?? join(root, 'workspace', 'sources'),
+    dist: join(dir, 'dist'),
+    id: createHash('sha256').update(dir).digest('hex').slice(0, 12),
+  };
+}
