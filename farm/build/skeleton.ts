@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { pack } from 'tar-stream';
+import { pack, type Header } from 'tar-stream';
 
 export interface SkeletonFile {
   readonly name: string;
@@ -27,7 +27,7 @@ export function skeletonTar(dirs: readonly string[], files: readonly SkeletonFil
   return p as unknown as Readable;
 }
 
-function entry(p: ReturnType<typeof pack>, header: Parameters<ReturnType<typeof pack>['entry']>[0], body?: Buffer): Promise<void> {
+function entry(p: ReturnType<typeof pack>, header: Partial<Header> & { name: string }, body?: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const cb = (error?: Error | null): void => (error ? reject(error) : resolve());
     if (body === undefined) p.entry(header, cb);

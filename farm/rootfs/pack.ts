@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pack, type Header, type Pack } from 'tar-stream';
+import type { RootfsEntry } from './merge.js';
+
+const TYPE: Record<RootfsEntry['type'], Header['type']> = {
+  file: 'file',
+  dir: 'directory',
+  symlink: 'symlink',
+  hardlink: 'link',
+  char: 'character-device',
+  block: 'block-device',
+  fifo: 'fifo',
+};
+
+/**
+ * A deterministic tar of an assembled rootfs: entries in manifest (sorted) order,
+ * modes and owners from the manifest (the host checkout cannot hold them),
+ * contents from disk, mtime fixed to SOURCE_DATE_EPOCH, no user/group names.
+ */
+export function packRootfs(dir: string, entries: readonly RootfsEntry[], sourceDateEpoch: number): Readable {
+  const p = pack();
+  const mtime = new Date(sourceDateEpoch * 1000);
+  (async () => {
+    for (const e of entries) {
+      const header: Partial<Header> & { name: string } = {
+        name: e.type === 'dir' ? `${e.path}/` : e.path,
+        type: TYPE[e.type],
+        mode: e.mode & 0o7777,
+        uid: e.uid,
+        gid: e.gid,
+        uname: '',
+        gname: '',
+        mtime,
+      };
+      if (e.type === 'symlink' || e.type === 'hardlink') header.linkname = e.target ?? '';
+      if (e.type === 'file') {
+        header.size = e.size;
+        const body = await readFile(join(dir, e.path));
+        if (body.length !== e.size) throw new Error(`${e.path}: size on disk ${body.length} differs from the manifest (${e.size})`);
+        await new Promise<void>((resolve, reject) => p.entry(header, body, (err) => (err ? reject(err) : resolve())));
+      } else {
+        await new Promise<void>((resolve, reject) => p.entry(header, (err) => (err ? reject(err) : resolve())));
+      }
+    }
+    p.finalize();
+  })().catch((error: unknown) => p.destroy(error as Error));
+  return p as unknown as Readable;
+}
+
+export type { Pack };
