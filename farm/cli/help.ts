@@ -37,7 +37,7 @@ Images and sources
 Global options
   --root DIR        the Stasis tree (config.lua, default.lua, system/); default: current directory
   --mirror M        a mirror (directory or http(s) URL) tried before upstream; repeatable.
-                    STASIS_MIRROR (colon-separated) adds more.
+                    STASIS_MIRROR (space- or comma-separated) adds more.
   --json            machine-readable output (JSON lines for events)
   --verbose, -v     show build output and more detail
   --no-color        no colours (NO_COLOR and FORCE_COLOR are honoured too)

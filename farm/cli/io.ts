@@ -15,6 +15,8 @@ export interface CliContext {
   /** Aborted on SIGINT/SIGTERM. */
   readonly signal: AbortSignal;
   readonly isTTY: boolean;
+  /** Mirrors from --mirror and STASIS_MIRROR, tried before default.lua's and upstream. */
+  readonly mirrors: readonly string[];
 }
 
 export type Command = (ctx: CliContext, args: readonly string[]) => Promise<number>;

@@ -1,0 +1,141 @@
+import { resolve } from 'node:path';
+import { FarmError, isFarmError } from '../errors/index.js';
+import { chooseMode, colorLevel, createReporter, makeChalk } from '../report/index.js';
+import { FARM_VERSION } from '../version.js';
+import { HELP } from './help.js';
+import type { CliContext, Command } from './io.js';
+import { COMMANDS } from './commands.js';
+
+export interface MainOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly cwd?: string;
+  /** Install SIGINT/SIGTERM handlers (the real CLI does; tests do not). */
+  readonly handleSignals?: boolean;
+}
+
+interface GlobalFlags {
+  root: string | undefined;
+  json: boolean;
+  verbose: boolean;
+  noColor: boolean;
+  mirrors: string[];
+  rest: string[];
+}
+
+function takeGlobals(argv: readonly string[]): GlobalFlags {
+  const flags: GlobalFlags = { root: undefined, json: false, verbose: false, noColor: false, mirrors: [], rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new FarmError('USAGE', `${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--root') flags.root = value();
+    else if (arg.startsWith('--root=')) flags.root = arg.slice(7);
+    else if (arg === '--mirror') flags.mirrors.push(value());
+    else if (arg.startsWith('--mirror=')) flags.mirrors.push(arg.slice(9));
+    else if (arg === '--json') flags.json = true;
+    else if (arg === '--verbose' || arg === '-v') flags.verbose = true;
+    else if (arg === '--no-color') flags.noColor = true;
+    else flags.rest.push(arg);
+  }
+  return flags;
+}
+
+/** The CLI edge: parse, run one command, render errors, return the exit code. */
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const env = options.env ?? process.env;
+  const stdout = (options.stdout ?? process.stdout) as NodeJS.WritableStream & { isTTY?: boolean };
+  const stderr = (options.stderr ?? process.stderr) as NodeJS.WritableStream & { isTTY?: boolean };
+  const isTTY = stdout.isTTY === true;
+  let flags: GlobalFlags;
+  try {
+    flags = takeGlobals(argv);
+  } catch (error) {
+    stderr.write(`stasis-farm: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const level = flags.noColor ? 0 : colorLevel(env, isTTY);
+  const chalk = makeChalk(level);
+  const errChalk = makeChalk(flags.noColor ? 0 : colorLevel(env, stderr.isTTY === true));
+  const [name, ...args] = flags.rest;
+
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    stdout.write(`stasis-farm ${FARM_VERSION}\n`);
+    return 0;
+  }
+  const command: Command | undefined = COMMANDS[name];
+  if (command === undefined) {
+    stderr.write(`stasis-farm: unknown command "${name}" (see stasis-farm --help)\n`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    stdout.write(HELP);
+    return 0;
+  }
+
+  const controller = new AbortController();
+  const reporter = createReporter({
+    mode: chooseMode(flags.json, isTTY, env),
+    out: stderr as unknown as import('node:stream').Writable,
+    chalk: errChalk,
+    verbose: flags.verbose,
+  });
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) return;
+    stderr.write(`\nstasis-farm: ${signal}: stopping, removing containers...\n`);
+    controller.abort(new FarmError('INTERRUPTED', `interrupted by ${signal}`));
+  };
+  if (options.handleSignals === true) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  const mirrors = [...flags.mirrors, ...(env['STASIS_MIRROR'] ?? '').split(/[\s,]+/).filter((m) => m !== '')];
+  const ctx: CliContext = {
+    root: resolve(options.cwd ?? process.cwd(), flags.root ?? '.'),
+    env,
+    stdout: stdout as unknown as import('node:stream').Writable,
+    stderr: stderr as unknown as import('node:stream').Writable,
+    chalk,
+    json: flags.json,
+    verbose: flags.verbose,
+    sink: reporter.sink,
+    signal: controller.signal,
+    isTTY,
+    mirrors,
+  };
+  try {
+    return await command(ctx, args);
+  } catch (error) {
+    reporter.close();
+    return renderError(error, stderr, errChalk, flags.json);
+  } finally {
+    reporter.close();
+    if (options.handleSignals === true) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  }
+}
+
+function renderError(error: unknown, stderr: NodeJS.WritableStream, c: ReturnType<typeof makeChalk>, json: boolean): number {
+  if (isFarmError(error)) {
+    if (json) {
+      stderr.write(JSON.stringify({ type: 'error', code: error.code, message: error.message, hint: error.hint }) + '\n');
+    } else {
+      stderr.write(`${c.red('error')} ${c.dim(`[${error.code}]`)} ${error.message}\n`);
+      if (error.hint !== undefined) stderr.write(`${c.cyan('hint:')} ${error.hint}\n`);
+    }
+    return error.exitCode;
+  }
+  // A bug, not an operator error: show everything.
+  stderr.write(`stasis-farm: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 70;
+}

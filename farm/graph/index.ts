@@ -1,0 +1,9 @@
+export { selectPackages } from './selection.js';
+export type { ProfileInput, PulledIn, Selection } from './selection.js';
+export { buildOrder } from './order.js';
+export type { BuildOrder, OrderedPackage } from './order.js';
+export { assertNoCycle, findCycle, formatCycle } from './cycle.js';
+export type { CycleEdge } from './cycle.js';
+export { sysrootSet } from './sysroot.js';
+export { nearestName } from './suggest.js';
+export type { EdgeKind } from './edges.js';

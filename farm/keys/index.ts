@@ -1,0 +1,8 @@
+export { canonicalJson } from './canonical-json.js';
+export { TOOLCHAIN_VARS, keyInputsFor } from './inputs.js';
+export type { KeyContext, KeyInputs, ToolchainVar } from './inputs.js';
+export { computeKeys, hashKeyInputs, selfHashOf } from './compute.js';
+export type { PackageKey } from './compute.js';
+export { diffKeyInputs } from './diff.js';
+export type { KeyChange, KeyChangeKind } from './diff.js';
+export { isKeyInputs } from './guard.js';

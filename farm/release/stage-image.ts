@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { pack } from 'tar-stream';
+import type { EventSink } from '../report/events.js';
+import { packRootfs } from '../rootfs/pack.js';
+import type { RootfsEntry } from '../rootfs/merge.js';
+import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+
+export interface StageImage {
+  readonly ref: string;
+  readonly id: string;
+  readonly rootfsSha256: string;
+}
+
+/**
+ * Turn an assembled rootfs into a stage image with Dockerfile.stage
+ * (FROM scratch + the rootfs), built through the engine with network none.
+ */
+export async function buildStageImage(
+  runtime: ContainerRuntime,
+  options: {
+    readonly stage: string;
+    readonly previewDir: string;
+    readonly entries: readonly RootfsEntry[];
+    readonly sourceDateEpoch: number;
+    readonly dockerfile: string;
+    readonly tmpDir: string;
+    readonly cc: string;
+    readonly runId: string;
+    readonly sink: EventSink;
+  },
+): Promise<StageImage> {
+  await mkdir(options.tmpDir, { recursive: true });
+  const rootfsTar = join(options.tmpDir, `stage-${options.stage}-rootfs.tar`);
+  const hash = createHash('sha256');
+  try {
+    await pipeline(
+      packRootfs(options.previewDir, options.entries, options.sourceDateEpoch),
+      new Transform({
+        transform(chunk: Buffer, _e, cb) {
+          hash.update(chunk);
+          cb(null, chunk);
+        },
+      }),
+      createWriteStream(rootfsTar),
+    );
+    const rootfsSha256 = hash.digest('hex');
+    const dockerfile = await readFile(options.dockerfile);
+    const size = (await stat(rootfsTar)).size;
+    const context = pack();
+    context.entry({ name: 'Dockerfile', size: dockerfile.length, mode: 0o644, mtime: new Date(0) }, dockerfile);
+    const body = context.entry({ name: 'rootfs.tar', size, mode: 0o644, mtime: new Date(0) });
+    void (async () => {
+      const sink = body as unknown as NodeJS.WritableStream;
+      for await (const chunk of createReadStream(rootfsTar)) {
+        if (!sink.write(chunk as Buffer)) await new Promise((resolve) => sink.once('drain', resolve));
+      }
+      sink.end();
+      context.finalize();
+    })().catch((error: unknown) => context.destroy(error as Error));
+    const ref = `stasis-stage:${options.stage}-${rootfsSha256.slice(0, 12)}`;
+    const id = await runtime.buildImage(context as unknown as Readable, ref, {
+      dockerfile: 'Dockerfile',
+      labels: { [LABELS.farm]: 'stasis-farm', [LABELS.stage]: options.stage, [LABELS.run]: options.runId, [LABELS.rootfs]: rootfsSha256, [LABELS.kind]: 'stage' },
+      buildArgs: { STAGE: options.stage, ROOTFS_SHA256: rootfsSha256, STASIS_CC: options.cc },
+      onOutput: (line) => options.sink({ type: 'image-progress', ref, line }),
+    });
+    return { ref, id, rootfsSha256 };
+  } finally {
+    await rm(rootfsTar, { force: true });
+  }
+}
