@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildFailed, FarmError } from '../errors/index.js';
@@ -66,6 +67,19 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     }
   };
   try {
+    // Sources are re-packed (verified, made safe) into spool files first, so an
+    // unsafe archive fails before any container exists.
+    const sourceTars: string[] = [];
+    let cwd: string | undefined;
+    for (const [index, source] of recipe.sources.entries()) {
+      const archive = await ctx.io.sourceArchive(source);
+      const file = join(spool, `source-${index}.tar`);
+      await pipeline(archive.stream, createWriteStream(file));
+      const top = await archive.topDir;
+      if (index === 0 && source.extract && top !== undefined) cwd = `${SRC_DIR}/${top}`;
+      sourceTars.push(file);
+    }
+    if (ctx.signal.aborted) throw interrupted();
     await using container = await ctx.runtime.createContainer({
       image: ctx.image,
       cmd: ['/bin/sh', '/build/run.sh'],
@@ -93,12 +107,8 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     const dirs = ['build/', 'build/src/', 'build/patches/', 'build/files/', 'build/sysroot/', 'build/dest/', 'build/home/'];
     await container.putArchive('/', skeletonTar(dirs, [...patches, ...files, { name: 'build/build.sh', data: recipe.build, mode: 0o755 }], ctx.sourceDateEpoch));
 
-    let cwd: string | undefined;
-    for (const [index, source] of recipe.sources.entries()) {
-      const archive = await ctx.io.sourceArchive(source);
-      await container.putArchive('/build', archive.stream);
-      const top = await archive.topDir;
-      if (index === 0 && source.extract && top !== undefined) cwd = `${SRC_DIR}/${top}`;
+    for (const file of sourceTars) {
+      await container.putArchive('/build', createReadStream(file));
     }
     for (const dep of job.sysroot) {
       await container.putArchive('/build/sysroot', createReadStream(dep.entry.tarPath));

@@ -1,0 +1,29 @@
+import { isFarmError } from '../errors/index.js';
+import { inspectBuilder } from '../project/build.js';
+import type { Project } from '../project/load.js';
+import { workspacePaths } from '../workspace/paths.js';
+import { readManifest } from '../workspace/state.js';
+import { runtimeFor } from './engine.js';
+import type { CliContext } from './io.js';
+
+/**
+ * The builder's id enters every key. Ask the engine; without one, fall back to
+ * the id recorded by the last build (and say so), so planning works offline.
+ */
+export async function builderForPlanning(ctx: CliContext, project: Project): Promise<{ ref: string; id: string; cc: string }> {
+  const ref = project.config.defaults.builder;
+  try {
+    const runtime = runtimeFor(ctx);
+    await runtime.ping();
+    return await inspectBuilder(runtime, ref);
+  } catch (error) {
+    if (!isFarmError(error) || (error.code !== 'ENGINE_UNAVAILABLE' && error.code !== 'IMAGE_MISSING')) throw error;
+    const last = await readManifest(workspacePaths(project.root, project.stage).manifest);
+    if (last !== undefined && last.builder_image.ref === ref) {
+      ctx.sink({ type: 'warn', message: `${error.message}; planning with the builder id of the last build (${last.builder_image.id.slice(0, 19)})` });
+      return { ref, id: last.builder_image.id, cc: 'musl-gcc' };
+    }
+    ctx.sink({ type: 'warn', message: `${error.message}; keys are computed for an unresolved builder "${ref}"` });
+    return { ref, id: `unresolved:${ref}`, cc: 'cc' };
+  }
+}

@@ -1,0 +1,35 @@
+import { buildProject } from '../project/build.js';
+import { loadProject } from '../project/load.js';
+import { intFlag, parseFlags } from './args.js';
+import { mirrorsFor, runtimeFor } from './engine.js';
+import type { CliContext } from './io.js';
+import { reportBuild } from './summary.js';
+
+export async function buildCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const { values } = parseFlags(
+    args,
+    {
+      jobs: { type: 'string', short: 'j' },
+      'keep-going': { type: 'boolean', short: 'k' },
+      offline: { type: 'boolean' },
+      wait: { type: 'boolean' },
+      profile: { type: 'string' },
+      builder: { type: 'string' },
+    },
+    'build',
+  );
+  const started = Date.now();
+  const project = await loadProject(ctx.root, { profile: values.profile });
+  const outcome = await buildProject(project, {
+    runtime: runtimeFor(ctx),
+    image: values.builder ?? project.config.defaults.builder,
+    mirrors: mirrorsFor(ctx, project.config.defaults.mirrors),
+    offline: values.offline === true,
+    jobs: intFlag(values.jobs, 'jobs') ?? (project.config.defaults.jobs > 0 ? project.config.defaults.jobs : undefined),
+    keepGoing: values['keep-going'] === true,
+    waitForLock: values.wait === true,
+    sink: ctx.sink,
+    signal: ctx.signal,
+  });
+  return reportBuild(ctx, outcome.result, Date.now() - started, project.stage);
+}

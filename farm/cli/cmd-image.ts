@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { FarmError, isFarmError } from '../errors/index.js';
+import { bootstrapBuilder, DEFAULT_BUILDER, importBuilder } from '../image/builder.js';
+import { inspectBuilder } from '../project/build.js';
+import { LABELS } from '../runtime/port.js';
+import { FARM_HOME } from '../version.js';
+import { loadConfig } from '../config/index.js';
+import { parseFlags } from './args.js';
+import { runtimeFor } from './engine.js';
+import { out, type CliContext } from './io.js';
+
+async function configuredBuilder(ctx: CliContext): Promise<{ ref: string; sde: number }> {
+  try {
+    const config = await loadConfig(ctx.root);
+    return { ref: config.defaults.builder, sde: config.defaults.sourceDateEpoch };
+  } catch (error) {
+    if (isFarmError(error) && error.code === 'CONFIG_MISSING') return { ref: DEFAULT_BUILDER, sde: 1700000000 };
+    throw error;
+  }
+}
+
+export async function imageCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseFlags(
+    rest,
+    { ref: { type: 'string' }, bootstrap: { type: 'boolean' }, definition: { type: 'string' }, suite: { type: 'string' } },
+    `image ${sub ?? ''}`,
+  );
+  const runtime = runtimeFor(ctx);
+  await runtime.ping();
+  const configured = await configuredBuilder(ctx);
+  const ref = values.ref ?? configured.ref;
+  const definitionDir = values.definition ?? join(FARM_HOME, 'images', 'debian-musl');
+  const cacheDir = join(ctx.root, 'workspace', 'images');
+  switch (sub) {
+    case 'ensure': {
+      const have = await runtime.inspectImage(ref);
+      if (have !== undefined) {
+        out(ctx, `builder ${ref} present (${have.id.slice(0, 19)})`);
+        return 0;
+      }
+      if (values.bootstrap !== true) await inspectBuilder(runtime, ref);
+      const id = await bootstrapBuilder(runtime, { ref, definitionDir, cacheDir, sourceDateEpoch: configured.sde, sink: ctx.sink, suite: values.suite });
+      out(ctx, `builder ${ref} ready (${id.slice(0, 19)})`);
+      return 0;
+    }
+    case 'bootstrap': {
+      const id = await bootstrapBuilder(runtime, { ref, definitionDir, cacheDir, sourceDateEpoch: configured.sde, sink: ctx.sink, suite: values.suite });
+      out(ctx, `builder ${ref} ready (${id.slice(0, 19)})`);
+      return 0;
+    }
+    case 'import': {
+      const tarPath = positionals[0];
+      if (tarPath === undefined) throw new FarmError('USAGE', 'image import: which rootfs tarball? (stasis-farm image import <rootfs.tar> [--ref REF] [--definition DIR])');
+      const id = await importBuilder(runtime, { ref, tarPath, definitionDir: values.definition, sink: ctx.sink });
+      out(ctx, `builder ${ref} ready (${id.slice(0, 19)})`);
+      return 0;
+    }
+    case 'list': {
+      for (const r of [ref, DEFAULT_BUILDER]) {
+        const info = await runtime.inspectImage(r);
+        out(ctx, `${r}: ${info === undefined ? 'absent' : `${info.id.slice(0, 19)} ${info.labels[LABELS.kind] ?? ''}`}`);
+      }
+      return 0;
+    }
+    default:
+      throw new FarmError('USAGE', `image: expected ensure, bootstrap, import or list, got "${sub ?? ''}"`);
+  }
+}

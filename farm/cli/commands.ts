@@ -1,0 +1,16 @@
+import { buildCommand } from './cmd-build.js';
+import { fetchCommand } from './cmd-fetch.js';
+import { graphCommand } from './cmd-graph.js';
+import { imageCommand } from './cmd-image.js';
+import { planCommand } from './cmd-plan.js';
+import { whyCommand } from './cmd-why.js';
+import type { Command } from './io.js';
+
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  graph: graphCommand,
+  plan: planCommand,
+  why: whyCommand,
+  fetch: fetchCommand,
+  build: buildCommand,
+  image: imageCommand,
+};

@@ -1,0 +1,36 @@
+import type { BuildAllResult } from '../build/build-all.js';
+import { BuildFailed, isFarmError } from '../errors/index.js';
+import { formatMs } from '../report/index.js';
+import type { CliContext } from './io.js';
+
+/** The end-of-build summary (stdout) and the exit code it implies. */
+export function reportBuild(ctx: CliContext, result: BuildAllResult, ms: number, stage: string): number {
+  const c = ctx.chalk;
+  const line = `${stage}: ${result.built.length} built, ${result.cached.length + result.cutoff.length} cached` +
+    `${result.cutoff.length > 0 ? ` (${result.cutoff.length} by early cutoff)` : ''}, ${result.failed.length} failed, ${result.skipped.length} skipped in ${formatMs(ms)}`;
+  if (ctx.json) {
+    ctx.stdout.write(
+      JSON.stringify({
+        type: 'summary',
+        stage,
+        built: result.built,
+        cached: result.cached,
+        cutoff: result.cutoff,
+        failed: result.failed.map((f) => ({ pkg: f.pkg, message: f.error instanceof Error ? f.error.message : String(f.error) })),
+        skipped: result.skipped,
+        ms,
+      }) + '\n',
+    );
+  } else {
+    ctx.stdout.write((result.failed.length > 0 ? c.red(line) : c.green(line)) + '\n');
+    for (const f of result.failed) {
+      const msg = f.error instanceof Error ? f.error.message : String(f.error);
+      ctx.stdout.write(`  ${c.red('failed')} ${msg}\n`);
+      if (f.error instanceof BuildFailed && f.error.logFile !== undefined) ctx.stdout.write(`    log: ${f.error.logFile}\n`);
+    }
+  }
+  if (result.interrupted) return 130;
+  const first = result.failed[0]?.error;
+  if (first !== undefined) return isFarmError(first) ? first.exitCode : 1;
+  return result.skipped.length > 0 ? 1 : 0;
+}

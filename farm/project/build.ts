@@ -1,0 +1,174 @@
+import { cpus } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { BuildCache, type CacheEntry } from '../cache/index.js';
+import { buildEnv, toolchainEnv } from '../build/env.js';
+import { buildAll, type BuildAllResult } from '../build/build-all.js';
+import type { BuildContext } from '../build/build-package.js';
+import { FarmError } from '../errors/index.js';
+import type { EventSink } from '../report/events.js';
+import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import { assembleRootfs, type AssembleResult } from '../rootfs/assemble.js';
+import { createBuildIo, SourceStore } from '../sources/index.js';
+import { lockWorkspace } from '../workspace/lock.js';
+import { workspacePaths, type WorkspacePaths } from '../workspace/paths.js';
+import { recordKeys, writeManifest } from '../workspace/state.js';
+import { FARM_VERSION } from '../version.js';
+import { projectKeys } from './keys.js';
+import type { Project } from './load.js';
+import { ensureSources } from './sources.js';
+
+export interface BuildOptions {
+  readonly runtime: ContainerRuntime;
+  /** Builder image reference (dev: default.lua's builder; stages: the stage image). */
+  readonly image: string;
+  readonly mirrors: readonly string[];
+  readonly offline: boolean;
+  readonly jobs: number | undefined;
+  readonly keepGoing: boolean;
+  readonly waitForLock: boolean;
+  readonly sink: EventSink;
+  readonly signal: AbortSignal;
+  readonly storeDir?: string;
+  /** Clear the stage's cache, preview and logs first (release stages). */
+  readonly clean?: boolean;
+  readonly limits?: { readonly memoryBytes: number; readonly pids: number; readonly logBytes: number };
+  readonly now?: () => number;
+}
+
+export interface BuildOutcome {
+  readonly paths: WorkspacePaths;
+  readonly result: BuildAllResult;
+  readonly rootfs: AssembleResult | undefined;
+  readonly builder: { readonly ref: string; readonly id: string; readonly cc: string };
+  readonly keys: ReadonlyMap<string, { readonly key: string }>;
+}
+
+const DEFAULT_LIMITS = { memoryBytes: 6 * 1024 ** 3, pids: 4096, logBytes: 16 * 1024 * 1024 };
+
+/** Resolve an image to its id and declared compiler (STASIS_CC). */
+export async function inspectBuilder(runtime: ContainerRuntime, ref: string): Promise<{ ref: string; id: string; cc: string }> {
+  const info = await runtime.inspectImage(ref);
+  if (info === undefined) {
+    throw new FarmError('IMAGE_MISSING', `image ${ref} does not exist`, {
+      hint: 'make the builder: npx stasis-farm image ensure --bootstrap (or image import <rootfs.tar>)',
+    });
+  }
+  const cc = info.env.find((e) => e.startsWith('STASIS_CC='))?.slice('STASIS_CC='.length) ?? 'cc';
+  return { ref, id: info.id, cc };
+}
+
+/**
+ * The farm's main job for one stage: sources verified, every package built (or
+ * taken from the cache) in its own container, the rootfs assembled.
+ */
+export async function buildProject(project: Project, options: BuildOptions): Promise<BuildOutcome> {
+  const now = options.now ?? Date.now;
+  const paths = workspacePaths(project.root, project.stage, options.storeDir);
+  await options.runtime.ping();
+  const builder = await inspectBuilder(options.runtime, options.image);
+  const keys = projectKeys(project, builder);
+  const store = new SourceStore(paths.store);
+  // Sources first: under --offline every missing one is listed before any build starts.
+  await ensureSources(project, { store, mirrors: options.mirrors, offline: options.offline, sink: options.sink });
+
+  await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0 });
+  void lock;
+  if (options.clean === true) {
+    await Promise.all([paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp].map((d) => rm(d, { recursive: true, force: true })));
+  }
+  const stale = await options.runtime.listContainers({ [LABELS.kind]: `build:${paths.id}` });
+  for (const id of stale) await options.runtime.removeContainer(id);
+  if (stale.length > 0) options.sink({ type: 'sweep', removed: stale.length });
+  const cache = new BuildCache(paths.cache);
+  await cache.cleanTemp();
+  await rm(paths.tmp, { recursive: true, force: true });
+
+  const cores = Math.max(1, cpus().length);
+  const concurrency = Math.max(1, options.jobs ?? cores);
+  const makeJobs = Math.max(1, Math.ceil(cores / Math.min(concurrency, project.order.order.length || 1)));
+  const runId = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  const ctx: BuildContext = {
+    runtime: options.runtime,
+    io: createBuildIo(store),
+    cache,
+    image: builder.id,
+    stage: project.stage,
+    runId,
+    workspaceId: paths.id,
+    logDir: paths.logs,
+    tmpDir: paths.tmp,
+    sourceDateEpoch: project.config.defaults.sourceDateEpoch,
+    limits: options.limits ?? DEFAULT_LIMITS,
+    sink: options.sink,
+    signal: options.signal,
+    now,
+  };
+  const toolchain = toolchainEnv(project.config.defaults, builder.cc);
+  const cachedNow: string[] = [];
+  for (const [name, k] of keys) if (await cache.has(k.key)) cachedNow.push(name);
+  options.sink({
+    type: 'plan',
+    stage: project.stage,
+    toBuild: project.order.order.filter((n) => !cachedNow.includes(n)),
+    cached: cachedNow,
+  });
+
+  const result = await buildAll(ctx, {
+    order: project.order.order,
+    recipes: project.recipes,
+    keys,
+    sysroot: project.order.sysroot,
+    concurrency,
+    keepGoing: options.keepGoing,
+    envFor: (pkg) => {
+      const evaluated = project.recipes.get(pkg);
+      if (evaluated === undefined) throw new Error(`unknown package ${pkg}`);
+      return buildEnv({
+        recipe: evaluated.recipe,
+        stage: project.stage,
+        sourceDateEpoch: project.config.defaults.sourceDateEpoch,
+        jobs: makeJobs,
+        toolchain,
+      });
+    },
+  });
+  await rm(paths.tmp, { recursive: true, force: true });
+
+  const done = new Map([...keys].filter(([name]) => result.entries.has(name)));
+  await recordKeys(paths, done);
+  await writeManifest(paths, {
+    farm_version: FARM_VERSION,
+    stage: project.stage,
+    profile: project.profile.name,
+    builder_image: { ref: builder.ref, id: builder.id },
+    source_date_epoch: project.config.defaults.sourceDateEpoch,
+    packages: project.order.order
+      .filter((name) => result.entries.has(name))
+      .map((name) => {
+        const entry = result.entries.get(name) as CacheEntry;
+        const recipe = project.recipes.get(name)?.recipe;
+        return {
+          name,
+          version: entry.meta.version,
+          key: keys.get(name)?.key ?? '',
+          output_sha256: entry.meta.outputSha256,
+          files: entry.meta.files,
+          bytes: entry.meta.bytes,
+          build_ms: entry.meta.durationMs,
+          sources: (recipe?.sources ?? []).map((s) => ({ file: s.file, url: s.url, sha256: s.sha256 })),
+        };
+      }),
+  });
+
+  let rootfs: AssembleResult | undefined;
+  if (result.failed.length === 0 && !result.interrupted && result.skipped.length === 0) {
+    rootfs = await assembleRootfs({
+      previewDir: paths.preview,
+      manifestFile: paths.previewManifest,
+      packages: project.order.order.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry })),
+    });
+    options.sink({ type: 'assemble-done', dir: paths.preview, packages: project.order.order.length, files: rootfs.entries.length });
+  }
+  return { paths, result, rootfs, builder, keys };
+}

@@ -1,0 +1,14 @@
+import { toolchainEnv } from '../build/env.js';
+import { computeKeys, type PackageKey } from '../keys/index.js';
+import { FARM_VERSION } from '../version.js';
+import type { Project } from './load.js';
+
+/** Cache keys of every package in the project for one builder image. */
+export function projectKeys(project: Project, builder: { readonly id: string; readonly cc: string }): Map<string, PackageKey> {
+  return computeKeys(project.order, project.recipes, {
+    farmVersion: FARM_VERSION,
+    builderImage: builder.id,
+    stage: project.stage,
+    toolchainEnv: toolchainEnv(project.config.defaults, builder.cc),
+  });
+}

@@ -1,0 +1,57 @@
+import { FarmError } from '../errors/index.js';
+import type { EventSink } from '../report/events.js';
+import { createFetcher, SourceStore } from '../sources/index.js';
+import type { SourceSpec } from '../recipe/types.js';
+import type { Project } from './load.js';
+
+export interface SourceItem {
+  readonly pkg: string;
+  readonly source: SourceSpec;
+}
+
+export function sourcesOf(project: Project, packages: readonly string[] = project.order.order): SourceItem[] {
+  return packages.flatMap((pkg) => (project.recipes.get(pkg)?.recipe.sources ?? []).map((source) => ({ pkg, source })));
+}
+
+/**
+ * Make every source of the selected packages present and verified in the store.
+ * Offline: list everything missing before anything is fetched or built.
+ */
+export async function ensureSources(
+  project: Project,
+  options: { readonly store: SourceStore; readonly mirrors: readonly string[]; readonly offline: boolean; readonly sink: EventSink; readonly items?: readonly SourceItem[] },
+): Promise<void> {
+  const items = options.items ?? sourcesOf(project);
+  const fetcher = createFetcher({ store: options.store, mirrors: [...options.mirrors], offline: options.offline, sink: options.sink });
+  if (options.offline) {
+    const missing = await fetcher.missingOffline(items);
+    if (missing.length > 0) {
+      throw new FarmError(
+        'SOURCE_MISSING',
+        `--offline: ${missing.length} source(s) are neither in the store nor in a directory mirror:\n` +
+          missing.map((m) => `  ${m.pkg}: ${m.source.file} (sha256 ${m.source.sha256})\n    upstream ${m.source.url}`).join('\n'),
+        { hint: 'copy them into a mirror directory (--mirror DIR) or fetch them on a connected machine: stasis-farm mirror export' },
+      );
+    }
+  }
+  const errors: unknown[] = [];
+  const queue = [...items];
+  const worker = async (): Promise<void> => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      try {
+        await fetcher.ensure(item.pkg, item.source);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    const first = errors[0];
+    throw new FarmError(
+      first instanceof FarmError ? first.code : 'FETCH_FAILED',
+      `${errors.length} sources failed:\n` + errors.map((e) => `  ${e instanceof Error ? e.message.replace(/\n/g, '\n  ') : String(e)}`).join('\n'),
+    );
+  }
+}

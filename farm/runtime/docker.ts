@@ -1,0 +1,248 @@
+import Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import { FarmError } from '../errors/index.js';
+import { createDemuxer } from './demux.js';
+import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo } from './port.js';
+
+export interface DockerRuntimeOptions {
+  /** DOCKER_HOST value: unix:///path or tcp://host:port. Default: /var/run/docker.sock. */
+  readonly dockerHost?: string | undefined;
+}
+
+const START_HINT =
+  'start one: apt-get install -y docker.io && dockerd --iptables=false --bridge=none & ' + '(or point DOCKER_HOST at a running engine)';
+
+function connect(dockerHost: string | undefined): { docker: Docker; where: string } {
+  if (dockerHost === undefined || dockerHost === '') {
+    return { docker: new Docker({ socketPath: '/var/run/docker.sock' }), where: 'unix:///var/run/docker.sock' };
+  }
+  if (dockerHost.startsWith('unix://')) {
+    return { docker: new Docker({ socketPath: dockerHost.slice('unix://'.length) }), where: dockerHost };
+  }
+  const url = new URL(dockerHost.replace(/^tcp:/, 'http:'));
+  return { docker: new Docker({ host: url.hostname, port: Number(url.port || 2375), protocol: 'http' }), where: dockerHost };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const code = (error as { statusCode?: unknown }).statusCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** The ContainerRuntime port over dockerode. */
+export function createDockerRuntime(options: DockerRuntimeOptions = {}): ContainerRuntime {
+  const { docker, where } = connect(options.dockerHost);
+
+  const runtime: ContainerRuntime = {
+    async ping() {
+      try {
+        await Promise.race([
+          docker.ping(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref()),
+        ]);
+      } catch (error) {
+        throw new FarmError('ENGINE_UNAVAILABLE', `no container engine answers at ${where}: ${(error as Error).message}`, {
+          hint: START_HINT,
+          cause: error,
+        });
+      }
+    },
+
+    async createContainer(spec: ContainerSpec): Promise<Container> {
+      const created = await docker.createContainer({
+        Image: spec.image,
+        Cmd: [...spec.cmd],
+        Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
+        WorkingDir: spec.workdir,
+        Hostname: spec.hostname,
+        Labels: { ...spec.labels },
+        ...(spec.user === undefined ? {} : { User: spec.user }),
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
+        NetworkDisabled: true,
+        HostConfig: {
+          NetworkMode: 'none',
+          CapDrop: ['ALL'],
+          CapAdd: [...(spec.capAdd ?? [])],
+          SecurityOpt: ['no-new-privileges'],
+          PidsLimit: spec.limits.pids,
+          Memory: spec.limits.memoryBytes,
+          MemorySwap: spec.limits.memoryBytes,
+          LogConfig: { Type: 'json-file', Config: { 'max-size': String(spec.limits.logBytes), 'max-file': '1' } },
+          ...(spec.tmpfs === undefined ? {} : { Tmpfs: { ...spec.tmpfs } }),
+        },
+      });
+      return wrapContainer(created);
+    },
+
+    async inspectImage(ref: string): Promise<ImageInfo | undefined> {
+      try {
+        const info = await docker.getImage(ref).inspect();
+        return { id: info.Id, labels: info.Config?.Labels ?? {}, env: info.Config?.Env ?? [] };
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+
+    async importImage(rootfs: Readable, ref: string, opts): Promise<string> {
+      const [repo, tag] = splitRef(ref);
+      const changes = [...(opts.changes ?? []), ...Object.entries(opts.labels).map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`)];
+      const stream = await docker.importImage(rootfs as unknown as NodeJS.ReadableStream, { repo, tag, changes });
+      await followJson(stream, () => {});
+      const info = await runtime.inspectImage(ref);
+      if (info === undefined) throw new FarmError('IMAGE_FAILED', `import of ${ref} finished but the image is missing`);
+      return info.id;
+    },
+
+    async buildImage(context: Readable, ref: string, opts): Promise<string> {
+      const stream = await docker.buildImage(context as unknown as NodeJS.ReadableStream, {
+        t: ref,
+        dockerfile: opts.dockerfile,
+        labels: { ...opts.labels },
+        buildargs: { ...(opts.buildArgs ?? {}) },
+        networkmode: 'none',
+        rm: true,
+        forcerm: true,
+      });
+      let id: string | undefined;
+      await followJson(stream, (msg) => {
+        const aux = msg['aux'] as { ID?: string } | undefined;
+        if (aux?.ID !== undefined) id = aux.ID;
+        const text = msg['stream'];
+        if (typeof text === 'string' && text.trim() !== '') opts.onOutput?.(text.trimEnd());
+      });
+      if (id === undefined) id = (await runtime.inspectImage(ref))?.id;
+      if (id === undefined) throw new FarmError('IMAGE_FAILED', `build of ${ref} reported no image id`);
+      return id;
+    },
+
+    async removeImage(ref: string): Promise<void> {
+      try {
+        await docker.getImage(ref).remove({ force: true });
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
+      }
+    },
+
+    async listContainers(labels): Promise<string[]> {
+      const list = await docker.listContainers({
+        all: true,
+        filters: { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) },
+      });
+      return list.map((c) => c.Id);
+    },
+
+    async removeContainer(id: string): Promise<void> {
+      try {
+        await docker.getContainer(id).remove({ force: true, v: true });
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 404 && status !== 409) throw error;
+      }
+    },
+  };
+  return runtime;
+}
+
+function splitRef(ref: string): [string, string] {
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  if (colon > slash) return [ref.slice(0, colon), ref.slice(colon + 1)];
+  return [ref, 'latest'];
+}
+
+/** Read a JSON-lines progress stream; reject on error lines (dockerode's followProgress does not). */
+function followJson(stream: NodeJS.ReadableStream, onMessage: (msg: Record<string, unknown>) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    let failed: Error | undefined;
+    const handle = (line: string): void => {
+      if (line.trim() === '') return;
+      let msg: Record<string, unknown>;
+      try {
+        msg = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return;
+      }
+      const detail = msg['errorDetail'] as { message?: string } | undefined;
+      if (msg['error'] !== undefined || detail !== undefined) {
+        failed ??= new FarmError('IMAGE_FAILED', String(detail?.message ?? msg['error']).trim());
+        return;
+      }
+      onMessage(msg);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      lines.forEach(handle);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => {
+      handle(buffer);
+      if (failed !== undefined) reject(failed);
+      else resolve();
+    });
+  });
+}
+
+function wrapContainer(c: Docker.Container): Container {
+  let removed = false;
+  const remove = async (): Promise<void> => {
+    if (removed) return;
+    removed = true;
+    try {
+      await c.remove({ force: true, v: true });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== 404 && status !== 409) throw error;
+    }
+  };
+  return {
+    id: c.id,
+    async putArchive(path: string, tar: Readable): Promise<void> {
+      const failure = new Promise<never>((_, reject) => tar.once('error', reject));
+      const upload = (async () => {
+        const response = (await c.putArchive(tar as unknown as NodeJS.ReadableStream, { path })) as unknown as NodeJS.ReadableStream | undefined;
+        response?.resume?.();
+      })();
+      await Promise.race([upload, failure]);
+    },
+    async run({ timeoutMs, onOutput, signal }): Promise<ExitStatus> {
+      const stream = (await c.attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
+      const ended = new Promise<void>((resolve) => {
+        stream.once('end', resolve);
+        stream.once('close', resolve);
+        stream.once('error', () => resolve());
+      });
+      stream.on('data', createDemuxer((payload) => onOutput(payload)));
+      const waited = c.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>;
+      let timedOut = false;
+      const kill = (): void => {
+        c.kill().catch(() => {});
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        kill();
+      }, timeoutMs);
+      const onAbort = (): void => kill();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        await c.start();
+        const result = await waited;
+        await Promise.race([ended, new Promise((r) => setTimeout(r, 2000).unref())]);
+        const info = await c.inspect();
+        return { exitCode: result.StatusCode, oomKilled: info.State.OOMKilled === true, timedOut };
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    async getArchive(path: string): Promise<Readable> {
+      return (await c.getArchive({ path })) as unknown as Readable;
+    },
+    remove,
+    [Symbol.asyncDispose]: remove,
+  };
+}

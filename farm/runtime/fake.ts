@@ -1,0 +1,177 @@
+import { Readable } from 'node:stream';
+import { extract, pack } from 'tar-stream';
+import { FarmError } from '../errors/index.js';
+import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo } from './port.js';
+
+/** A file the fake build "installs" into /build/dest. */
+export interface FakeFile {
+  readonly content: string;
+  readonly mode?: number;
+}
+
+export interface FakeRunResult {
+  readonly exitCode?: number;
+  readonly output?: string;
+  /** Paths relative to /build/dest. */
+  readonly dest?: Readonly<Record<string, FakeFile | string>>;
+  readonly oomKilled?: boolean;
+  /** Pretend the build takes this long (abort and timeout apply). */
+  readonly delayMs?: number;
+}
+
+export interface FakeRunContext {
+  readonly spec: ContainerSpec;
+  /** Every regular file put into the container, by absolute path. */
+  readonly files: ReadonlyMap<string, Buffer>;
+}
+
+export interface FakeRuntime extends ContainerRuntime {
+  readonly created: ContainerSpec[];
+  readonly removed: string[];
+  /** Ids of containers created and not yet removed. */
+  live(): string[];
+  images: Map<string, ImageInfo>;
+}
+
+/**
+ * An in-memory ContainerRuntime for unit tests: containers run a scripted
+ * function instead of a process, inputs are real tar streams.
+ */
+export function createFakeRuntime(
+  behaviour: (ctx: FakeRunContext) => FakeRunResult | Promise<FakeRunResult>,
+  options: { readonly engineUp?: boolean; readonly images?: Record<string, ImageInfo> } = {},
+): FakeRuntime {
+  const created: ContainerSpec[] = [];
+  const removed: string[] = [];
+  const alive = new Set<string>();
+  const images = new Map(Object.entries(options.images ?? {}));
+  let counter = 0;
+
+  const runtime: FakeRuntime = {
+    created,
+    removed,
+    images,
+    live: () => [...alive],
+    async ping() {
+      if (options.engineUp === false) throw new FarmError('ENGINE_UNAVAILABLE', 'fake engine is down');
+    },
+    async createContainer(spec) {
+      if (!images.has(spec.image)) throw new FarmError('IMAGE_MISSING', `no image ${spec.image}`);
+      const id = `fake${++counter}`;
+      created.push(spec);
+      alive.add(id);
+      const files = new Map<string, Buffer>();
+      let dest: Readonly<Record<string, FakeFile | string>> = {};
+      let gone = false;
+      const remove = async (): Promise<void> => {
+        if (gone) return;
+        gone = true;
+        alive.delete(id);
+        removed.push(id);
+      };
+      const container: Container = {
+        id,
+        async putArchive(path, tar) {
+          await readTar(tar, (name, body) => files.set(joinPath(path, name), body));
+        },
+        async run({ timeoutMs, onOutput, signal }): Promise<ExitStatus> {
+          const result = await behaviour({ spec, files });
+          if (result.output !== undefined) onOutput(Buffer.from(result.output));
+          const delay = result.delayMs ?? 0;
+          const outcome = await new Promise<'done' | 'timeout' | 'abort'>((resolve) => {
+            if (signal?.aborted) return resolve('abort');
+            const t1 = setTimeout(() => resolve('done'), delay);
+            const t2 = setTimeout(() => resolve('timeout'), timeoutMs);
+            signal?.addEventListener('abort', () => {
+              clearTimeout(t1);
+              clearTimeout(t2);
+              resolve('abort');
+            });
+            void t2;
+          });
+          if (outcome !== 'done') return { exitCode: 137, oomKilled: false, timedOut: outcome === 'timeout' };
+          dest = result.dest ?? {};
+          return { exitCode: result.exitCode ?? 0, oomKilled: result.oomKilled ?? false, timedOut: false };
+        },
+        async getArchive(path) {
+          if (path !== '/build/dest') throw new Error(`fake runtime: getArchive(${path}) unsupported`);
+          return destTar(dest);
+        },
+        remove,
+        [Symbol.asyncDispose]: remove,
+      };
+      return container;
+    },
+    async inspectImage(ref) {
+      return images.get(ref);
+    },
+    async importImage(rootfs, ref) {
+      await readTar(rootfs, () => {});
+      const info = { id: `sha256:${String(++counter).padStart(64, '0')}`, labels: {}, env: [] };
+      images.set(ref, info);
+      return info.id;
+    },
+    async buildImage(context, ref, opts) {
+      await readTar(context, () => {});
+      const info = { id: `sha256:${String(++counter).padStart(64, '1')}`, labels: { ...opts.labels }, env: [] };
+      images.set(ref, info);
+      return info.id;
+    },
+    async removeImage(ref) {
+      images.delete(ref);
+    },
+    async listContainers() {
+      return [...alive];
+    },
+    async removeContainer(id) {
+      alive.delete(id);
+      removed.push(id);
+    },
+  };
+  return runtime;
+}
+
+function joinPath(base: string, name: string): string {
+  return `${base.replace(/\/$/, '')}/${name.replace(/^\.?\//, '')}`.replace(/\/+/g, '/');
+}
+
+function readTar(stream: Readable, onFile: (name: string, body: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ex = extract();
+    ex.on('entry', (header, body, next) => {
+      const chunks: Buffer[] = [];
+      body.on('data', (c) => {
+        chunks.push(c as Buffer);
+      });
+      body.on('end', () => {
+        if (header.type === 'file') onFile(header.name, Buffer.concat(chunks));
+        next();
+      });
+    });
+    ex.on('finish', resolve);
+    ex.on('error', reject);
+    stream.on('error', reject);
+    stream.pipe(ex as unknown as NodeJS.WritableStream);
+  });
+}
+
+function destTar(files: Readonly<Record<string, FakeFile | string>>): Readable {
+  const p = pack();
+  p.entry({ name: 'dest/', type: 'directory', mode: 0o755 });
+  const dirs = new Set<string>();
+  for (const path of Object.keys(files).sort()) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (!dirs.has(dir)) {
+        dirs.add(dir);
+        p.entry({ name: `dest/${dir}/`, type: 'directory', mode: 0o755, mtime: new Date() });
+      }
+    }
+    const f = files[path] as FakeFile | string;
+    const file = typeof f === 'string' ? { content: f } : f;
+    p.entry({ name: `dest/${path}`, mode: file.mode ?? 0o644, mtime: new Date(), uid: 1000, gid: 1000 }, file.content);
+  }
+  p.finalize();
+  return p as unknown as Readable;
+}

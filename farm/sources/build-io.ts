@@ -1,0 +1,13 @@
+import type { BuildIo } from '../build/io.js';
+import { normalizeOutput, repackSource } from '../tar/index.js';
+import type { SourceStore } from './store.js';
+
+/** The tar work of a build, reading sources from the verified store. */
+export function createBuildIo(store: SourceStore): BuildIo {
+  return {
+    async sourceArchive(source) {
+      return repackSource(store.pathOf(source.sha256), source);
+    },
+    normalizeOutput,
+  };
+}

@@ -1,0 +1,125 @@
+import { createReadStream } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { ChecksumMismatch, FarmError } from '../errors/index.js';
+import type { SourceSpec } from '../recipe/types.js';
+import type { EventSink } from '../report/events.js';
+import type { SourceStore } from './store.js';
+
+export type HttpGet = (url: string) => Promise<Readable>;
+
+/** The default HTTP client: global fetch, redirects followed, a time limit. */
+export const defaultHttpGet: HttpGet = async (url) => {
+  const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(600_000) });
+  if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
+  return Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
+};
+
+export interface FetcherOptions {
+  readonly store: SourceStore;
+  /** Directories or http(s) base URLs, tried in order before upstream. */
+  readonly mirrors: readonly string[];
+  readonly offline: boolean;
+  readonly sink: EventSink;
+  readonly httpGet?: HttpGet;
+}
+
+export interface Fetcher {
+  ensure(pkg: string, source: SourceSpec): Promise<string>;
+  missingOffline(items: readonly { readonly pkg: string; readonly source: SourceSpec }[]): Promise<{ pkg: string; source: SourceSpec }[]>;
+}
+
+const isUrl = (m: string): boolean => /^https?:\/\//.test(m);
+
+function mirrorCandidates(mirror: string, source: SourceSpec): string[] {
+  if (isUrl(mirror)) {
+    const base = mirror.replace(/\/+$/, '');
+    return [`${base}/${encodeURIComponent(source.file)}`, `${base}/sha256/${source.sha256}`];
+  }
+  return [join(mirror, source.file), join(mirror, 'sha256', source.sha256)];
+}
+
+export function createFetcher(options: FetcherOptions): Fetcher {
+  const httpGet = options.httpGet ?? defaultHttpGet;
+  const inFlight = new Map<string, Promise<string>>();
+
+  const open = async (origin: string): Promise<{ stream: Readable; bytes: number | undefined }> => {
+    if (isUrl(origin) || /^ftp:\/\//.test(origin)) return { stream: await httpGet(origin), bytes: undefined };
+    await access(origin);
+    return { stream: createReadStream(origin), bytes: (await stat(origin)).size };
+  };
+
+  const fetchOne = async (pkg: string, source: SourceSpec): Promise<string> => {
+    const { store } = options;
+    if (await store.has(source.sha256)) {
+      options.sink({ type: 'fetch-done', pkg, file: source.file, from: 'store', bytes: 0, cached: true });
+      return store.pathOf(source.sha256);
+    }
+    const origins = [...options.mirrors.flatMap((m) => mirrorCandidates(m, source)), ...(options.offline ? [] : [source.url])];
+    const attempts: string[] = [];
+    let mismatch: ChecksumMismatch | undefined;
+    for (const origin of origins) {
+      let opened: { stream: Readable; bytes: number | undefined };
+      try {
+        opened = await open(origin);
+      } catch (error) {
+        attempts.push(`${origin}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not there' : (error as Error).message}`);
+        continue;
+      }
+      options.sink({ type: 'fetch-start', pkg, file: source.file, from: origin });
+      try {
+        const path = await store.put(opened.stream, { sha256: source.sha256, file: source.file, origin });
+        options.sink({ type: 'fetch-done', pkg, file: source.file, from: origin, bytes: opened.bytes ?? (await stat(path)).size, cached: false });
+        return path;
+      } catch (error) {
+        if (error instanceof ChecksumMismatch) {
+          mismatch = error;
+          attempts.push(`${origin}: sha256 mismatch (got ${error.got})`);
+          options.sink({ type: 'warn', message: `${pkg}: ${source.file} from ${origin} has the wrong sha256 (got ${error.got}); not stored` });
+        } else attempts.push(`${origin}: ${(error as Error).message}`);
+      }
+    }
+    const listing = attempts.map((a) => `    ${a}`).join('\n');
+    if (mismatch !== undefined && attempts.every((a) => a.includes('mismatch') || a.includes('not there'))) {
+      throw new FarmError('CHECKSUM_MISMATCH', `${pkg}: ${source.file}: no copy with sha256 ${source.sha256}:\n${listing}`, {
+        hint: 'nothing was stored; fix the mirror copy or the recipe sha256',
+      });
+    }
+    throw new FarmError(options.offline ? 'SOURCE_MISSING' : 'FETCH_FAILED', `${pkg}: ${source.file} (sha256 ${source.sha256}) could not be fetched:\n${listing}`, {
+      hint: options.offline ? 'offline: add a mirror with --mirror DIR' : undefined,
+    });
+  };
+
+  return {
+    ensure(pkg, source) {
+      const running = inFlight.get(source.sha256);
+      if (running !== undefined) return running;
+      const p = fetchOne(pkg, source).finally(() => inFlight.delete(source.sha256));
+      inFlight.set(source.sha256, p);
+      return p;
+    },
+    async missingOffline(items) {
+      const missing: { pkg: string; source: SourceSpec }[] = [];
+      for (const item of items) {
+        if (await options.store.has(item.source.sha256)) continue;
+        let found = false;
+        for (const m of options.mirrors.filter((x) => !isUrl(x))) {
+          for (const candidate of mirrorCandidates(m, item.source)) {
+            try {
+              await access(candidate);
+              found = true;
+              break;
+            } catch {
+              // next
+            }
+          }
+          if (found) break;
+        }
+        if (!found) missing.push({ pkg: item.pkg, source: item.source });
+      }
+      return missing;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { extract, pack, type Header } from 'tar-stream';
+import type { ManifestEntry, NormalizedOutput } from '../build/io.js';
+import { checkOutputEntry } from './output-safety.js';
+
+interface Pending {
+  readonly entry: Omit<ManifestEntry, 'sha256'> & { sha256?: string };
+  readonly spool?: string;
+  readonly mtime: number;
+}
+
+const TYPES: Partial<Record<Header['type'], ManifestEntry['type']>> = {
+  file: 'file',
+  'contiguous-file': 'file',
+  directory: 'dir',
+  symlink: 'symlink',
+  link: 'hardlink',
+  'character-device': 'char',
+  'block-device': 'block',
+  fifo: 'fifo',
+};
+
+const TAR_TYPES: Record<ManifestEntry['type'], Header['type']> = {
+  file: 'file',
+  dir: 'directory',
+  symlink: 'symlink',
+  hardlink: 'link',
+  char: 'character-device',
+  block: 'block-device',
+  fifo: 'fifo',
+};
+
+/**
+ * Normalize the tar the engine gives for /build/dest: strip `dest/`, sort by
+ * path, owners 0:0 with no names, mtimes clamped to SOURCE_DATE_EPOCH, modes
+ * kept (setuid and sticky included). Bodies are spooled to disk, not memory.
+ * The same tree always gives the same bytes, hence the same sha256.
+ */
+export async function normalizeOutput(tar: Readable, options: { readonly tmpDir: string; readonly sourceDateEpoch: number }): Promise<NormalizedOutput> {
+  const spoolDir = join(options.tmpDir, 'spool');
+  await mkdir(spoolDir, { recursive: true });
+  const pending: Pending[] = [];
+  const seen = new Set<string>();
+  let counter = 0;
+  const ex = extract({ allowUnknownFormat: true } as never);
+  ex.on('entry', (header: Header, body, next) => {
+    void (async () => {
+      const type = TYPES[header.type];
+      const name = checkOutputEntry(header, 'dest', seen);
+      if (name === '' || type === undefined) {
+        body.resume();
+        await new Promise<void>((r) => body.on('end', () => r()));
+        return;
+      }
+      seen.add(name);
+      const mtime = Math.min(Math.floor((header.mtime?.getTime() ?? 0) / 1000), options.sourceDateEpoch);
+      const base = { path: name, type, mode: header.mode & 0o7777, uid: 0, gid: 0, size: 0 };
+      if (type === 'file') {
+        const spool = join(spoolDir, String(counter++));
+        const hash = createHash('sha256');
+        let size = 0;
+        await pipeline(
+          body as unknown as Readable,
+          new Transform({
+            transform(chunk: Buffer, _e, cb) {
+              hash.update(chunk);
+              size += chunk.length;
+              cb(null, chunk);
+            },
+          }),
+          createWriteStream(spool),
+        );
+        pending.push({ entry: { ...base, size, sha256: hash.digest('hex') }, spool, mtime });
+      } else {
+        body.resume();
+        await new Promise<void>((r) => body.on('end', () => r()));
+        const target = type === 'symlink' ? header.linkname ?? '' : type === 'hardlink' ? stripPrefix(header.linkname ?? '', 'dest') : undefined;
+        pending.push({ entry: target === undefined ? base : { ...base, target }, mtime });
+      }
+    })().then(() => next(), (error: unknown) => ex.destroy(error as Error));
+  });
+  await pipeline(tar, ex as unknown as NodeJS.WritableStream);
+
+  pending.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
+  const tarPath = join(options.tmpDir, 'output.tar');
+  const hash = createHash('sha256');
+  const out = pack();
+  const writing = pipeline(
+    out as unknown as Readable,
+    new Transform({
+      transform(chunk: Buffer, _e, cb) {
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    }),
+    createWriteStream(tarPath),
+  );
+  for (const p of pending) {
+    const e = p.entry;
+    const header: Partial<Header> & { name: string } = {
+      name: e.type === 'dir' ? `${e.path}/` : e.path,
+      type: TAR_TYPES[e.type],
+      mode: e.mode,
+      uid: 0,
+      gid: 0,
+      uname: '',
+      gname: '',
+      mtime: new Date(p.mtime * 1000),
+    };
+    if (e.target !== undefined) header.linkname = e.target;
+    if (e.type === 'file' && p.spool !== undefined) {
+      header.size = e.size;
+      const sink = out.entry(header);
+      await pipeline(createReadStream(p.spool), sink as unknown as NodeJS.WritableStream);
+    } else {
+      await new Promise<void>((resolve, reject) => out.entry(header, (err) => (err ? reject(err) : resolve())));
+    }
+  }
+  out.finalize();
+  await writing;
+  await rm(spoolDir, { recursive: true, force: true });
+  return { tarPath, sha256: hash.digest('hex'), manifest: pending.map((p) => p.entry as ManifestEntry) };
+}
+
+function stripPrefix(name: string, prefix: string): string {
+  const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts[0] === prefix) parts.shift();
+  return parts.join('/');
+}
