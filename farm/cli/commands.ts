@@ -4,6 +4,8 @@ import { graphCommand } from './cmd-graph.js';
 import { imageCommand } from './cmd-image.js';
 import { planCommand } from './cmd-plan.js';
 import { whyCommand } from './cmd-why.js';
+import { releaseCommand } from './cmd-release.js';
+import { compareCommand } from './cmd-compare.js';
 import type { Command } from './io.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -13,4 +15,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   fetch: fetchCommand,
   build: buildCommand,
   image: imageCommand,
+  release: releaseCommand,
+  compare: compareCommand,
 };

@@ -67,7 +67,8 @@ export async function bootstrapBuilder(runtime: ContainerRuntime, options: Boots
       });
     }
     options.sink({ type: 'info', message: `bootstrapping ${options.ref}: mmdebstrap ${suite} (${packages.join(', ')})` });
-    const partial = `${tarball}.partial`;
+    // mmdebstrap picks the output format from the extension: keep ".tar".
+    const partial = tarball.replace(/\.tar$/, ".partial.tar");
     const code = await exec(
       'mmdebstrap',
       ['--variant=minbase', `--include=${packages.join(',')}`, suite, partial],

@@ -1,0 +1,52 @@
+import { loadExclusions } from '../release/exclusions.js';
+import { formatComparison } from '../release/compare-report.js';
+import { runRelease } from '../release/release.js';
+import { formatMs } from '../report/index.js';
+import { intFlag, parseFlags } from './args.js';
+import { mirrorsFor, runtimeFor } from './engine.js';
+import { out, type CliContext } from './io.js';
+import { reportBuild } from './summary.js';
+import { loadConfig } from '../config/index.js';
+
+export async function releaseCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const { values } = parseFlags(
+    args,
+    {
+      profile: { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+      'keep-going': { type: 'boolean', short: 'k' },
+      offline: { type: 'boolean' },
+      exclusions: { type: 'string' },
+    },
+    'release',
+  );
+  const config = await loadConfig(ctx.root);
+  const runtime = runtimeFor(ctx);
+  await runtime.ping();
+  const started = Date.now();
+  const result = await runRelease({
+    root: ctx.root,
+    runtime,
+    profile: values.profile,
+    mirrors: mirrorsFor(ctx, config.defaults.mirrors),
+    offline: values.offline === true,
+    jobs: intFlag(values.jobs, 'jobs'),
+    keepGoing: values['keep-going'] === true,
+    exclusions: await loadExclusions(values.exclusions),
+    sink: ctx.sink,
+    signal: ctx.signal,
+  });
+  const c = ctx.chalk;
+  for (const s of result.stages) out(ctx, `${c.bold(s.stage.padEnd(3))} ${formatMs(s.ms)} (${s.outcome.result.built.length} built, image ${s.image})`);
+  if (result.failedStage !== undefined) {
+    return reportBuild(ctx, result.failedStage.result, Date.now() - started, `stage ${result.failedStage.stage}`);
+  }
+  if (result.devVsA !== undefined) out(ctx, formatComparison(result.devVsA, c, { informational: true }));
+  if (result.aVsB !== undefined) out(ctx, formatComparison(result.aVsB, c));
+  if (result.dist === undefined) {
+    out(ctx, c.red(`release failed: stage A and stage B differ (report: workspace-release-stage-b/compare.yaml)`));
+    return 1;
+  }
+  out(ctx, `${c.green('release')} ${result.dist.dir}: ${result.dist.files.join(', ')} (rootfs tar sha256 ${result.dist.rootfsSha256}) in ${formatMs(Date.now() - started)}`);
+  return 0;
+}

@@ -1,0 +1,209 @@
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { BuildAllResult } from '../build/build-all.js';
+import { FarmError } from '../errors/index.js';
+import { buildProject, type BuildOutcome } from '../project/build.js';
+import { loadProject, type Project } from '../project/load.js';
+import type { EventSink } from '../report/events.js';
+import type { ContainerRuntime } from '../runtime/port.js';
+import type { RootfsEntry } from '../rootfs/merge.js';
+import type { StageName } from '../workspace/paths.js';
+import { FARM_HOME, FARM_VERSION } from '../version.js';
+import { compareStages, type Comparison, type Exclusion, type StageSnapshot } from './compare.js';
+import { writeDist, type DistResult } from './dist.js';
+import { makeSpdx } from './sbom.js';
+import { buildStageImage, type StageImage } from './stage-image.js';
+import { comparisonToYaml } from './compare-report.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+
+export interface ReleaseOptions {
+  readonly root: string;
+  readonly runtime: ContainerRuntime;
+  readonly profile: string | undefined;
+  readonly mirrors: readonly string[];
+  readonly offline: boolean;
+  readonly jobs: number | undefined;
+  readonly keepGoing: boolean;
+  readonly exclusions: readonly Exclusion[];
+  readonly sink: EventSink;
+  readonly signal: AbortSignal;
+  readonly now?: () => number;
+}
+
+export interface StageRun {
+  readonly stage: StageName;
+  readonly project: Project;
+  readonly outcome: BuildOutcome;
+  readonly image: string;
+  readonly ms: number;
+}
+
+export interface ReleaseResult {
+  readonly stages: readonly StageRun[];
+  /** The stage whose build failed, if one did. */
+  readonly failedStage: { readonly stage: StageName; readonly result: BuildAllResult } | undefined;
+  readonly devVsA: Comparison | undefined;
+  readonly aVsB: Comparison | undefined;
+  readonly dist: DistResult | undefined;
+  readonly stageImages: Readonly<Record<string, StageImage>>;
+  readonly compareMs: number;
+}
+
+export function snapshotOf(run: StageRun): StageSnapshot {
+  return {
+    label: run.stage === 'dev' ? 'dev' : `stage ${run.stage.toUpperCase()}`,
+    packages: run.project.order.order.map((name) => {
+      const e = run.outcome.result.entries.get(name);
+      return { name, version: e?.meta.version ?? '', key: e?.meta.key ?? '', outputSha256: e?.meta.outputSha256 ?? '' };
+    }),
+    files: run.outcome.rootfs?.entries ?? [],
+  };
+}
+
+/**
+ * dev -> stage A -> stage B. Each stage after dev builds every package inside
+ * an image made from the previous stage's rootfs (Dockerfile.stage), network
+ * none, from a cleared workspace. A and B must be identical (or excluded with
+ * a reason); dev vs A is informational. dist/ is written only on a pass.
+ */
+export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult> {
+  const now = options.now ?? Date.now;
+  const stages: StageRun[] = [];
+  const stageImages: Record<string, StageImage> = {};
+  const dockerfile = join(FARM_HOME, 'Dockerfile.stage');
+
+  const runStage = async (stage: StageName, image: string | undefined): Promise<StageRun> => {
+    const started = now();
+    const project = await loadProject(options.root, { stage, profile: options.profile });
+    const ref = image ?? project.config.defaults.builder;
+    options.sink({ type: 'stage-start', stage, image: ref });
+    const outcome = await buildProject(project, {
+      runtime: options.runtime,
+      image: ref,
+      mirrors: options.mirrors,
+      offline: options.offline,
+      jobs: options.jobs,
+      keepGoing: options.keepGoing,
+      waitForLock: false,
+      sink: options.sink,
+      signal: options.signal,
+      clean: stage !== 'dev',
+    });
+    const ms = now() - started;
+    options.sink({ type: 'stage-done', stage, ms });
+    return { stage, project, outcome, image: ref, ms };
+  };
+
+  const failed = (run: StageRun): boolean => run.outcome.rootfs === undefined;
+  const result = (extra: Partial<ReleaseResult>): ReleaseResult => ({
+    stages,
+    failedStage: undefined,
+    devVsA: undefined,
+    aVsB: undefined,
+    dist: undefined,
+    stageImages,
+    compareMs: 0,
+    ...extra,
+  });
+
+  let previous: StageRun | undefined;
+  for (const stage of ['dev', 'a', 'b'] as const) {
+    let image: string | undefined;
+    if (previous !== undefined) {
+      const prevRootfs = previous.outcome.rootfs as NonNullable<BuildOutcome['rootfs']>;
+      const si = await buildStageImage(options.runtime, {
+        stage,
+        previewDir: prevRootfs.dir,
+        entries: prevRootfs.entries,
+        sourceDateEpoch: previous.project.config.defaults.sourceDateEpoch,
+        dockerfile,
+        tmpDir: join(previous.outcome.paths.dir, 'tmp-stage-image'),
+        cc: 'cc',
+        runId: `release-${stage}`,
+        sink: options.sink,
+      });
+      stageImages[stage] = si;
+      image = si.ref;
+    }
+    const run = await runStage(stage, image);
+    stages.push(run);
+    if (failed(run)) return result({ failedStage: { stage, result: run.outcome.result } });
+    previous = run;
+  }
+
+  const [dev, a, b] = stages as [StageRun, StageRun, StageRun];
+  const compareStarted = now();
+  const devVsA = compareStages(snapshotOf(dev), snapshotOf(a));
+  const aVsB = compareStages(snapshotOf(a), snapshotOf(b), options.exclusions);
+  await writeFileAtomic(join(b.outcome.paths.dir, 'compare.yaml'), comparisonToYaml(aVsB));
+  await writeFileAtomic(join(b.outcome.paths.dir, 'compare-dev-a.yaml'), comparisonToYaml(devVsA));
+  const compareMs = now() - compareStarted;
+  if (!aVsB.pass) return result({ devVsA, aVsB, compareMs });
+
+  const bRootfs = b.outcome.rootfs as NonNullable<BuildOutcome['rootfs']>;
+  const sde = b.project.config.defaults.sourceDateEpoch;
+  const name = `stasis-${b.project.profile.name}`;
+  const outputOf = (run: StageRun, pkg: string): string | undefined => run.outcome.result.entries.get(pkg)?.meta.outputSha256;
+  const manifest = {
+    release: name,
+    farm_version: FARM_VERSION,
+    profile: b.project.profile.name,
+    source_date_epoch: sde,
+    builder_image: { ref: dev.outcome.builder.ref, id: dev.outcome.builder.id },
+    stage_images: Object.fromEntries(Object.entries(stageImages).map(([k, v]) => [k, { ref: v.ref, id: v.id, rootfs_sha256: v.rootfsSha256 }])),
+    comparison: { a_vs_b: aVsB.pass ? 'identical' : 'different', excluded: aVsB.different.filter((d) => d.excluded).map((d) => d.name), dev_vs_a_identical: devVsA.identical.length, dev_vs_a_different: devVsA.different.map((d) => d.name) },
+    packages: b.project.order.order.map((pkg) => {
+      const r = b.project.recipes.get(pkg)?.recipe;
+      return {
+        name: pkg,
+        version: r?.version,
+        license: r?.license,
+        sources: (r?.sources ?? []).map((s) => ({ file: s.file, url: s.url, sha256: s.sha256 })),
+        key: b.outcome.keys.get(pkg)?.key,
+        output_sha256: { dev: outputOf(dev, pkg), a: outputOf(a, pkg), b: outputOf(b, pkg) },
+      };
+    }),
+  };
+  const dist = await writeDist({
+    distDir: b.outcome.paths.dist,
+    name,
+    previewDir: bRootfs.dir,
+    entries: bRootfs.entries,
+    sourceDateEpoch: sde,
+    manifest,
+    sbom: (rootfsSha256) =>
+      makeSpdx({
+        name,
+        rootfsSha256,
+        sourceDateEpoch: sde,
+        farmVersion: FARM_VERSION,
+        packages: b.project.order.order.map((pkg) => ({
+          evaluated: b.project.recipes.get(pkg) as NonNullable<ReturnType<typeof b.project.recipes.get>>,
+          outputSha256: outputOf(b, pkg) ?? '',
+        })),
+      }),
+  });
+  return result({ devVsA, aVsB, dist, compareMs });
+}
+
+/** Load a stage snapshot from a workspace directory (for `stasis-farm compare`). */
+export async function loadSnapshot(dir: string, label: string): Promise<StageSnapshot> {
+  const { parse } = await import('yaml');
+  let manifest: { packages?: { name: string; version: string; key: string; output_sha256: string }[] };
+  let files: RootfsEntry[];
+  try {
+    manifest = parse(await readFile(join(dir, 'manifest.yaml'), 'utf8')) as typeof manifest;
+  } catch {
+    throw new FarmError('USAGE', `${dir}: no manifest.yaml (is it a stage workspace?)`);
+  }
+  try {
+    files = parse(await readFile(join(dir, 'preview.manifest.yaml'), 'utf8')) as RootfsEntry[];
+  } catch {
+    files = [];
+  }
+  return {
+    label,
+    packages: (manifest.packages ?? []).map((p) => ({ name: p.name, version: p.version, key: p.key, outputSha256: p.output_sha256 })),
+    files,
+  };
+}

@@ -1,0 +1,159 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pack } from 'tar-stream';
+import { describe, expect, it } from 'vitest';
+import { buildAll } from '../../farm/build/build-all.js';
+import type { BuildContext } from '../../farm/build/build-package.js';
+import type { BuildIo } from '../../farm/build/io.js';
+import { BuildCache } from '../../farm/cache/cache.js';
+import { buildOrder } from '../../farm/graph/index.js';
+import { computeKeys } from '../../farm/keys/index.js';
+import type { FarmEvent } from '../../farm/report/events.js';
+import type { EvaluatedRecipe } from '../../farm/recipe/types.js';
+import { createFakeRuntime, type FakeRunContext, type FakeRunResult } from '../../farm/runtime/fake.js';
+import { normalizeOutput } from '../../farm/tar/normalize.js';
+import { makeRecipes } from '../graph/make-recipe.js';
+
+const IMAGE = 'builder';
+const TOOLCHAIN = { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' };
+
+const io: BuildIo = {
+  async sourceArchive(source) {
+    const p = pack();
+    p.entry({ name: `src/${source.file}-dir/`, type: 'directory' });
+    p.entry({ name: `src/${source.file}-dir/README` }, 'hello');
+    p.finalize();
+    return { stream: p as unknown as Readable, topDir: Promise.resolve(`${source.file}-dir`) };
+  },
+  normalizeOutput,
+};
+
+type Behaviour = (pkg: string, ctx: FakeRunContext) => FakeRunResult;
+
+/** By default a build installs usr/bin/<pkg> whose content is the build script. */
+const defaultBehaviour: Behaviour = (pkg, ctx) => ({
+  dest: { [`usr/bin/${pkg}`]: { content: ctx.files.get('/build/build.sh')?.toString() ?? '', mode: 0o755 } },
+});
+
+async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour = defaultBehaviour) {
+  const dir = await mkdtemp(join(tmpdir(), 'farm-build-'));
+  const runtime = createFakeRuntime((ctx) => behaviour(ctx.spec.labels['org.stasis-farm.package'] ?? '?', ctx), {
+    images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
+  });
+  const cache = new BuildCache(join(dir, 'cache'));
+  const run = async (rs: Map<string, EvaluatedRecipe>, opts: { keepGoing?: boolean; signal?: AbortSignal } = {}) => {
+    const events: FarmEvent[] = [];
+    const ctx: BuildContext = {
+      runtime,
+      io,
+      cache,
+      image: IMAGE,
+      stage: 'dev',
+      runId: 'r1',
+      workspaceId: 'ws',
+      logDir: join(dir, 'logs'),
+      tmpDir: join(dir, 'tmp'),
+      sourceDateEpoch: 1700000000,
+      limits: { memoryBytes: 1 << 30, pids: 100, logBytes: 1 << 20 },
+      sink: (e) => events.push(e),
+      signal: opts.signal ?? new AbortController().signal,
+      now: Date.now,
+    };
+    const order = buildOrder(rs, [...rs.keys()]);
+    const keys = computeKeys(order, rs, { farmVersion: 't', builderImage: 'sha256:builder', stage: 'dev', toolchainEnv: TOOLCHAIN });
+    const result = await buildAll(ctx, { order: order.order, recipes: rs, keys, sysroot: order.sysroot, envFor: () => ({}), concurrency: 2, keepGoing: opts.keepGoing ?? false });
+    return { result, events, keys };
+  };
+  return { dir, runtime, cache, run: (opts?: { keepGoing?: boolean; signal?: AbortSignal }) => run(recipes, opts), runWith: run };
+}
+
+describe('buildAll with the fake engine', () => {
+  it('builds in dependency order; a second run creates no container', async () => {
+    const recipes = makeRecipes({ lua: {}, lpeg: { buildDeps: ['lua'] }, zlib: {} });
+    const s = await setup(recipes);
+    const first = await s.run();
+    expect(first.result.built.sort()).toEqual(['lpeg', 'lua', 'zlib']);
+    expect(s.runtime.created).toHaveLength(3);
+    const second = await s.run();
+    expect(second.result.built).toEqual([]);
+    expect(second.result.cached.sort()).toEqual(['lpeg', 'lua', 'zlib']);
+    expect(s.runtime.created).toHaveLength(3);
+    expect(s.runtime.live()).toEqual([]);
+  });
+
+  it('puts the dependency outputs into the sysroot of the dependent build', async () => {
+    const recipes = makeRecipes({ lua: {}, lpeg: { buildDeps: ['lua'] } });
+    const seen: string[] = [];
+    const s = await setup(recipes, (pkg, ctx) => {
+      if (pkg === 'lpeg') seen.push(...[...ctx.files.keys()].filter((k) => k.startsWith('/build/sysroot/')));
+      return defaultBehaviour(pkg, ctx);
+    });
+    await s.run();
+    expect(seen).toContain('/build/sysroot/usr/bin/lua');
+  });
+
+  it('rebuilds an edited recipe and its dependents only', async () => {
+    const recipes = makeRecipes({ lua: {}, lpeg: { buildDeps: ['lua'] }, zlib: {} });
+    const s = await setup(recipes);
+    await s.run();
+    const edited = makeRecipes({ lua: { build: 'make && make install # v2' }, lpeg: { buildDeps: ['lua'] }, zlib: {} });
+    const again = await s.runWith(edited);
+    expect(again.result.built.sort()).toEqual(['lpeg', 'lua']);
+    expect(again.result.cached).toEqual(['zlib']);
+  });
+
+  it('early cutoff: a dependency rebuilt to identical output does not rebuild its dependents', async () => {
+    const recipes = makeRecipes({ lua: { recipeSha256: '1'.repeat(64) }, lpeg: { buildDeps: ['lua'] } });
+    // lua's output does not depend on the recipe bytes: the comment-only edit gives the same output.
+    const s = await setup(recipes, (pkg) => ({ dest: { [`usr/bin/${pkg}`]: { content: `${pkg} binary`, mode: 0o755 } } }));
+    await s.run();
+    const edited = makeRecipes({ lua: { recipeSha256: '2'.repeat(64) }, lpeg: { buildDeps: ['lua'] } });
+    const again = await s.runWith(edited);
+    expect(again.result.built).toEqual(['lua']);
+    expect(again.result.cutoff).toEqual(['lpeg']);
+    expect(again.events.some((e) => e.type === 'build-cached' && e.pkg === 'lpeg' && e.via === 'cutoff')).toBe(true);
+  });
+
+  it('a failure stops new work, names the package and the log tail, and caches nothing for it', async () => {
+    const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] }, c: { buildDeps: ['b'] } });
+    const s = await setup(recipes, (pkg, ctx) => (pkg === 'b' ? { exitCode: 2, output: 'compiling\nerror: boom\n' } : defaultBehaviour(pkg, ctx)));
+    const { result, events } = await s.run();
+    expect(result.failed.map((f) => f.pkg)).toEqual(['b']);
+    expect(String((result.failed[0]?.error as Error).message)).toMatch(/b: build failed \(exit code 2\)/);
+    expect(result.skipped.map((x) => x.pkg)).toEqual(['c']);
+    const failedEvent = events.find((e) => e.type === 'build-failed');
+    expect(failedEvent).toBeUndefined(); // BuildFailed is reported by the CLI summary, the error carries the tail
+    expect((result.failed[0]?.error as { logTail: string[] }).logTail).toContain('error: boom');
+    expect(s.runtime.live()).toEqual([]);
+  });
+
+  it('an OOM kill is a failure even when the exit code is 0', async () => {
+    const recipes = makeRecipes({ big: {} });
+    const s = await setup(recipes, () => ({ exitCode: 0, oomKilled: true }));
+    const { result } = await s.run();
+    expect(String((result.failed[0]?.error as Error).message)).toMatch(/OOM/);
+    expect(await readdir(s.cache.dir).catch(() => [])).not.toContain(expect.stringMatching(/^[0-9a-f]{64}$/));
+  });
+
+  it('--keep-going builds the independent packages after a failure', async () => {
+    const recipes = makeRecipes({ bad: {}, good: {}, needsBad: { buildDeps: ['bad'] } });
+    const s = await setup(recipes, (pkg, ctx) => (pkg === 'bad' ? { exitCode: 1 } : defaultBehaviour(pkg, ctx)));
+    const { result } = await s.run({ keepGoing: true });
+    expect(result.built).toEqual(['good']);
+    expect(result.skipped.map((x) => x.pkg)).toEqual(['needsBad']);
+  });
+
+  it('an interrupt removes the running container and leaves no cache entry', async () => {
+    const recipes = makeRecipes({ slow: {} });
+    const s = await setup(recipes, () => ({ delayMs: 10_000 }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const { result } = await s.run({ signal: controller.signal });
+    expect(result.interrupted).toBe(true);
+    expect(s.runtime.live()).toEqual([]);
+    const entries = (await readdir(s.cache.dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}$/.test(n) || n.startsWith('.tmp'));
+    expect(entries).toEqual([]);
+  });
+});
