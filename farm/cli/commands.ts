@@ -6,6 +6,7 @@ import { planCommand } from './cmd-plan.js';
 import { whyCommand } from './cmd-why.js';
 import { releaseCommand } from './cmd-release.js';
 import { compareCommand } from './cmd-compare.js';
+import { testsCommand } from './cmd-tests.js';
 import type { Command } from './io.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -16,5 +17,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   build: buildCommand,
   image: imageCommand,
   release: releaseCommand,
+  tests: testsCommand,
   compare: compareCommand,
 };

@@ -1,0 +1,121 @@
+import { posix } from 'node:path';
+import { EM_X86_64, isElf, parseElf } from './elf.js';
+import { allowedBy, type AllowEntry } from './allowlist.js';
+import { WELL_KNOWN_MODES, type Finding, type Rule } from './rules.js';
+import { DEFAULT_BUILD_PATHS, purityPatterns, scanChunks } from './scan.js';
+import type { AuditTree, TreeEntry } from './tree.js';
+
+export interface AuditOptions {
+  readonly allowlist?: readonly AllowEntry[];
+  readonly hostname?: string | undefined;
+  readonly username?: string | undefined;
+  readonly buildPaths?: readonly string[];
+  /** Packages allowed to be dynamic under /sucks (the seed's non-static class). */
+  readonly sucksPackages?: readonly string[];
+  /** setuid/setgid paths accepted without an allowlist entry. */
+  readonly setuidAllowed?: readonly string[];
+}
+
+export interface AuditReport {
+  readonly target: string;
+  readonly files: number;
+  readonly elfFiles: number;
+  readonly findings: readonly Finding[];
+  readonly allowed: readonly (Finding & { readonly reason: string })[];
+}
+
+const SUCKS = /^sucks(\/|$)/;
+
+/**
+ * Audit a tree: linkage (every ELF static x86_64, no TEXTREL, no exec stack),
+ * permissions (setuid, world-writable, owners, device nodes, well-known modes)
+ * and purity (build/builder paths, glibc versions, host and user names,
+ * symlinks leaving the tree or pointing nowhere).
+ */
+export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Promise<AuditReport> {
+  const findings: Finding[] = [];
+  const patterns = purityPatterns({ buildPaths: options.buildPaths ?? DEFAULT_BUILD_PATHS, hostname: options.hostname, username: options.username });
+  const sucks = new Set(options.sucksPackages ?? ['jre-bin', 'i2p-bin', 'yt-dlp-bin']);
+  const setuidOk = new Set(options.setuidAllowed ?? []);
+  const paths = new Map<string, TreeEntry>();
+  const symlinks: TreeEntry[] = [];
+  let files = 0;
+  let elfFiles = 0;
+  const add = (rule: Rule, entry: TreeEntry, detail: string): void => {
+    findings.push({ rule, path: entry.path, package: entry.package, detail });
+  };
+
+  for await (const { entry, content } of tree.entries()) {
+    paths.set(entry.path, entry);
+    const mode = entry.mode;
+    if (entry.uid !== 0 || entry.gid !== 0) add('non-root-owner', entry, `owned by ${entry.uid}:${entry.gid}`);
+    const known = WELL_KNOWN_MODES[entry.path];
+    if (known !== undefined && !known.includes(mode & 0o7777))
+      add('well-known-mode', entry, `mode ${(mode & 0o7777).toString(8).padStart(4, '0')}, expected ${known.map((m) => m.toString(8).padStart(4, '0')).join(' or ')}`);
+    if ((entry.type === 'char' || entry.type === 'block') && !entry.path.startsWith('dev/')) add('device-outside-dev', entry, `${entry.type} device outside /dev`);
+    if (entry.type === 'dir' && (mode & 0o002) !== 0 && (mode & 0o1000) === 0) add('world-writable-dir', entry, 'world-writable without the sticky bit');
+    if (entry.type === 'symlink') symlinks.push(entry);
+    if (entry.type !== 'file') continue;
+    files++;
+    if ((mode & 0o4000) !== 0 && !setuidOk.has(entry.path)) add('setuid', entry, 'setuid file');
+    if ((mode & 0o2000) !== 0 && !setuidOk.has(entry.path)) add('setgid', entry, 'setgid file');
+    if ((mode & 0o002) !== 0) add('world-writable-file', entry, 'world-writable file');
+    if (content === undefined || entry.size === 0) continue;
+    const head = await content.readAt(0, 64);
+    if (isElf(head)) {
+      elfFiles++;
+      const elf = await parseElf(content.readAt, entry.size);
+      if (elf !== undefined) {
+        if (!elf.class64 || elf.machine !== EM_X86_64) add('elf-foreign-arch', entry, `machine ${elf.machine}, ${elf.class64 ? 'ELF64' : 'ELF32'} (only x86_64 is a Stasis target)`);
+        const dynamic = elf.interp || elf.needed > 0;
+        const mayBeDynamic = SUCKS.test(entry.path) && (entry.package === undefined || sucks.has(entry.package));
+        if (dynamic && !mayBeDynamic)
+          add('elf-dynamic', entry, elf.interp ? `has an interpreter (PT_INTERP)${elf.needed > 0 ? ` and ${elf.needed} DT_NEEDED` : ''}` : `${elf.needed} DT_NEEDED`);
+        if (elf.textrel) add('elf-textrel', entry, 'text relocations (DT_TEXTREL)');
+        if (elf.execStack) add('elf-execstack', entry, 'executable stack (PT_GNU_STACK has PF_X)');
+      }
+    }
+    for (const p of await scanChunks(content.chunks(), patterns)) add(p.rule, entry, `contains "${p.label}"`);
+  }
+
+  for (const link of symlinks) {
+    const target = link.target ?? '';
+    const resolved = target.startsWith('/') ? posix.normalize(target).replace(/^\/+/, '') : posix.normalize(posix.join(posix.dirname(link.path), target));
+    if (!target.startsWith('/') && (resolved === '..' || resolved.startsWith('../'))) {
+      add('symlink-outside', link, `points outside the rootfs (${target})`);
+      continue;
+    }
+    if (resolveInTree(resolved, paths) === undefined) add(target.startsWith('/') ? 'dangling-symlink' : 'dangling-symlink', link, `points to ${target}, which is not in the rootfs`);
+  }
+
+  const allow = options.allowlist ?? [];
+  const kept: Finding[] = [];
+  const allowed: (Finding & { reason: string })[] = [];
+  for (const f of findings) {
+    const a = allowedBy(f, allow);
+    if (a === undefined) kept.push(f);
+    else allowed.push({ ...f, reason: a.reason });
+  }
+  return { target: tree.label, files, elfFiles, findings: kept, allowed };
+}
+
+/** Follow symlinks inside the tree (at most 32 hops); undefined when the chain leaves it or ends nowhere. */
+function resolveInTree(path: string, paths: ReadonlyMap<string, TreeEntry>, depth = 0): TreeEntry | undefined {
+  if (path === '' || path === '.') return { path: '', type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0 };
+  if (depth > 32) return undefined;
+  const parts = path.split('/');
+  let current = '';
+  for (let i = 0; i < parts.length; i++) {
+    current = current === '' ? (parts[i] as string) : `${current}/${parts[i]}`;
+    const e = paths.get(current);
+    if (e === undefined) return undefined;
+    if (e.type === 'symlink') {
+      const t = e.target ?? '';
+      const next = t.startsWith('/') ? posix.normalize(t).replace(/^\/+/, '') : posix.normalize(posix.join(posix.dirname(current), t));
+      if (next.startsWith('..')) return undefined;
+      const rest = parts.slice(i + 1).join('/');
+      return resolveInTree(rest === '' ? next : `${next}/${rest}`, paths, depth + 1);
+    }
+  }
+  return paths.get(current);
+}

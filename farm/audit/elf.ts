@@ -1,0 +1,76 @@
+/** What the audit needs to know of an ELF file. */
+export interface ElfInfo {
+  readonly class64: boolean;
+  readonly machine: number;
+  readonly interp: boolean;
+  readonly needed: number;
+  readonly textrel: boolean;
+  /** PT_GNU_STACK with PF_X. */
+  readonly execStack: boolean;
+  readonly hasDynamic: boolean;
+  readonly type: number;
+}
+
+export const EM_X86_64 = 62;
+const PT_DYNAMIC = 2;
+const PT_INTERP = 3;
+const PT_GNU_STACK = 0x6474e551;
+const PF_X = 1;
+const DT_NEEDED = 1;
+const DT_TEXTREL = 22;
+const DT_FLAGS = 30;
+const DF_TEXTREL = 4;
+
+export function isElf(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46;
+}
+
+/** Reads `length` bytes at `offset` (a buffer slice or a positional file read). */
+export type ReadAt = (offset: number, length: number) => Promise<Buffer>;
+
+/**
+ * Parse the parts of an ELF file that decide linkage: program headers and the
+ * dynamic section. Only little-endian ELF64 is parsed fully; anything else
+ * reports its machine so the audit can call it foreign.
+ */
+export async function parseElf(readAt: ReadAt, size: number): Promise<ElfInfo | undefined> {
+  const h = await readAt(0, 64);
+  if (!isElf(h) || h.length < 20) return undefined;
+  const class64 = h[4] === 2;
+  const le = h[5] === 1;
+  const machine = le ? h.readUInt16LE(18) : h.readUInt16BE(18);
+  const type = le ? h.readUInt16LE(16) : h.readUInt16BE(16);
+  const base = { class64, machine, type, interp: false, needed: 0, textrel: false, execStack: false, hasDynamic: false };
+  if (!class64 || !le || h.length < 64) return base;
+  const phoff = Number(h.readBigUInt64LE(32));
+  const phentsize = h.readUInt16LE(54);
+  const phnum = h.readUInt16LE(56);
+  if (phentsize < 56 || phoff + phentsize * phnum > size) return base;
+  const ph = await readAt(phoff, phentsize * phnum);
+  let interp = false;
+  let stack: number | undefined;
+  let dyn: { off: number; size: number } | undefined;
+  for (let i = 0; i < phnum; i++) {
+    const o = i * phentsize;
+    const ptype = ph.readUInt32LE(o);
+    const flags = ph.readUInt32LE(o + 4);
+    if (ptype === PT_INTERP) interp = true;
+    if (ptype === PT_GNU_STACK) stack = flags;
+    if (ptype === PT_DYNAMIC) dyn = { off: Number(ph.readBigUInt64LE(o + 8)), size: Number(ph.readBigUInt64LE(o + 32)) };
+  }
+  let needed = 0;
+  let textrel = false;
+  if (dyn !== undefined && dyn.off + dyn.size <= size) {
+    const d = await readAt(dyn.off, dyn.size);
+    for (let o = 0; o + 16 <= d.length; o += 16) {
+      const tag = Number(d.readBigInt64LE(o));
+      const val = Number(d.readBigUInt64LE(o + 8));
+      if (tag === 0) break;
+      if (tag === DT_NEEDED) needed++;
+      if (tag === DT_TEXTREL) textrel = true;
+      if (tag === DT_FLAGS && (val & DF_TEXTREL) !== 0) textrel = true;
+    }
+  }
+  const execStack = stack !== undefined && (stack & PF_X) !== 0;
+  return { ...base, interp, needed, textrel, execStack, hasDynamic: dyn !== undefined };
+}

@@ -1,0 +1,38 @@
+export const RULES = [
+  'elf-dynamic',
+  'elf-foreign-arch',
+  'elf-textrel',
+  'elf-execstack',
+  'setuid',
+  'setgid',
+  'world-writable-file',
+  'world-writable-dir',
+  'non-root-owner',
+  'device-outside-dev',
+  'well-known-mode',
+  'build-path',
+  'builder-path',
+  'glibc-version',
+  'host-name',
+  'user-name',
+  'symlink-outside',
+  'dangling-symlink',
+] as const;
+
+export type Rule = (typeof RULES)[number];
+
+export interface Finding {
+  readonly rule: Rule;
+  readonly path: string;
+  readonly package: string | undefined;
+  readonly detail: string;
+}
+
+/** Modes that well-known paths must have (any of the listed). */
+export const WELL_KNOWN_MODES: Readonly<Record<string, readonly number[]>> = {
+  'etc/shadow': [0o600, 0o640],
+  'etc/gshadow': [0o600, 0o640],
+  root: [0o700],
+  tmp: [0o1777],
+  'var/tmp': [0o1777],
+};

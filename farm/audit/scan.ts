@@ -1,0 +1,52 @@
+/** A string whose presence in a file is a purity finding. */
+export interface LeakPattern {
+  readonly rule: 'build-path' | 'builder-path' | 'glibc-version' | 'host-name' | 'user-name';
+  readonly needle: Buffer;
+  readonly label: string;
+}
+
+/**
+ * Find which patterns occur in a file read as chunks. The tail of each chunk is
+ * carried into the next so a match across a chunk boundary is found; each byte
+ * is read once.
+ */
+export async function scanChunks(chunks: AsyncIterable<Buffer>, patterns: readonly LeakPattern[]): Promise<LeakPattern[]> {
+  if (patterns.length === 0) {
+    for await (const _ of chunks) void _;
+    return [];
+  }
+  const keep = Math.max(...patterns.map((p) => p.needle.length)) - 1;
+  const found = new Set<LeakPattern>();
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const window: Buffer = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    for (const p of patterns) if (!found.has(p) && window.indexOf(p.needle) !== -1) found.add(p);
+    carry = window.subarray(Math.max(0, window.length - keep));
+  }
+  return patterns.filter((p) => found.has(p));
+}
+
+export interface PurityOptions {
+  readonly buildPaths: readonly string[];
+  readonly hostname: string | undefined;
+  readonly username: string | undefined;
+}
+
+/** Build paths are the farm's container paths; plain `/build` alone would match innocent text. */
+export const DEFAULT_BUILD_PATHS = ['/build/src/', '/build/dest', '/build/sysroot', '/build/home'];
+export const BUILDER_PATHS = ['/usr/lib/x86_64-linux-gnu', 'ld-linux-x86-64', '/usr/lib/gcc/x86_64-linux-gnu', '/usr/include/x86_64-linux-musl'];
+
+/**
+ * The leak patterns. Host and user names shorter than 4 characters, or `root`,
+ * are skipped: they occur by chance in any binary and would drown real findings.
+ */
+export function purityPatterns(options: PurityOptions): LeakPattern[] {
+  const out: LeakPattern[] = [];
+  for (const p of options.buildPaths) out.push({ rule: 'build-path', needle: Buffer.from(p), label: p });
+  for (const p of BUILDER_PATHS) out.push({ rule: 'builder-path', needle: Buffer.from(p), label: p });
+  out.push({ rule: 'glibc-version', needle: Buffer.from('GLIBC_2.'), label: 'GLIBC_2.' });
+  const usable = (s: string | undefined): s is string => s !== undefined && s.length >= 4 && s !== 'root' && s !== 'localhost';
+  if (usable(options.hostname)) out.push({ rule: 'host-name', needle: Buffer.from(options.hostname), label: options.hostname });
+  if (usable(options.username)) out.push({ rule: 'user-name', needle: Buffer.from(options.username), label: options.username });
+  return out;
+}

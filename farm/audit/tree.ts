@@ -1,0 +1,144 @@
+import { createReadStream } from 'node:fs';
+import { lstat, open, readdir, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { extract, type Header } from 'tar-stream';
+import type { RootfsEntry } from '../rootfs/merge.js';
+import type { ReadAt } from './elf.js';
+
+export type EntryType = RootfsEntry['type'];
+
+/** One path of the tree under audit, with the metadata the rules need. */
+export interface TreeEntry {
+  readonly path: string;
+  readonly type: EntryType;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly size: number;
+  readonly target?: string | undefined;
+  readonly package?: string | undefined;
+}
+
+/** A tree: its entries, and the bytes of its files. */
+export interface AuditTree {
+  readonly label: string;
+  entries(): AsyncIterable<{ readonly entry: TreeEntry; readonly content?: FileContent }>;
+}
+
+export interface FileContent {
+  readonly readAt: ReadAt;
+  /** The whole file in chunks, each read once. */
+  chunks(): AsyncIterable<Buffer>;
+}
+
+const CHUNK = 1 << 20;
+
+function fileContent(path: string): FileContent {
+  return {
+    readAt: async (offset, length) => {
+      const fh = await open(path, 'r');
+      try {
+        const buf = Buffer.alloc(length);
+        const { bytesRead } = await fh.read(buf, 0, length, offset);
+        return buf.subarray(0, bytesRead);
+      } finally {
+        await fh.close();
+      }
+    },
+    chunks: () => createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>,
+  };
+}
+
+function bufferContent(buf: Buffer): FileContent {
+  return {
+    readAt: async (offset, length) => buf.subarray(offset, offset + length),
+    chunks: async function* () {
+      for (let o = 0; o < buf.length; o += CHUNK) yield buf.subarray(o, o + CHUNK);
+    },
+  };
+}
+
+/**
+ * A directory on disk. Modes, owners and packages come from the farm's manifest
+ * when one is given (a rootless checkout cannot hold root ownership).
+ */
+export function openTreeFromDirectory(dir: string, manifest?: readonly RootfsEntry[]): AuditTree {
+  const byPath = new Map((manifest ?? []).map((e) => [e.path, e]));
+  return {
+    label: dir,
+    entries: async function* () {
+      const stack = [''];
+      while (stack.length > 0) {
+        const rel = stack.pop() as string;
+        const names = (await readdir(join(dir, rel))).sort();
+        for (const name of names) {
+          const path = rel === '' ? name : `${rel}/${name}`;
+          const full = join(dir, path);
+          const st = await lstat(full);
+          const type: EntryType = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : st.isCharacterDevice() ? 'char' : st.isBlockDevice() ? 'block' : st.isFIFO() ? 'fifo' : 'file';
+          const m = byPath.get(path);
+          const entry: TreeEntry = {
+            path,
+            type: m?.type === 'hardlink' ? 'file' : type,
+            mode: m?.mode ?? st.mode & 0o7777,
+            uid: m?.uid ?? st.uid,
+            gid: m?.gid ?? st.gid,
+            size: st.size,
+            target: type === 'symlink' ? await readlink(full) : undefined,
+            package: m?.package,
+          };
+          if (type === 'dir') stack.push(path);
+          yield type === 'file' ? { entry, content: fileContent(full) } : { entry };
+        }
+      }
+    },
+  };
+}
+
+const TAR_TYPES: Partial<Record<Header['type'], EntryType>> = {
+  file: 'file',
+  'contiguous-file': 'file',
+  directory: 'dir',
+  symlink: 'symlink',
+  link: 'hardlink',
+  'character-device': 'char',
+  'block-device': 'block',
+  fifo: 'fifo',
+};
+
+/** A release tarball (.tar or .tar.gz): owners and modes from the tar headers. */
+export function openTreeFromTarball(path: string): AuditTree {
+  return {
+    label: path,
+    entries: async function* () {
+      let input: Readable = createReadStream(path);
+      const fh = await open(path, 'r');
+      const head = Buffer.alloc(2);
+      await fh.read(head, 0, 2, 0);
+      await fh.close();
+      if (head[0] === 0x1f && head[1] === 0x8b) input = input.pipe(createGunzip());
+      const ex = extract({ allowUnknownFormat: true } as never);
+      input.pipe(ex as unknown as NodeJS.WritableStream);
+      for await (const item of ex) {
+        const header = item.header;
+        const type = TAR_TYPES[header.type];
+        const name = header.name.split('/').filter((p) => p !== '' && p !== '.').join('/');
+        const chunks: Buffer[] = [];
+        for await (const c of item) chunks.push(c as Buffer);
+        if (type === undefined || name === '') continue;
+        const entry: TreeEntry = {
+          path: name,
+          type,
+          mode: header.mode & 0o7777,
+          uid: header.uid,
+          gid: header.gid,
+          size: header.size ?? 0,
+          target: type === 'symlink' || type === 'hardlink' ? header.linkname ?? '' : undefined,
+        };
+        yield type === 'file' ? { entry, content: bufferContent(Buffer.concat(chunks)) } : { entry };
+      }
+    },
+  };
+}

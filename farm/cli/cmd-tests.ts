@@ -1,0 +1,44 @@
+import { access, stat, writeFile } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { auditReportToYaml, auditTree, formatAuditReport, loadAllowlist, openTreeFromDirectory, openTreeFromTarball } from '../audit/index.js';
+import { FarmError } from '../errors/index.js';
+import { readRootfsManifest } from '../rootfs/assemble.js';
+import { workspacePaths } from '../workspace/paths.js';
+import { parseFlags } from './args.js';
+import { out, type CliContext } from './io.js';
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `stasis-farm tests [PATH]`: audit workspace/preview, any directory, or a release tarball. */
+export async function testsCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseFlags(args, { yaml: { type: 'string' }, allowlist: { type: 'string' }, manifest: { type: 'string' } }, 'tests');
+  const paths = workspacePaths(ctx.root, 'dev');
+  const target = positionals[0] === undefined ? paths.preview : resolve(ctx.root, positionals[0]);
+  let st;
+  try {
+    st = await stat(target);
+  } catch {
+    throw new FarmError('USAGE', `tests: ${target} does not exist`, { hint: positionals[0] === undefined ? 'build first: stasis-farm build' : undefined });
+  }
+  let tree;
+  if (st.isDirectory()) {
+    const manifestFile = values.manifest ?? (target === paths.preview ? paths.previewManifest : `${target.replace(/\/+$/, '')}.manifest.yaml`);
+    const manifest = (await exists(manifestFile)) ? await readRootfsManifest(manifestFile) : undefined;
+    if (manifest === undefined) ctx.sink({ type: 'warn', message: `${target}: no farm manifest; owners and modes are read from disk` });
+    tree = openTreeFromDirectory(target, manifest);
+  } else tree = openTreeFromTarball(target);
+  const defaultAllow = join(ctx.root, 'audit-allowlist.yaml');
+  const allowlist = await loadAllowlist(values.allowlist ?? ((await exists(defaultAllow)) ? defaultAllow : undefined));
+  const report = await auditTree(tree, { allowlist, hostname: hostname(), username: userInfo().username });
+  if (values.yaml !== undefined) await writeFile(resolve(ctx.root, values.yaml), auditReportToYaml(report));
+  out(ctx, ctx.json ? JSON.stringify(report) : formatAuditReport(report, ctx.chalk));
+  return report.findings.length === 0 ? 0 : 1;
+}

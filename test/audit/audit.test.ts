@@ -1,0 +1,130 @@
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { pack } from 'tar-stream';
+import { describe, expect, it } from 'vitest';
+import { auditTree, openTreeFromDirectory, openTreeFromTarball, parseAllowlist, type Finding } from '../../farm/audit/index.js';
+import type { RootfsEntry } from '../../farm/rootfs/merge.js';
+import { makeElf } from './elf-fixture.js';
+
+async function tree(files: Record<string, Buffer | string | { link: string }>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'audit-'));
+  for (const [path, body] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    if (typeof body === 'object' && 'link' in body) await symlink(body.link, join(dir, path));
+    else await writeFile(join(dir, path), body);
+  }
+  return dir;
+}
+
+const entry = (path: string, extra: Partial<RootfsEntry> = {}): RootfsEntry => ({ path, type: 'file', mode: 0o755, uid: 0, gid: 0, size: 0, package: 'pkg', ...extra });
+const rules = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.rule}:${f.path}`).sort();
+
+describe('audit: linkage', () => {
+  it('finds dynamic, TEXTREL, exec-stack and foreign-arch ELF files and names them', async () => {
+    const dir = await tree({
+      'usr/bin/static': makeElf(),
+      'usr/bin/dynamic': makeElf({ interp: true, needed: 1 }),
+      'usr/bin/needs': makeElf({ needed: 2 }),
+      'usr/lib/textrel.so': makeElf({ textrel: true }),
+      'usr/bin/execstack': makeElf({ stackFlags: 7 }),
+      'usr/bin/arm': makeElf({ machine: 183 }),
+      'usr/share/doc/readme': 'plain text',
+    });
+    const report = await auditTree(openTreeFromDirectory(dir));
+    expect(rules(report.findings)).toEqual([
+      'elf-dynamic:usr/bin/dynamic',
+      'elf-dynamic:usr/bin/needs',
+      'elf-execstack:usr/bin/execstack',
+      'elf-foreign-arch:usr/bin/arm',
+      'elf-textrel:usr/lib/textrel.so',
+    ]);
+    expect(report.elfFiles).toBe(6);
+  });
+
+  it('accepts a static-PIE (dynamic section, no interpreter, no DT_NEEDED)', async () => {
+    const dir = await tree({ 'usr/bin/pie': makeElf({ needed: 0, textrel: false, interp: false }) });
+    expect((await auditTree(openTreeFromDirectory(dir))).findings).toEqual([]);
+  });
+
+  it('allows dynamic binaries of the /sucks class only under /sucks', async () => {
+    const dir = await tree({ 'sucks/jre/bin/java': makeElf({ interp: true, needed: 3 }), 'usr/bin/java': makeElf({ interp: true }) });
+    const manifest = [entry('sucks/jre/bin/java', { package: 'jre-bin' }), entry('usr/bin/java', { package: 'jre-bin' })];
+    const report = await auditTree(openTreeFromDirectory(dir, manifest));
+    expect(rules(report.findings)).toEqual(['elf-dynamic:usr/bin/java']);
+  });
+});
+
+describe('audit: permissions (from the manifest)', () => {
+  it('finds setuid, world-writable dirs and files, non-root owners, devices outside /dev and bad well-known modes', async () => {
+    const dir = await tree({ 'usr/bin/su': 'x', 'var/spool/x': 'x', 'etc/shadow': 'root:!:1::::::\n', 'srv/file': 'x' });
+    const manifest = [
+      entry('usr/bin/su', { mode: 0o4755 }),
+      entry('var/spool', { type: 'dir', mode: 0o777 }),
+      entry('etc/shadow', { mode: 0o644 }),
+      entry('srv/file', { mode: 0o666, uid: 1000 }),
+    ];
+    const report = await auditTree(openTreeFromDirectory(dir, manifest));
+    expect(rules(report.findings)).toEqual([
+      'non-root-owner:srv/file',
+      'setuid:usr/bin/su',
+      'well-known-mode:etc/shadow',
+      'world-writable-dir:var/spool',
+      'world-writable-file:srv/file',
+    ]);
+  });
+
+  it('reads modes, owners and device nodes from a release tarball', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'audit-tar-'));
+    const p = pack();
+    p.entry({ name: 'tmp/', type: 'directory', mode: 0o1777 });
+    p.entry({ name: 'dev/null', type: 'character-device', mode: 0o666, devmajor: 1, devminor: 3 });
+    p.entry({ name: 'etc/null', type: 'character-device', mode: 0o666, devmajor: 1, devminor: 3 });
+    p.entry({ name: 'usr/bin/x', mode: 0o6755 }, makeElf());
+    p.finalize();
+    const file = join(dir, 'rootfs.tar.gz');
+    await pipeline(p, createGzip(), createWriteStream(file));
+    const report = await auditTree(openTreeFromTarball(file));
+    expect(rules(report.findings)).toEqual(['device-outside-dev:etc/null', 'setgid:usr/bin/x', 'setuid:usr/bin/x']);
+  });
+});
+
+describe('audit: purity', () => {
+  it('finds build paths, builder paths, glibc symbol versions, host and user names, escaping and dangling symlinks', async () => {
+    const long = 'x'.repeat(1 << 20);
+    const dir = await tree({
+      'usr/bin/leaky': makeElf({ extra: 'compiled in /build/src/foo-1.0/main.c\0' }),
+      // The needle straddles the 1 MiB chunk boundary.
+      'usr/lib/big': Buffer.concat([Buffer.from(long.slice(0, (1 << 20) - 4)), Buffer.from('/usr/lib/x86_64-linux-gnu/libc.so')]),
+      'usr/bin/glibc': makeElf({ extra: 'memcpy@GLIBC_2.14\0' }),
+      'etc/motd': 'built on farmhost-7 by alice-builder\n',
+      'usr/bin/out': { link: '../../../../etc/passwd' },
+      'usr/bin/gone': { link: '/usr/bin/nothing' },
+      'usr/bin/ok': { link: 'leaky' },
+      'bin': { link: 'usr/bin' },
+      'usr/bin/via': { link: '/bin/leaky' },
+    });
+    const report = await auditTree(openTreeFromDirectory(dir), { hostname: 'farmhost-7', username: 'alice-builder' });
+    expect(rules(report.findings)).toEqual([
+      'build-path:usr/bin/leaky',
+      'builder-path:usr/lib/big',
+      'dangling-symlink:usr/bin/gone',
+      'glibc-version:usr/bin/glibc',
+      'host-name:etc/motd',
+      'symlink-outside:usr/bin/out',
+      'user-name:etc/motd',
+    ]);
+  });
+
+  it('an allowlist entry with a reason accepts a finding; one without a reason is rejected naming the entry', async () => {
+    const dir = await tree({ 'usr/bin/su': 'x' });
+    const allow = parseAllowlist('- rule: setuid\n  path: usr/bin/su\n  reason: su must switch users\n', 'allow.yaml');
+    const report = await auditTree(openTreeFromDirectory(dir, [entry('usr/bin/su', { mode: 0o4755 })]), { allowlist: allow });
+    expect(report.findings).toEqual([]);
+    expect(report.allowed[0]?.reason).toBe('su must switch users');
+    expect(() => parseAllowlist('- rule: setuid\n  path: usr/bin/su\n', 'allow.yaml')).toThrow(/allow\.yaml: \[1\]\.reason/);
+  });
+});

@@ -1,0 +1,52 @@
+/** Minimal ELF64 files for audit fixtures, written byte by byte. */
+export interface ElfSpec {
+  readonly machine?: number;
+  readonly interp?: boolean;
+  readonly needed?: number;
+  readonly textrel?: boolean;
+  readonly stackFlags?: number;
+  readonly extra?: string;
+  readonly class32?: boolean;
+}
+
+export function makeElf(spec: ElfSpec = {}): Buffer {
+  const phdrs: { type: number; flags: number; data?: Buffer }[] = [];
+  if (spec.interp === true) phdrs.push({ type: 3, flags: 4, data: Buffer.from('/lib/ld-musl-x86_64.so.1\0') });
+  const dyn: [number, number][] = [];
+  for (let i = 0; i < (spec.needed ?? 0); i++) dyn.push([1, 1]);
+  if (spec.textrel === true) dyn.push([22, 0]);
+  if (dyn.length > 0) {
+    const b = Buffer.alloc((dyn.length + 1) * 16);
+    dyn.forEach(([t, v], i) => {
+      b.writeBigInt64LE(BigInt(t), i * 16);
+      b.writeBigUInt64LE(BigInt(v), i * 16 + 8);
+    });
+    phdrs.push({ type: 2, flags: 6, data: b });
+  }
+  phdrs.push({ type: 0x6474e551, flags: spec.stackFlags ?? 6 });
+  const header = Buffer.alloc(64);
+  Buffer.from([0x7f, 0x45, 0x4c, 0x46, spec.class32 === true ? 1 : 2, 1, 1]).copy(header);
+  header.writeUInt16LE(2, 16);
+  header.writeUInt16LE(spec.machine ?? 62, 18);
+  header.writeUInt32LE(1, 20);
+  header.writeBigUInt64LE(64n, 32);
+  header.writeUInt16LE(64, 52);
+  header.writeUInt16LE(56, 54);
+  header.writeUInt16LE(phdrs.length, 56);
+  const table = Buffer.alloc(56 * phdrs.length);
+  let offset = 64 + table.length;
+  const bodies: Buffer[] = [];
+  phdrs.forEach((p, i) => {
+    const o = i * 56;
+    table.writeUInt32LE(p.type, o);
+    table.writeUInt32LE(p.flags, o + 4);
+    if (p.data !== undefined) {
+      table.writeBigUInt64LE(BigInt(offset), o + 8);
+      table.writeBigUInt64LE(BigInt(p.data.length), o + 32);
+      table.writeBigUInt64LE(BigInt(p.data.length), o + 40);
+      bodies.push(p.data);
+      offset += p.data.length;
+    }
+  });
+  return Buffer.concat([header, table, ...bodies, Buffer.from(spec.extra ?? 'static code\0')]);
+}
