@@ -19,7 +19,7 @@ export class BuildFailed extends FarmError {
   constructor(
     readonly pkg: string,
     readonly reason: string,
-    readonly exitCode: number | null,
+    readonly containerExit: number | null,
     readonly logTail: string[],
     readonly logFile: string | undefined,
   ) {

@@ -74,11 +74,11 @@ describe('buildAll with the fake engine', () => {
     const recipes = makeRecipes({ lua: {}, lpeg: { buildDeps: ['lua'] }, zlib: {} });
     const s = await setup(recipes);
     const first = await s.run();
-    expect(first.result.built.sort()).toEqual(['lpeg', 'lua', 'zlib']);
+    expect([...first.result.built].sort()).toEqual(['lpeg', 'lua', 'zlib']);
     expect(s.runtime.created).toHaveLength(3);
     const second = await s.run();
     expect(second.result.built).toEqual([]);
-    expect(second.result.cached.sort()).toEqual(['lpeg', 'lua', 'zlib']);
+    expect([...second.result.cached].sort()).toEqual(['lpeg', 'lua', 'zlib']);
     expect(s.runtime.created).toHaveLength(3);
     expect(s.runtime.live()).toEqual([]);
   });
@@ -100,7 +100,7 @@ describe('buildAll with the fake engine', () => {
     await s.run();
     const edited = makeRecipes({ lua: { build: 'make && make install # v2' }, lpeg: { buildDeps: ['lua'] }, zlib: {} });
     const again = await s.runWith(edited);
-    expect(again.result.built.sort()).toEqual(['lpeg', 'lua']);
+    expect([...again.result.built].sort()).toEqual(['lpeg', 'lua']);
     expect(again.result.cached).toEqual(['zlib']);
   });
 

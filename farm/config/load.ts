@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { FarmError } from '../errors/index.js';
+import { evaluateLuaFiles } from '../lua/index.js';
+import type { LoadedConfig } from './types.js';
+import { validateDefaults, validateSystemConfig } from './validate.js';
+
+async function readOrNull(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Evaluate `<root>/config.lua` and `<root>/default.lua` (sandboxed) and validate
+ * them. Missing files are reported with the exact commands that create them.
+ */
+export async function loadConfig(root: string): Promise<LoadedConfig> {
+  const [system, defaults] = await Promise.all([readOrNull(join(root, 'config.lua')), readOrNull(join(root, 'default.lua'))]);
+  const missing = [system === undefined ? 'config.lua' : undefined, defaults === undefined ? 'default.lua' : undefined].filter((x): x is string => x !== undefined);
+  if (missing.length > 0) {
+    throw new FarmError('CONFIG_MISSING', `${missing.join(' and ')} missing in ${root}`, {
+      hint: `copy the examples and edit them:\n  ${missing.map((m) => `cp configs/${m}.example ${m}`).join('\n  ')}`,
+    });
+  }
+  const [sys, def] = await evaluateLuaFiles([
+    { path: 'config.lua', source: system as string, globals: {} },
+    { path: 'default.lua', source: defaults as string, globals: {} },
+  ]);
+  for (const r of [sys, def]) {
+    if (r !== undefined && !r.ok) throw new FarmError('CONFIG_INVALID', r.error.message, { cause: r.error });
+  }
+  const rawSystem = (sys as { value: unknown }).value;
+  const rawDefaults = (def as { value: unknown }).value;
+  const validated = validateDefaults(rawDefaults, 'default.lua');
+  // Mirror directories are relative to the Stasis tree.
+  const mirrors = validated.mirrors.map((m) => (/^https?:\/\//.test(m) || isAbsolute(m) ? m : resolve(root, m)));
+  return {
+    system: validateSystemConfig(rawSystem, 'config.lua'),
+    defaults: { ...validated, mirrors },
+    rawSystem: asRecord(rawSystem),
+    rawDefaults: asRecord(rawDefaults),
+  };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

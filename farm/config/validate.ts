@@ -1,0 +1,162 @@
+import { FieldReader, describe } from '../validate/fields.js';
+import type { BuildDefaults, NetworkInterface, SystemConfig } from './types.js';
+
+export const SYSTEM_OPTIONS = [
+  'hostname', 'timezone', 'locale', 'keymap', 'root_password', 'kernel', 'filesystem', 'network', 'wifi', 'dns', 'services', 'ttys', 'profile', 'include', 'exclude',
+] as const;
+export const DEFAULT_OPTIONS = ['cflags', 'cxxflags', 'ldflags', 'lto', 'jobs', 'builder', 'mirrors', 'source_date_epoch'] as const;
+
+const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const TIMEZONE = /^(UTC|[A-Z][A-Za-z_+-]*(\/[A-Za-z0-9_+-]+){0,2})$/;
+/** crypt(3) hashes: $1$ md5, $5$/$6$ sha-crypt, $y$ yescrypt, $2a/b/y$ bcrypt; or "!"/"*" for a locked account. */
+const CRYPT = /^(!|\*|\$(1|5|6)\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86}|\$y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]{43}|\$2[aby]\$\d\d\$[./A-Za-z0-9]{53})$/;
+const TTY = /^(tty\d{1,2}|ttyS\d{1,2}|ttyUSB\d{1,2}|ttyAMA\d{1,2}|hvc\d|console)$/;
+const SERVICE = /^[a-z0-9][a-z0-9._-]*$/;
+const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
+const IPV6 = /^[0-9a-fA-F:]+:[0-9a-fA-F:.]*$/;
+const CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(3[0-2]|[12]?\d)$/;
+const LOCALE = /^(C|POSIX|[a-z]{2,3}_[A-Z]{2})(\.[A-Za-z0-9-]+)?(@[a-z]+)?$/;
+const KEYMAP = /^[a-z0-9][a-z0-9_.-]*$/;
+const IFNAME = /^[a-zA-Z0-9_.-]{1,15}$/;
+const FSTYPE = /^(ext2|ext3|ext4|btrfs|xfs|vfat|f2fs|tmpfs)$/;
+const DEVICE = /^(\/dev\/[\w./-]+|(UUID|PARTUUID|LABEL)=[\w.-]+)$/;
+const PROFILE = /^[a-z0-9][a-z0-9_-]*$/;
+const PKG = /^[a-z0-9][a-z0-9+._-]*$/;
+
+/** config.lua as data -> SystemConfig, or CONFIG_INVALID naming file and option. */
+export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
+  const r = new FieldReader(file, 'CONFIG_INVALID');
+  const o = r.object(raw, '') ?? {};
+  r.unknownKeys(o, SYSTEM_OPTIONS, '');
+  const hostname = r.string(o, 'hostname', '', { pattern: HOSTNAME, what: 'a valid host name (letters, digits, "-", dots between labels)' }) ?? 'stasis';
+  const timezone = r.string(o, 'timezone', '', { pattern: TIMEZONE, what: 'a zone name like "UTC" or "Europe/Berlin"' }) ?? 'UTC';
+  const locale = r.string(o, 'locale', '', { pattern: LOCALE, what: 'a locale like "C.UTF-8" or "en_US.UTF-8"' }) ?? 'C.UTF-8';
+  const keymap = r.string(o, 'keymap', '', { pattern: KEYMAP, what: 'a keymap name like "us"' }) ?? 'us';
+  const pw = o['root_password'];
+  let rootPassword = '!';
+  if (typeof pw === 'string' && !CRYPT.test(pw)) {
+    r.fail('root_password', 'must be a crypt(3) hash (e.g. from `openssl passwd -6` or `mkpasswd -m sha-512`), or "!" to lock root; plain text is refused');
+  } else if (typeof pw === 'string') rootPassword = pw;
+  else r.string(o, 'root_password', '');
+
+  const kernelRaw = o['kernel'] === undefined ? {} : r.object(o['kernel'], 'kernel') ?? {};
+  r.unknownKeys(kernelRaw, ['params', 'config'], 'kernel');
+  const kernel = {
+    params: r.stringList(kernelRaw, 'params', 'kernel', { pattern: /^[^\s"]+$/, what: 'one kernel parameter without spaces' }),
+    config: r.string(kernelRaw, 'config', 'kernel', { optional: true, pattern: /^[^\0]+$/ }),
+  };
+
+  const fsRaw = o['filesystem'] === undefined ? {} : r.object(o['filesystem'], 'filesystem') ?? {};
+  r.unknownKeys(fsRaw, ['root', 'boot', 'swap'], 'filesystem');
+  const mount = (key: 'root' | 'boot', required: boolean) => {
+    if (fsRaw[key] === undefined) {
+      if (required) r.fail(`filesystem.${key}`, 'missing (required)');
+      return undefined;
+    }
+    const m = r.object(fsRaw[key], `filesystem.${key}`) ?? {};
+    const p = `filesystem.${key}`;
+    r.unknownKeys(m, ['device', 'type', 'options'], p);
+    return {
+      device: r.string(m, 'device', p, { pattern: DEVICE, what: 'a device (/dev/...) or UUID=/PARTUUID=/LABEL=' }) ?? '/dev/sda1',
+      type: r.string(m, 'type', p, { pattern: FSTYPE, what: 'a supported filesystem (ext2/3/4, btrfs, xfs, vfat, f2fs)' }) ?? 'ext4',
+      options: r.string(m, 'options', p, { optional: true, pattern: /^[\w=,.-]+$/ }) ?? 'defaults',
+    };
+  };
+  const filesystem = {
+    root: mount('root', true) ?? { device: '/dev/sda1', type: 'ext4', options: 'defaults' },
+    boot: mount('boot', false),
+    swap: r.string(fsRaw, 'swap', 'filesystem', { optional: true, pattern: DEVICE, what: 'a device (/dev/...) or UUID=...' }),
+  };
+
+  const netRaw = o['network'] === undefined ? {} : r.object(o['network'], 'network') ?? {};
+  r.unknownKeys(netRaw, ['interfaces'], 'network');
+  const interfaces: NetworkInterface[] = [];
+  r.list(netRaw, 'interfaces', 'network').forEach((v, i) => {
+    const p = `network.interfaces[${i + 1}]`;
+    const it = r.object(v, p);
+    if (it === undefined) return;
+    r.unknownKeys(it, ['name', 'mode', 'address', 'gateway'], p);
+    const name = r.string(it, 'name', p, { pattern: IFNAME, what: 'an interface name' }) ?? 'eth0';
+    const mode = it['mode'];
+    if (mode === 'dhcp') interfaces.push({ name, mode: 'dhcp' });
+    else if (mode === 'static') {
+      const address = r.string(it, 'address', p, { pattern: CIDR, what: 'an IPv4 address with prefix, like 192.168.1.10/24' }) ?? '';
+      interfaces.push({ name, mode: 'static', address, gateway: r.string(it, 'gateway', p, { optional: true, pattern: IPV4, what: 'an IPv4 address' }) });
+    } else r.fail(`${p}.mode`, `expected "dhcp" or "static", got ${describe(mode)}`);
+  });
+
+  const wifiRaw = o['wifi'] === undefined ? {} : r.object(o['wifi'], 'wifi') ?? {};
+  r.unknownKeys(wifiRaw, ['enabled', 'interface', 'networks'], 'wifi');
+  const networks: { ssid: string; passphrase: string }[] = [];
+  r.list(wifiRaw, 'networks', 'wifi').forEach((v, i) => {
+    const p = `wifi.networks[${i + 1}]`;
+    const n = r.object(v, p);
+    if (n === undefined) return;
+    r.unknownKeys(n, ['ssid', 'passphrase'], p);
+    const ssid = r.string(n, 'ssid', p, { pattern: /^.{1,32}$/u, what: 'an SSID of 1 to 32 characters' });
+    const passphrase = r.string(n, 'passphrase', p, { pattern: /^[\x20-\x7e]{8,63}$/, what: 'a WPA passphrase of 8 to 63 printable characters' });
+    if (ssid !== undefined && passphrase !== undefined) networks.push({ ssid, passphrase });
+  });
+  const wifi = {
+    enabled: r.boolean(wifiRaw, 'enabled', 'wifi', false),
+    interface: r.string(wifiRaw, 'interface', 'wifi', { optional: true, pattern: IFNAME, what: 'an interface name' }) ?? 'wlan0',
+    networks,
+  };
+
+  const config: SystemConfig = {
+    hostname,
+    timezone,
+    locale,
+    keymap,
+    rootPassword,
+    kernel,
+    filesystem,
+    network: { interfaces },
+    wifi,
+    dns: r.stringList(o, 'dns', '').filter((d, i) => {
+      if (IPV4.test(d) || IPV6.test(d)) return true;
+      r.fail(`dns[${i + 1}]`, `${JSON.stringify(d)} is not an IPv4 or IPv6 address`);
+      return false;
+    }),
+    services: r.stringList(o, 'services', '', { pattern: SERVICE, what: 'a service name' }),
+    ttys: r.stringList(o, 'ttys', '', { pattern: TTY, what: 'a terminal device such as tty1 or ttyS0' }),
+    profile: r.string(o, 'profile', '', { optional: true, pattern: PROFILE, what: 'a profile name' }) ?? 'base',
+    include: r.stringList(o, 'include', '', { pattern: PKG, what: 'a package name' }),
+    exclude: r.stringList(o, 'exclude', '', { pattern: PKG, what: 'a package name' }),
+  };
+  r.throwIfAny();
+  return config;
+}
+
+/** default.lua as data -> BuildDefaults, or CONFIG_INVALID naming file and option. */
+export function validateDefaults(raw: unknown, file: string): BuildDefaults {
+  const r = new FieldReader(file, 'CONFIG_INVALID');
+  const o = r.object(raw, '') ?? {};
+  r.unknownKeys(o, DEFAULT_OPTIONS, '');
+  const flags = /^[^\n"'`$\\;|&<>]*$/;
+  const what = 'compiler flags without quotes, $, ;, |, & or redirections';
+  const defaults: BuildDefaults = {
+    cflags: r.string(o, 'cflags', '', { optional: true, pattern: flags, what }) ?? '-O2 -pipe',
+    cxxflags: r.string(o, 'cxxflags', '', { optional: true, pattern: flags, what }) ?? '-O2 -pipe',
+    ldflags: r.string(o, 'ldflags', '', { optional: true, pattern: flags, what }) ?? '',
+    lto: r.boolean(o, 'lto', '', false),
+    jobs: r.integer(o, 'jobs', '', 0, 0),
+    builder: r.string(o, 'builder', '', { optional: true, pattern: /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/, what: 'an image reference' }) ?? 'stasis-builder:debian-musl',
+    mirrors: r.stringList(o, 'mirrors', '', { pattern: /^(https?:\/\/\S+|[^:\s][^\n]*)$/, what: 'a directory or an http(s) URL' }),
+    sourceDateEpoch: r.integer(o, 'source_date_epoch', '', 1700000000, 0),
+  };
+  r.throwIfAny();
+  return defaults;
+}
+
+/** Every option of a config table as a dotted path (for `config diff`). */
+export function configOptionPaths(raw: unknown, prefix = ''): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return prefix === '' ? [] : [prefix];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    const p = prefix === '' ? k : `${prefix}.${k}`;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0) out.push(...configOptionPaths(v, p));
+    else out.push(p);
+  }
+  return out.sort();
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FarmError, isFarmError } from '../errors/index.js';
+import type { LoadedConfig } from '../config/types.js';
+import { nearestName } from '../graph/suggest.js';
+import { evaluateLuaFiles } from '../lua/index.js';
+import type { EvaluatedRecipe } from './types.js';
+import { validateRecipe } from './validate.js';
+
+export interface FarmGlobals {
+  readonly stage: 'dev' | 'a' | 'b';
+}
+
+const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+/** The globals every recipe sees: config.lua, default.lua and the farm table (all read-tracked). */
+export function recipeGlobals(config: LoadedConfig, farm: FarmGlobals): Record<string, unknown> {
+  return { config: config.rawSystem, defaults: config.rawDefaults, farm: { stage: farm.stage, arch: 'x86_64' } };
+}
+
+/**
+ * Evaluate every `system/<name>/pkg.lua` (one batch, sandboxed), validate it,
+ * hash it with its patches and files. All problems of all recipes are reported
+ * together in one error.
+ */
+export async function loadRecipes(root: string, config: LoadedConfig, farm: FarmGlobals): Promise<Map<string, EvaluatedRecipe>> {
+  const systemDir = join(root, 'system');
+  let names: string[];
+  try {
+    names = (await readdir(systemDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch {
+    throw new FarmError('RECIPE_INVALID', `${systemDir}: no system/ directory with recipes`);
+  }
+  const sources = await Promise.all(
+    names.map(async (name) => {
+      try {
+        return await readFile(join(systemDir, name, 'pkg.lua'));
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  const errors: string[] = [];
+  const present = names.filter((n, i) => {
+    if (sources[i] === undefined) errors.push(`system/${n}: no pkg.lua`);
+    return sources[i] !== undefined;
+  });
+  const bytes = sources.filter((s) => s !== undefined) as Buffer[];
+  const globals = recipeGlobals(config, farm);
+  const results = await evaluateLuaFiles(present.map((name, i) => ({ path: `system/${name}/pkg.lua`, source: (bytes[i] as Buffer).toString('utf8'), globals })));
+  const recipes = new Map<string, EvaluatedRecipe>();
+  for (const [i, name] of present.entries()) {
+    const file = `system/${name}/pkg.lua`;
+    const result = results[i];
+    if (result === undefined) continue;
+    if (!result.ok) {
+      errors.push(result.error.message);
+      continue;
+    }
+    try {
+      const recipe = validateRecipe(result.value, file, name);
+      const dir = join(systemDir, name);
+      const hashes = async (field: 'patches' | 'files', list: readonly string[]): Promise<Record<string, string>> => {
+        const out: Record<string, string> = {};
+        for (const [j, f] of list.entries()) {
+          try {
+            out[f] = sha256(await readFile(join(dir, f)));
+          } catch {
+            errors.push(`${file}: ${field}[${j + 1}]: "${f}" does not exist beside pkg.lua`);
+          }
+        }
+        return out;
+      };
+      recipes.set(name, {
+        recipe,
+        file,
+        dir,
+        recipeSha256: sha256(bytes[i] as Buffer),
+        patchSha256: await hashes('patches', recipe.patches),
+        fileSha256: await hashes('files', recipe.files),
+        reads: result.reads,
+      });
+    } catch (error) {
+      if (!isFarmError(error)) throw error;
+      errors.push(error.message);
+    }
+  }
+  // Dependencies must name packages that have recipes.
+  const known = [...recipes.keys()];
+  for (const { recipe, file } of recipes.values()) {
+    for (const field of ['build_deps', 'deps'] as const) {
+      const list = field === 'deps' ? recipe.deps : recipe.buildDeps;
+      list.forEach((d, i) => {
+        if (recipes.has(d) || names.includes(d)) return;
+        const near = nearestName(d, known);
+        errors.push(`${file}: ${field}[${i + 1}]: unknown package "${d}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`);
+      });
+    }
+  }
+  if (errors.length > 0) {
+    const unknownOnly = errors.every((e) => e.includes('unknown package'));
+    throw new FarmError(unknownOnly ? 'UNKNOWN_PACKAGE' : 'RECIPE_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems in recipes:\n  ${errors.join('\n  ')}`);
+  }
+  return recipes;
+}

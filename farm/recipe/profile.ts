@@ -1,0 +1,45 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FarmError } from '../errors/index.js';
+import { evaluateLuaFiles } from '../lua/index.js';
+import { FieldReader } from '../validate/fields.js';
+import type { FarmGlobals } from './load.js';
+
+export interface Profile {
+  readonly name: string;
+  readonly description: string;
+  readonly packages: readonly string[];
+}
+
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+/**
+ * `profiles/<name>.lua` returns `{ description =, extends =?, packages = {...} }`.
+ * `extends` chains are followed (a cycle is an error); the parent's packages come first.
+ */
+export async function loadProfile(root: string, name: string, farm: FarmGlobals, seen: readonly string[] = []): Promise<Profile> {
+  const dir = join(root, 'profiles');
+  if (seen.includes(name)) throw new FarmError('CONFIG_INVALID', `profiles: "extends" cycle: ${[...seen, name].join(' -> ')}`);
+  if (!NAME.test(name)) throw new FarmError('CONFIG_INVALID', `config.lua: profile: "${name}" is not a profile name`);
+  const file = `profiles/${name}.lua`;
+  let source: string;
+  try {
+    source = await readFile(join(dir, `${name}.lua`), 'utf8');
+  } catch {
+    const available = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4)).sort();
+    throw new FarmError('CONFIG_INVALID', `config.lua: profile: no profile "${name}" (${file} does not exist)`, {
+      hint: `available: ${available.join(', ') || 'none'}`,
+    });
+  }
+  const [result] = await evaluateLuaFiles([{ path: file, source, globals: { farm: { stage: farm.stage, arch: 'x86_64' } } }]);
+  if (result === undefined || !result.ok) throw new FarmError('CONFIG_INVALID', result?.ok === false ? result.error.message : `${file}: not evaluated`);
+  const r = new FieldReader(file, 'CONFIG_INVALID');
+  const o = r.object(result.value, '') ?? {};
+  r.unknownKeys(o, ['description', 'extends', 'packages'], '');
+  const description = r.string(o, 'description', '') ?? '';
+  const parent = r.string(o, 'extends', '', { optional: true, pattern: NAME, what: 'a profile name' });
+  const own = r.stringList(o, 'packages', '', { pattern: /^[a-z0-9][a-z0-9+._-]*$/, what: 'a package name' });
+  r.throwIfAny();
+  const inherited = parent === undefined ? [] : (await loadProfile(root, parent, farm, [...seen, name])).packages;
+  return { name, description, packages: [...new Set([...inherited, ...own])] };
+}

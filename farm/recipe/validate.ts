@@ -1,0 +1,79 @@
+import { FieldReader, describe } from '../validate/fields.js';
+import type { Recipe, SourceSpec } from './types.js';
+
+export const RECIPE_FIELDS = [
+  'name', 'version', 'description', 'license', 'homepage', 'sources', 'patches', 'files', 'build_deps', 'deps', 'build', 'static', 'toolchain', 'timeout',
+] as const;
+const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
+
+const NAME = /^[a-z0-9][a-z0-9+._-]*$/;
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9.+_~-]*$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const URL_RE = /^(https?|ftp):\/\/[^\s/]+\/\S*$/;
+const PLAIN_FILE = /^(?!\.\.?$)[A-Za-z0-9._+-]+$/;
+
+/**
+ * A recipe table (already plain data) -> Recipe, or RECIPE_INVALID naming the
+ * file and field of every problem. Pure: no file system access.
+ */
+export function validateRecipe(raw: unknown, file: string, folderName: string): Recipe {
+  const r = new FieldReader(file, 'RECIPE_INVALID');
+  const o = r.object(raw, '') ?? {};
+  for (const key of Object.keys(o)) {
+    if (!(RECIPE_FIELDS as readonly string[]).includes(key)) r.unknownKeys({ [key]: o[key] }, RECIPE_FIELDS, '');
+  }
+  const name = r.string(o, 'name', '', { pattern: NAME, what: 'a package name (lower case, digits, + . _ -)' }) ?? folderName;
+  if (name !== folderName) r.fail('name', `"${name}" differs from its folder "system/${folderName}"`);
+  const version = r.string(o, 'version', '', { pattern: VERSION, what: 'a version (no spaces or slashes)' }) ?? '0';
+  const description = r.string(o, 'description', '') ?? '';
+  const license = r.string(o, 'license', '') ?? '';
+  const homepage = r.string(o, 'homepage', '', { optional: true, pattern: /^https?:\/\/\S+$/, what: 'an http(s) URL' });
+  const sources: SourceSpec[] = [];
+  const seenFiles = new Set<string>();
+  if (o['sources'] === undefined) r.fail('sources', 'missing (required; use {} for a package made only of its own files)');
+  r.list(o, 'sources', '').forEach((v, i) => {
+    const p = `sources[${i + 1}]`;
+    const s = r.object(v, p);
+    if (s === undefined) return;
+    r.unknownKeys(s, SOURCE_FIELDS, p);
+    const url = r.string(s, 'url', p, { pattern: URL_RE, what: 'an http, https or ftp URL' });
+    const sha256 = s['sha256'];
+    if (sha256 === undefined) r.fail(`${p}.sha256`, 'missing (required: the sha256 of the upstream file)');
+    else if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${p}.sha256`, `expected 64 lower-case hex digits, got ${describe(sha256)}`);
+    const fileName = r.string(s, 'file', p, { optional: true, pattern: PLAIN_FILE, what: 'a plain file name' }) ?? (url === undefined ? undefined : decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? ''));
+    if (fileName !== undefined && !PLAIN_FILE.test(fileName)) r.fail(`${p}.file`, `cannot derive a file name from the URL; set file = "..."`);
+    if (fileName !== undefined && seenFiles.has(fileName)) r.fail(`${p}.file`, `"${fileName}" is used by two sources`);
+    if (fileName !== undefined) seenFiles.add(fileName);
+    const extract = r.boolean(s, 'extract', p, true);
+    if (url !== undefined && typeof sha256 === 'string' && SHA256.test(sha256) && fileName !== undefined) sources.push({ url, sha256, file: fileName, extract });
+  });
+  const patches = r.stringList(o, 'patches', '', { pattern: PLAIN_FILE, what: 'a file name beside pkg.lua' });
+  const files = r.stringList(o, 'files', '', { pattern: PLAIN_FILE, what: 'a file name beside pkg.lua' });
+  const buildDeps = r.stringList(o, 'build_deps', '', { pattern: NAME, what: 'a package name' });
+  const deps = r.stringList(o, 'deps', '', { pattern: NAME, what: 'a package name' });
+  for (const [field, list] of [['build_deps', buildDeps], ['deps', deps]] as const) {
+    list.forEach((d, i) => {
+      if (d === name) r.fail(`${field}[${i + 1}]`, 'a package cannot depend on itself');
+      if (list.indexOf(d) !== i) r.fail(`${field}[${i + 1}]`, `"${d}" is listed twice`);
+    });
+  }
+  const build = r.string(o, 'build', '') ?? '';
+  const recipe: Recipe = {
+    name,
+    version,
+    description,
+    license,
+    homepage,
+    sources,
+    patches,
+    files,
+    buildDeps,
+    deps,
+    build,
+    static: r.boolean(o, 'static', '', true),
+    toolchain: r.boolean(o, 'toolchain', '', true),
+    timeout: r.integer(o, 'timeout', '', 3600, 1),
+  };
+  r.throwIfAny();
+  return recipe;
+}
