@@ -30,7 +30,7 @@ export async function testsCommand(ctx: CliContext, args: readonly string[]): Pr
   }
   let tree;
   if (st.isDirectory()) {
-    const manifestFile = values.manifest ?? (target === paths.preview ? paths.previewManifest : `${target.replace(/\/+$/, '')}.manifest.yaml`);
+    const manifestFile = values.manifest ?? (target === paths.preview ? paths.previewManifest : `${target.replace(/\/+$/, '')}.manifest.json`);
     const manifest = (await exists(manifestFile)) ? await readRootfsManifest(manifestFile) : undefined;
     if (manifest === undefined) ctx.sink({ type: 'warn', message: `${target}: no farm manifest; owners and modes are read from disk` });
     tree = openTreeFromDirectory(target, manifest);

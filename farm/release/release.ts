@@ -197,7 +197,7 @@ export async function loadSnapshot(dir: string, label: string): Promise<StageSna
     throw new FarmError('USAGE', `${dir}: no manifest.yaml (is it a stage workspace?)`);
   }
   try {
-    files = parse(await readFile(join(dir, 'preview.manifest.yaml'), 'utf8')) as RootfsEntry[];
+    files = JSON.parse(await readFile(join(dir, 'preview.manifest.json'), 'utf8')) as RootfsEntry[];
   } catch {
     files = [];
   }

@@ -1,7 +1,6 @@
-import { readFile, rename, rm, mkdir } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { stringify } from 'yaml';
 import { FarmError } from '../errors/index.js';
 import type { CacheEntry } from '../cache/cache.js';
 import type { ManifestEntry } from '../build/io.js';
@@ -24,7 +23,18 @@ export async function assembleRootfs(options: {
   readonly previewDir: string;
   readonly manifestFile: string;
   readonly packages: readonly { readonly pkg: string; readonly entry: CacheEntry }[];
-}): Promise<AssembleResult> {
+}): Promise<AssembleResult & { readonly reused: boolean }> {
+  // The same package outputs in the same order give the same rootfs: keep it.
+  const id = createHash('sha256')
+    .update(JSON.stringify(options.packages.map(({ pkg, entry }) => [pkg, entry.meta.outputSha256])))
+    .digest('hex');
+  const idFile = `${options.manifestFile}.id`;
+  const previousId = await readFile(idFile, 'utf8').catch(() => '');
+  if (previousId.trim() === id) {
+    const entries = await readRootfsManifest(options.manifestFile);
+    const present = await stat(options.previewDir).then(() => true, () => false);
+    if (entries !== undefined && present) return { dir: options.previewDir, entries, reused: true };
+  }
   const parts = await Promise.all(
     options.packages.map(async ({ pkg, entry }) => ({
       pkg,
@@ -60,14 +70,16 @@ export async function assembleRootfs(options: {
     throw error;
   }
   await rm(old, { recursive: true, force: true });
-  await writeFileAtomic(options.manifestFile, stringify(merged.entries));
-  return { dir: options.previewDir, entries: merged.entries };
+  await rm(idFile, { force: true });
+  // One entry per line: readable, diffable, and fast to parse for the next run.
+  await writeFileAtomic(options.manifestFile, `[\n${merged.entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`);
+  await writeFileAtomic(idFile, id + '\n');
+  return { dir: options.previewDir, entries: merged.entries, reused: false };
 }
 
 export async function readRootfsManifest(file: string): Promise<RootfsEntry[] | undefined> {
   try {
-    const { parse } = await import('yaml');
-    return parse(await readFile(file, 'utf8')) as RootfsEntry[];
+    return JSON.parse(await readFile(file, 'utf8')) as RootfsEntry[];
   } catch {
     return undefined;
   }

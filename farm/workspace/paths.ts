@@ -33,7 +33,7 @@ export function workspacePaths(projectRoot: string, stage: StageName, storeOverr
     stage,
     dir,
     preview: join(dir, 'preview'),
-    previewManifest: join(dir, 'preview.manifest.yaml'),
+    previewManifest: join(dir, 'preview.manifest.json'),
     cache: join(dir, 'cache'),
     logs: join(dir, 'logs'),
     tmp: join(dir, 'tmp'),

@@ -40,6 +40,11 @@ make install DESTDIR="$DESTDIR"
 sed -i "s| *-L$SYSROOT/usr/lib||g" "$DESTDIR/usr/bin/ncursesw6-config" \
   "$DESTDIR"/usr/lib/pkgconfig/*.pc
 if grep -q "$SYSROOT" "$DESTDIR/usr/bin/ncursesw6-config" "$DESTDIR"/usr/lib/pkgconfig/*.pc; then exit 1; fi
+# configure copies the build host's multiarch library directories (Debian's
+# /usr/lib/x86_64-linux-gnu) into the script's list of standard directories;
+# a Stasis system has only /lib and /usr/lib.
+sed -i 's#/lib/x86_64-linux-gnu|/usr/lib/x86_64-linux-gnu|##g' "$DESTDIR/usr/bin/ncursesw6-config"
+if grep -q 'x86_64-linux-gnu' "$DESTDIR/usr/bin/ncursesw6-config"; then exit 1; fi
 
 cd "$DESTDIR/usr/lib"
 for l in ncurses form panel menu; do
