@@ -75,7 +75,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0 });
   void lock;
   if (options.clean === true) {
-    await Promise.all([paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp].map((d) => rm(d, { recursive: true, force: true })));
+    await Promise.all([paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) => rm(d, { recursive: true, force: true })));
   }
   const stale = await options.runtime.listContainers({ [LABELS.kind]: `build:${paths.id}` });
   for (const id of stale) await options.runtime.removeContainer(id);

@@ -1,0 +1,64 @@
+import { mkdtemp, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig, validateDefaults, validateSystemConfig } from '../../farm/config/index.js';
+import { closeLuaWorkers } from '../../farm/lua/index.js';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+afterAll(closeLuaWorkers);
+
+const BASE = { hostname: 'stasis', timezone: 'UTC', locale: 'C.UTF-8', keymap: 'us', root_password: '!', filesystem: { root: { device: '/dev/sda2', type: 'ext4' } } };
+
+async function rootWith(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'cfg-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
+  return root;
+}
+
+describe('config.lua / default.lua', () => {
+  it('says exactly how to create missing files', async () => {
+    const root = await rootWith({});
+    await expect(loadConfig(root)).rejects.toMatchObject({
+      code: 'CONFIG_MISSING',
+      hint: expect.stringContaining('cp configs/config.lua.example config.lua'),
+    });
+  });
+
+  it('loads the shipped examples', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cfg-'));
+    await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+    await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+    const c = await loadConfig(root);
+    expect(c.system.hostname).toBe('stasis');
+    expect(c.system.rootPassword).toMatch(/^\$6\$/);
+    expect(c.defaults.builder).toBe('stasis-builder:debian-musl');
+  });
+
+  it.each([
+    [{ hostname: 'bad_host!' }, /config\.lua: hostname: "bad_host!" is not a valid host name/],
+    [{ root_password: 'hunter2' }, /config\.lua: root_password: must be a crypt\(3\) hash.*plain text is refused/],
+    [{ hostnmae: 'x' }, /config\.lua: hostnmae: unknown option \(did you mean "hostname"\?\)/],
+    [{ network: { interfaces: [{ name: 'eth0', mode: 'dhcp' }, { name: 'eth1', mode: 'dhcpp' }] } }, /config\.lua: network\.interfaces\[2\]\.mode: expected "dhcp" or "static", got the string "dhcpp"/],
+    [{ ttys: ['tty1', 'pts/0'] }, /config\.lua: ttys\[2\]: "pts\/0" is not a terminal device/],
+    [{ dns: ['9.9.9.9', 'dns.example'] }, /config\.lua: dns\[2\]: "dns.example" is not an IPv4 or IPv6 address/],
+    [{ timezone: 'Mars/Olympus Mons' }, /config\.lua: timezone: "Mars\/Olympus Mons" is not a zone name/],
+    [{ wifi: { networks: [{ ssid: 'home', passphrase: 'short' }] } }, /config\.lua: wifi\.networks\[1\]\.passphrase: "short" is not a WPA passphrase/],
+  ])('rejects %j naming the option', (override, message) => {
+    expect(() => validateSystemConfig({ ...BASE, ...override }, 'config.lua')).toThrow(message);
+  });
+
+  it('reports every problem at once', () => {
+    expect(() => validateSystemConfig({ ...BASE, hostname: '-x', root_password: 'plain' }, 'config.lua')).toThrow(/2 problems/);
+    expect(validateSystemConfig(BASE, 'config.lua').rootPassword).toBe('!');
+  });
+
+  it.each([
+    [{ jobs: -1 }, /default\.lua: jobs: expected an integer >= 0/],
+    [{ cflags: '-O2; rm -rf /' }, /default\.lua: cflags: .* is not compiler flags/],
+    [{ lto: 'yes' }, /default\.lua: lto: expected true or false/],
+    [{ mirors: [] }, /default\.lua: mirors: unknown option \(did you mean "mirrors"\?\)/],
+  ])('default.lua: rejects %j naming the option', (raw, message) => {
+    expect(() => validateDefaults(raw, 'default.lua')).toThrow(message);
+  });
+});

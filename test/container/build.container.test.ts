@@ -1,0 +1,151 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { pack } from 'tar-stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditTree, openTreeFromDirectory } from '../../farm/audit/index.js';
+import { containerCreates, containerTierReady, editRecipe, farmContainers, makeRoot, MIRROR, runFarm, startFarm, summaryOf } from '../support/farm.js';
+
+const ready = await containerTierReady();
+const LPEG_SHA = '48d66576051b6c78388faad09b70493093264588fcd0f258ddaab1cdd4a15ffe';
+
+async function cacheEntries(root: string): Promise<string[]> {
+  return (await readdir(join(root, 'workspace', 'cache')).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}$/.test(n) || n.startsWith('.tmp')).sort();
+}
+
+describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await makeRoot();
+  });
+
+  it('builds the ci profile (11 packages, lua -> lpeg, ncurses -> less) into static musl binaries that pass the audit', async () => {
+    const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
+    expect(r.code, r.stderr.slice(-3000)).toBe(0);
+    const s = summaryOf(r.stdout);
+    expect([...s.built].sort()).toEqual(['bzip2', 'file', 'less', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'tzdata', 'xz', 'zlib']);
+    const preview = join(root, 'workspace', 'preview');
+    for (const bin of ['usr/bin/lua', 'usr/bin/less', 'usr/bin/xz', 'usr/bin/file']) {
+      const head = (await readFile(join(preview, bin))).subarray(0, 4);
+      expect(head.toString('latin1'), bin).toBe('\x7fELF');
+    }
+    const manifest = JSON.parse(await readFile(join(root, 'workspace', 'preview.manifest.json'), 'utf8'));
+    const report = await auditTree(openTreeFromDirectory(preview, manifest));
+    expect(report.elfFiles).toBeGreaterThan(10);
+    expect(report.findings).toEqual([]);
+    const audit = await runFarm(root, ['tests']);
+    expect(audit.code, audit.stdout).toBe(0);
+    expect(await farmContainers()).toEqual([]);
+  });
+
+  it('a second run creates no container and rebuilds nothing', async () => {
+    const since = Math.floor(Date.now() / 1000);
+    const started = Date.now();
+    const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
+    const ms = Date.now() - started;
+    expect(r.code).toBe(0);
+    const s = summaryOf(r.stdout);
+    expect(s.built).toEqual([]);
+    expect(s.cached).toHaveLength(11);
+    expect(await containerCreates(since, Math.floor(Date.now() / 1000) + 1)).toBe(0);
+    // Wall time is reported, not asserted (bench/build.ts measures it).
+    console.info(`no-op rebuild: ${ms} ms`);
+  });
+
+  it('an edit that leaves the output identical stops at that package (early cutoff)', async () => {
+    await editRecipe(root, 'lua', (t) => t.replace('build = [[', 'build = [[\n# a comment changes the recipe, not the output'));
+    const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
+    expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    const s = summaryOf(r.stdout);
+    expect(s.built).toEqual(['lua']);
+    expect(s.cutoff).toEqual(['lpeg']);
+  });
+
+  it('an edit that changes the output rebuilds that package and its dependents only', async () => {
+    await editRecipe(root, 'lua', (t) => t.replace('build = [[', 'build = [[\nmkdir -p "$DESTDIR/usr/share/doc/lua"\necho stasis > "$DESTDIR/usr/share/doc/lua/NOTE"'));
+    const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
+    expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    const s = summaryOf(r.stdout);
+    expect([...s.built].sort()).toEqual(['lpeg', 'lua']);
+    expect(s.cached).toHaveLength(9);
+    const why = await runFarm(root, ['why', 'lpeg', '--profile', 'ci']);
+    expect(why.stdout).toMatch(/unchanged since the last build/);
+  });
+
+  it('SIGINT during a build leaves no container and no partial cache entry; the next run finishes', async () => {
+    await editRecipe(root, 'xz', (t) => t.replace('build = [[', 'build = [[\n# interrupted build'));
+    const before = await cacheEntries(root);
+    const child = startFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR]);
+    let err = '';
+    await new Promise<void>((resolve) => {
+      child.stderr?.on('data', (c: Buffer) => {
+        err += c.toString();
+        if (/build\s+xz/.test(err)) setTimeout(resolve, 3000);
+      });
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+    expect(code).toBe(130);
+    expect(await farmContainers()).toEqual([]);
+    expect(await cacheEntries(root)).toEqual(before);
+    const again = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
+    expect(again.code, again.stderr.slice(-2000)).toBe(0);
+    expect(summaryOf(again.stdout).built).toEqual(['xz']);
+  });
+
+  it('a corrupted mirror file fails with wanted/got, stores nothing and leaves the cache untouched', async () => {
+    const bad = await mkdtemp(join(tmpdir(), 'bad-mirror-'));
+    const good = await readFile(join(MIRROR, 'lpeg-1.0.2.tar.gz'));
+    good[1000] = (good[1000] as number) ^ 0xff;
+    await writeFile(join(bad, 'lpeg-1.0.2.tar.gz'), good);
+    await rm(join(root, 'workspace', 'sources', 'sha256', LPEG_SHA));
+    await editRecipe(root, 'lpeg', (t) => t.replace('build = [[', 'build = [[\n# force a rebuild'));
+    const before = await cacheEntries(root);
+    const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', bad, '--offline']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/lpeg-1\.0\.2\.tar\.gz/);
+    expect(r.stderr).toMatch(/sha256 mismatch \(got [0-9a-f]{64}\)/);
+    expect(r.stderr).toContain(LPEG_SHA);
+    expect(await readdir(join(root, 'workspace', 'sources', 'sha256'))).not.toContain(LPEG_SHA);
+    expect(await cacheEntries(root)).toEqual(before);
+  });
+
+  it('--offline fails before any build, listing every missing source', async () => {
+    const before = await cacheEntries(root);
+    const since = Math.floor(Date.now() / 1000);
+    const r = await runFarm(root, ['build', '--profile', 'ci', '--offline']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/--offline: 1 source\(s\)/);
+    expect(r.stderr).toMatch(/lpeg: lpeg-1\.0\.2\.tar\.gz \(sha256 48d66576/);
+    expect(await containerCreates(since, Math.floor(Date.now() / 1000) + 1)).toBe(0);
+    expect(await cacheEntries(root)).toEqual(before);
+  });
+
+  it('a source tarball with a ../ entry is refused, naming the entry; nothing is cached', async () => {
+    const mirror = await mkdtemp(join(tmpdir(), 'evil-mirror-'));
+    const p = pack();
+    p.entry({ name: 'evil-1.0/README' }, 'hello');
+    p.entry({ name: 'evil-1.0/../../etc/owned' }, 'gotcha');
+    p.finalize();
+    const file = join(mirror, 'evil-1.0.tar.gz');
+    await pipeline(p, createGzip(), createWriteStream(file));
+    const sha = createHash('sha256').update(await readFile(file)).digest('hex');
+    await mkdir(join(root, 'system', 'evil'));
+    await writeFile(
+      join(root, 'system', 'evil', 'pkg.lua'),
+      `return { name = "evil", version = "1.0", description = "a tarball that escapes", license = "MIT",\n  sources = { { url = "https://example.org/evil-1.0.tar.gz", sha256 = "${sha}" } },\n  build = "cp README $DESTDIR/" }\n`,
+    );
+    await writeFile(join(root, 'profiles', 'evil.lua'), 'return { description = "test", packages = { "evil" } }\n');
+    const before = await cacheEntries(root);
+    const r = await runFarm(root, ['build', '--profile', 'evil', '--mirror', mirror, '--mirror', MIRROR]);
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stdout + r.stderr).toMatch(/evil-1\.0\.tar\.gz: refusing entry "evil-1\.0\/\.\.\/\.\.\/etc\/owned": path contains "\.\."/);
+    expect(await cacheEntries(root)).toEqual(before);
+    expect(await farmContainers()).toEqual([]);
+    await rm(join(root, 'system', 'evil'), { recursive: true });
+  });
+});

@@ -1,0 +1,156 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { containerTierReady, farmContainers, makeRoot, MIRROR, runFarm } from '../support/farm.js';
+
+const ready = await containerTierReady();
+const exec = promisify(execFile);
+
+describe.skipIf(!ready)('stasis-farm release on the tiny profile (dev -> A -> B in containers)', () => {
+  let root: string;
+  let stageA: string;
+  beforeAll(async () => {
+    root = await makeRoot();
+  });
+
+  it('rebuilds the closure in stage A and B, finds them identical and writes a verifiable dist/', async () => {
+    const r = await runFarm(root, ['release', '--profile', 'tiny', '--mirror', MIRROR]);
+    expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-3000)).toBe(0);
+    expect(r.stdout).toMatch(/stage A vs stage B\n\s+identical: 4 package\(s\)/);
+    const dist = join(root, 'workspace-release-stage-b', 'dist');
+    const sums = await exec('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dist });
+    expect(sums.stdout).toMatch(/stasis-tiny-rootfs\.tar\.gz: OK/);
+    const manifest = parse(await readFile(join(dist, 'manifest.yaml'), 'utf8')) as {
+      comparison: { a_vs_b: string };
+      stage_images: { a: { ref: string } };
+      packages: { name: string; output_sha256: { a: string; b: string } }[];
+    };
+    expect(manifest.comparison.a_vs_b).toBe('identical');
+    for (const p of manifest.packages) expect(p.output_sha256.a, p.name).toBe(p.output_sha256.b);
+    stageA = manifest.stage_images.a.ref;
+    const sbom = JSON.parse(await readFile(join(dist, 'sbom.spdx.json'), 'utf8')) as { spdxVersion: string; packages: unknown[] };
+    expect(sbom.spdxVersion).toBe('SPDX-2.3');
+    expect(sbom.packages).toHaveLength(4);
+    const audit = await runFarm(root, ['tests', join(dist, 'stasis-tiny-rootfs.tar.gz')]);
+    expect(audit.code, audit.stdout).toBe(0);
+    expect(await farmContainers()).toEqual([]);
+  });
+
+  it('in a plain container from the released rootfs (network none) tcc compiles and runs C, and make runs a Makefile', async () => {
+    const docker = new Docker({ socketPath: '/var/run/docker.sock' });
+    const tarball = join(root, 'workspace-release-stage-b', 'dist', 'stasis-tiny-rootfs.tar.gz');
+    const { createReadStream } = await import('node:fs');
+    const progress = await docker.importImage(createReadStream(tarball) as unknown as NodeJS.ReadableStream, { repo: 'stasis-test-tiny', tag: 'latest' });
+    for await (const _ of progress) void _;
+    const script = [
+      'mkdir -p /w && cd /w',
+      'printf "#include <stdio.h>\\nint main(void){printf(\\"hello from tcc %d\\\\n\\", 6*7);return 0;}\\n" > h.c',
+      'tcc h.c -o h && ./h',
+      'printf "all: out.txt\\nout.txt:\\n\\techo made > out.txt\\n" > Makefile',
+      'make && cat out.txt',
+    ].join(' && ');
+    const container = await docker.createContainer({
+      Image: 'stasis-test-tiny:latest',
+      Cmd: ['/bin/sh', '-c', script],
+      NetworkDisabled: true,
+      HostConfig: { NetworkMode: 'none', CapDrop: ['ALL'] },
+    });
+    try {
+      await container.start();
+      const status = (await container.wait()) as { StatusCode: number };
+      const logs = (await container.logs({ stdout: true, stderr: true })).toString('latin1');
+      expect(status.StatusCode, logs).toBe(0);
+      expect(logs).toContain('hello from tcc 42');
+      expect(logs).toContain('made');
+    } finally {
+      await container.remove({ force: true, v: true });
+      await docker.getImage('stasis-test-tiny:latest').remove({ force: true });
+    }
+  });
+
+  it('the stage boundary holds: a recipe that reads a host path or opens a network connection fails in stage A', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end('reachable');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    // Control: the server answers from the host.
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('reachable');
+    requests = 0;
+    const secret = join(root, 'host-secret.txt');
+    await writeFile(secret, 'host data');
+    for (const [name, script] of [
+      [
+        'probe-net',
+        // Compiled by the stage's own tcc: connect to the host's server on loopback.
+        [
+          "cat > probe.c <<'EOF'",
+          '#include <sys/socket.h>',
+          '#include <netinet/in.h>',
+          '#include <stdio.h>',
+          '#include <errno.h>',
+          '#include <string.h>',
+          '#include <unistd.h>',
+          'int main(void) {',
+          '  struct sockaddr_in a; int s = socket(AF_INET, SOCK_STREAM, 0); char b[128]; int n;',
+          '  memset(&a, 0, sizeof a); a.sin_family = AF_INET;',
+          `  a.sin_port = htons(${port}); a.sin_addr.s_addr = htonl(0x7f000001);`,
+          '  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0) { fprintf(stderr, "connect: %s\\n", strerror(errno)); return 1; }',
+          '  write(s, "GET / HTTP/1.0\\r\\n\\r\\n", 18); n = read(s, b, 127); if (n > 0) { b[n] = 0; puts(b); } return 0;',
+          '}',
+          'EOF',
+          '$CC $CFLAGS probe.c -o probe $LDFLAGS',
+          './probe > "$DESTDIR/page"',
+        ].join('\n'),
+      ],
+      ['probe-host', `cat ${secret} > "$DESTDIR/secret"`],
+    ] as const) {
+      await mkdir(join(root, 'system', name), { recursive: true });
+      await writeFile(
+        join(root, 'system', name, 'pkg.lua'),
+        `return { name = "${name}", version = "1", description = "boundary probe", license = "MIT", sources = {},\n  build = [[\n${script}\n]] }\n`,
+      );
+    }
+    await writeFile(join(root, 'profiles', 'probes.lua'), 'return { description = "boundary probes", packages = { "probe-net", "probe-host" } }\n');
+    try {
+      const r = await runFarm(root, ['build', '--profile', 'probes', '--builder', stageA, '--keep-going']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/probe-net: build failed \(exit code \d+\)/);
+      expect(r.stdout).toMatch(/probe-host: build failed \(exit code \d+\)/);
+      const netLog = await readFile(join(root, 'workspace', 'logs', 'probe-net.log'), 'utf8');
+      expect(netLog).toMatch(/connect: (Connection refused|Network is unreachable)/);
+      const hostLog = await readFile(join(root, 'workspace', 'logs', 'probe-host.log'), 'utf8');
+      expect(hostLog).toMatch(/No such file or directory|can't open/);
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a package that embeds its build time makes stage A and B differ: the release fails naming the package and file', async () => {
+    await mkdir(join(root, 'system', 'clock'), { recursive: true });
+    await writeFile(
+      join(root, 'system', 'clock', 'pkg.lua'),
+      'return { name = "clock", version = "1", description = "embeds the build time", license = "MIT", sources = {}, toolchain = false,\n' +
+        '  build = [[\nmkdir -p "$DESTDIR/usr/share/clock"\ndate +%s > "$DESTDIR/usr/share/clock/built-at"\ncat /proc/sys/kernel/random/uuid >> "$DESTDIR/usr/share/clock/built-at"\n]] }\n',
+    );
+    await writeFile(join(root, 'profiles', 'tiny-clock.lua'), 'return { description = "tiny + clock", extends = "tiny", packages = { "clock" } }\n');
+    const r = await runFarm(root, ['release', '--profile', 'tiny-clock', '--mirror', MIRROR]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/DIFFERS clock/);
+    expect(r.stdout).toMatch(/content usr\/share\/clock\/built-at/);
+    expect(r.stdout).toMatch(/release failed: stage A and stage B differ/);
+    const report = parse(await readFile(join(root, 'workspace-release-stage-b', 'compare.yaml'), 'utf8')) as { verdict: string; different: { package: string; files: { path: string }[] }[] };
+    expect(report.verdict).toBe('fail');
+    expect(report.different.map((d) => d.package)).toEqual(['clock']);
+    expect(report.different[0]?.files[0]?.path).toBe('usr/share/clock/built-at');
+    await expect(readFile(join(root, 'workspace-release-stage-b', 'dist', 'SHA256SUMS'))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeLuaWorkers, evaluateLuaFiles } from '../../farm/lua/index.js';
+
+const globals = { config: { hostname: 'stasis', kernel: { params: ['quiet', 'ro'] }, dns: ['9.9.9.9'] }, defaults: { cflags: '-O2' }, farm: { stage: 'dev' } };
+
+async function evalOne(source: string, path = 'system/x/pkg.lua', timeoutMs = 1500) {
+  const [r] = await evaluateLuaFiles([{ path, source, globals }], { timeoutMs });
+  if (r === undefined) throw new Error('no result');
+  return r;
+}
+
+async function errorOf(source: string): Promise<string> {
+  const r = await evalOne(source);
+  if (r.ok) throw new Error(`expected an error from: ${source}`);
+  return r.error.message;
+}
+
+afterAll(closeLuaWorkers);
+
+describe('Lua sandbox', () => {
+  it.each([
+    ['io', 'local f = io.open("/etc/passwd")', /system\/x\/pkg\.lua:1: .*global 'io'/],
+    ['os.execute', 'os.execute("id")', /system\/x\/pkg\.lua:1: .*global 'os'/],
+    ['require', 'local m = require("socket")', /system\/x\/pkg\.lua:1: .*global 'require'/],
+    ['load', 'local f = load("return 1")', /system\/x\/pkg\.lua:1: .*global 'load'/],
+    ['loadfile', '\nlocal f = loadfile("/etc/passwd")', /system\/x\/pkg\.lua:2: .*global 'loadfile'/],
+    ['dofile', 'dofile("/etc/passwd")', /system\/x\/pkg\.lua:1: .*global 'dofile'/],
+    ['string.dump', 'local s = string.dump(function() end)', /system\/x\/pkg\.lua:1: .*field 'dump'/],
+    ['collectgarbage', 'collectgarbage()', /system\/x\/pkg\.lua:1: .*global 'collectgarbage'/],
+    ['writing config', 'config.hostname = "evil"', /system\/x\/pkg\.lua:1: config is read-only/],
+    ['replacing the proxy metatable', 'setmetatable(config, {})', /system\/x\/pkg\.lua:1: cannot change a protected metatable/],
+  ])('blocks %s with file:line', async (_name, source, message) => {
+    expect(await errorOf(source)).toMatch(message);
+  });
+
+  it('refuses precompiled bytecode', async () => {
+    expect(await errorOf('\x1bLua\x53\x00')).toMatch(/attempt to load a binary chunk|binary/);
+  });
+
+  it('does not leak globals or the string metatable between files', async () => {
+    const results = await evaluateLuaFiles([
+      { path: 'a.lua', source: 'leaked = 1; getmetatable("").__index.evil = function() return "x" end; return {}', globals },
+      { path: 'b.lua', source: 'return { leaked = leaked == nil, evil = ("").evil == nil }', globals },
+    ]);
+    expect(results[1]).toMatchObject({ ok: true, value: { leaked: true, evil: true } });
+  });
+
+  it('stops an endless loop and a string.rep bomb within seconds, naming the file, and goes on with the next file', async () => {
+    const started = Date.now();
+    const results = await evaluateLuaFiles(
+      [
+        { path: 'system/loop/pkg.lua', source: 'while true do end', globals },
+        { path: 'system/bomb/pkg.lua', source: 'local s = string.rep("x", 2^30) return {}', globals },
+        { path: 'system/ok/pkg.lua', source: 'return { fine = true }', globals },
+      ],
+      { timeoutMs: 1500 },
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'LUA_TIMEOUT', message: expect.stringContaining('system/loop/pkg.lua') } });
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'LUA_TIMEOUT', message: expect.stringContaining('system/bomb/pkg.lua') } });
+    expect(results[2]).toMatchObject({ ok: true, value: { fine: true } });
+  });
+
+  it('records exactly the values a recipe read', async () => {
+    const r = await evalOne('-- a comment\nlocal h = config.hostname\nlocal p = config.kernel.params[2]\nlocal n = #config.dns\nlocal missing = defaults.lto\nreturn {}');
+    expect(r.ok && r.reads).toEqual([
+      { path: 'config.dns', value: '["9.9.9.9"]' },
+      { path: 'config.hostname', value: '"stasis"' },
+      { path: 'config.kernel.params[2]', value: '"ro"' },
+      { path: 'defaults.lto', value: 'null' },
+    ]);
+  });
+
+  it('converts results to plain data and refuses functions, naming the field', async () => {
+    expect(await evalOne('return { a = { 1, 2 }, b = { c = "d" }, e = {} }')).toMatchObject({ ok: true, value: { a: [1, 2], b: { c: 'd' }, e: [] } });
+    expect(await errorOf('return { build = function() end }')).toMatch(/system\/x\/pkg\.lua: build: a function is not allowed here/);
+    expect(await errorOf('return 42')).toMatch(/must return a table/);
+  });
+});

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Docker from 'dockerode';
+
+/** The repository checkout (system/, profiles/, configs/, bin/). */
+export const REPO = resolve(import.meta.dirname, '..', '..');
+/** The local mirror of real upstream tarballs. */
+export const MIRROR = process.env['STASIS_MIRROR'] ?? resolve(REPO, '..', 'shared', 'sources');
+export const BUILDER = 'stasis-builder:debian-musl';
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A throw-away Stasis tree: copies of system/ and profiles/, the example configs. */
+export async function makeRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'stasis-root-'));
+  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
+  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+  await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+  await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+  return root;
+}
+
+/** Run the installed CLI (bin/stasis-farm.js -> dist) in `root`. */
+export function startFarm(root: string, args: readonly string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), ...args], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function runFarm(root: string, args: readonly string[], env: Record<string, string> = {}): Promise<RunResult> {
+  const child = startFarm(root, args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolvePromise) => child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr })));
+}
+
+/**
+ * The container tier needs a Docker engine and the builder image. Under CI
+ * their absence is a failure; elsewhere the tier is skipped with a notice.
+ */
+export async function containerTierReady(): Promise<boolean> {
+  const docker = new Docker({ socketPath: '/var/run/docker.sock' });
+  let problem: string | undefined;
+  try {
+    await docker.ping();
+    await docker.getImage(BUILDER).inspect();
+  } catch (error) {
+    problem = `Docker engine or builder image ${BUILDER} unavailable (${(error as Error).message}); run: npx stasis-farm image ensure --bootstrap`;
+  }
+  if (problem === undefined) return true;
+  if (process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false') throw new Error(`container tier cannot run in CI: ${problem}`);
+  console.warn(`\n[container tier skipped] ${problem}\n`);
+  return false;
+}
+
+/** Containers the farm created (any state) — should be none after a run. */
+export async function farmContainers(): Promise<string[]> {
+  const docker = new Docker({ socketPath: '/var/run/docker.sock' });
+  const list = await docker.listContainers({ all: true, filters: { label: ['org.stasis-farm.farm=stasis-farm'] } });
+  return list.map((c) => c.Id);
+}
+
+/** Container create events from the engine between two times (seconds). */
+export async function containerCreates(since: number, until: number): Promise<number> {
+  const docker = new Docker({ socketPath: '/var/run/docker.sock' });
+  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['create'], label: ['org.stasis-farm.farm=stasis-farm'] } })) as NodeJS.ReadableStream;
+  let text = '';
+  for await (const chunk of stream) text += (chunk as Buffer).toString();
+  return text.split('\n').filter((l) => l.trim() !== '').length;
+}
+
+/** Append text to a recipe's build script (changes its bytes and key). */
+export async function editRecipe(root: string, pkg: string, transform: (text: string) => string): Promise<void> {
+  const file = join(root, 'system', pkg, 'pkg.lua');
+  await writeFile(file, transform(await readFile(file, 'utf8')));
+}
+
+/** JSON summary line printed by `--json` runs on stdout. */
+export function summaryOf(stdout: string): { built: string[]; cached: string[]; cutoff: string[]; failed: { pkg: string; message: string }[] } {
+  const line = stdout.split('\n').find((l) => l.includes('"type":"summary"'));
+  if (line === undefined) throw new Error(`no summary in output:\n${stdout}`);
+  return JSON.parse(line) as ReturnType<typeof summaryOf>;
+}
