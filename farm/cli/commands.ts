@@ -7,6 +7,7 @@ import { whyCommand } from './cmd-why.js';
 import { releaseCommand } from './cmd-release.js';
 import { compareCommand } from './cmd-compare.js';
 import { testsCommand } from './cmd-tests.js';
+import { mirrorCommand } from './cmd-mirror.js';
 import type { Command } from './io.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -18,5 +19,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   image: imageCommand,
   release: releaseCommand,
   tests: testsCommand,
+  mirror: mirrorCommand,
   compare: compareCommand,
 };

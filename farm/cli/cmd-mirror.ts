@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { FarmError } from '../errors/index.js';
+import { exportMirror, expectedFiles, makeTorrent, pruneMirror, readIndex, serveMirror, verifyMirror, type MirrorItem } from '../mirror/index.js';
+import { loadProject } from '../project/load.js';
+import { workspacePaths } from '../workspace/paths.js';
+import { parseFlags } from './args.js';
+import { out, type CliContext } from './io.js';
+
+async function itemsOf(ctx: CliContext, all: boolean, profile: string | undefined): Promise<MirrorItem[]> {
+  const project = await loadProject(ctx.root, { all, profile });
+  return project.order.order.flatMap((pkg) => (project.recipes.get(pkg)?.recipe.sources ?? []).map((s) => ({ pkg, file: s.file, sha256: s.sha256, url: s.url })));
+}
+
+export async function mirrorCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseFlags(
+    rest,
+    {
+      all: { type: 'boolean' },
+      profile: { type: 'string' },
+      yes: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'web-seed': { type: 'string' },
+      name: { type: 'string' },
+    },
+    `mirror ${sub ?? ''}`,
+  );
+  const dirArg = positionals[0];
+  const dir = dirArg === undefined ? resolve(ctx.root, 'workspace', 'mirror') : resolve(ctx.root, dirArg);
+  const c = ctx.chalk;
+  switch (sub) {
+    case 'export': {
+      const items = await itemsOf(ctx, values.all === true, values.profile);
+      const store = workspacePaths(ctx.root, 'dev').store;
+      const r = await exportMirror(items, { dir, sources: [store, ...ctx.mirrors], sink: ctx.sink });
+      out(ctx, `${dir}: ${r.copied.length} copied (${(r.bytes / 1024 / 1024).toFixed(1)} MiB), ${r.kept.length} already present and verified`);
+      return 0;
+    }
+    case 'verify': {
+      const r = await verifyMirror(dir);
+      if (ctx.json) out(ctx, JSON.stringify(r));
+      else {
+        for (const m of r.missing) out(ctx, `${c.red('missing')}      ${m}`);
+        for (const m of r.corrupt) out(ctx, `${c.red('corrupt')}      ${m.file}: wanted ${m.wanted}, got ${m.got}`);
+        for (const m of r.unreferenced) out(ctx, `${c.yellow('unreferenced')} ${m}`);
+        out(ctx, r.ok ? c.green(`${dir}: ${r.checked} file(s) verified`) : c.red(`${dir}: ${r.missing.length} missing, ${r.corrupt.length} corrupt, ${r.unreferenced.length} unreferenced`));
+      }
+      return r.ok ? 0 : 1;
+    }
+    case 'prune': {
+      const referenced = new Map((await itemsOf(ctx, true, undefined)).map((i) => [i.file, i.sha256]));
+      const removed = await pruneMirror(dir, referenced, { dryRun: values.yes !== true });
+      for (const f of removed) out(ctx, `${values.yes === true ? 'removed' : 'would remove'} ${f}`);
+      if (values.yes !== true && removed.length > 0) out(ctx, c.dim('dry run: pass --yes to remove them'));
+      return 0;
+    }
+    case 'serve': {
+      const port = values.port === undefined ? 8080 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FarmError('USAGE', `--port: "${values.port}" is not a port`);
+      const server = await serveMirror(dir, { host: values.host ?? '127.0.0.1', port, name: values.name ?? 'stasis-sources' });
+      out(ctx, `serving ${dir} read-only at ${server.url} (Ctrl-C stops)`);
+      await new Promise<void>((res) => ctx.signal.addEventListener('abort', () => res(), { once: true }));
+      await server.close();
+      return 0;
+    }
+    case 'torrent': {
+      const webSeed = values['web-seed'];
+      if (webSeed === undefined) throw new FarmError('USAGE', 'mirror torrent: --web-seed URL is required (e.g. the URL of `stasis-farm mirror serve`)');
+      await readIndex(dir);
+      const r = await makeTorrent(dir, { name: values.name ?? 'stasis-sources', webSeed });
+      out(ctx, `${r.torrentPath} (${r.pieces} pieces, ${expectedFiles(await readIndex(dir)).size} sources)\n${r.magnet}`);
+      return 0;
+    }
+    default:
+      throw new FarmError('USAGE', `mirror: expected export, verify, prune, serve or torrent, got "${sub ?? ''}"`);
+  }
+}

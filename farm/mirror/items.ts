@@ -1,0 +1,28 @@
+/** One source file a mirror must hold. */
+export interface MirrorItem {
+  readonly pkg: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly url: string;
+}
+
+/** The index.yaml of an exported mirror: package -> files. */
+export interface MirrorIndex {
+  readonly packages: Readonly<Record<string, readonly { readonly file: string; readonly sha256: string; readonly url: string; readonly size: number }[]>>;
+}
+
+/** Unique files (by name) of a set of items; a name with two hashes is an error for the caller. */
+export function uniqueFiles(items: readonly MirrorItem[]): Map<string, MirrorItem> {
+  const out = new Map<string, MirrorItem>();
+  for (const item of items) {
+    const seen = out.get(item.file);
+    if (seen !== undefined && seen.sha256 !== item.sha256) {
+      throw new Error(`${item.file}: two packages name it with different sha256 (${seen.pkg}, ${item.pkg})`);
+    }
+    out.set(item.file, item);
+  }
+  return out;
+}
+
+export const INDEX_FILE = 'index.yaml';
+export const SUMS_FILE = 'SHA256SUMS';
