@@ -47,16 +47,13 @@ describe.skipIf(!ready)('stasis-farm release on the tiny profile (dev -> A -> B 
     const { createReadStream } = await import('node:fs');
     const progress = await docker.importImage(createReadStream(tarball) as unknown as NodeJS.ReadableStream, { repo: 'stasis-test-tiny', tag: 'latest' });
     for await (const _ of progress) void _;
-    const script = [
-      'mkdir -p /w && cd /w',
-      'printf "#include <stdio.h>\\nint main(void){printf(\\"hello from tcc %d\\\\n\\", 6*7);return 0;}\\n" > h.c',
-      'tcc h.c -o h && ./h',
-      'printf "all: out.txt\\nout.txt:\\n\\techo made > out.txt\\n" > Makefile',
-      'make && cat out.txt',
-    ].join(' && ');
+    const source = '#include <stdio.h>\nint main(void) { printf("hello from tcc %d\\n", 6 * 7); return 0; }\n';
+    const makefile = 'all: out.txt\nout.txt:\n\techo made > out.txt\n';
+    const script = 'mkdir -p /w && cd /w && printf "%s" "$SRC" > h.c && tcc h.c -o h && ./h && printf "%s" "$MK" > Makefile && make && cat out.txt';
     const container = await docker.createContainer({
       Image: 'stasis-test-tiny:latest',
       Cmd: ['/bin/sh', '-c', script],
+      Env: [`SRC=${source}`, `MK=${makefile}`],
       NetworkDisabled: true,
       HostConfig: { NetworkMode: 'none', CapDrop: ['ALL'] },
     });
