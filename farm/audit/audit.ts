@@ -1,9 +1,12 @@
 import { posix } from 'node:path';
-import { EM_X86_64, isElf, parseElf } from './elf.js';
+import { EM_X86_64, isElf, parseElf, type ReadAt } from './elf.js';
 import { allowedBy, type AllowEntry } from './allowlist.js';
 import { WELL_KNOWN_MODES, type Finding, type Rule } from './rules.js';
-import { DEFAULT_BUILD_PATHS, purityPatterns, scanChunks } from './scan.js';
-import type { AuditTree, TreeEntry } from './tree.js';
+import { compilePatterns, DEFAULT_BUILD_PATHS, purityPatterns, scanBuffer, scanChunks } from './scan.js';
+import type { AuditTree, FileContent, TreeEntry } from './tree.js';
+
+/** Files up to this size are read in one piece; larger ones are streamed in chunks. */
+const WHOLE_FILE_LIMIT = 16 * 1024 * 1024;
 
 export interface AuditOptions {
   readonly allowlist?: readonly AllowEntry[];
@@ -45,6 +48,7 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
     findings.push({ rule, path: entry.path, package: entry.package, detail });
   };
 
+  const contents: { entry: TreeEntry; content: FileContent }[] = [];
   for await (const { entry, content } of tree.entries()) {
     paths.set(entry.path, entry);
     const mode = entry.mode;
@@ -60,11 +64,18 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
     if ((mode & 0o4000) !== 0 && !setuidOk.has(entry.path)) add('setuid', entry, 'setuid file');
     if ((mode & 0o2000) !== 0 && !setuidOk.has(entry.path)) add('setgid', entry, 'setgid file');
     if ((mode & 0o002) !== 0) add('world-writable-file', entry, 'world-writable file');
-    if (content === undefined || entry.size === 0) continue;
-    const head = await content.readAt(0, 64);
+    if (content !== undefined && entry.size > 0) contents.push({ entry, content });
+  }
+
+  // File contents: each file read once, several in flight so reading and scanning overlap.
+  const re = compilePatterns(patterns);
+  const checkFile = async ({ entry, content }: { entry: TreeEntry; content: FileContent }): Promise<void> => {
+    const whole = entry.size <= WHOLE_FILE_LIMIT && content.readAll !== undefined ? await content.readAll() : undefined;
+    const readAt: ReadAt = whole === undefined ? content.readAt : async (o, l) => whole.subarray(o, o + l);
+    const head = await readAt(0, 64);
     if (isElf(head)) {
       elfFiles++;
-      const elf = await parseElf(content.readAt, entry.size);
+      const elf = await parseElf(readAt, entry.size);
       if (elf !== undefined) {
         if (!elf.class64 || elf.machine !== EM_X86_64) add('elf-foreign-arch', entry, `machine ${elf.machine}, ${elf.class64 ? 'ELF64' : 'ELF32'} (only x86_64 is a Stasis target)`);
         const dynamic = elf.interp || elf.needed > 0;
@@ -75,8 +86,18 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
         if (elf.execStack) add('elf-execstack', entry, 'executable stack (PT_GNU_STACK has PF_X)');
       }
     }
-    for (const p of await scanChunks(content.chunks(), patterns)) add(p.rule, entry, `contains "${p.label}"`);
-  }
+    const leaks = whole !== undefined ? scanBuffer(whole, patterns, re) : await scanChunks(content.chunks(), patterns);
+    for (const p of leaks) add(p.rule, entry, `contains "${p.label}"`);
+  };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < contents.length) {
+      const item = contents[next++];
+      if (item !== undefined) await checkFile(item);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.rule < b.rule ? -1 : 1));
 
   for (const link of symlinks) {
     const target = link.target ?? '';

@@ -50,3 +50,18 @@ export function purityPatterns(options: PurityOptions): LeakPattern[] {
   if (usable(options.username)) out.push({ rule: 'user-name', needle: Buffer.from(options.username), label: options.username });
   return out;
 }
+
+/** One regular expression over all patterns: a single pass per buffer. */
+export function compilePatterns(patterns: readonly LeakPattern[]): RegExp | undefined {
+  if (patterns.length === 0) return undefined;
+  const alternatives = patterns.map((p) => p.needle.toString('latin1').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(alternatives.join('|'));
+}
+
+/** Which patterns occur in a buffer held whole. */
+export function scanBuffer(buf: Buffer, patterns: readonly LeakPattern[], re: RegExp | undefined): LeakPattern[] {
+  if (re === undefined) return [];
+  const text = buf.toString('latin1');
+  if (!re.test(text)) return [];
+  return patterns.filter((p) => text.includes(p.needle.toString('latin1')));
+}

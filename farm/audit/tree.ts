@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { lstat, open, readdir, readlink } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -28,6 +28,8 @@ export interface AuditTree {
 }
 
 export interface FileContent {
+  /** The whole file, for files small enough to hold (the common case). */
+  readonly readAll?: () => Promise<Buffer>;
   readonly readAt: ReadAt;
   /** The whole file in chunks, each read once. */
   chunks(): AsyncIterable<Buffer>;
@@ -37,6 +39,7 @@ const CHUNK = 1 << 20;
 
 function fileContent(path: string): FileContent {
   return {
+    readAll: () => readFile(path),
     readAt: async (offset, length) => {
       const fh = await open(path, 'r');
       try {
@@ -53,6 +56,7 @@ function fileContent(path: string): FileContent {
 
 function bufferContent(buf: Buffer): FileContent {
   return {
+    readAll: async () => buf,
     readAt: async (offset, length) => buf.subarray(offset, offset + length),
     chunks: async function* () {
       for (let o = 0; o < buf.length; o += CHUNK) yield buf.subarray(o, o + CHUNK);
@@ -73,10 +77,16 @@ export function openTreeFromDirectory(dir: string, manifest?: readonly RootfsEnt
       while (stack.length > 0) {
         const rel = stack.pop() as string;
         const names = (await readdir(join(dir, rel))).sort();
-        for (const name of names) {
-          const path = rel === '' ? name : `${rel}/${name}`;
+        // lstat a whole directory at once: the metadata walk is I/O-bound.
+        const stats = await Promise.all(
+          names.map(async (name) => {
+            const path = rel === '' ? name : `${rel}/${name}`;
+            const st = await lstat(join(dir, path));
+            return { name, path, st, target: st.isSymbolicLink() ? await readlink(join(dir, path)) : undefined };
+          }),
+        );
+        for (const { path, st, target } of stats) {
           const full = join(dir, path);
-          const st = await lstat(full);
           const type: EntryType = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : st.isCharacterDevice() ? 'char' : st.isBlockDevice() ? 'block' : st.isFIFO() ? 'fifo' : 'file';
           const m = byPath.get(path);
           const entry: TreeEntry = {
@@ -86,7 +96,7 @@ export function openTreeFromDirectory(dir: string, manifest?: readonly RootfsEnt
             uid: m?.uid ?? st.uid,
             gid: m?.gid ?? st.gid,
             size: st.size,
-            target: type === 'symlink' ? await readlink(full) : undefined,
+            target,
             package: m?.package,
           };
           if (type === 'dir') stack.push(path);

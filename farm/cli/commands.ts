@@ -8,6 +8,8 @@ import { releaseCommand } from './cmd-release.js';
 import { compareCommand } from './cmd-compare.js';
 import { testsCommand } from './cmd-tests.js';
 import { mirrorCommand } from './cmd-mirror.js';
+import { statusCommand } from './cmd-status.js';
+import { configCommand } from './cmd-config.js';
 import type { Command } from './io.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -20,5 +22,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   release: releaseCommand,
   tests: testsCommand,
   mirror: mirrorCommand,
+  status: statusCommand,
+  config: configCommand,
   compare: compareCommand,
 };
