@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fmt, median } from './stats.js';
+import { smallProfileConfig } from '../test/support/farm.js';
 
 const exec = promisify(execFile);
 const REPO = resolve(import.meta.dirname, '..');
@@ -33,7 +34,7 @@ const root = await mkdtemp(join(tmpdir(), 'bench-build-'));
 await cp(join(REPO, 'system', PKG), join(root, 'system', PKG), { recursive: true });
 await mkdir(join(root, 'profiles'));
 await writeFile(join(root, 'profiles', 'bench.lua'), `return { description = "bench", packages = { "${PKG}" } }\n`);
-await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+await writeFile(join(root, 'config.lua'), await smallProfileConfig());
 await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
 const recipeFile = join(root, 'system', PKG, 'pkg.lua');
 const original = await readFile(recipeFile, 'utf8');

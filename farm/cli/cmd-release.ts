@@ -37,6 +37,7 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
     signal: ctx.signal,
   });
   const c = ctx.chalk;
+  if (result.aVsB !== undefined) ctx.sink({ type: 'info', message: `compare: ${Math.round(result.compareMs)} ms` });
   for (const s of result.stages) out(ctx, `${c.bold(s.stage.padEnd(3))} ${formatMs(s.ms)} (${s.outcome.result.built.length} built, image ${s.image})`);
   if (result.failedStage !== undefined) {
     return reportBuild(ctx, result.failedStage.result, Date.now() - started, `stage ${result.failedStage.stage}`);

@@ -9,6 +9,8 @@ import { FarmError } from '../errors/index.js';
 import type { EventSink } from '../report/events.js';
 import { LABELS, type ContainerRuntime } from '../runtime/port.js';
 import { assembleRootfs, type AssembleResult } from '../rootfs/assemble.js';
+import { renderContextFor } from '../rootfs/context.js';
+import { renderSystemFiles } from '../rootfs/render.js';
 import { createBuildIo, SourceStore } from '../sources/index.js';
 import { lockWorkspace } from '../workspace/lock.js';
 import { workspacePaths, type WorkspacePaths } from '../workspace/paths.js';
@@ -163,11 +165,10 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 
   let rootfs: AssembleResult | undefined;
   if (result.failed.length === 0 && !result.interrupted && result.skipped.length === 0) {
-    rootfs = await assembleRootfs({
-      previewDir: paths.preview,
-      manifestFile: paths.previewManifest,
-      packages: project.order.order.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry })),
-    });
+    const packages = project.order.order.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry }));
+    // config.lua becomes files here, at assembly: a hostname change rebuilds no package.
+    const rendered = renderSystemFiles(project.config.system, await renderContextFor(packages, project.config.defaults.sourceDateEpoch));
+    rootfs = await assembleRootfs({ previewDir: paths.preview, manifestFile: paths.previewManifest, packages, rendered });
     options.sink({ type: 'assemble-done', dir: paths.preview, packages: project.order.order.length, files: rootfs.entries.length });
   }
   return { paths, result, rootfs, builder, keys };

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { FarmError } from '../errors/index.js';
@@ -7,6 +7,7 @@ import type { ManifestEntry } from '../build/io.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { extractTar } from '../tar/index.js';
 import { mergeManifests, type RootfsEntry } from './merge.js';
+import type { RenderedFile } from './render.js';
 
 export interface AssembleResult {
   readonly dir: string;
@@ -23,10 +24,13 @@ export async function assembleRootfs(options: {
   readonly previewDir: string;
   readonly manifestFile: string;
   readonly packages: readonly { readonly pkg: string; readonly entry: CacheEntry }[];
+  /** Files rendered from config.lua; they win over package files at the same path. */
+  readonly rendered?: readonly RenderedFile[];
 }): Promise<AssembleResult & { readonly reused: boolean }> {
-  // The same package outputs in the same order give the same rootfs: keep it.
+  const rendered = options.rendered ?? [];
+  // The same package outputs in the same order and the same config files give the same rootfs: keep it.
   const id = createHash('sha256')
-    .update(JSON.stringify(options.packages.map(({ pkg, entry }) => [pkg, entry.meta.outputSha256])))
+    .update(JSON.stringify([options.packages.map(({ pkg, entry }) => [pkg, entry.meta.outputSha256]), rendered]))
     .digest('hex');
   const idFile = `${options.manifestFile}.id`;
   const previousId = await readFile(idFile, 'utf8').catch(() => '');
@@ -42,7 +46,8 @@ export async function assembleRootfs(options: {
       manifest: JSON.parse(await readFile(entry.manifestPath, 'utf8')) as ManifestEntry[],
     })),
   );
-  const merged = mergeManifests(parts.map(({ pkg, manifest }) => ({ pkg, manifest })));
+  const renderedPaths = new Set(rendered.map((f) => f.path));
+  const merged = mergeManifests(parts.map(({ pkg, manifest }) => ({ pkg, manifest: manifest.filter((e) => !renderedPaths.has(e.path) || e.type === 'dir') })));
   if (merged.conflicts.length > 0) {
     throw new FarmError(
       'BUILD_FAILED',
@@ -61,6 +66,7 @@ export async function assembleRootfs(options: {
   await mkdir(tmp, { recursive: true });
   try {
     for (const { entry } of parts) await extractTar(entry.tarPath, tmp);
+    await writeRendered(tmp, rendered);
     await rename(options.previewDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
@@ -70,11 +76,28 @@ export async function assembleRootfs(options: {
     throw error;
   }
   await rm(old, { recursive: true, force: true });
+  const configEntries: RootfsEntry[] = rendered.map((f) => ({
+    path: f.path,
+    type: f.type,
+    mode: f.mode,
+    uid: 0,
+    gid: 0,
+    size: f.content === undefined ? 0 : Buffer.byteLength(f.content),
+    ...(f.content === undefined ? {} : { sha256: createHash('sha256').update(f.content).digest('hex') }),
+    ...(f.target === undefined ? {} : { target: f.target }),
+    package: '(config)',
+  }));
+  const byPath = new Map<string, RootfsEntry>(merged.entries.map((e) => [e.path, e]));
+  for (const e of configEntries) {
+    const existing = byPath.get(e.path);
+    byPath.set(e.path, existing !== undefined && existing.type === 'dir' && e.type === 'dir' ? { ...existing, mode: e.mode } : e);
+  }
+  const entries = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   await rm(idFile, { force: true });
   // One entry per line: readable, diffable, and fast to parse for the next run.
-  await writeFileAtomic(options.manifestFile, `[\n${merged.entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`);
+  await writeFileAtomic(options.manifestFile, `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`);
   await writeFileAtomic(idFile, id + '\n');
-  return { dir: options.previewDir, entries: merged.entries, reused: false };
+  return { dir: options.previewDir, entries, reused: false };
 }
 
 export async function readRootfsManifest(file: string): Promise<RootfsEntry[] | undefined> {
@@ -82,5 +105,24 @@ export async function readRootfsManifest(file: string): Promise<RootfsEntry[] | 
     return JSON.parse(await readFile(file, 'utf8')) as RootfsEntry[];
   } catch {
     return undefined;
+  }
+}
+
+/** Write config-rendered files into the tree (modes other than setuid applied on disk). */
+async function writeRendered(dir: string, files: readonly RenderedFile[]): Promise<void> {
+  for (const f of files) {
+    const target = join(dir, f.path);
+    if (f.type === 'dir') {
+      await mkdir(target, { recursive: true });
+      await chmod(target, f.mode & 0o1777);
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await rm(target, { force: true, recursive: false }).catch(() => {});
+    if (f.type === 'symlink') await symlink(f.target ?? '', target);
+    else {
+      await writeFile(target, f.content ?? '', { mode: f.mode & 0o777 });
+      await chmod(target, f.mode & 0o777);
+    }
   }
 }

@@ -21,7 +21,7 @@ export async function makeRoot(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'stasis-root-'));
   await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
   await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
-  await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+  await writeFile(join(root, 'config.lua'), await smallProfileConfig());
   await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
   return root;
 }
@@ -90,4 +90,10 @@ export function summaryOf(stdout: string): { built: string[]; cached: string[]; 
   const line = stdout.split('\n').find((l) => l.includes('"type":"summary"'));
   if (line === undefined) throw new Error(`no summary in output:\n${stdout}`);
   return JSON.parse(line) as ReturnType<typeof summaryOf>;
+}
+
+/** The example config.lua without services or DHCP: the small test profiles have no service packages. */
+export async function smallProfileConfig(): Promise<string> {
+  const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
+  return example.replace(/services = \{[^}]*\}/, 'services = {}').replace(/interfaces = \{[\s\S]*?\n    \},/, 'interfaces = {},');
 }

@@ -1,0 +1,170 @@
+import { FarmError } from '../errors/index.js';
+import type { SystemConfig } from '../config/types.js';
+import { nearestName } from '../graph/suggest.js';
+
+/** A file (or directory) config.lua puts into the rootfs. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly type: 'file' | 'dir' | 'symlink';
+  readonly mode: number;
+  readonly content?: string;
+  readonly target?: string;
+}
+
+/** What the renderer may look at in the assembled packages. */
+export interface RenderContext {
+  readonly packages: ReadonlySet<string>;
+  /** Zone names known to the built tzdata (empty when tzdata is not built). */
+  readonly zones: ReadonlySet<string>;
+  /** Compiled zone files present under usr/share/zoneinfo. */
+  readonly compiledZones: ReadonlySet<string>;
+  readonly sourceDateEpoch: number;
+}
+
+/** Services the farm knows how to run under s6-rc, and the package each needs. */
+const SERVICES: Readonly<Record<string, { readonly pkg: string; readonly run: string }>> = {
+  dhcpcd: { pkg: 'dhcpcd', run: 'exec dhcpcd --nobackground' },
+  openntpd: { pkg: 'openntpd', run: 'exec ntpd -d' },
+  dropbear: { pkg: 'dropbear', run: 'exec dropbear -F -E -R' },
+  acpid: { pkg: 'acpid', run: 'exec acpid -f' },
+  dcron: { pkg: 'dcron', run: 'exec crond -f' },
+  mdevd: { pkg: 'mdevd', run: 'exec mdevd' },
+  eiwd: { pkg: 'eiwd', run: 'exec iwd' },
+};
+
+const dir = (path: string, mode = 0o755): RenderedFile => ({ path, type: 'dir', mode });
+const file = (path: string, content: string, mode = 0o644): RenderedFile => ({ path, type: 'file', mode, content });
+
+function longrun(name: string, run: string): RenderedFile[] {
+  const base = `etc/s6-rc/source/${name}`;
+  return [dir(base), file(`${base}/type`, 'longrun\n'), file(`${base}/run`, `#!/bin/execlineb -P\n${run.startsWith('exec ') ? run.slice(5) : run}\n`, 0o755)];
+}
+
+function oneshot(name: string, up: string): RenderedFile[] {
+  const base = `etc/s6-rc/source/${name}`;
+  return [dir(base), file(`${base}/type`, 'oneshot\n'), file(`${base}/up`, `${up}\n`)];
+}
+
+/**
+ * Render config.lua into rootfs files. Pure: the same config and context give
+ * the same files. Values that need the built system (zones, service packages)
+ * are checked here, naming the option.
+ */
+export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
+  const errors: string[] = [];
+  const out: RenderedFile[] = [dir('etc'), dir('etc/stasis'), dir('etc/s6-rc'), dir('etc/s6-rc/source'), dir('root', 0o700), dir('tmp', 0o1777)];
+
+  out.push(file('etc/hostname', `${config.hostname}\n`));
+  out.push(file('etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost\n127.0.1.1\t${config.hostname}\n`));
+
+  // Accounts: the root password only ever as a crypt(3) hash; shadow is 0600.
+  const days = Math.floor(config.rootPassword === '!' ? 0 : ctx.sourceDateEpoch / 86400);
+  out.push(file('etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n'));
+  out.push(file('etc/group', 'root:x:0:root\ntty:x:5:\nwheel:x:10:root\n'));
+  out.push(file('etc/shadow', `root:${config.rootPassword}:${days}:0:99999:7:::\n`, 0o600));
+
+  // Time zone.
+  if (ctx.zones.size > 0 && config.timezone !== 'UTC' && !ctx.zones.has(config.timezone)) {
+    const near = [...ctx.zones].filter((z) => z.toLowerCase().includes(config.timezone.split('/').pop()?.toLowerCase() ?? '~'));
+    const best = nearestName(config.timezone, [...ctx.zones]);
+    const suggestions = [...new Set([...(best === undefined ? [] : [best]), ...near])].slice(0, 5);
+    errors.push(`config.lua: timezone: unknown zone "${config.timezone}"${suggestions.length > 0 ? ` (near: ${suggestions.join(', ')})` : ''}`);
+  }
+  out.push(file('etc/timezone', `${config.timezone}\n`));
+  if (ctx.compiledZones.has(config.timezone)) out.push({ path: 'etc/localtime', type: 'symlink', mode: 0o777, target: `../usr/share/zoneinfo/${config.timezone}` });
+
+  // Locale and keymap, applied at boot by the init scripts and by login shells.
+  out.push(dir('etc/profile.d'));
+  out.push(file('etc/profile.d/locale.sh', `export LANG=${config.locale}\nexport LC_COLLATE=C\n`));
+  out.push(file('etc/stasis/locale', `${config.locale}\n`));
+  out.push(file('etc/stasis/keymap', `${config.keymap}\n`));
+
+  // Kernel command line (and the boot loader entry when grub is built).
+  const fs = config.filesystem;
+  const cmdline = [`root=${fs.root.device}`, 'rw', ...config.kernel.params].join(' ');
+  out.push(file('etc/stasis/cmdline', `${cmdline}\n`));
+  if (ctx.packages.has('grub')) {
+    out.push(dir('boot'), dir('boot/grub'));
+    out.push(file('boot/grub/grub.cfg', `set timeout=3\nmenuentry "Stasis" {\n\tlinux /boot/vmlinuz ${cmdline}\n}\n`));
+  }
+
+  // Filesystems.
+  const fstab = [
+    `${fs.root.device}\t/\t${fs.root.type}\t${fs.root.options}\t0 1`,
+    ...(fs.boot === undefined ? [] : [`${fs.boot.device}\t/boot\t${fs.boot.type}\t${fs.boot.options}\t0 2`]),
+    ...(fs.swap === undefined ? [] : [`${fs.swap}\tnone\tswap\tsw\t0 0`]),
+    'proc\t/proc\tproc\tnosuid,nodev,noexec\t0 0',
+    'tmpfs\t/tmp\ttmpfs\tnosuid,nodev,mode=1777\t0 0',
+  ];
+  out.push(file('etc/fstab', fstab.join('\n') + '\n'));
+
+  // DNS.
+  out.push(file('etc/resolv.conf', config.dns.map((d) => `nameserver ${d}`).join('\n') + (config.dns.length > 0 ? '\n' : '')));
+
+  // Services as s6-rc source definitions; `default` is the bundle started at boot.
+  const bundle: string[] = [];
+  config.services.forEach((name, i) => {
+    const svc = SERVICES[name];
+    if (svc === undefined) {
+      const near = nearestName(name, Object.keys(SERVICES));
+      errors.push(`config.lua: services[${i + 1}]: unknown service "${name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; known: ${Object.keys(SERVICES).join(', ')}`);
+      return;
+    }
+    if (!ctx.packages.has(svc.pkg)) {
+      errors.push(`config.lua: services[${i + 1}]: "${name}" needs package ${svc.pkg}, which is not selected (add it to include)`);
+      return;
+    }
+    out.push(...longrun(name, svc.run));
+    bundle.push(name);
+  });
+  config.network.interfaces.forEach((it) => {
+    if (it.mode === 'dhcp') {
+      if (!ctx.packages.has('dhcpcd')) {
+        errors.push(`config.lua: network.interfaces: ${it.name} uses DHCP, which needs package dhcpcd (not selected)`);
+      } else if (!config.services.includes('dhcpcd')) {
+        out.push(...longrun(`dhcpcd-${it.name}`, `exec dhcpcd --nobackground ${it.name}`));
+        bundle.push(`dhcpcd-${it.name}`);
+      }
+    } else {
+      const up = [`ip link set ${it.name} up`, `ip address add ${it.address} dev ${it.name}`, ...(it.gateway === undefined ? [] : [`ip route add default via ${it.gateway} dev ${it.name}`])];
+      out.push(...oneshot(`net-${it.name}`, up.join('\n')));
+      bundle.push(`net-${it.name}`);
+    }
+  });
+  if (config.wifi.enabled) {
+    out.push(dir('var'), dir('var/lib'), dir('var/lib/iwd', 0o700));
+    for (const n of config.wifi.networks) {
+      const safe = /^[A-Za-z0-9_ -]+$/.test(n.ssid) ? n.ssid : `=${Buffer.from(n.ssid).toString('hex')}`;
+      out.push(file(`var/lib/iwd/${safe}.psk`, `[Security]\nPassphrase=${n.passphrase}\n`, 0o600));
+    }
+    if (!bundle.includes('eiwd')) {
+      if (!ctx.packages.has('eiwd')) errors.push('config.lua: wifi.enabled: wifi needs package eiwd, which is not selected');
+      else {
+        out.push(...longrun('eiwd', SERVICES['eiwd']?.run ?? 'exec iwd'));
+        bundle.push('eiwd');
+      }
+    }
+  }
+  for (const tty of config.ttys) {
+    out.push(...longrun(`getty-${tty}`, `exec getty 38400 ${tty}`));
+    bundle.push(`getty-${tty}`);
+  }
+  out.push(dir('etc/s6-rc/source/default'), file('etc/s6-rc/source/default/type', 'bundle\n'), file('etc/s6-rc/source/default/contents', bundle.map((b) => `${b}\n`).join('')));
+
+  if (errors.length > 0) throw new FarmError('CONFIG_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems:\n  ${errors.join('\n  ')}`);
+  return out;
+}
+
+/** Zone names from tzdata's text sources (Zone and Link lines). */
+export function zonesFromTzdata(texts: readonly string[]): Set<string> {
+  const zones = new Set<string>(['UTC']);
+  for (const text of texts) {
+    for (const line of text.split('\n')) {
+      const z = /^Zone\s+(\S+)/.exec(line);
+      if (z !== null) zones.add(z[1] as string);
+      const l = /^Link\s+\S+\s+(\S+)/.exec(line);
+      if (l !== null) zones.add(l[1] as string);
+    }
+  }
+  return zones;
+}

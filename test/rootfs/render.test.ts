@@ -1,0 +1,116 @@
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateSystemConfig, loadConfig } from '../../farm/config/index.js';
+import type { SystemConfig } from '../../farm/config/types.js';
+import { buildOrder } from '../../farm/graph/index.js';
+import { computeKeys } from '../../farm/keys/index.js';
+import { closeLuaWorkers } from '../../farm/lua/index.js';
+import { loadRecipes } from '../../farm/recipe/index.js';
+import { renderSystemFiles, zonesFromTzdata, type RenderContext, type RenderedFile } from '../../farm/rootfs/render.js';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+afterAll(closeLuaWorkers);
+
+const RAW = {
+  hostname: 'stasis',
+  timezone: 'Europe/Berlin',
+  locale: 'en_US.UTF-8',
+  keymap: 'us',
+  root_password: '$6$stasisexample$KwbuwRQGuc2o8uosbOkOUefaaMQOOIKjqkCX4eUlWKrAuo9Y6vtl7dyihNbnCvcJGVz3jh6WJv3yQc/bzzEQy.',
+  kernel: { params: ['quiet'] },
+  filesystem: { root: { device: '/dev/sda2', type: 'ext4', options: 'defaults' }, boot: { device: '/dev/sda1', type: 'vfat' } },
+  network: { interfaces: [{ name: 'eth0', mode: 'dhcp' }] },
+  wifi: { enabled: false, networks: [] },
+  dns: ['9.9.9.9'],
+  services: ['dropbear'],
+  ttys: ['tty1'],
+};
+const CTX: RenderContext = {
+  packages: new Set(['dhcpcd', 'dropbear', 'eiwd', 'grub', 'tzdata']),
+  zones: zonesFromTzdata(['Zone\tEurope/Berlin\t0:53:28 -\tLMT\t1893 Apr\n', 'Zone\tAmerica/New_York\t-4:56:02 -\tLMT\t1883\n', 'Link\tEurope/Berlin\tArctic/Longyearbyen\n']),
+  compiledZones: new Set(),
+  sourceDateEpoch: 1700000000,
+};
+
+const cfg = (override: Record<string, unknown> = {}): SystemConfig => validateSystemConfig({ ...RAW, ...override }, 'config.lua');
+const render = (override: Record<string, unknown> = {}, ctx: RenderContext = CTX): Map<string, RenderedFile> => new Map(renderSystemFiles(cfg(override), ctx).map((f) => [f.path, f]));
+const content = (files: Map<string, RenderedFile>, path: string): string | undefined => files.get(path)?.content;
+
+/** Paths whose content or mode differ between two renders. */
+function changed(a: Map<string, RenderedFile>, b: Map<string, RenderedFile>): string[] {
+  const paths = new Set([...a.keys(), ...b.keys()]);
+  return [...paths].filter((p) => JSON.stringify(a.get(p)) !== JSON.stringify(b.get(p))).sort();
+}
+
+describe('config.lua rendered into the rootfs', () => {
+  const base = render();
+
+  it.each([
+    ['hostname', { hostname: 'island' }, ['etc/hostname', 'etc/hosts']],
+    ['timezone', { timezone: 'America/New_York' }, ['etc/timezone']],
+    ['locale', { locale: 'de_DE.UTF-8' }, ['etc/profile.d/locale.sh', 'etc/stasis/locale']],
+    ['keymap', { keymap: 'de' }, ['etc/stasis/keymap']],
+    ['root password', { root_password: '!' }, ['etc/shadow']],
+    ['kernel params', { kernel: { params: ['quiet', 'console=ttyS0'] } }, ['boot/grub/grub.cfg', 'etc/stasis/cmdline']],
+    ['filesystem', { filesystem: { root: { device: 'UUID=abcd', type: 'btrfs', options: 'compress=zstd' } } }, ['boot/grub/grub.cfg', 'etc/fstab', 'etc/stasis/cmdline']],
+    ['dns', { dns: ['1.1.1.1', '2606:4700::1111'] }, ['etc/resolv.conf']],
+    ['ttys', { ttys: ['tty1', 'ttyS0'] }, ['etc/s6-rc/source/default/contents', 'etc/s6-rc/source/getty-ttyS0', 'etc/s6-rc/source/getty-ttyS0/run', 'etc/s6-rc/source/getty-ttyS0/type']],
+  ])('changing %s changes exactly the expected files', (_name, override, files) => {
+    expect(changed(base, render(override))).toEqual(files);
+  });
+
+  it('writes the expected contents and modes', () => {
+    expect(content(base, 'etc/hostname')).toBe('stasis\n');
+    expect(base.get('etc/shadow')).toMatchObject({ mode: 0o600, content: `root:${RAW.root_password}:19675:0:99999:7:::\n` });
+    expect(base.get('root')?.mode).toBe(0o700);
+    expect(base.get('tmp')?.mode).toBe(0o1777);
+    expect(content(base, 'etc/fstab')).toMatch(/^\/dev\/sda2\t\/\text4\tdefaults\t0 1\n\/dev\/sda1\t\/boot\tvfat\tdefaults\t0 2\n/);
+    expect(content(base, 'etc/s6-rc/source/default/contents')).toBe('dropbear\ndhcpcd-eth0\ngetty-tty1\n');
+    expect(content(base, 'boot/grub/grub.cfg')).toContain('linux /boot/vmlinuz root=/dev/sda2 rw quiet');
+  });
+
+  it('static networking becomes an iproute2 oneshot; wifi secrets are stored 0600 in a 0700 directory', () => {
+    const files = render({
+      network: { interfaces: [{ name: 'eth1', mode: 'static', address: '192.168.1.10/24', gateway: '192.168.1.1' }] },
+      wifi: { enabled: true, networks: [{ ssid: 'home', passphrase: 'correct horse battery' }] },
+    });
+    expect(content(files, 'etc/s6-rc/source/net-eth1/up')).toBe('ip link set eth1 up\nip address add 192.168.1.10/24 dev eth1\nip route add default via 192.168.1.1 dev eth1\n');
+    expect(files.get('var/lib/iwd/home.psk')).toMatchObject({ mode: 0o600, content: '[Security]\nPassphrase=correct horse battery\n' });
+    expect(files.get('var/lib/iwd')?.mode).toBe(0o700);
+  });
+
+  it.each([
+    ['an unknown timezone, listing near matches', { timezone: 'Europe/Berlinn' }, /config\.lua: timezone: unknown zone "Europe\/Berlinn" \(near: Europe\/Berlin/],
+    ['an unknown service', { services: ['sshd'] }, /config\.lua: services\[1\]: unknown service "sshd"/],
+    ['a service whose package is not selected', { services: ['openntpd'] }, /config\.lua: services\[1\]: "openntpd" needs package openntpd/],
+  ])('rejects %s, naming the option', (_name, override, message) => {
+    expect(() => render(override)).toThrow(message);
+  });
+
+  it('the config-time checks name the option too (hostname, password, tty)', () => {
+    expect(() => cfg({ hostname: 'under_score' })).toThrow(/config\.lua: hostname/);
+    expect(() => cfg({ root_password: 'letmein' })).toThrow(/config\.lua: root_password: .*plain text is refused/);
+    expect(() => cfg({ ttys: ['ttyZ9'] })).toThrow(/config\.lua: ttys\[1\]: "ttyZ9" is not a terminal device/);
+  });
+
+  it('system options change no package key: only what a recipe reads enters its key', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'keys-'));
+    await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
+    await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+    const { writeFile, readFile } = await import('node:fs/promises');
+    const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
+    const keysFor = async (text: string): Promise<Map<string, string>> => {
+      await writeFile(join(root, 'config.lua'), text);
+      const config = await loadConfig(root);
+      const recipes = await loadRecipes(root, config, { stage: 'dev' });
+      const order = buildOrder(recipes, [...recipes.keys()]);
+      const keys = computeKeys(order, recipes, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' } });
+      return new Map([...keys].map(([k, v]) => [k, v.key]));
+    };
+    const before = await keysFor(example);
+    const after = await keysFor(example.replace('hostname = "stasis"', 'hostname = "island"').replace('timezone = "UTC"', 'timezone = "Europe/Berlin"').replace('"tty1", "tty2", "tty3"', '"tty1"'));
+    expect(after).toEqual(before);
+  });
+});
