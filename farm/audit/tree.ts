@@ -3,9 +3,10 @@ import { lstat, open, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { extract, type Header } from 'tar-stream';
+import { extract } from 'tar-stream';
 import type { RootfsEntry } from '../rootfs/merge.js';
 import type { ReadAt } from './elf.js';
+import { FROM_TAR } from '../tar/entry-types.js';
 
 export type EntryType = RootfsEntry['type'];
 
@@ -107,17 +108,6 @@ export function openTreeFromDirectory(dir: string, manifest?: readonly RootfsEnt
   };
 }
 
-const TAR_TYPES: Partial<Record<Header['type'], EntryType>> = {
-  file: 'file',
-  'contiguous-file': 'file',
-  directory: 'dir',
-  symlink: 'symlink',
-  link: 'hardlink',
-  'character-device': 'char',
-  'block-device': 'block',
-  fifo: 'fifo',
-};
-
 /** A release tarball (.tar or .tar.gz): owners and modes from the tar headers. */
 export function openTreeFromTarball(path: string): AuditTree {
   return {
@@ -133,7 +123,7 @@ export function openTreeFromTarball(path: string): AuditTree {
       input.pipe(ex as unknown as NodeJS.WritableStream);
       for await (const item of ex) {
         const header = item.header;
-        const type = TAR_TYPES[header.type];
+        const type = FROM_TAR[header.type];
         const name = header.name.split('/').filter((p) => p !== '' && p !== '.').join('/');
         const chunks: Buffer[] = [];
         for await (const c of item) chunks.push(c as Buffer);

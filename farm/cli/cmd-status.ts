@@ -1,4 +1,5 @@
-import { access, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { exists } from '../fs/exists.js';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { auditTree, openTreeFromTarball } from '../audit/index.js';
 import type { CacheMeta } from '../cache/index.js';
@@ -19,14 +20,6 @@ interface Row {
   readonly time: string;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The newest dev-stage cache entry of each package. */
 async function latestBuilds(cacheDir: string): Promise<Map<string, { meta: CacheMeta; dir: string; mtime: number }>> {

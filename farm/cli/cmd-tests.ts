@@ -1,4 +1,5 @@
-import { access, stat, writeFile } from 'node:fs/promises';
+import { exists } from '../fs/exists.js';
+import { stat, writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { auditReportToYaml, auditTree, formatAuditReport, loadAllowlist, openTreeFromDirectory, openTreeFromTarball } from '../audit/index.js';
@@ -8,14 +9,6 @@ import { workspacePaths } from '../workspace/paths.js';
 import { parseFlags } from './args.js';
 import { out, type CliContext } from './io.js';
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `stasis-farm tests [PATH]`: audit workspace/preview, any directory, or a release tarball. */
 export async function testsCommand(ctx: CliContext, args: readonly string[]): Promise<number> {

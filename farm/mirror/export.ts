@@ -1,6 +1,7 @@
+import { exists } from '../fs/exists.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, link, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { FarmError } from '../errors/index.js';
@@ -19,14 +20,6 @@ export async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Where a file can be copied from: a store (`sha256/<hex>`) or a by-name mirror directory. */
 async function findSource(sources: readonly string[], item: MirrorItem): Promise<string | undefined> {

@@ -3,16 +3,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pack, type Header, type Pack } from 'tar-stream';
 import type { RootfsEntry } from './merge.js';
-
-const TYPE: Record<RootfsEntry['type'], Header['type']> = {
-  file: 'file',
-  dir: 'directory',
-  symlink: 'symlink',
-  hardlink: 'link',
-  char: 'character-device',
-  block: 'block-device',
-  fifo: 'fifo',
-};
+import { TO_TAR } from '../tar/entry-types.js';
 
 /**
  * A deterministic tar of an assembled rootfs: entries in manifest (sorted) order,
@@ -26,7 +17,7 @@ export function packRootfs(dir: string, entries: readonly RootfsEntry[], sourceD
     for (const e of entries) {
       const header: Partial<Header> & { name: string } = {
         name: e.type === 'dir' ? `${e.path}/` : e.path,
-        type: TYPE[e.type],
+        type: TO_TAR[e.type],
         mode: e.mode & 0o7777,
         uid: e.uid,
         gid: e.gid,

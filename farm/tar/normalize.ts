@@ -7,33 +7,13 @@ import { pipeline } from 'node:stream/promises';
 import { extract, pack, type Header } from 'tar-stream';
 import type { ManifestEntry, NormalizedOutput } from '../build/io.js';
 import { checkOutputEntry } from './output-safety.js';
+import { FROM_TAR, TO_TAR } from './entry-types.js';
 
 interface Pending {
   readonly entry: Omit<ManifestEntry, 'sha256'> & { sha256?: string };
   readonly spool?: string;
   readonly mtime: number;
 }
-
-const TYPES: Partial<Record<Header['type'], ManifestEntry['type']>> = {
-  file: 'file',
-  'contiguous-file': 'file',
-  directory: 'dir',
-  symlink: 'symlink',
-  link: 'hardlink',
-  'character-device': 'char',
-  'block-device': 'block',
-  fifo: 'fifo',
-};
-
-const TAR_TYPES: Record<ManifestEntry['type'], Header['type']> = {
-  file: 'file',
-  dir: 'directory',
-  symlink: 'symlink',
-  hardlink: 'link',
-  char: 'character-device',
-  block: 'block-device',
-  fifo: 'fifo',
-};
 
 /**
  * Normalize the tar the engine gives for /build/dest: strip `dest/`, sort by
@@ -50,7 +30,7 @@ export async function normalizeOutput(tar: Readable, options: { readonly tmpDir:
   const ex = extract({ allowUnknownFormat: true } as never);
   ex.on('entry', (header: Header, body, next) => {
     void (async () => {
-      const type = TYPES[header.type];
+      const type = FROM_TAR[header.type];
       const name = checkOutputEntry(header, 'dest', seen);
       if (name === '' || type === undefined) {
         body.resume();
@@ -104,7 +84,7 @@ export async function normalizeOutput(tar: Readable, options: { readonly tmpDir:
     const e = p.entry;
     const header: Partial<Header> & { name: string } = {
       name: e.type === 'dir' ? `${e.path}/` : e.path,
-      type: TAR_TYPES[e.type],
+      type: TO_TAR[e.type],
       mode: e.mode,
       uid: 0,
       gid: 0,
