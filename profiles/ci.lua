@@ -1,7 +1,8 @@
 -- Built in CI on every change: small, fast packages that still exercise
 -- the interesting paths: build_deps chains (lua -> lpeg, ncurses -> less and
 -- libtermkey, zlib/bzip2/xz -> file, zlib -> mandoc), autoconf+libtool,
--- hand-written configures, plain Makefiles and a data-only package.
+-- hand-written configures, plain Makefiles and a data-only package, plus the
+-- three services the example config.lua starts (dhcpcd, openntpd, dropbear).
 -- Measured with a throwaway harness on 2 cores: about 70 s of build time in
 -- the builder (sum of the container runs, sources already in place).
 return {
@@ -13,5 +14,7 @@ return {
     "ncurses", "less", "libtermkey",
     "file", "mandoc",
     "tzdata",
+    -- The services the example config.lua enables, so that config renders.
+    "dhcpcd", "openntpd", "dropbear",
   },
 }

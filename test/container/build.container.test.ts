@@ -20,14 +20,14 @@ async function cacheEntries(root: string): Promise<string[]> {
 describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () => {
   let root: string;
   beforeAll(async () => {
-    root = await makeRoot();
+    root = await makeRoot({ config: 'example' });
   });
 
-  it('builds the ci profile (11 packages, lua -> lpeg, ncurses -> less) into static musl binaries that pass the audit', async () => {
+  it('builds the ci profile (14 packages, lua -> lpeg, ncurses -> less) into static musl binaries that pass the audit', async () => {
     const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
     const s = summaryOf(r.stdout);
-    expect([...s.built].sort()).toEqual(['bzip2', 'file', 'less', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'tzdata', 'xz', 'zlib']);
+    expect([...s.built].sort()).toEqual(['bzip2', 'dhcpcd', 'dropbear', 'file', 'less', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'openntpd', 'tzdata', 'xz', 'zlib']);
     const preview = join(root, 'workspace', 'preview');
     for (const bin of ['usr/bin/lua', 'usr/bin/less', 'usr/bin/xz', 'usr/bin/file']) {
       const head = (await readFile(join(preview, bin))).subarray(0, 4);
@@ -37,6 +37,9 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     const report = await auditTree(openTreeFromDirectory(preview, manifest));
     expect(report.elfFiles).toBeGreaterThan(10);
     expect(report.findings).toEqual([]);
+    // config.lua rendered at assembly: the example's services became s6-rc definitions.
+    expect(await readFile(join(preview, 'etc/s6-rc/source/default/contents'), 'utf8')).toBe('dhcpcd\nopenntpd\ndropbear\ngetty-tty1\ngetty-tty2\ngetty-tty3\n');
+    expect(await readFile(join(preview, 'etc/hostname'), 'utf8')).toBe('stasis\n');
     const audit = await runFarm(root, ['tests']);
     expect(audit.code, audit.stdout).toBe(0);
     expect(await farmContainers()).toEqual([]);
@@ -50,7 +53,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(r.code).toBe(0);
     const s = summaryOf(r.stdout);
     expect(s.built).toEqual([]);
-    expect(s.cached).toHaveLength(11);
+    expect(s.cached).toHaveLength(14);
     expect(await containerCreates(since, Math.floor(Date.now() / 1000) + 1)).toBe(0);
     // Wall time is reported, not asserted (bench/build.ts measures it).
     console.info(`no-op rebuild: ${ms} ms`);
@@ -71,7 +74,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(r.code, r.stderr.slice(-2000)).toBe(0);
     const s = summaryOf(r.stdout);
     expect([...s.built].sort()).toEqual(['lpeg', 'lua']);
-    expect(s.cached).toHaveLength(9);
+    expect(s.cached).toHaveLength(12);
     const why = await runFarm(root, ['why', 'lpeg', '--profile', 'ci']);
     expect(why.stdout).toMatch(/unchanged since the last build/);
   });
