@@ -6,6 +6,7 @@ import { comparisonToYaml, formatComparison } from '../release/compare-report.js
 import { loadExclusions } from '../release/exclusions.js';
 import { loadSnapshot } from '../release/release.js';
 import { parseFlags } from './args.js';
+import { explainWithDiffoscope } from './diffoscope.js';
 import { out, type CliContext } from './io.js';
 
 export async function compareCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
@@ -18,7 +19,7 @@ export async function compareCommand(ctx: CliContext, args: readonly string[]): 
     await loadExclusions(values.exclusions),
   );
   if (values.yaml !== undefined) await writeFile(resolve(ctx.root, values.yaml), comparisonToYaml(cmp));
-  if (values.diffoscope === true) ctx.sink({ type: 'warn', message: '--diffoscope: not available in this build of the farm; per-file differences are listed instead' });
+  if (values.diffoscope === true) await explainWithDiffoscope(ctx, cmp, resolve(ctx.root, a), resolve(ctx.root, b));
   out(ctx, ctx.json ? JSON.stringify(cmp) : formatComparison(cmp, ctx.chalk));
   return cmp.pass ? 0 : 1;
 }

@@ -38,8 +38,16 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   const validated = validateDefaults(rawDefaults, 'default.lua');
   // Mirror directories are relative to the Stasis tree.
   const mirrors = validated.mirrors.map((m) => (/^https?:\/\//.test(m) || isAbsolute(m) ? m : resolve(root, m)));
+  const systemConfig = validateSystemConfig(rawSystem, 'config.lua');
+  // The kernel .config must exist; only the linux recipe reads it (see its key).
+  if (systemConfig.kernel.config !== undefined) {
+    const path = resolve(root, systemConfig.kernel.config);
+    if ((await readOrNull(path)) === undefined) {
+      throw new FarmError('CONFIG_INVALID', `config.lua: kernel.config: ${systemConfig.kernel.config} does not exist (looked for ${path})`);
+    }
+  }
   return {
-    system: validateSystemConfig(rawSystem, 'config.lua'),
+    system: systemConfig,
     defaults: { ...validated, mirrors },
     rawSystem: asRecord(rawSystem),
     rawDefaults: asRecord(rawDefaults),

@@ -48,6 +48,14 @@ describe('config.lua / default.lua', () => {
     expect(() => validateSystemConfig({ ...BASE, ...override }, 'config.lua')).toThrow(message);
   });
 
+  it('rejects a kernel .config file that does not exist, naming the option', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cfg-'));
+    const example = await import('node:fs/promises').then((fs) => fs.readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8'));
+    await writeFile(join(root, 'config.lua'), example.replace('config = nil,', 'config = "kernel/x86_64.config",'));
+    await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+    await expect(loadConfig(root)).rejects.toThrow(/config\.lua: kernel\.config: kernel\/x86_64\.config does not exist/);
+  });
+
   it('reports every problem at once', () => {
     expect(() => validateSystemConfig({ ...BASE, hostname: '-x', root_password: 'plain' }, 'config.lua')).toThrow(/2 problems/);
     expect(validateSystemConfig(BASE, 'config.lua').rootPassword).toBe('!');

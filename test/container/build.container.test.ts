@@ -8,6 +8,7 @@ import { createGzip } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditTree, openTreeFromDirectory } from '../../farm/audit/index.js';
+import { serveMirror } from '../../farm/mirror/index.js';
 import { containerCreates, containerTierReady, editRecipe, farmContainers, makeRoot, MIRROR, runFarm, startFarm, summaryOf } from '../support/farm.js';
 
 const ready = await containerTierReady();
@@ -150,5 +151,22 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(await cacheEntries(root)).toEqual(before);
     expect(await farmContainers()).toEqual([]);
     await rm(join(root, 'system', 'evil'), { recursive: true });
+  });
+
+  it('a second farm builds from the mirror this one serves (http, no upstream)', async () => {
+    const exported = await mkdtemp(join(tmpdir(), 'served-'));
+    const exp = await runFarm(root, ['mirror', 'export', exported, '--profile', 'ci', '--mirror', MIRROR]);
+    expect(exp.code, exp.stderr).toBe(0);
+    const server = await serveMirror(exported, { port: 0 });
+    try {
+      const other = await makeRoot();
+      await writeFile(join(other, 'profiles', 'lua.lua'), 'return { description = "lua and lpeg", packages = { "lpeg" } }\n');
+      const r = await runFarm(other, ['build', '--profile', 'lua', '--mirror', server.url]);
+      expect(r.code, r.stderr.slice(-2000)).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`fetched lua: lua-5\\.4\\.4\\.tar\\.gz .* from ${server.url.replace(/[.]/g, '\\.')}`));
+      expect(r.stdout).toMatch(/2 built/);
+    } finally {
+      await server.close();
+    }
   });
 });
