@@ -31,7 +31,8 @@ export async function makeRoot(options: { readonly config?: 'example' | 'small' 
 export function startFarm(root: string, args: readonly string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), ...args], {
     cwd: root,
-    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env },
+    // Mirrors are always passed explicitly: STASIS_MIRROR from the environment would hide a missing source.
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', STASIS_MIRROR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
