@@ -104,6 +104,10 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     const files = await Promise.all(
       recipe.files.map(async (name) => ({ name: `build/files/${name}`, data: await readFile(join(job.evaluated.dir, name)), mode: 0o644 })),
     );
+    const fromConfig = await Promise.all(
+      (job.evaluated.configFiles ?? []).map(async (f) => ({ name: `build/files/${f.name}`, data: await readFile(f.path), mode: 0o644 })),
+    );
+    files.push(...fromConfig);
     const dirs = ['build/', 'build/src/', 'build/patches/', 'build/files/', 'build/sysroot/', 'build/dest/', 'build/home/'];
     await container.putArchive('/', skeletonTar(dirs, [...patches, ...files, { name: 'build/build.sh', data: recipe.build, mode: 0o755 }], ctx.sourceDateEpoch));
 

@@ -1,12 +1,43 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { FarmError, isFarmError } from '../errors/index.js';
 import type { LoadedConfig } from '../config/types.js';
 import { nearestName } from '../graph/suggest.js';
 import { evaluateLuaFiles } from '../lua/index.js';
-import type { EvaluatedRecipe } from './types.js';
+import type { EvaluatedRecipe, RecordedRead } from './types.js';
 import { validateRecipe } from './validate.js';
+
+/** Config options that name a file whose content a reading recipe needs (option path -> name in /build/files). */
+const FILE_OPTIONS: Readonly<Record<string, string>> = { 'config.kernel.config': 'kernel.config' };
+
+/**
+ * A recipe that reads a file-valued option (only linux reads kernel.config) gets
+ * that file's content: its sha256 joins the recorded reads (so the content is in
+ * that recipe's key, and no other), and the file goes into /build/files.
+ */
+async function configFilesRead(
+  root: string,
+  reads: readonly RecordedRead[],
+  file: string,
+  errors: string[],
+): Promise<{ reads: RecordedRead[]; files: { name: string; path: string }[] }> {
+  const out: { reads: RecordedRead[]; files: { name: string; path: string }[] } = { reads: [], files: [] };
+  for (const read of reads) {
+    const name = FILE_OPTIONS[read.path];
+    if (name === undefined) continue;
+    const value = JSON.parse(read.value) as unknown;
+    if (typeof value !== 'string') continue;
+    const path = resolve(root, value);
+    try {
+      out.reads.push({ path: `${read.path}#sha256`, value: JSON.stringify(sha256(await readFile(path))) });
+      out.files.push({ name, path });
+    } catch {
+      errors.push(`${file}: reads ${read.path.replace(/^config\./, 'config.lua: ')} = "${value}", which does not exist`);
+    }
+  }
+  return out;
+}
 
 export interface FarmGlobals {
   readonly stage: 'dev' | 'a' | 'b';
@@ -72,6 +103,7 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
         }
         return out;
       };
+      const configFiles = await configFilesRead(root, result.reads, file, errors);
       recipes.set(name, {
         recipe,
         file,
@@ -79,7 +111,8 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
         recipeSha256: sha256(bytes[i] as Buffer),
         patchSha256: await hashes('patches', recipe.patches),
         fileSha256: await hashes('files', recipe.files),
-        reads: result.reads,
+        reads: [...result.reads, ...configFiles.reads].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        ...(configFiles.files.length === 0 ? {} : { configFiles: configFiles.files }),
       });
     } catch (error) {
       if (!isFarmError(error)) throw error;

@@ -61,4 +61,9 @@ export interface EvaluatedRecipe {
   readonly fileSha256: Readonly<Record<string, string>>;
   /** Config/default values the recipe read while being evaluated. */
   readonly reads: readonly RecordedRead[];
+  /**
+   * Files named by config options the recipe read (the kernel .config): made
+   * available under /build/files/<name>; their sha256 is among `reads`.
+   */
+  readonly configFiles?: readonly { readonly name: string; readonly path: string }[];
 }

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../farm/config/index.js';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
 import { loadProfile, loadRecipes, validateRecipe } from '../../farm/recipe/index.js';
+import { buildOrder } from '../../farm/graph/index.js';
+import { computeKeys } from '../../farm/keys/index.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const SHA = 'a'.repeat(64);
@@ -65,6 +67,30 @@ describe('loadRecipes', () => {
     expect(String((error as Error).message)).toMatch(/2 problems/);
     expect(String((error as Error).message)).toMatch(/system\/a\/pkg\.lua:1: .*expected/);
     expect(String((error as Error).message)).toMatch(/system\/b\/pkg\.lua: patches\[1\]: "fix\.patch" does not exist beside pkg\.lua/);
+  });
+
+  it('the kernel .config content enters the key of the recipe that reads it, and no other', async () => {
+    const dir = await root({
+      linux: recipe('linux', ', files = {}') .replace('build = "true"', 'build = "cp /build/files/kernel.config .config" .. (config.kernel.config and "" or "")'),
+      zlib: recipe('zlib'),
+    });
+    const { readFile: rf, writeFile: wf } = await import('node:fs/promises');
+    const example = await rf(join(dir, 'config.lua'), 'utf8');
+    await wf(join(dir, 'config.lua'), example.replace('config = nil,', 'config = "kernel.config",'));
+    const keysWith = async (content: string) => {
+      await wf(join(dir, 'kernel.config'), content);
+      const recipes = await loadRecipes(dir, await loadConfig(dir), { stage: 'dev' });
+      const order = buildOrder(recipes, [...recipes.keys()]);
+      const keys = computeKeys(order, recipes, { farmVersion: 't', builderImage: 'i', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '', CXXFLAGS: '', LDFLAGS: '', LTO: '0' } });
+      return { recipes, linux: keys.get('linux')?.key, zlib: keys.get('zlib')?.key };
+    };
+    const a = await keysWith('CONFIG_64BIT=y\n');
+    const b = await keysWith('CONFIG_64BIT=y\nCONFIG_MODULES=n\n');
+    expect(a.recipes.get('linux')?.configFiles).toEqual([{ name: 'kernel.config', path: join(dir, 'kernel.config') }]);
+    expect(a.recipes.get('linux')?.reads.map((r) => r.path)).toContain('config.kernel.config#sha256');
+    expect(a.recipes.get('zlib')?.configFiles).toBeUndefined();
+    expect(b.linux).not.toBe(a.linux);
+    expect(b.zlib).toBe(a.zlib);
   });
 
   it('loads every real recipe and profile of the repository', async () => {
