@@ -26,6 +26,11 @@ return {
   --without-ncurses --without-tinfo --without-readline --without-libz \
   --without-cap-ng --without-user --without-btrfs --without-econf \
   --without-selinux --without-audit --without-utempter
+# configure asks the builder's compiler for its multiarch triplet (Debian's
+# x86_64-linux-gnu) and bakes /usr/lib/<triplet> into whereis' search list;
+# a Stasis system has no such directories.
+sed -i '/MULTIARCHTRIPLET/d' config.h
+if grep -q x86_64-linux-gnu config.h; then exit 1; fi
 # libtool: -all-static (at make time) for fully static programs.
 make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
 make install DESTDIR="$DESTDIR"
