@@ -18,6 +18,7 @@ export async function buildCommand(ctx: CliContext, args: readonly string[]): Pr
     },
     'build',
   );
+  const jobs = intFlag(values.jobs, 'jobs');
   const started = Date.now();
   const project = await loadProject(ctx.root, { profile: values.profile });
   const outcome = await buildProject(project, {
@@ -25,7 +26,7 @@ export async function buildCommand(ctx: CliContext, args: readonly string[]): Pr
     image: values.builder ?? project.config.defaults.builder,
     mirrors: mirrorsFor(ctx, project.config.defaults.mirrors),
     offline: values.offline === true,
-    jobs: intFlag(values.jobs, 'jobs') ?? (project.config.defaults.jobs > 0 ? project.config.defaults.jobs : undefined),
+    jobs: jobs ?? (project.config.defaults.jobs > 0 ? project.config.defaults.jobs : undefined),
     keepGoing: values['keep-going'] === true,
     waitForLock: values.wait === true,
     sink: ctx.sink,

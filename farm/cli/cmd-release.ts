@@ -20,6 +20,7 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
     },
     'release',
   );
+  const jobs = intFlag(values.jobs, 'jobs');
   const config = await loadConfig(ctx.root);
   const runtime = runtimeFor(ctx);
   await runtime.ping();
@@ -30,7 +31,7 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
     profile: values.profile,
     mirrors: mirrorsFor(ctx, config.defaults.mirrors),
     offline: values.offline === true,
-    jobs: intFlag(values.jobs, 'jobs'),
+    jobs,
     keepGoing: values['keep-going'] === true,
     exclusions: await loadExclusions(values.exclusions),
     sink: ctx.sink,

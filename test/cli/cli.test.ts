@@ -1,0 +1,92 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../farm/cli/main.js';
+import { closeLuaWorkers } from '../../farm/lua/index.js';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+afterAll(closeLuaWorkers);
+
+async function cli(root: string, args: string[], env: Record<string, string> = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await main(args, { cwd: root, env: { NO_COLOR: '1', CI: 'true', DOCKER_HOST: 'unix:///nonexistent.sock', ...env }, stdout, stderr });
+  return { code, out, err };
+}
+
+async function project(withConfig = true): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'cli-'));
+  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
+  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+  if (withConfig) {
+    await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+    await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+  }
+  return root;
+}
+
+describe('the CLI edge', () => {
+  it('documents commands and exit codes; usage errors exit 2', async () => {
+    const root = await project(false);
+    const help = await cli(root, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/Exit codes[\s\S]*130\s+interrupted/);
+    expect((await cli(root, ['frobnicate'])).code).toBe(2);
+    expect((await cli(root, ['build', '--jobs', 'many'])).code).toBe(2);
+  });
+
+  it('without config.lua says exactly how to create it (exit 3)', async () => {
+    const r = await cli(await project(false), ['graph']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/CONFIG_MISSING/);
+    expect(r.err).toMatch(/cp configs\/config\.lua\.example config\.lua/);
+  });
+
+  it('graph --json orders dependencies first', async () => {
+    const r = await cli(await project(), ['graph', '--profile', 'ci', '--json']);
+    expect(r.code).toBe(0);
+    const order = (JSON.parse(r.out) as { order: { name: string }[] }).order.map((p) => p.name);
+    expect(order.indexOf('lua')).toBeLessThan(order.indexOf('lpeg'));
+    expect(order.indexOf('ncurses')).toBeLessThan(order.indexOf('less'));
+  });
+
+  it('plan works without an engine, saying so, and names why each package builds', async () => {
+    const r = await cli(await project(), ['plan', '--profile', 'tiny']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/no container engine answers/);
+    expect(r.out).toMatch(/build\s+musl [0-9a-f]{12}: new/);
+  });
+
+  it('a recipe error is rendered with its code, file and field (exit 3)', async () => {
+    const root = await project();
+    const file = join(root, 'system', 'lpeg', 'pkg.lua');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('build_deps = { "lua" }', 'build_deps = { "luaa" }'));
+    const r = await cli(root, ['graph']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/system\/lpeg\/pkg\.lua: build_deps\[1\]: unknown package "luaa" \(did you mean "lua"\?\)/);
+  });
+
+  it('config diff reports options added to the examples since the copy', async () => {
+    const root = await project();
+    expect((await cli(root, ['config', 'diff'])).code).toBe(0);
+    const text = await readFile(join(root, 'config.lua'), 'utf8');
+    await writeFile(join(root, 'config.lua'), text.replace(/  keymap = "us",\n/, '').replace('hostname = "stasis"', 'host_name = "stasis"'));
+    const r = await cli(root, ['config', 'diff']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/new\s+keymap/);
+    expect(r.out).toMatch(/renamed\s+host_name -> hostname/);
+  });
+
+  it('status lists every recipe with mirror presence and build state', async () => {
+    const root = await project();
+    const r = await cli(root, ['status', '--mirror', join(REPO, '..', 'shared', 'sources')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\| lua \| 5\.4\.4 \| yes \| no \| - \|/);
+  });
+});
