@@ -114,7 +114,6 @@ export async function importBuilder(runtime: ContainerRuntime, options: ImportOp
     buildArgs: { BASE: baseRef },
     onOutput: (line) => options.sink({ type: 'image-progress', ref: options.ref, line }),
   });
-  options.sink({ type: 'info', message: `builder ${options.ref} ready (${id.slice(0, 19)})` });
   return id;
 }
 
