@@ -10,7 +10,7 @@ import { fmt, median, timeIt } from './stats.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const N = 150;
-const RUNS = 9;
+const RUNS = 7;
 
 function recipe(i: number): string {
   const deps = i > 3 ? `build_deps = { "pkg${i - 1}", "pkg${Math.floor(i / 2)}" },` : '';

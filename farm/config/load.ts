@@ -22,8 +22,9 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   const [system, defaults] = await Promise.all([readOrNull(join(root, 'config.lua')), readOrNull(join(root, 'default.lua'))]);
   const missing = [system === undefined ? 'config.lua' : undefined, defaults === undefined ? 'default.lua' : undefined].filter((x): x is string => x !== undefined);
   if (missing.length > 0) {
-    throw new FarmError('CONFIG_MISSING', `${missing.join(' and ')} missing in ${root}`, {
-      hint: `copy the examples and edit them:\n  ${missing.map((m) => `cp configs/${m}.example ${m}`).join('\n  ')}`,
+    const commands = missing.map((m) => `cp configs/${m}.example ${m}`);
+    throw new FarmError('CONFIG_MISSING', `${missing.join(' and ')} missing in ${root}; create ${missing.length === 1 ? 'it' : 'them'} from the examples:\n  ${commands.join('\n  ')}`, {
+      hint: `copy the examples and edit them:\n  ${commands.join('\n  ')}`,
     });
   }
   const [sys, def] = await evaluateLuaFiles([
@@ -31,7 +32,8 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
     { path: 'default.lua', source: defaults as string, globals: {} },
   ]);
   for (const r of [sys, def]) {
-    if (r !== undefined && !r.ok) throw new FarmError('CONFIG_INVALID', r.error.message, { cause: r.error });
+    // A syntax or runtime error keeps its code (LUA_ERROR / LUA_TIMEOUT) and names the file and line.
+    if (r !== undefined && !r.ok) throw r.error;
   }
   const rawSystem = (sys as { value: unknown }).value;
   const rawDefaults = (def as { value: unknown }).value;

@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import { FieldReader, describe } from '../validate/fields.js';
 import type { BuildDefaults, NetworkInterface, SystemConfig } from './types.js';
 
@@ -13,7 +14,6 @@ const CRYPT = /^(!|\*|\$(1|5|6)\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-
 const TTY = /^(tty\d{1,2}|ttyS\d{1,2}|ttyUSB\d{1,2}|ttyAMA\d{1,2}|hvc\d|console)$/;
 const SERVICE = /^[a-z0-9][a-z0-9._-]*$/;
 const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
-const IPV6 = /^[0-9a-fA-F:]+:[0-9a-fA-F:.]*$/;
 const CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(3[0-2]|[12]?\d)$/;
 const LOCALE = /^(C|POSIX|[a-z]{2,3}_[A-Z]{2})(\.[A-Za-z0-9-]+)?(@[a-z]+)?$/;
 const KEYMAP = /^[a-z0-9][a-z0-9_.-]*$/;
@@ -82,7 +82,7 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
     else if (mode === 'static') {
       const address = r.string(it, 'address', p, { pattern: CIDR, what: 'an IPv4 address with prefix, like 192.168.1.10/24' }) ?? '';
       interfaces.push({ name, mode: 'static', address, gateway: r.string(it, 'gateway', p, { optional: true, pattern: IPV4, what: 'an IPv4 address' }) });
-    } else r.fail(`${p}.mode`, `expected "dhcp" or "static", got ${describe(mode)}`);
+    } else r.fail(`${p}.mode`, `expected "dhcp" or "static", got ${typeof mode === 'string' ? JSON.stringify(mode) : describe(mode)}`);
   });
 
   const wifiRaw = o['wifi'] === undefined ? {} : r.object(o['wifi'], 'wifi') ?? {};
@@ -114,7 +114,7 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
     network: { interfaces },
     wifi,
     dns: r.stringList(o, 'dns', '').filter((d, i) => {
-      if (IPV4.test(d) || IPV6.test(d)) return true;
+      if (isIPv4(d) || isIPv6(d)) return true;
       r.fail(`dns[${i + 1}]`, `${JSON.stringify(d)} is not an IPv4 or IPv6 address`);
       return false;
     }),

@@ -1,19 +1,35 @@
 /**
- * Lua run before every recipe: wraps the injected data in read-only proxies
- * that record every value read. A leaf read records that value; iterating a
- * table (pairs, #) records the whole table at that path.
+ * Lua run before every file: wraps the injected data in read-only proxies that
+ * record every value read.
+ *
+ * - a leaf read (`config.hostname`, `config.kernel.params[2]`) records that value,
+ *   also a missing one (as null): the file depends on its absence;
+ * - reading a sub-table gives another proxy, so only the leaves actually read count;
+ * - iterating (`pairs`, `ipairs`) or taking the length (`#`, table.concat, ...)
+ *   records the whole table at that path;
+ * - every write, and replacing the metatable, is an error at the caller's line.
+ *
+ * Returns the proxies (name -> proxy) and the list of `{ path, value }` reads.
  */
 export const PRELUDE = `
 local raw = ...
 local reads = {}
+local views = {}
+local next, type, error, setmetatable, rawipairs, math_type, tostring = next, type, error, setmetatable, ipairs, math.type, tostring
 local function record(path, v) reads[#reads + 1] = { path, v } end
 local function child(path, k)
-  if math.type(k) == "integer" then return path .. "[" .. k .. "]" end
+  if math_type(k) == "integer" then return path .. "[" .. k .. "]" end
   return path .. "." .. tostring(k)
 end
 local wrap
+-- A value handed out by an iteration that already recorded the whole table.
+local function view(v, path)
+  if type(v) == "table" then return wrap(v, path) end
+  return v
+end
 wrap = function(t, path)
-  return setmetatable({}, {
+  local proxy = {}
+  setmetatable(proxy, {
     __index = function(_, k)
       local v = t[k]
       if type(v) == "table" then return wrap(v, child(path, k)) end
@@ -21,12 +37,35 @@ wrap = function(t, path)
       return v
     end,
     __newindex = function() error(path .. " is read-only", 2) end,
-    __pairs = function() record(path, t) return next, t, nil end,
+    __pairs = function()
+      record(path, t)
+      return function(_, k)
+        local nk, nv = next(t, k)
+        if nk == nil then return nil end
+        return nk, view(nv, child(path, nk))
+      end, proxy, nil
+    end,
     __len = function() record(path, t) return #t end,
     __metatable = false,
   })
+  views[proxy] = { t = t, path = path }
+  return proxy
+end
+-- ipairs would go through __index element by element; over a proxy it records
+-- the whole list, like pairs and #.
+ipairs = function(v)
+  local info = views[v]
+  if info == nil then return rawipairs(v) end
+  record(info.path, info.t)
+  local t, path = info.t, info.path
+  return function(_, i)
+    i = i + 1
+    local e = t[i]
+    if e == nil then return nil end
+    return i, view(e, path .. "[" .. i .. "]")
+  end, v, 0
 end
 local proxies = {}
-for name, t in pairs(raw) do proxies[name] = wrap(t, name) end
+for name, t in next, raw do proxies[name] = type(t) == "table" and wrap(t, name) or t end
 return proxies, reads
 `;

@@ -47,6 +47,11 @@ function errorText(L: LuaState): string {
   return lua.lua_type(L, -1) === lua.LUA_TSTRING ? to_jsstring(lua.lua_tostring(L, -1)) : 'error object is not a string';
 }
 
+/** Every message names the file: `error("x", 0)` or an error table carry no position. */
+function located(path: string, message: string): string {
+  return message.startsWith(`${path}:`) ? message : `${path}: ${message}`;
+}
+
 function load(L: LuaState, source: string, chunkname: string): boolean {
   const bytes = to_luastring(source);
   // Text only: a precompiled (bytecode) chunk is refused.
@@ -73,8 +78,8 @@ export function evaluateSource(path: string, source: string, globals: Readonly<R
     lua.lua_setglobal(L, to_luastring(name));
   }
 
-  if (!load(L, source, path)) return { ok: false, message: errorText(L) };
-  if (lua.lua_pcall(L, 0, 1, msgh) !== lua.LUA_OK) return { ok: false, message: errorText(L) };
+  if (!load(L, source, path)) return { ok: false, message: located(path, errorText(L)) };
+  if (lua.lua_pcall(L, 0, 1, msgh) !== lua.LUA_OK) return { ok: false, message: located(path, errorText(L)) };
   if (lua.lua_type(L, -1) !== lua.LUA_TTABLE) {
     const got = to_jsstring(lua.lua_typename(L, lua.lua_type(L, -1)));
     return { ok: false, message: `${path}: must return a table (it returned ${got === 'no value' ? 'nothing' : got})` };
@@ -95,8 +100,16 @@ export function evaluateSource(path: string, source: string, globals: Readonly<R
   return { ok: true, value, reads: dedupeReads(reads) };
 }
 
+/**
+ * Sorted, without duplicates, and without reads inside a table that was recorded
+ * whole (its value already contains them), e.g. table.concat's element reads.
+ */
 function dedupeReads(reads: RecordedRead[]): RecordedRead[] {
   const seen = new Map<string, RecordedRead>();
   for (const r of reads) seen.set(`${r.path}\0${r.value}`, r);
-  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.value < b.value ? -1 : 1));
+  const wholes = [...seen.values()].filter((r) => r.value.startsWith('[') || r.value.startsWith('{')).map((r) => r.path);
+  const inside = (path: string): boolean => wholes.some((w) => path.startsWith(`${w}.`) || path.startsWith(`${w}[`));
+  return [...seen.values()]
+    .filter((r) => !inside(r.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }

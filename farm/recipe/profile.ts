@@ -27,12 +27,14 @@ export async function loadProfile(root: string, name: string, farm: FarmGlobals,
     source = await readFile(join(dir, `${name}.lua`), 'utf8');
   } catch {
     const available = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4)).sort();
-    throw new FarmError('CONFIG_INVALID', `config.lua: profile: no profile "${name}" (${file} does not exist)`, {
+    throw new FarmError('CONFIG_INVALID', `config.lua: profile: no profile "${name}" (${file} does not exist); available: ${available.join(', ') || 'none'}`, {
       hint: `available: ${available.join(', ') || 'none'}`,
     });
   }
   const [result] = await evaluateLuaFiles([{ path: file, source, globals: { farm: { stage: farm.stage, arch: 'x86_64' } } }]);
-  if (result === undefined || !result.ok) throw new FarmError('CONFIG_INVALID', result?.ok === false ? result.error.message : `${file}: not evaluated`);
+  if (result === undefined) throw new Error(`${file}: not evaluated`);
+  // Lua errors keep their code (LUA_ERROR / LUA_TIMEOUT) and name the file and line.
+  if (!result.ok) throw result.error;
   const r = new FieldReader(file, 'CONFIG_INVALID');
   const o = r.object(result.value, '') ?? {};
   r.unknownKeys(o, ['description', 'extends', 'packages'], '');

@@ -12,6 +12,16 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const URL_RE = /^(https?|ftp):\/\/[^\s/]+\/\S*$/;
 const PLAIN_FILE = /^(?!\.\.?$)[A-Za-z0-9._+-]+$/;
 
+/** The last path segment of a URL (percent-decoded when that is well-formed). */
+export function fileFromUrl(url: string): string {
+  const last = url.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 /**
  * A recipe table (already plain data) -> Recipe, or RECIPE_INVALID naming the
  * file and field of every problem. Pure: no file system access.
@@ -40,7 +50,7 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     const sha256 = s['sha256'];
     if (sha256 === undefined) r.fail(`${p}.sha256`, 'missing (required: the sha256 of the upstream file)');
     else if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${p}.sha256`, `expected 64 lower-case hex digits, got ${describe(sha256)}`);
-    const fileName = r.string(s, 'file', p, { optional: true, pattern: PLAIN_FILE, what: 'a plain file name' }) ?? (url === undefined ? undefined : decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? ''));
+    const fileName = r.string(s, 'file', p, { optional: true, pattern: PLAIN_FILE, what: 'a plain file name' }) ?? (url === undefined ? undefined : fileFromUrl(url));
     if (fileName !== undefined && !PLAIN_FILE.test(fileName)) r.fail(`${p}.file`, `cannot derive a file name from the URL; set file = "..."`);
     if (fileName !== undefined && seenFiles.has(fileName)) r.fail(`${p}.file`, `"${fileName}" is used by two sources`);
     if (fileName !== undefined) seenFiles.add(fileName);

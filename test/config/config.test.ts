@@ -2,7 +2,7 @@ import { mkdtemp, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, validateDefaults, validateSystemConfig } from '../../farm/config/index.js';
+import { configOptionPaths, loadConfig, validateDefaults, validateSystemConfig } from '../../farm/config/index.js';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
@@ -21,8 +21,26 @@ describe('config.lua / default.lua', () => {
     const root = await rootWith({});
     await expect(loadConfig(root)).rejects.toMatchObject({
       code: 'CONFIG_MISSING',
-      hint: expect.stringContaining('cp configs/config.lua.example config.lua'),
+      message: expect.stringMatching(/cp configs\/config\.lua\.example config\.lua\n\s+cp configs\/default\.lua\.example default\.lua/),
     });
+    const half = await rootWith({ 'config.lua': 'return {}' });
+    await expect(loadConfig(half)).rejects.toMatchObject({ code: 'CONFIG_MISSING', message: expect.stringContaining('cp configs/default.lua.example default.lua') });
+    await expect(loadConfig(half)).rejects.not.toMatchObject({ message: expect.stringContaining('config.lua.example') });
+  });
+
+  it('reports Lua errors in config.lua with file and line', async () => {
+    const root = await rootWith({ 'config.lua': 'return {\n  hostname = "x",\n  oops oops\n}', 'default.lua': 'return {}' });
+    await expect(loadConfig(root)).rejects.toMatchObject({ code: 'LUA_ERROR', message: expect.stringMatching(/^config\.lua:3: /) });
+  });
+
+  it('lists option paths for config diff', () => {
+    expect(configOptionPaths({ hostname: 'x', kernel: { params: ['a'], config: 'k' }, network: { interfaces: [{ name: 'eth0' }] }, include: [] })).toEqual([
+      'hostname',
+      'include',
+      'kernel.config',
+      'kernel.params',
+      'network.interfaces',
+    ]);
   });
 
   it('loads the shipped examples', async () => {
@@ -39,9 +57,11 @@ describe('config.lua / default.lua', () => {
     [{ hostname: 'bad_host!' }, /config\.lua: hostname: "bad_host!" is not a valid host name/],
     [{ root_password: 'hunter2' }, /config\.lua: root_password: must be a crypt\(3\) hash.*plain text is refused/],
     [{ hostnmae: 'x' }, /config\.lua: hostnmae: unknown option \(did you mean "hostname"\?\)/],
-    [{ network: { interfaces: [{ name: 'eth0', mode: 'dhcp' }, { name: 'eth1', mode: 'dhcpp' }] } }, /config\.lua: network\.interfaces\[2\]\.mode: expected "dhcp" or "static", got the string "dhcpp"/],
+    [{ network: { interfaces: [{ name: 'eth0', mode: 'dhcp' }, { name: 'eth1', mode: 'dhcpp' }] } }, /config\.lua: network\.interfaces\[2\]\.mode: expected "dhcp" or "static", got "dhcpp"/],
     [{ ttys: ['tty1', 'pts/0'] }, /config\.lua: ttys\[2\]: "pts\/0" is not a terminal device/],
     [{ dns: ['9.9.9.9', 'dns.example'] }, /config\.lua: dns\[2\]: "dns.example" is not an IPv4 or IPv6 address/],
+    [{ dns: ['2620:fe::fe', ':::::'] }, /config\.lua: dns\[2\]: ":::::" is not an IPv4 or IPv6 address/],
+    [{ dns: ['999.1.1.1'] }, /config\.lua: dns\[1\]: "999\.1\.1\.1" is not an IPv4 or IPv6 address/],
     [{ timezone: 'Mars/Olympus Mons' }, /config\.lua: timezone: "Mars\/Olympus Mons" is not a zone name/],
     [{ wifi: { networks: [{ ssid: 'home', passphrase: 'short' }] } }, /config\.lua: wifi\.networks\[1\]\.passphrase: "short" is not a WPA passphrase/],
   ])('rejects %j naming the option', (override, message) => {

@@ -71,6 +71,47 @@ describe('Lua sandbox', () => {
     ]);
   });
 
+  it('records a whole table when it is iterated with pairs, ipairs or #, and hands out read-only views', async () => {
+    const r = await evalOne('local n = 0\nfor _, p in ipairs(config.kernel.params) do n = n + 1 end\nfor k, v in pairs(defaults) do end\nreturn { n = n, s = table.concat(config.dns, " ") }');
+    expect(r).toMatchObject({ ok: true, value: { n: 2, s: '9.9.9.9' } });
+    expect(r.ok && r.reads).toEqual([
+      { path: 'config.dns', value: '["9.9.9.9"]' },
+      { path: 'config.kernel.params', value: '["quiet","ro"]' },
+      { path: 'defaults', value: '{"cflags":"-O2"}' },
+    ]);
+    expect(await errorOf('for k, v in pairs(config) do\n  if type(v) == "table" then v.evil = 1 end\nend')).toMatch(/system\/x\/pkg\.lua:2: config\.kernel is read-only/);
+    expect(await errorOf('\nconfig.kernel.params[1] = "x"')).toMatch(/system\/x\/pkg\.lua:2: config\.kernel\.params is read-only/);
+  });
+
+  it('a change to an option the file did not read leaves its reads unchanged', async () => {
+    const source = 'return { h = config.hostname, p = config.kernel.params[1] }';
+    const other = { ...globals, config: { ...globals.config, dns: ['1.1.1.1'], kernel: { params: ['quiet', 'rw'] } } };
+    const [a, b] = await evaluateLuaFiles([
+      { path: 'a.lua', source, globals },
+      { path: 'a.lua', source, globals: other },
+    ]);
+    expect(a?.ok && a.reads).toEqual([{ path: 'config.hostname', value: '"stasis"' }, { path: 'config.kernel.params[1]', value: '"quiet"' }]);
+    expect(b?.ok && b.reads).toEqual(a?.ok && a.reads);
+    const [c] = await evaluateLuaFiles([{ path: 'a.lua', source, globals: { ...globals, config: { ...globals.config, hostname: 'other' } } }]);
+    expect(c?.ok && c.reads).not.toEqual(a?.ok && a.reads);
+  });
+
+  it('names the file in every error message, also without a position', async () => {
+    expect(await errorOf('error("plain", 0)')).toBe('system/x/pkg.lua: plain');
+    expect(await errorOf('\n\nerror("boom")')).toBe('system/x/pkg.lua:3: boom');
+    expect(await errorOf('return { x = ')).toMatch(/^system\/x\/pkg\.lua:1: /);
+    expect(await errorOf('return { sources = { { url = print or math.sin } } }')).toMatch(/system\/x\/pkg\.lua: sources\[1\]\.url: a function is not allowed here/);
+  });
+
+  it('evaluates concurrent calls one after another without mixing them up', async () => {
+    const [a, b] = await Promise.all([
+      evaluateLuaFiles([{ path: 'loop.lua', source: 'while true do end', globals }], { timeoutMs: 500 }),
+      evaluateLuaFiles([{ path: 'ok.lua', source: 'return { v = farm.stage }', globals }]),
+    ]);
+    expect(a[0]).toMatchObject({ ok: false, error: { code: 'LUA_TIMEOUT' } });
+    expect(b[0]).toMatchObject({ ok: true, value: { v: 'dev' } });
+  });
+
   it('converts results to plain data and refuses functions, naming the field', async () => {
     expect(await evalOne('return { a = { 1, 2 }, b = { c = "d" }, e = {} }')).toMatchObject({ ok: true, value: { a: [1, 2], b: { c: 'd' }, e: [] } });
     expect(await errorOf('return { build = function() end }')).toMatch(/system\/x\/pkg\.lua: build: a function is not allowed here/);
