@@ -9,7 +9,8 @@
  *   records the whole table at that path;
  * - every write, and replacing the metatable, is an error at the caller's line.
  *
- * Returns the proxies (name -> proxy) and the list of `{ path, value }` reads.
+ * Returns the proxies (name -> proxy), the list of `{ path, value }` reads and
+ * `export(result)`, which turns proxies inside the file's result back into data.
  */
 export const PRELUDE = `
 local raw = ...
@@ -65,7 +66,31 @@ ipairs = function(v)
     return i, view(e, path .. "[" .. i .. "]")
   end, v, 0
 end
+-- rawset would store into the (empty) proxy table itself, shadowing the data unrecorded.
+local rawset_ = rawset
+rawset = function(t, k, v)
+  local info = views[t]
+  if info ~= nil then error(info.path .. " is read-only", 2) end
+  return rawset_(t, k, v)
+end
+-- The file's result as plain tables: a proxy in it (deps = config.include) stands
+-- for its data, which the result then depends on entirely.
+local function out_path(path, k)
+  if math_type(k) == "integer" then return path .. "[" .. k .. "]" end
+  if path == "" then return tostring(k) end
+  return path .. "." .. tostring(k)
+end
+local export
+export = function(v, path, depth)
+  if type(v) ~= "table" then return v end
+  local info = views[v]
+  if info ~= nil then record(info.path, info.t) return info.t end
+  if depth > 64 then error((path == "" and "" or path .. ": ") .. "nested too deeply (does a table contain itself?)", 0) end
+  local out = {}
+  for k, x in next, v do out[k] = export(x, out_path(path, k), depth + 1) end
+  return out
+end
 local proxies = {}
 for name, t in next, raw do proxies[name] = type(t) == "table" and wrap(t, name) or t end
-return proxies, reads
+return proxies, reads, function(v) return export(v, "", 0) end
 `;

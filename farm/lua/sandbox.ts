@@ -70,9 +70,10 @@ export function evaluateSource(path: string, source: string, globals: Readonly<R
 
   if (!load(L, PRELUDE, '=prelude')) return { ok: false, message: `internal: ${errorText(L)}` };
   pushValue(L, globals);
-  if (lua.lua_pcall(L, 1, 2, msgh) !== lua.LUA_OK) return { ok: false, message: `internal: ${errorText(L)}` };
-  const readsIndex = lua.lua_gettop(L);
-  const proxiesIndex = readsIndex - 1;
+  if (lua.lua_pcall(L, 1, 3, msgh) !== lua.LUA_OK) return { ok: false, message: `internal: ${errorText(L)}` };
+  const exportIndex = lua.lua_gettop(L);
+  const readsIndex = exportIndex - 1;
+  const proxiesIndex = exportIndex - 2;
   for (const name of Object.keys(globals)) {
     lua.lua_getfield(L, proxiesIndex, to_luastring(name));
     lua.lua_setglobal(L, to_luastring(name));
@@ -84,6 +85,9 @@ export function evaluateSource(path: string, source: string, globals: Readonly<R
     const got = to_jsstring(lua.lua_typename(L, lua.lua_type(L, -1)));
     return { ok: false, message: `${path}: must return a table (it returned ${got === 'no value' ? 'nothing' : got})` };
   }
+  lua.lua_pushvalue(L, exportIndex);
+  lua.lua_insert(L, -2);
+  if (lua.lua_pcall(L, 1, 1, msgh) !== lua.LUA_OK) return { ok: false, message: located(path, errorText(L)) };
   let value: unknown;
   let reads: RecordedRead[];
   try {

@@ -96,6 +96,14 @@ describe('Lua sandbox', () => {
     expect(c?.ok && c.reads).not.toEqual(a?.ok && a.reads);
   });
 
+  it('rawset cannot shadow the data, and proxies in the result become their data (recorded whole)', async () => {
+    expect(await errorOf('\nrawset(config, "hostname", "evil")')).toMatch(/system\/x\/pkg\.lua:2: config is read-only/);
+    const r = await evalOne('return { deps = config.kernel.params, k = config.kernel }');
+    expect(r).toMatchObject({ ok: true, value: { deps: ['quiet', 'ro'], k: { params: ['quiet', 'ro'] } } });
+    expect(r.ok && r.reads).toEqual([{ path: 'config.kernel', value: '{"params":["quiet","ro"]}' }]);
+    expect(await errorOf('local t = {} t.t = t return t')).toMatch(/system\/x\/pkg\.lua: (t\.)+t: nested too deeply/);
+  });
+
   it('names the file in every error message, also without a position', async () => {
     expect(await errorOf('error("plain", 0)')).toBe('system/x/pkg.lua: plain');
     expect(await errorOf('\n\nerror("boom")')).toBe('system/x/pkg.lua:3: boom');

@@ -1,4 +1,5 @@
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,11 @@ describe('validateRecipe', () => {
     expect(r.sources[0]).toEqual({ url: 'https://zlib.net/zlib-1.2.13.tar.gz', sha256: SHA, file: 'zlib-1.2.13.tar.gz', extract: true });
   });
 
+  it('accepts ftp URLs, explicit file names and extract = false', () => {
+    const r = validateRecipe({ ...good, sources: [{ url: 'ftp://ftp.x.org/pub/snap.tgz?x=1', sha256: SHA }, { url: 'https://x.org/get?id=3', sha256: 'b'.repeat(64), file: 'x-3.tar.gz', extract: false }] }, 'system/zlib/pkg.lua', 'zlib');
+    expect(r.sources.map((s) => [s.file, s.extract])).toEqual([['snap.tgz', true], ['x-3.tar.gz', false]]);
+  });
+
   it.each([
     [{ biuld: 'make' }, /system\/zlib\/pkg\.lua: biuld: unknown option \(did you mean "build"\?\)/],
     [{ version: 1 }, /system\/zlib\/pkg\.lua: version: expected a string, got number 1/],
@@ -45,6 +51,13 @@ describe('validateRecipe', () => {
     [{ name: 'zlib-ng' }, /system\/zlib\/pkg\.lua: name: "zlib-ng" differs from its folder "system\/zlib"/],
     [{ patches: ['../../etc/passwd'] }, /patches\[1\]: .* is not a file name beside pkg\.lua/],
     [{ build_deps: ['zlib'] }, /build_deps\[1\]: a package cannot depend on itself/],
+    [{ sources: [{ url: 'https://a.org/z.tar.gz', sha256: SHA }, { url: 'ftp://b.org/pub/z.tar.gz', sha256: SHA }] }, /sources\[2\]\.file: "z\.tar\.gz" is used by two sources/],
+    [{ sources: [{ url: 'https://a.org/z.tar.gz', sha256: SHA, extrct: false }] }, /sources\[1\]\.extrct: unknown field \(did you mean "extract"\?\)/],
+    [{ sources: [{ url: 'https://a.org/z/', sha256: SHA }] }, /sources\[1\]\.file: cannot derive a file name from the URL/],
+    [{ files: ['sub/dir.conf'] }, /files\[1\]: .* is not a file name beside pkg\.lua/],
+    [{ timeout: 1.5 }, /timeout: expected an integer >= 1, got number 1\.5/],
+    [{ static: 'no' }, /static: expected true or false/],
+    [{ build: undefined }, /system\/zlib\/pkg\.lua: build: missing \(required\)/],
   ])('rejects %j naming file and field', (override, message) => {
     expect(() => validateRecipe({ ...good, ...override }, 'system/zlib/pkg.lua', 'zlib')).toThrow(message);
   });
@@ -95,15 +108,24 @@ describe('loadRecipes', () => {
 
   it('loads every real recipe and profile of the repository', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'real-'));
-    await cp(join(REPO, 'system'), join(dir, 'system'), { recursive: true });
-    await cp(join(REPO, 'profiles'), join(dir, 'profiles'), { recursive: true });
+    await symlink(join(REPO, 'system'), join(dir, 'system'));
+    await symlink(join(REPO, 'profiles'), join(dir, 'profiles'));
     await cp(join(REPO, 'configs', 'config.lua.example'), join(dir, 'config.lua'));
     await cp(join(REPO, 'configs', 'default.lua.example'), join(dir, 'default.lua'));
-    const recipes = await loadRecipes(dir, await loadConfig(dir), { stage: 'dev' });
-    expect(recipes.size).toBeGreaterThan(40);
-    for (const name of ['tiny', 'ci', 'base']) {
-      const profile = await loadProfile(dir, name, { stage: 'dev' });
-      for (const p of profile.packages) expect(recipes.has(p), `${name}: ${p}`).toBe(true);
+    const config = await loadConfig(dir);
+    const real = (await readdir(join(REPO, 'system'))).filter((n) => existsSync(join(REPO, 'system', n, 'pkg.lua')));
+    const profiles = (await readdir(join(REPO, 'profiles'))).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4));
+    for (const stage of ['dev', 'a', 'b'] as const) {
+      const recipes = await loadRecipes(dir, config, { stage });
+      expect([...recipes.keys()].sort()).toEqual(real.sort());
+      const busybox = recipes.get('busybox');
+      expect(busybox?.file).toBe('system/busybox/pkg.lua');
+      expect(busybox?.reads).toContainEqual({ path: 'farm.stage', value: JSON.stringify(stage) });
+      for (const name of profiles) {
+        const profile = await loadProfile(dir, name, { stage });
+        expect(profile.packages.length, name).toBeGreaterThan(0);
+        for (const p of profile.packages) expect(recipes.has(p), `${name}: ${p}`).toBe(true);
+      }
     }
   });
 
@@ -116,6 +138,45 @@ describe('loadRecipes', () => {
     });
     expect((await loadProfile(dir, 'a', { stage: 'dev' })).packages).toEqual(['y', 'x']);
     await expect(loadProfile(dir, 'c', { stage: 'dev' })).rejects.toThrow(/"extends" cycle: c -> d -> c/);
-    await expect(loadProfile(dir, 'nope', { stage: 'dev' })).rejects.toMatchObject({ hint: expect.stringContaining('a, b, c, d') });
+    await expect(loadProfile(dir, 'nope', { stage: 'dev' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('available: a, b, c, d') });
+  });
+
+  it('profiles: unknown fields are rejected, packages de-duplicated, Lua errors name file and line', async () => {
+    const dir = await root({}, {
+      'profiles/p.lua': 'return { description = "p", pakages = { "x" } }',
+      'profiles/q.lua': 'return { description = "q", extends = "r", packages = { "x", "y", "x" } }',
+      'profiles/r.lua': 'return { description = "r", packages = { "y", "z" } }',
+      'profiles/s.lua': 'return {\n  description = nil .. "s" }',
+    });
+    await expect(loadProfile(dir, 'p', { stage: 'dev' })).rejects.toThrow(/profiles\/p\.lua: pakages: unknown option \(did you mean "packages"\?\)/);
+    expect(await loadProfile(dir, 'q', { stage: 'dev' })).toEqual({ name: 'q', description: 'q', packages: ['y', 'z', 'x'] });
+    await expect(loadProfile(dir, 's', { stage: 'dev' })).rejects.toMatchObject({ code: 'LUA_ERROR', message: expect.stringMatching(/^profiles\/s\.lua:2: /) });
+  });
+
+  it('hashes the recipe, its patches and files, and records its reads', async () => {
+    const dir = await root(
+      { z: recipe('z', ', patches = { "a.patch" }, files = { "z.conf" }, toolchain = defaults.lto == false') },
+      { 'system/z/a.patch': 'patch', 'system/z/z.conf': 'conf' },
+    );
+    const { createHash } = await import('node:crypto');
+    const sha = (t: string): string => createHash('sha256').update(t).digest('hex');
+    const z = (await loadRecipes(dir, await loadConfig(dir), { stage: 'a' })).get('z');
+    expect(z).toMatchObject({
+      file: 'system/z/pkg.lua',
+      dir: join(dir, 'system', 'z'),
+      patchSha256: { 'a.patch': sha('patch') },
+      fileSha256: { 'z.conf': sha('conf') },
+      reads: [{ path: 'defaults.lto', value: 'false' }],
+      recipe: { toolchain: true, patches: ['a.patch'], files: ['z.conf'] },
+    });
+    expect(z?.recipeSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('names the second missing patch by its index', async () => {
+    const dir = await root({ y: recipe('y', ', patches = { "one.patch", "two.patch" }') }, { 'system/y/one.patch': 'x' });
+    await expect(loadRecipes(dir, await loadConfig(dir), { stage: 'dev' })).rejects.toMatchObject({
+      code: 'RECIPE_INVALID',
+      message: expect.stringContaining('system/y/pkg.lua: patches[2]: "two.patch" does not exist'),
+    });
   });
 });
