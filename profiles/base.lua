@@ -1,24 +1,25 @@
--- The base system: every package with a recipe in system/ that builds
--- (statically, offline) from the source mirror.  Others extend this list as
--- their recipes land (busybox, dash, mksh, make, s6*, ...).
--- Not listed: execline (needs skalibs >= 2.14.3.0; the mirror has 2.13.1.1).
+-- The Stasis base system: boot, kernel and init, services, toolchain and
+-- userland, every binary static.  Most of these packages' sources are not in
+-- the shared offline mirror: `stasis-farm fetch --offline` lists what must be
+-- added (docs/status.md has the per-package record); the `offline` profile is
+-- the part of this set that builds from that mirror alone.
 return {
   description = "Stasis base system",
   extends = nil,
   packages = {
-    -- toolchain closure
-    "musl", "tcc",
-    -- libraries
-    "zlib", "bzip2", "xz", "ncurses", "lua", "lpeg", "libcap", "libnl",
-    "libtermkey", "elfutils", "skalibs",
-    -- core userland
-    "coreutils", "findutils", "diffutils", "sed", "gnugrep", "patch",
-    "file", "less", "mandoc", "bc", "m4", "flex",
-    "util-linux", "e2fsprogs", "procps-ng",
-    -- networking
-    "iproute2", "iw", "iptables", "inetutils", "dhcpcd", "openntpd",
-    "dropbear", "curl", "rsync",
-    -- other daemons and data
-    "acpid", "mg", "tzdata",
+    -- boot, kernel, init
+    "rootfs-layout", "grub", "linux", "skalibs", "execline", "s6",
+    "s6-linux-init", "s6-rc", "s6-boot", "s6-linux-utils", "s6-portable-utils",
+    -- services
+    "mdevd", "dhcpcd", "eiwd", "acpid", "openntpd", "dcron", "dropbear",
+    -- toolchain
+    "musl-cross-make", "make", "m4", "flex", "bison", "bc", "elfutils",
+    -- userland
+    "bash", "coreutils", "sed", "gnugrep", "findutils", "gawk", "diffutils",
+    "patch", "which", "file", "less", "mandoc", "procps-ng", "shadow",
+    "util-linux", "e2fsprogs", "kbd", "iproute2", "iw", "iptables",
+    "gnu-netcat", "inetutils", "curl", "git", "rsync", "gtar", "bzip2", "xz",
+    "lzip", "pigz", "ed", "mg", "vis", "lua", "libressl", "zlib", "certs",
+    "ncurses", "libc-tools", "libcap", "libnl", "libtermkey", "lpeg", "tzdata",
   },
 }

@@ -13,7 +13,7 @@ const FILE_OPTIONS: Readonly<Record<string, string>> = { 'config.kernel.config':
 
 /**
  * A recipe that reads a file-valued option (only linux reads kernel.config) gets
- * that file's content: its sha256 joins the recorded reads (so the content is in
+ * that file's content: its sha256 replaces the recorded path (so the content is in
  * that recipe's key, and no other), and the file goes into /build/files.
  */
 async function configFilesRead(
@@ -21,8 +21,8 @@ async function configFilesRead(
   reads: readonly RecordedRead[],
   file: string,
   errors: string[],
-): Promise<{ reads: RecordedRead[]; files: { name: string; path: string }[] }> {
-  const out: { reads: RecordedRead[]; files: { name: string; path: string }[] } = { reads: [], files: [] };
+): Promise<{ reads: RecordedRead[]; replaced: Set<string>; files: { name: string; path: string }[] }> {
+  const out: { reads: RecordedRead[]; replaced: Set<string>; files: { name: string; path: string }[] } = { reads: [], replaced: new Set(), files: [] };
   for (const read of reads) {
     const name = FILE_OPTIONS[read.path];
     if (name === undefined) continue;
@@ -31,6 +31,8 @@ async function configFilesRead(
     const path = resolve(root, value);
     try {
       out.reads.push({ path: `${read.path}#sha256`, value: JSON.stringify(sha256(await readFile(path))) });
+      // Where the file lives does not change the output: moving it rebuilds nothing.
+      out.replaced.add(read.path);
       out.files.push({ name, path });
     } catch {
       errors.push(`${file}: reads ${read.path.replace(/^config\./, 'config.lua: ')} = "${value}", which does not exist`);
@@ -111,7 +113,7 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
         recipeSha256: sha256(bytes[i] as Buffer),
         patchSha256: await hashes('patches', recipe.patches),
         fileSha256: await hashes('files', recipe.files),
-        reads: [...result.reads, ...configFiles.reads].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        reads: [...result.reads.filter((r) => !configFiles.replaced.has(r.path)), ...configFiles.reads].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         ...(configFiles.files.length === 0 ? {} : { configFiles: configFiles.files }),
       });
     } catch (error) {

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../fs/atomic.js';
 import { extractTar } from '../tar/index.js';
 import { mergeManifests, type RootfsEntry } from './merge.js';
 import type { RenderedFile } from './render.js';
+import { checkServiceTree } from './services.js';
 
 export interface AssembleResult {
   readonly dir: string;
@@ -59,6 +60,10 @@ export async function assembleRootfs(options: {
       { hint: 'remove the file from one recipe, or exclude one of the packages' },
     );
   }
+  // The s6-rc sources (packages' and config.lua's) must form a tree s6-rc-compile accepts.
+  const origins = new Map<string, string>(merged.entries.map((e) => [e.path, e.package ?? 'a package']));
+  for (const f of rendered) origins.set(f.path, 'config.lua');
+  checkServiceTree(origins, new Map(rendered.filter((f) => f.content !== undefined).map((f) => [f.path, f.content as string])));
   const parent = dirname(options.previewDir);
   await mkdir(parent, { recursive: true });
   const tmp = join(parent, `.${basename(options.previewDir)}.tmp-${randomBytes(4).toString('hex')}`);

@@ -35,14 +35,20 @@ const SERVICES: Readonly<Record<string, { readonly pkg: string; readonly run: st
 const dir = (path: string, mode = 0o755): RenderedFile => ({ path, type: 'dir', mode });
 const file = (path: string, content: string, mode = 0o644): RenderedFile => ({ path, type: 'file', mode, content });
 
-function longrun(name: string, run: string): RenderedFile[] {
-  const base = `etc/s6-rc/source/${name}`;
-  return [dir(base), file(`${base}/type`, 'longrun\n'), file(`${base}/run`, `#!/bin/execlineb -P\n${run.startsWith('exec ') ? run.slice(5) : run}\n`, 0o755)];
+/** `dependencies.d/<name>` entries: every rendered service waits for s6-boot's `boot` bundle when it is there. */
+function dependencies(base: string, deps: readonly string[]): RenderedFile[] {
+  if (deps.length === 0) return [];
+  return [dir(`${base}/dependencies.d`), ...deps.map((d) => file(`${base}/dependencies.d/${d}`, ''))];
 }
 
-function oneshot(name: string, up: string): RenderedFile[] {
+function longrun(name: string, run: string, deps: readonly string[]): RenderedFile[] {
   const base = `etc/s6-rc/source/${name}`;
-  return [dir(base), file(`${base}/type`, 'oneshot\n'), file(`${base}/up`, `${up}\n`)];
+  return [dir(base), file(`${base}/type`, 'longrun\n'), file(`${base}/run`, `#!/bin/execlineb -P\n${run.startsWith('exec ') ? run.slice(5) : run}\n`, 0o755), ...dependencies(base, deps)];
+}
+
+function oneshot(name: string, up: string, deps: readonly string[]): RenderedFile[] {
+  const base = `etc/s6-rc/source/${name}`;
+  return [dir(base), file(`${base}/type`, 'oneshot\n'), file(`${base}/up`, `${up}\n`), ...dependencies(base, deps)];
 }
 
 /**
@@ -73,11 +79,17 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
   out.push(file('etc/timezone', `${config.timezone}\n`));
   if (ctx.compiledZones.has(config.timezone)) out.push({ path: 'etc/localtime', type: 'symlink', mode: 0o777, target: `../usr/share/zoneinfo/${config.timezone}` });
 
-  // Locale and keymap, applied at boot by the init scripts and by login shells.
+  // Locale and keymap: login shells read profile.d; with s6-linux-init the
+  // locale is in the supervision tree's environment (its env directory), and
+  // s6-boot's `keymap` service loads /etc/stasis/keymap at boot.
   out.push(dir('etc/profile.d'));
   out.push(file('etc/profile.d/locale.sh', `export LANG=${config.locale}\nexport LC_COLLATE=C\n`));
   out.push(file('etc/stasis/locale', `${config.locale}\n`));
   out.push(file('etc/stasis/keymap', `${config.keymap}\n`));
+  if (ctx.packages.has('s6-boot')) {
+    out.push(dir('etc/s6-linux-init'), dir('etc/s6-linux-init/current'), dir('etc/s6-linux-init/current/env'));
+    out.push(file('etc/s6-linux-init/current/env/LANG', `${config.locale}\n`));
+  }
 
   // Kernel command line (and the boot loader entry when grub is built).
   const fs = config.filesystem;
@@ -101,8 +113,11 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
   // DNS.
   out.push(file('etc/resolv.conf', config.dns.map((d) => `nameserver ${d}`).join('\n') + (config.dns.length > 0 ? '\n' : '')));
 
-  // Services as s6-rc source definitions; `default` is the bundle started at boot.
-  const bundle: string[] = [];
+  // Services as s6-rc source definitions; `default` is the bundle started at
+  // boot. With s6-boot, it starts with s6-boot's `boot` bundle (filesystems,
+  // hostname, keymap) and every rendered service depends on it.
+  const bootDeps = ctx.packages.has('s6-boot') ? ['boot'] : [];
+  const bundle: string[] = [...bootDeps];
   config.services.forEach((name, i) => {
     const svc = SERVICES[name];
     if (svc === undefined) {
@@ -114,7 +129,7 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
       errors.push(`config.lua: services[${i + 1}]: "${name}" needs package ${svc.pkg}, which is not selected (add it to include)`);
       return;
     }
-    out.push(...longrun(name, svc.run));
+    out.push(...longrun(name, svc.run, bootDeps));
     bundle.push(name);
   });
   config.network.interfaces.forEach((it) => {
@@ -122,12 +137,14 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
       if (!ctx.packages.has('dhcpcd')) {
         errors.push(`config.lua: network.interfaces: ${it.name} uses DHCP, which needs package dhcpcd (not selected)`);
       } else if (!config.services.includes('dhcpcd')) {
-        out.push(...longrun(`dhcpcd-${it.name}`, `exec dhcpcd --nobackground ${it.name}`));
+        out.push(...longrun(`dhcpcd-${it.name}`, `exec dhcpcd --nobackground ${it.name}`, bootDeps));
         bundle.push(`dhcpcd-${it.name}`);
       }
     } else {
       const up = [`ip link set ${it.name} up`, `ip address add ${it.address} dev ${it.name}`, ...(it.gateway === undefined ? [] : [`ip route add default via ${it.gateway} dev ${it.name}`])];
-      out.push(...oneshot(`net-${it.name}`, up.join('\n')));
+      // An s6-rc `up` file is one execline command line: chain the steps with `if`.
+      const script = [...up.slice(0, -1).map((cmd) => `if { ${cmd} }`), up[up.length - 1] as string];
+      out.push(...oneshot(`net-${it.name}`, script.join('\n'), bootDeps));
       bundle.push(`net-${it.name}`);
     }
   });
@@ -140,13 +157,13 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
     if (!bundle.includes('eiwd')) {
       if (!ctx.packages.has('eiwd')) errors.push('config.lua: wifi.enabled: wifi needs package eiwd, which is not selected');
       else {
-        out.push(...longrun('eiwd', SERVICES['eiwd']?.run ?? 'exec iwd'));
+        out.push(...longrun('eiwd', SERVICES['eiwd']?.run ?? 'exec iwd', bootDeps));
         bundle.push('eiwd');
       }
     }
   }
   for (const tty of config.ttys) {
-    out.push(...longrun(`getty-${tty}`, `exec getty 38400 ${tty}`));
+    out.push(...longrun(`getty-${tty}`, `exec getty 38400 ${tty}`, bootDeps));
     bundle.push(`getty-${tty}`);
   }
   out.push(dir('etc/s6-rc/source/default'), file('etc/s6-rc/source/default/type', 'bundle\n'), file('etc/s6-rc/source/default/contents', bundle.map((b) => `${b}\n`).join('')));

@@ -9,6 +9,7 @@ import { computeKeys } from '../../farm/keys/index.js';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
 import { loadRecipes } from '../../farm/recipe/index.js';
 import { renderSystemFiles, zonesFromTzdata, type RenderContext, type RenderedFile } from '../../farm/rootfs/render.js';
+import { checkServiceTree } from '../../farm/rootfs/services.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 afterAll(closeLuaWorkers);
@@ -76,7 +77,7 @@ describe('config.lua rendered into the rootfs', () => {
       network: { interfaces: [{ name: 'eth1', mode: 'static', address: '192.168.1.10/24', gateway: '192.168.1.1' }] },
       wifi: { enabled: true, networks: [{ ssid: 'home', passphrase: 'correct horse battery' }] },
     });
-    expect(content(files, 'etc/s6-rc/source/net-eth1/up')).toBe('ip link set eth1 up\nip address add 192.168.1.10/24 dev eth1\nip route add default via 192.168.1.1 dev eth1\n');
+    expect(content(files, 'etc/s6-rc/source/net-eth1/up')).toBe('if { ip link set eth1 up }\nif { ip address add 192.168.1.10/24 dev eth1 }\nip route add default via 192.168.1.1 dev eth1\n');
     expect(files.get('var/lib/iwd/home.psk')).toMatchObject({ mode: 0o600, content: '[Security]\nPassphrase=correct horse battery\n' });
     expect(files.get('var/lib/iwd')?.mode).toBe(0o700);
   });
@@ -114,3 +115,53 @@ describe('config.lua rendered into the rootfs', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('with s6-boot: locale in the init environment, services after the boot bundle', () => {
+  const BOOT: RenderContext = { ...CTX, packages: new Set([...CTX.packages, 's6-boot']) };
+  const base = render({}, BOOT);
+
+  it('the default bundle starts with boot, and every rendered service depends on it', () => {
+    expect(content(base, 'etc/s6-rc/source/default/contents')).toBe('boot\ndropbear\ndhcpcd-eth0\ngetty-tty1\n');
+    for (const svc of ['dropbear', 'dhcpcd-eth0', 'getty-tty1']) expect(base.has(`etc/s6-rc/source/${svc}/dependencies.d/boot`)).toBe(true);
+    // Without s6-boot nothing depends on a bundle that would not exist.
+    expect([...render().keys()].filter((p) => p.includes('dependencies.d'))).toEqual([]);
+  });
+
+  it('changing the locale changes the init environment and the login profile, nothing else', () => {
+    expect(changed(base, render({ locale: 'de_DE.UTF-8' }, BOOT))).toEqual(['etc/profile.d/locale.sh', 'etc/s6-linux-init/current/env/LANG', 'etc/stasis/locale']);
+    expect(content(render({ locale: 'de_DE.UTF-8' }, BOOT), 'etc/s6-linux-init/current/env/LANG')).toBe('de_DE.UTF-8\n');
+  });
+
+  it('changing the keymap changes only the file s6-boot\'s keymap service loads', () => {
+    expect(changed(base, render({ keymap: 'de-latin1' }, BOOT))).toEqual(['etc/stasis/keymap']);
+  });
+});
+
+describe('the s6-rc source tree is checked before the rootfs is written', () => {
+  const origins = (paths: Record<string, string>): Map<string, string> => new Map(Object.entries(paths));
+
+  it('accepts a tree whose bundles and dependencies name existing services', () => {
+    const files = renderSystemFiles(cfg(), { ...CTX, packages: new Set([...CTX.packages, 's6-boot']) });
+    const paths = new Map(files.map((f) => [f.path, 'config.lua']));
+    // s6-boot's own services, as its package output has them.
+    for (const p of ['boot/type', 'boot/contents.d/mount-fs', 'mount-fs/type', 'mount-fs/up']) paths.set(`etc/s6-rc/source/${p}`, 's6-boot');
+    const texts = new Map(files.filter((f) => f.content !== undefined).map((f) => [f.path, f.content as string]));
+    expect(() => checkServiceTree(paths, texts)).not.toThrow();
+  });
+
+  it('names the file and its origin when a dependency or bundle member does not exist', () => {
+    const paths = origins({
+      'etc/s6-rc/source/web/type': 'nginx',
+      'etc/s6-rc/source/web/dependencies.d/network': 'nginx',
+      'etc/s6-rc/source/default/type': 'config.lua',
+      'etc/s6-rc/source/default/contents': 'config.lua',
+    });
+    const texts = new Map([['etc/s6-rc/source/default/contents', 'web\nsshd\n']]);
+    expect(() => checkServiceTree(paths, texts)).toThrow(/web\/dependencies\.d \(from nginx\) names "network"[\s\S]*default\/contents \(from config\.lua\) names "sshd"/);
+  });
+
+  it('refuses a service directory without a type', () => {
+    expect(() => checkServiceTree(origins({ 'etc/s6-rc/source/half': 'x', 'etc/s6-rc/source/half/run': 'x' }), new Map())).toThrow(/source\/half \(from x\) has no type file/);
+  });
+});
+

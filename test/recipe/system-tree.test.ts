@@ -1,0 +1,183 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../farm/config/index.js';
+import { buildOrder, selectPackages } from '../../farm/graph/index.js';
+import { computeKeys } from '../../farm/keys/index.js';
+import { closeLuaWorkers } from '../../farm/lua/index.js';
+import { loadProfile, loadRecipes, type EvaluatedRecipe } from '../../farm/recipe/index.js';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+const MIRROR = process.env['STASIS_MIRROR'] ?? resolve(REPO, '..', 'shared', 'sources');
+afterAll(closeLuaWorkers);
+
+// The Stasis package set, as the distribution defines it (issue 7).
+const BASE = `rootfs-layout grub linux skalibs execline s6 s6-linux-init s6-rc s6-boot s6-linux-utils s6-portable-utils
+  mdevd dhcpcd eiwd acpid openntpd dcron dropbear musl-cross-make make m4 flex bison bc elfutils bash coreutils sed
+  gnugrep findutils gawk diffutils patch which file less mandoc procps-ng shadow util-linux e2fsprogs kbd iproute2 iw
+  iptables gnu-netcat inetutils curl git rsync gtar bzip2 xz lzip pigz ed mg vis lua libressl zlib certs ncurses
+  libc-tools libcap libnl libtermkey lpeg tzdata`.split(/\s+/);
+const EXTRA = `darkhttpd nginx socat wireguard-tools unbound nsd i2pd catgirl neomutt w3m screen tmux neovim emacs unzip cmake
+  samurai luajit boost gdb strace efivar efibootmgr btrfs-progs gmp mpfr nettle libtasn1 gnutls expat libxml2 libevent
+  boehm-gc libdrm freetype fribidi libass libplacebo alsa-lib alsa-utils ffmpeg mpv libtorrent rtorrent`.split(/\s+/);
+const SUCKS = ['jre-bin', 'i2p-bin', 'yt-dlp-bin'];
+
+let root: string;
+let recipes: Map<string, EvaluatedRecipe>;
+let mirrorSums: Map<string, string>;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'system-tree-'));
+  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
+  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+  await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+  await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+  recipes = await loadRecipes(root, await loadConfig(root), { stage: 'dev' });
+  mirrorSums = new Map(
+    (await readFile(join(MIRROR, 'SHA256SUMS'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => {
+        const [hash, file] = l.split(/\s+\*?/);
+        return [file as string, hash as string];
+      }),
+  );
+}, 60_000);
+
+describe('the Stasis package set in system/', () => {
+  it('has a validated recipe for every package of the set (base, extras, /sucks)', () => {
+    const missing = [...BASE, ...EXTRA, ...SUCKS].filter((name) => !recipes.has(name));
+    expect(missing).toEqual([]);
+  });
+
+  it('marks exactly the /sucks packages as non-static', () => {
+    const dynamic = [...recipes.values()].filter((r) => !r.recipe.static).map((r) => r.recipe.name).sort();
+    expect(dynamic).toEqual([...SUCKS].sort());
+  });
+
+  it('every source is a real https/http URL; a file the mirror has carries the mirror\'s sha256', () => {
+    const wrong: string[] = [];
+    for (const { recipe } of recipes.values()) {
+      for (const s of recipe.sources) {
+        if (!/^https?:\/\/[a-z0-9.-]+\.[a-z]{2,}\//.test(s.url)) wrong.push(`${recipe.name}: ${s.url}`);
+        const known = mirrorSums.get(s.file);
+        if (known !== undefined && known !== s.sha256) wrong.push(`${recipe.name}: ${s.file} sha256 ${s.sha256} but the mirror has ${known}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('every source that is not in the mirror says where its checksum was recorded', async () => {
+    const unexplained: string[] = [];
+    for (const { recipe, file } of recipes.values()) {
+      const text = await readFile(join(root, file), 'utf8');
+      const comments = text
+        .split('\n')
+        .filter((l) => l.trim().startsWith('--'))
+        .join('\n');
+      const needs = recipe.sources.filter((s) => !mirrorSums.has(s.file));
+      if (needs.length > 0 && !/sha256|checksum/i.test(comments)) unexplained.push(recipe.name);
+    }
+    expect(unexplained).toEqual([]);
+  });
+
+  it('local packages (no sources) carry their files beside pkg.lua', async () => {
+    for (const name of ['rootfs-layout', 's6-boot', 'libc-tools']) {
+      const r = recipes.get(name);
+      expect(r?.recipe.sources).toEqual([]);
+      for (const f of r?.recipe.files ?? []) expect(existsSync(join(root, 'system', name, f))).toBe(true);
+    }
+  });
+});
+
+describe('profiles', () => {
+  const select = async (name: string, include: string[] = [], exclude: string[] = []) =>
+    selectPackages(recipes, await loadProfile(root, name, { stage: 'dev' }), include, exclude);
+
+  it('every profile file resolves and orders', async () => {
+    const names = (await readdir(join(root, 'profiles'))).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4));
+    expect(names).toEqual(expect.arrayContaining(['base', 'minimal', 'offline', 'server', 'tiny', 'ci']));
+    for (const name of names) {
+      const selection = await select(name);
+      expect(buildOrder(recipes, selection.packages).order.length).toBe(selection.packages.length);
+    }
+  });
+
+  it('base is the whole base set; extras are not in it', async () => {
+    const base = await select('base');
+    expect([...base.requested].sort()).toEqual([...BASE].sort());
+    expect(base.packages.filter((p) => EXTRA.includes(p) || SUCKS.includes(p))).toEqual([]);
+  });
+
+  it('minimal boots with s6 and carries a compiler to rebuild itself', async () => {
+    const minimal = await select('minimal');
+    for (const p of ['linux', 'grub', 's6', 's6-rc', 's6-linux-init', 's6-boot', 'execline', 'musl-cross-make', 'make', 'busybox']) {
+      expect(minimal.packages).toContain(p);
+    }
+    // Everything a package of minimal needs to build is in minimal: it can rebuild itself.
+    for (const p of minimal.packages) {
+      for (const dep of recipes.get(p)?.recipe.buildDeps ?? []) expect(minimal.packages, `${p} needs ${dep}`).toContain(dep);
+    }
+  });
+
+  it('an extra included from config.lua brings its dependencies; excluding a needed base package names its dependents', async () => {
+    const withTmux = await select('base', ['tmux']);
+    expect(withTmux.packages).toContain('libevent');
+    expect(withTmux.pulledIn.get('libevent')).toBeDefined();
+    await expect(select('base', [], ['ncurses'])).rejects.toThrow(/ncurses.*(needed|needs|required).*less|less.*ncurses/s);
+  });
+
+  it('the offline profile needs no source outside the shared mirror', async () => {
+    const offline = await select('offline');
+    const outside = offline.packages.flatMap((p) => (recipes.get(p)?.recipe.sources ?? []).filter((s) => !mirrorSums.has(s.file)).map((s) => `${p}: ${s.file}`));
+    expect(outside).toEqual([]);
+  });
+});
+
+describe('the kernel .config', () => {
+  it('enters the key of linux and of no other package; its content, not its name, counts', async () => {
+    const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
+    const keysWith = async (kernelConfig: string | undefined): Promise<Map<string, string>> => {
+      const text = kernelConfig === undefined ? example : example.replace(/config = nil,/, `config = "${kernelConfig}",`);
+      expect(text === example).toBe(kernelConfig === undefined);
+      await writeFile(join(root, 'config.lua'), text);
+      const config = await loadConfig(root);
+      const all = await loadRecipes(root, config, { stage: 'dev' });
+      const order = buildOrder(all, [...all.keys()]);
+      const keys = computeKeys(order, all, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' } });
+      return new Map([...keys].map(([k, v]) => [k, v.key]));
+    };
+    const changedBetween = (a: Map<string, string>, b: Map<string, string>): string[] => [...a.keys()].filter((k) => a.get(k) !== b.get(k)).sort();
+    const none = await keysWith(undefined);
+    await writeFile(join(root, 'kernel-a.config'), 'CONFIG_64BIT=y\n');
+    const a = await keysWith('kernel-a.config');
+    await writeFile(join(root, 'kernel-a.config'), 'CONFIG_64BIT=y\nCONFIG_EXT4_FS=y\n');
+    const a2 = await keysWith('kernel-a.config');
+    await writeFile(join(root, 'kernel-b.config'), 'CONFIG_64BIT=y\nCONFIG_EXT4_FS=y\n');
+    const b = await keysWith('kernel-b.config');
+    await writeFile(join(root, 'config.lua'), example);
+    expect(changedBetween(none, a)).toEqual(['linux', ...dependentsOf('linux')]);
+    expect(changedBetween(a, a2)).toEqual(['linux', ...dependentsOf('linux')]);
+    // Same content under another file name: same key.
+    expect(changedBetween(a2, b)).toEqual([]);
+  }, 60_000);
+});
+
+/** Packages whose key includes linux's key (they build-depend on it, directly or not). */
+function dependentsOf(pkg: string): string[] {
+  const out = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const { recipe } of recipes.values()) {
+      if (out.has(recipe.name)) continue;
+      if (recipe.buildDeps.some((d) => d === pkg || out.has(d))) {
+        out.add(recipe.name);
+        grew = true;
+      }
+    }
+  }
+  return [...out].sort();
+}
