@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { configOptionPaths } from '../config/index.js';
+import { configOptionPaths, nilOptionPaths } from '../config/index.js';
 import { FarmError } from '../errors/index.js';
 import { nearestName } from '../graph/index.js';
 import { evaluateLuaFiles } from '../lua/index.js';
@@ -17,7 +17,8 @@ async function options(path: string, label: string): Promise<string[]> {
   }
   const [r] = await evaluateLuaFiles([{ path: label, source, globals: {} }]);
   if (r === undefined || !r.ok) throw new FarmError('CONFIG_INVALID', r?.ok === false ? r.error.message : `${label}: not evaluated`);
-  return configOptionPaths(r.value);
+  // Options written as `x = nil` count too: the example documents them unset.
+  return [...new Set([...configOptionPaths(r.value), ...nilOptionPaths(source)])].sort();
 }
 
 /** `stasis-farm config diff`: options new in the examples, gone from them, or renamed. */

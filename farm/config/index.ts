@@ -1,3 +1,3 @@
 export { loadConfig } from './load.js';
-export { validateSystemConfig, validateDefaults, configOptionPaths, SYSTEM_OPTIONS, DEFAULT_OPTIONS } from './validate.js';
+export { validateSystemConfig, validateDefaults, configOptionPaths, nilOptionPaths, SYSTEM_OPTIONS, DEFAULT_OPTIONS } from './validate.js';
 export type { LoadedConfig, SystemConfig, BuildDefaults, NetworkInterface } from './types.js';

@@ -160,3 +160,30 @@ export function configOptionPaths(raw: unknown, prefix = ''): string[] {
   }
   return out.sort();
 }
+
+/**
+ * Options a config file spells out as `name = nil` (documented but unset, like
+ * `kernel.config` in the example): Lua drops them from the table, so they are
+ * found in the text. The dotted path comes from the enclosing `name = {` lines;
+ * this reads the layout the examples use (one field per line), nothing fancier.
+ */
+export function nilOptionPaths(source: string): string[] {
+  const stack: string[] = [];
+  const out: string[] = [];
+  for (const raw of source.split('\n')) {
+    const line = raw.replace(/--.*$/, '').trim();
+    if (line === '') continue;
+    const open = /^(?:return\s*|([A-Za-z_]\w*)\s*=\s*)\{$/.exec(line);
+    if (open !== null) {
+      stack.push(open[1] ?? '');
+      continue;
+    }
+    const unset = /^([A-Za-z_]\w*)\s*=\s*nil\s*,?$/.exec(line);
+    if (unset !== null) out.push([...stack.filter((s) => s !== ''), unset[1] as string].join('.'));
+    const opens = (line.match(/\{/g) ?? []).length;
+    const closes = (line.match(/\}/g) ?? []).length;
+    for (let i = 0; i < closes - opens; i++) stack.pop();
+  }
+  return out.sort();
+}
+

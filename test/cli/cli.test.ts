@@ -83,6 +83,21 @@ describe('the CLI edge', () => {
     expect(r.out).toMatch(/renamed\s+host_name -> hostname/);
   });
 
+  it('config diff sees options the example documents as nil (kernel.config, filesystem.swap)', async () => {
+    const root = await project();
+    const text = await readFile(join(root, 'config.lua'), 'utf8');
+    expect(text).toMatch(/\n    config = nil,/);
+    await writeFile(join(root, 'config.lua'), text.replace(/\n    config = nil,[^\n]*/, '').replace(/\n    swap = nil,[^\n]*/, ''));
+    const r = await cli(root, ['config', 'diff']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/new\s+filesystem\.swap/);
+    expect(r.out).toMatch(/new\s+kernel\.config/);
+    // Setting it in config.lua is the same option, not a new one.
+    await writeFile(join(root, 'config.lua'), text.replace('config = nil,', 'config = "kernel.config",'));
+    await writeFile(join(root, 'kernel.config'), 'CONFIG_64BIT=y\n');
+    expect((await cli(root, ['config', 'diff'])).out).not.toMatch(/kernel\.config/);
+  });
+
   it('status lists every recipe with mirror presence and build state', async () => {
     const root = await project();
     const r = await cli(root, ['status', '--mirror', join(REPO, '..', 'shared', 'sources')]);

@@ -24,13 +24,13 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     root = await makeRoot({ config: 'example' });
   });
 
-  it('builds the ci profile (14 packages, lua -> lpeg, ncurses -> less) into static musl binaries that pass the audit', async () => {
+  it('builds the ci profile (16 packages, lua -> lpeg, ncurses -> less) into static musl binaries that pass the audit', async () => {
     const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
     const s = summaryOf(r.stdout);
-    expect([...s.built].sort()).toEqual(['bzip2', 'dhcpcd', 'dropbear', 'file', 'less', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'openntpd', 'tzdata', 'xz', 'zlib']);
+    expect([...s.built].sort()).toEqual(['bzip2', 'dhcpcd', 'dropbear', 'file', 'less', 'libc-tools', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'openntpd', 'rootfs-layout', 'tzdata', 'xz', 'zlib']);
     const preview = join(root, 'workspace', 'preview');
-    for (const bin of ['usr/bin/lua', 'usr/bin/less', 'usr/bin/xz', 'usr/bin/file']) {
+    for (const bin of ['usr/bin/lua', 'usr/bin/less', 'usr/bin/xz', 'usr/bin/file', 'usr/bin/getent', 'usr/bin/getconf']) {
       const head = (await readFile(join(preview, bin))).subarray(0, 4);
       expect(head.toString('latin1'), bin).toBe('\x7fELF');
     }
@@ -41,6 +41,10 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     // config.lua rendered at assembly: the example's services became s6-rc definitions.
     expect(await readFile(join(preview, 'etc/s6-rc/source/default/contents'), 'utf8')).toBe('dhcpcd\nopenntpd\ndropbear\ngetty-tty1\ngetty-tty2\ngetty-tty3\n');
     expect(await readFile(join(preview, 'etc/hostname'), 'utf8')).toBe('stasis\n');
+    // The local layout package: os-release through its /etc link, sticky /tmp, private /root.
+    expect(await readFile(join(preview, 'etc/os-release'), 'utf8')).toMatch(/^NAME="Stasis"/);
+    const modes = new Map((manifest as { path: string; mode: number }[]).map((e) => [e.path, e.mode]));
+    expect([modes.get('tmp'), modes.get('var/tmp'), modes.get('root')]).toEqual([0o1777, 0o1777, 0o700]);
     const audit = await runFarm(root, ['tests']);
     expect(audit.code, audit.stdout).toBe(0);
     expect(await farmContainers()).toEqual([]);
@@ -54,7 +58,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(r.code).toBe(0);
     const s = summaryOf(r.stdout);
     expect(s.built).toEqual([]);
-    expect(s.cached).toHaveLength(14);
+    expect(s.cached).toHaveLength(16);
     expect(await containerCreates(since, Math.floor(Date.now() / 1000) + 1)).toBe(0);
     // Wall time is reported, not asserted (bench/build.ts measures it).
     console.info(`no-op rebuild: ${ms} ms`);
@@ -75,7 +79,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(r.code, r.stderr.slice(-2000)).toBe(0);
     const s = summaryOf(r.stdout);
     expect([...s.built].sort()).toEqual(['lpeg', 'lua']);
-    expect(s.cached).toHaveLength(12);
+    expect(s.cached).toHaveLength(14);
     const why = await runFarm(root, ['why', 'lpeg', '--profile', 'ci']);
     expect(why.stdout).toMatch(/unchanged since the last build/);
   });
