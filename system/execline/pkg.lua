@@ -4,9 +4,7 @@
 -- archive for v2.9.6.1 (not skarnet.org's release tarball); the URL is
 -- Debian's and the sha256 that of this file.
 --
--- NOTE: execline 2.9.6.1 requires skalibs >= 2.14.3.0 (its INSTALL file;
--- e.g. <skalibs/cspawn.h>), but the source mirror only has skalibs 2.13.1.1,
--- so this recipe does not build until system/skalibs is updated.
+-- execline 2.9.6.1 requires skalibs >= 2.14.3.0 (its INSTALL file).
 return {
   name = "execline",
   version = "2.9.6.1",

@@ -1,19 +1,18 @@
 -- skalibs: the skarnet.org C library (static only), used by execline & s6.
 --
--- Source: Debian's skalibs_2.13.1.1.orig.tar.gz, a `git archive` export of
--- the v2.13.1.1 tag rather than skarnet.org's release tarball, so the URL is
--- Debian's and the sha256 that of this file.
+-- 2.14.3.0 is the release the rest of the skarnet set here is written for
+-- (execline 2.9.6.1, s6 2.13.1.0, s6-rc 0.5.6.0 all require it).  The shared
+-- mirror only carries Debian's 2.13.1.1 export, which is too old for them.
 return {
   name = "skalibs",
-  version = "2.13.1.1",
+  version = "2.14.3.0",
   description = "skarnet.org general-purpose C library (static)",
   license = "ISC",
   homepage = "https://skarnet.org/software/skalibs/",
   sources = {
-    -- Debian's git-export orig tarball (see above).
-    { url = "https://deb.debian.org/debian/pool/main/s/skalibs/skalibs_2.13.1.1.orig.tar.gz",
-      file = "skalibs_2.13.1.1.orig.tar.gz",
-      sha256 = "e5821fa3378bf7c19d2a3f55570367236a896964d2166a97b5fd8e01b42940ab" },
+    -- sha256 from Homebrew's skalibs formula (Formula/s/skalibs.rb, 2.14.3.0).
+    { url = "https://skarnet.org/software/skalibs/skalibs-2.14.3.0.tar.gz",
+      sha256 = "a14aa558c9b09b062fa16acec623b2c8f93d69f5cba4d07f6d0c58913066c427" },
   },
   build = [[
 # Hand-written configure; it takes CC/CFLAGS/LDFLAGS from the environment.

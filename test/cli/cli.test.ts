@@ -98,6 +98,31 @@ describe('the CLI edge', () => {
     expect((await cli(root, ['config', 'diff'])).out).not.toMatch(/kernel\.config/);
   });
 
+  it('fetch --offline --all lists exactly the sources the mirror lacks, and fetches nothing', async () => {
+    const root = await project();
+    const mirror = join(REPO, '..', 'shared', 'sources');
+    const inMirror = new Set(
+      (await readFile(join(mirror, 'SHA256SUMS'), 'utf8'))
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => l.split(/\s+\*?/)[1]),
+    );
+    const { loadProject } = await import('../../farm/project/load.js');
+    const all = await loadProject(root, { all: true });
+    const expected = [...all.recipes.values()]
+      .flatMap(({ recipe }) => recipe.sources.filter((s) => !inMirror.has(s.file)).map((s) => `${recipe.name}: ${s.file}`))
+      .sort();
+    expect(expected.length).toBeGreaterThan(50);
+    const r = await cli(root, ['fetch', '--offline', '--all', '--mirror', mirror]);
+    expect(r.code).toBe(4);
+    const listed = [...r.err.matchAll(/^ {2}(\S+: \S+) \(sha256 [0-9a-f]{64}\)$/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(expected);
+    expect(r.err).toMatch(new RegExp(`--offline: ${expected.length} source\\(s\\) of ${new Set(expected.map((e) => e.split(':')[0])).size} package\\(s\\)`));
+    // Nothing was fetched: the offline check comes before any copy into the store.
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(join(root, 'workspace', 'sources', 'sha256')).catch(() => [])).toEqual([]);
+  });
+
   it('status lists every recipe with mirror presence and build state', async () => {
     const root = await project();
     const r = await cli(root, ['status', '--mirror', join(REPO, '..', 'shared', 'sources')]);

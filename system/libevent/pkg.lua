@@ -1,0 +1,21 @@
+-- libevent: asynchronous event notification (tmux, nsd).
+return {
+  name = "libevent",
+  version = "2.1.12",
+  description = "Event notification library",
+  license = "BSD-3-Clause",
+  homepage = "https://libevent.org/",
+  sources = {
+    -- sha256 from a Nix fetchurl of the release tarball (libevent-2.1.12-stable.tar.gz).
+    { url = "https://github.com/libevent/libevent/releases/download/release-2.1.12-stable/libevent-2.1.12-stable.tar.gz",
+      sha256 = "92e6de1be9ec176428fd2367677e61ceffc2ee1cb119035037a27d346b0403bb" },
+  },
+  build_deps = { "libressl" },
+  deps = {  },
+  build = [[
+./configure --prefix=/usr --disable-shared --enable-static --disable-samples --disable-libevent-regress --disable-debug-mode
+make -j"$JOBS"
+make install DESTDIR="$DESTDIR"
+rm -f "$DESTDIR"/usr/lib/*.la "$DESTDIR/usr/bin/event_rpcgen.py"
+]],
+}

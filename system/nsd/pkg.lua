@@ -1,0 +1,25 @@
+-- nsd: NLnet Labs' authoritative-only name server.
+return {
+  name = "nsd",
+  version = "4.12.0",
+  description = "Authoritative-only DNS server",
+  license = "BSD-3-Clause",
+  homepage = "https://nlnetlabs.nl/projects/nsd/",
+  sources = {
+    -- sha256 from Homebrew's nsd formula (nsd-4.12.0.tar.gz).
+    { url = "https://www.nlnetlabs.nl/downloads/nsd/nsd-4.12.0.tar.gz",
+      sha256 = "f9ecc2cf79ba50580f2df62918efc440084c5bf11057db44c19aa9643cd4b5e8" },
+  },
+  build_deps = { "libressl", "libevent" },
+  deps = {  },
+  build = [[
+./configure --prefix=/usr --sbindir=/usr/bin --sysconfdir=/etc \
+  --localstatedir=/var --with-pidfile=/run/nsd.pid --with-user=nobody \
+  --with-ssl="$SYSROOT/usr" --with-libevent="$SYSROOT/usr" \
+  --with-dbfile=/var/lib/nsd/nsd.db --with-zonesdir=/etc/nsd \
+  --disable-flto
+make -j"$JOBS"
+make install DESTDIR="$DESTDIR"
+install -d "$DESTDIR/var/lib/nsd"
+]],
+}
