@@ -1,6 +1,11 @@
 -- mdevd: the device manager: reads kernel uevents from a netlink socket and
 -- applies /etc/mdev.conf (busybox mdev syntax).  No udev on Stasis.  The
 -- service is rendered by the farm (config.lua services = { "mdevd" }).
+--
+-- Version: the release whose sha256 could be recorded (Void Linux template).
+-- skarnet.org packages are released in step with skalibs; this one may ask
+-- for a different skalibs than system/skalibs (its INSTALL file says which),
+-- and then the build fails on a missing skalibs interface: bump them together.
 return {
   name = "mdevd",
   version = "0.1.6.3",

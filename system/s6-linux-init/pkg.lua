@@ -1,5 +1,10 @@
 -- s6-linux-init: /sbin/init for an s6 system (s6-linux-init-maker writes the
--- boot directory; s6-boot runs it).  Paired with s6 2.13.1.0 / skalibs 2.14.3.0.
+-- boot directory; s6-boot runs it).
+--
+-- Version: the release whose sha256 could be recorded (Void Linux template).
+-- skarnet.org packages are released in step with skalibs; this one may ask
+-- for a different skalibs than system/skalibs (its INSTALL file says which),
+-- and then the build fails on a missing skalibs interface: bump them together.
 return {
   name = "s6-linux-init",
   version = "1.2.0.1",

@@ -1,5 +1,10 @@
 -- s6-linux-utils: small Linux system utilities from skarnet.org
 -- (s6-mount, s6-hostname, s6-chroot, s6-freeramdisk, s6-pivotchroot, ...).
+--
+-- Version: the release whose sha256 could be recorded (Void Linux template).
+-- skarnet.org packages are released in step with skalibs; this one may ask
+-- for a different skalibs than system/skalibs (its INSTALL file says which),
+-- and then the build fails on a missing skalibs interface: bump them together.
 return {
   name = "s6-linux-utils",
   version = "2.5.0.0",

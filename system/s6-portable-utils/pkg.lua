@@ -1,5 +1,10 @@
 -- s6-portable-utils: small portable Unix utilities from skarnet.org, handy
 -- in execline scripts (s6-echo, s6-sleep, s6-test, s6-cat, ...).
+--
+-- Version: the release whose sha256 could be recorded (Void Linux template).
+-- skarnet.org packages are released in step with skalibs; this one may ask
+-- for a different skalibs than system/skalibs (its INSTALL file says which),
+-- and then the build fails on a missing skalibs interface: bump them together.
 return {
   name = "s6-portable-utils",
   version = "2.2.2.2",
