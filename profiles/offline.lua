@@ -10,7 +10,7 @@ return {
   description = "Base packages buildable from the shared offline mirror",
   extends = nil,
   packages = {
-    "rootfs-layout", "libc-tools",
+    "rootfs-layout", "libc-tools", "certs",
     "musl", "tcc",
     "zlib", "bzip2", "xz", "ncurses", "lua", "lpeg", "libcap", "libnl",
     "libtermkey", "elfutils",

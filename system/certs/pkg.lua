@@ -1,24 +1,28 @@
--- certs: the Mozilla CA certificate bundle (as extracted and published by
--- the curl project), the system's TLS trust store.
+-- certs: the system's TLS trust store, the Mozilla CA root set.
 --   /etc/ssl/cert.pem                      (libressl's default)
 --   /etc/ssl/certs/ca-certificates.crt     (curl, git and most others)
+--
+-- A local package: the bundle is ca-certificates.crt beside this file, as
+-- Debian's ca-certificates 20230311+deb12u1 generates it from Mozilla's NSS
+-- root store (144 certificates).  To refresh it, replace the file with a newer
+-- Mozilla bundle, e.g. curl's https://curl.se/ca/cacert-YYYY-MM-DD.pem after
+-- checking it against the published https://curl.se/ca/cacert.pem.sha256; the
+-- file's content is part of this package's key, so the change rebuilds it.
 return {
   name = "certs",
-  version = "2025-12-02",
+  version = "20230311",
   description = "Mozilla CA certificate bundle",
   license = "MPL-2.0",
-  homepage = "https://curl.se/docs/caextract.html",
-  sources = {
-    -- sha256 from Homebrew's ca-certificates formula (cacert-2025-12-02.pem).
-    { url = "https://curl.se/ca/cacert-2025-12-02.pem",
-      sha256 = "f1407d974c5ed87d544bd931a278232e13925177e239fca370619aba63c757b4" },
-  },
+  homepage = "https://wiki.mozilla.org/CA",
+  sources = {},
+  files = { "ca-certificates.crt" },
   toolchain = false,
   build = [[
-pem=$(ls /build/src/*.pem)
-# A real bundle: many certificates, nothing else.
+pem=/build/files/ca-certificates.crt
+# A real bundle: many certificates and nothing but certificates.
 n=$(grep -c 'BEGIN CERTIFICATE' "$pem")
 test "$n" -gt 100
+test "$(grep -c 'END CERTIFICATE' "$pem")" -eq "$n"
 install -D -m 0644 "$pem" "$DESTDIR/etc/ssl/cert.pem"
 mkdir -p "$DESTDIR/etc/ssl/certs"
 ln -s ../cert.pem "$DESTDIR/etc/ssl/certs/ca-certificates.crt"

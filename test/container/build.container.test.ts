@@ -24,11 +24,11 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     root = await makeRoot({ config: 'example' });
   });
 
-  it('builds the ci profile (16 packages, lua -> lpeg, ncurses -> less) into static musl binaries that pass the audit', async () => {
+  it('builds the ci profile (17 packages, lua -> lpeg, ncurses -> less) into static musl binaries that pass the audit', async () => {
     const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
     const s = summaryOf(r.stdout);
-    expect([...s.built].sort()).toEqual(['bzip2', 'dhcpcd', 'dropbear', 'file', 'less', 'libc-tools', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'openntpd', 'rootfs-layout', 'tzdata', 'xz', 'zlib']);
+    expect([...s.built].sort()).toEqual(['bzip2', 'certs', 'dhcpcd', 'dropbear', 'file', 'less', 'libc-tools', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'openntpd', 'rootfs-layout', 'tzdata', 'xz', 'zlib']);
     const preview = join(root, 'workspace', 'preview');
     for (const bin of ['usr/bin/lua', 'usr/bin/less', 'usr/bin/xz', 'usr/bin/file', 'usr/bin/getent', 'usr/bin/getconf']) {
       const head = (await readFile(join(preview, bin))).subarray(0, 4);
@@ -43,6 +43,8 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(await readFile(join(preview, 'etc/hostname'), 'utf8')).toBe('stasis\n');
     // The local layout package: os-release through its /etc link, sticky /tmp, private /root.
     expect(await readFile(join(preview, 'etc/os-release'), 'utf8')).toMatch(/^NAME="Stasis"/);
+    // The local trust store: the bundle and the path most programs open.
+    expect((await readFile(join(preview, 'etc/ssl/certs/ca-certificates.crt'), 'utf8')).match(/BEGIN CERTIFICATE/g)?.length).toBeGreaterThan(100);
     const modes = new Map((manifest as { path: string; mode: number }[]).map((e) => [e.path, e.mode]));
     expect([modes.get('tmp'), modes.get('var/tmp'), modes.get('root')]).toEqual([0o1777, 0o1777, 0o700]);
     const audit = await runFarm(root, ['tests']);
@@ -58,7 +60,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(r.code).toBe(0);
     const s = summaryOf(r.stdout);
     expect(s.built).toEqual([]);
-    expect(s.cached).toHaveLength(16);
+    expect(s.cached).toHaveLength(17);
     expect(await containerCreates(since, Math.floor(Date.now() / 1000) + 1)).toBe(0);
     // Wall time is reported, not asserted (bench/build.ts measures it).
     console.info(`no-op rebuild: ${ms} ms`);
@@ -79,7 +81,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(r.code, r.stderr.slice(-2000)).toBe(0);
     const s = summaryOf(r.stdout);
     expect([...s.built].sort()).toEqual(['lpeg', 'lua']);
-    expect(s.cached).toHaveLength(14);
+    expect(s.cached).toHaveLength(15);
     const why = await runFarm(root, ['why', 'lpeg', '--profile', 'ci']);
     expect(why.stdout).toMatch(/unchanged since the last build/);
   });

@@ -84,7 +84,7 @@ describe('the Stasis package set in system/', () => {
   });
 
   it('local packages (no sources) carry their files beside pkg.lua', async () => {
-    for (const name of ['rootfs-layout', 's6-boot', 'libc-tools']) {
+    for (const name of ['rootfs-layout', 's6-boot', 'libc-tools', 'certs']) {
       const r = recipes.get(name);
       expect(r?.recipe.sources).toEqual([]);
       for (const f of r?.recipe.files ?? []) expect(existsSync(join(root, 'system', name, f))).toBe(true);
