@@ -10,8 +10,6 @@ return {
     { url = "https://www.alsa-project.org/files/pub/lib/alsa-lib-1.2.14.tar.bz2",
       sha256 = "be9c88a0b3604367dd74167a2b754a35e142f670292ae47a2fdef27a2ee97a32" },
   },
-  build_deps = {  },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --disable-shared --enable-static --disable-python --without-debug --disable-aload --with-versioned=no
 make -j"$JOBS"

@@ -12,7 +12,6 @@ return {
       sha256 = "fd60da30be908eff945735ac7d4d9addc7f7725b1ff6fcdcaede5262d511d21e" },
   },
   build_deps = { "musl-cross-make", "zlib", "bzip2", "xz" },
-  deps = {  },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 echo "using gcc : : x86_64-linux-musl-g++ ;" > user-config.jam

@@ -11,7 +11,6 @@ return {
       sha256 = "57da428dd2199fd88d83ecf1cad05678ce78640ef7e52d7633be9887cef674bb" },
   },
   build_deps = { "util-linux", "zlib" },
-  deps = {  },
   build = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 ./configure --prefix=/usr --disable-documentation --disable-python \

@@ -11,7 +11,6 @@ return {
       sha256 = "b0231eb39b3c3cabdc568c619df78208a7bd95ea10c9b2236d61218bac1b367d" },
   },
   build_deps = { "musl-cross-make" },
-  deps = {  },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 # bootstrap builds cmake with its bundled libraries (no curl/openssl:

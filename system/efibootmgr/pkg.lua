@@ -12,7 +12,6 @@ return {
       sha256 = "442867d12f8525034a404fc8af3036dba8e1fc970998af2486c3b940dfad0874" },
   },
   build_deps = { "efivar" },
-  deps = {  },
   build = [[
 # Only efibootmgr itself (efibootdump needs popt, not in the system).
 make -j"$JOBS" CC="$CC" CFLAGS="$CFLAGS $CPPFLAGS" \

@@ -11,8 +11,6 @@ return {
       file = "efivar-39.tar.gz",
       sha256 = "c9edd15f2eeeea63232f3e669a48e992c7be9aff57ee22672ac31f5eca1609a6" },
   },
-  build_deps = {  },
-  deps = {  },
   build = [[
 # The static targets (libefivar.a, libefiboot.a, efivar-static).
 make -j"$JOBS" CC="$CC" HOSTCC="$CC" CFLAGS="$CFLAGS $CPPFLAGS" LDFLAGS="$LDFLAGS" \

@@ -11,7 +11,6 @@ return {
       sha256 = "8684f4b00f94b85461884c3719382f1261f0d9eb3d59640a1f4ac0873616f968" },
   },
   build_deps = { "nasm", "pkgconf", "gnutls", "nettle", "gmp", "libtasn1", "libass", "freetype", "fribidi", "harfbuzz", "libdrm", "alsa-lib", "zlib", "bzip2", "xz" },
-  deps = {  },
   build = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # GPL v3 build (gnutls for TLS; libressl/OpenSSL would make it non-free).

@@ -11,7 +11,6 @@ return {
       sha256 = "4002cb7f23f45c37c790536a13a720942ce4be0402d929c9085e92f10d480119" },
   },
   build_deps = { "musl-cross-make", "gmp", "mpfr", "ncurses", "expat", "zlib", "xz" },
-  deps = {  },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 mkdir build && cd build

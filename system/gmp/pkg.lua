@@ -12,8 +12,6 @@ return {
     { url = "https://ftp.gnu.org/gnu/gmp/gmp-6.3.0.tar.xz",
       sha256 = "a3c2b80201b89e68616f4ad30bc66aee4927c3ce50e33929ca819d5c43538898" },
   },
-  build_deps = {  },
-  deps = {  },
   build = [[
 # --build: config.guess would pick the build machine's exact CPU.
 ./configure --prefix=/usr --disable-shared --enable-static --build=x86_64-pc-linux-musl --host=x86_64-pc-linux-musl --enable-fat

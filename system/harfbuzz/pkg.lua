@@ -11,7 +11,6 @@ return {
       sha256 = "480b6d25014169300669aa1fc39fb356c142d5028324ea52b3a27648b9beaad8" },
   },
   build_deps = { "muon", "samurai", "pkgconf", "musl-cross-make", "freetype" },
-  deps = {  },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"

@@ -11,7 +11,6 @@ return {
       sha256 = "eae425da50f0015c21f7b3a9c7262a910f0218af469e22e2931462fed3c50959" },
   },
   build_deps = { "freetype", "fribidi", "harfbuzz", "nasm", "pkgconf", "zlib", "bzip2" },
-  deps = {  },
   build = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # No fontconfig on Stasis: fonts come embedded in the media or from mpv's

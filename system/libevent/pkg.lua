@@ -11,7 +11,6 @@ return {
       sha256 = "92e6de1be9ec176428fd2367677e61ceffc2ee1cb119035037a27d346b0403bb" },
   },
   build_deps = { "libressl" },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --disable-shared --enable-static --disable-samples --disable-libevent-regress --disable-debug-mode
 make -j"$JOBS"

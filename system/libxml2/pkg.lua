@@ -11,7 +11,6 @@ return {
       sha256 = "353f3c83535d4224a4e5f1e88c90b5d4563ea8fec11f6407df640fd28fc8b8c6" },
   },
   build_deps = { "zlib", "xz" },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --disable-shared --enable-static --without-python --without-icu --with-zlib --with-lzma --without-http
 make -j"$JOBS"

@@ -12,8 +12,6 @@ return {
       file = "luajit-2.1.0-beta3-20230821.8.tar.gz",
       sha256 = "b14a7d2b2879cbcb7fcc911bf28ddeb0ce14131855afdd7df2f337e1b4c5eb20" },
   },
-  build_deps = {  },
-  deps = {  },
   build = [[
 make -j"$JOBS" amalg PREFIX=/usr BUILDMODE=static CC="$CC" \
   CFLAGS="$CFLAGS" LDFLAGS="$LDFLAGS" TARGET_LDFLAGS="$LDFLAGS" XCFLAGS=-DLUAJIT_ENABLE_LUA52COMPAT

@@ -19,7 +19,6 @@ return {
   },
   files = { "mdev.conf" },
   build_deps = { "skalibs" },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \

@@ -11,7 +11,6 @@ return {
       sha256 = "277807353a6726978996945af13e52829e3abd7a9a5b7fb2793894e18f1fcbb2" },
   },
   build_deps = { "gmp" },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --disable-shared --enable-static --with-gmp="$SYSROOT/usr"
 make -j"$JOBS"

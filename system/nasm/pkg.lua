@@ -10,8 +10,6 @@ return {
     { url = "https://www.nasm.us/pub/nasm/releasebuilds/2.15.05/nasm-2.15.05.tar.xz",
       sha256 = "3caf6729c1073bf96629b57cee31eeb54f4f8129b01902c73428836550b30a3f" },
   },
-  build_deps = {  },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr
 make -j"$JOBS" nasm ndisasm

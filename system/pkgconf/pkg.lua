@@ -11,8 +11,6 @@ return {
     { url = "https://distfiles.ariadne.space/pkgconf/pkgconf-2.3.0.tar.xz",
       sha256 = "3a9080ac51d03615e7c1910a0a2a8df08424892b5f13b0628a204d3fcce0ea8b" },
   },
-  build_deps = {  },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --disable-shared --enable-static --with-system-libdir=/usr/lib --with-system-includedir=/usr/include \
   --with-pkg-config-dir=/usr/lib/pkgconfig:/usr/share/pkgconfig

@@ -17,7 +17,6 @@ return {
       sha256 = "78571574464c76fc623ef50dc14800138b4fd98c5fa877af6850fdd9c2f90213" },
   },
   build_deps = { "skalibs" },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \

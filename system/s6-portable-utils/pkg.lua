@@ -17,7 +17,6 @@ return {
       sha256 = "63df4ad24c126fd0f0006e90fd3135ff204eaa4f95a7c9e51ec91a82cf5074cc" },
   },
   build_deps = { "skalibs" },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \

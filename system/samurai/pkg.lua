@@ -11,8 +11,6 @@ return {
     { url = "https://github.com/michaelforney/samurai/releases/download/1.2/samurai-1.2.tar.gz",
       sha256 = "3b8cf51548dfc49b7efe035e191ff5e1963ebc4fe8f6064a5eefc5343eaf78a5" },
   },
-  build_deps = {  },
-  deps = {  },
   build = [[
 make -j"$JOBS" CC="$CC" CFLAGS="$CFLAGS $CPPFLAGS" LDFLAGS="$LDFLAGS"
 make install DESTDIR="$DESTDIR" PREFIX=/usr

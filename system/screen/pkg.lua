@@ -11,7 +11,6 @@ return {
       sha256 = "26cef3e3c42571c0d484ad6faf110c5c15091fbf872b06fa7aa4766c7405ac69" },
   },
   build_deps = { "ncurses" },
-  deps = {  },
   build = [[
 ./configure --prefix=/usr --sysconfdir=/etc --enable-pam=no \
   --with-sys-screenrc=/etc/screenrc --with-socket-dir=/run/screen \

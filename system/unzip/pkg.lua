@@ -10,8 +10,6 @@ return {
     { url = "https://downloads.sourceforge.net/project/infozip/UnZip%206.x%20%28latest%29/UnZip%206.0/unzip60.tar.gz",
       sha256 = "036d96991646d0449ed0aa952e4fbe21b476ce994abc276e49d30e686708bd37" },
   },
-  build_deps = {  },
-  deps = {  },
   build = [[
 # The generic Unix target of the hand-written makefile.
 make -f unix/Makefile -j"$JOBS" CC="$CC" LD="$CC" \

@@ -10,7 +10,6 @@ return {
     { url = "https://git.zx2c4.com/wireguard-tools/snapshot/wireguard-tools-1.0.20250521.tar.xz",
       sha256 = "b6f2628b85b1b23cc06517ec9c74f82d52c4cdbd020f3dd2f00c972a1782950e" },
   },
-  build_deps = {  },
   deps = { "bash", "iproute2" },
   build = [[
 # wg-quick is a bash script driving ip(8): bash and iproute2 at run time.

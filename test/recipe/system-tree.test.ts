@@ -181,3 +181,15 @@ function dependentsOf(pkg: string): string[] {
   }
   return [...out].sort();
 }
+
+describe('build scripts', () => {
+  it('every recipe\'s build script is valid sh (sh -n), so a typo fails here and not hours into a build', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const broken: string[] = [];
+    for (const { recipe } of recipes.values()) {
+      const r = spawnSync('sh', ['-n'], { input: recipe.build, encoding: 'utf8' });
+      if (r.status !== 0) broken.push(`${recipe.name}: ${r.stderr.trim()}`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
