@@ -10,7 +10,7 @@ return {
     { url = "https://www.kernel.org/pub/linux/kernel/people/kdave/btrfs-progs/btrfs-progs-v6.15.tar.xz",
       sha256 = "57da428dd2199fd88d83ecf1cad05678ce78640ef7e52d7633be9887cef674bb" },
   },
-  build_deps = { "util-linux", "zlib" },
+  build_deps = { "util-linux", "zlib", "pkgconf" },
   build = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 ./configure --prefix=/usr --disable-documentation --disable-python \

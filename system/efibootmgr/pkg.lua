@@ -11,9 +11,10 @@ return {
       file = "efibootmgr-18.tar.gz",
       sha256 = "442867d12f8525034a404fc8af3036dba8e1fc970998af2486c3b940dfad0874" },
   },
-  build_deps = { "efivar" },
+  build_deps = { "efivar", "pkgconf" },
   build = [[
 # Only efibootmgr itself (efibootdump needs popt, not in the system).
+export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 make -j"$JOBS" CC="$CC" CFLAGS="$CFLAGS $CPPFLAGS" \
   LDFLAGS="$LDFLAGS" EFIDIR=stasis EFI_LOADER=grubx64.efi \
   EXTRAINCDIRS="$SYSROOT/usr/include/efivar" src/efibootmgr

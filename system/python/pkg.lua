@@ -16,7 +16,7 @@ return {
   build = [[
 # One static binary: every standard extension module is linked into it
 # (MODULE_BUILDTYPE=static), none is a loadable .so.
-MODULE_BUILDTYPE=static ./configure --prefix=/usr --disable-shared \
+./configure --prefix=/usr --disable-shared MODULE_BUILDTYPE=static \
   --without-ensurepip --disable-test-modules --with-system-expat \
   --with-openssl="$SYSROOT/usr" --without-static-libpython
 make -j"$JOBS" LINKFORSHARED=" "
