@@ -8,7 +8,7 @@ import { out, type CliContext } from './io.js';
 
 async function itemsOf(ctx: CliContext, all: boolean, profile: string | undefined): Promise<MirrorItem[]> {
   const project = await loadProject(ctx.root, { all, profile });
-  return project.order.order.flatMap((pkg) => (project.recipes.get(pkg)?.recipe.sources ?? []).map((s) => ({ pkg, file: s.file, sha256: s.sha256, url: s.url })));
+  return project.order.order.flatMap((pkg) => (project.recipes.get(pkg)?.recipe.sources ?? []).map((s) => ({ pkg, file: s.file, sha256: s.sha256, ...(s.url === undefined ? {} : { url: s.url }) })));
 }
 
 export async function mirrorCommand(ctx: CliContext, args: readonly string[]): Promise<number> {

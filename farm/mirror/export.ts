@@ -95,9 +95,9 @@ export async function exportMirror(items: readonly MirrorItem[], options: { read
       hint: 'fetch them first (stasis-farm fetch --all), or add a mirror with --mirror',
     });
   }
-  const byPkg: Record<string, { file: string; sha256: string; url: string; size: number }[]> = {};
+  const byPkg: Record<string, { file: string; sha256: string; url?: string; size: number }[]> = {};
   for (const item of [...items].sort((a, b) => a.pkg.localeCompare(b.pkg) || a.file.localeCompare(b.file))) {
-    (byPkg[item.pkg] ??= []).push({ file: item.file, sha256: item.sha256, url: item.url, size: sizes.get(item.file) ?? 0 });
+    (byPkg[item.pkg] ??= []).push({ file: item.file, sha256: item.sha256, ...(item.url === undefined ? {} : { url: item.url }), size: sizes.get(item.file) ?? 0 });
   }
   await writeAtomic(join(options.dir, INDEX_FILE), stringify({ packages: byPkg }));
   const sums = [...files.values()].sort((a, b) => a.file.localeCompare(b.file)).map((i) => `${i.sha256}  ${i.file}`);

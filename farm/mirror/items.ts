@@ -3,12 +3,12 @@ export interface MirrorItem {
   readonly pkg: string;
   readonly file: string;
   readonly sha256: string;
-  readonly url: string;
+  readonly url?: string;
 }
 
 /** The index.yaml of an exported mirror: package -> files. */
 export interface MirrorIndex {
-  readonly packages: Readonly<Record<string, readonly { readonly file: string; readonly sha256: string; readonly url: string; readonly size: number }[]>>;
+  readonly packages: Readonly<Record<string, readonly { readonly file: string; readonly sha256: string; readonly url?: string; readonly size: number }[]>>;
 }
 
 /** Unique files (by name) of a set of items; a name with two hashes is an error for the caller. */

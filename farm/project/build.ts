@@ -158,7 +158,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
           files: entry.meta.files,
           bytes: entry.meta.bytes,
           build_ms: entry.meta.durationMs,
-          sources: (recipe?.sources ?? []).map((s) => ({ file: s.file, url: s.url, sha256: s.sha256 })),
+          sources: (recipe?.sources ?? []).map((s) => ({ file: s.file, ...(s.url === undefined ? {} : { url: s.url }), sha256: s.sha256 })),
         };
       }),
   });

@@ -29,7 +29,7 @@ export async function ensureSources(
       throw new FarmError(
         'SOURCE_MISSING',
         `--offline: ${missing.length} source(s) of ${new Set(missing.map((m) => m.pkg)).size} package(s) are neither in the store nor in a directory mirror:\n` +
-          missing.map((m) => `  ${m.pkg}: ${m.source.file} (sha256 ${m.source.sha256})\n    upstream ${m.source.url}`).join('\n'),
+          missing.map((m) => `  ${m.pkg}: ${m.source.file} (sha256 ${m.source.sha256})\n    ${m.source.url === undefined ? 'mirror-only (no upstream download)' : `upstream ${m.source.url}`}`).join('\n'),
         { hint: 'copy them into a mirror directory (--mirror DIR) or fetch them on a connected machine: stasis-farm mirror export' },
       );
     }

@@ -1,7 +1,10 @@
 /** One upstream source of a package, as validated from pkg.lua. */
 export interface SourceSpec {
-  /** The real upstream URL. */
-  readonly url: string;
+  /**
+   * The real upstream URL; absent for a mirror-only file (a repack or a generated
+   * file with no upstream download), which is fetched from mirrors only.
+   */
+  readonly url?: string;
   /** Lower-case hex sha256 of the file. */
   readonly sha256: string;
   /** File name in mirrors and in the build (defaults to the URL's last path segment). */

@@ -46,7 +46,8 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     const s = r.object(v, p);
     if (s === undefined) return;
     r.unknownKeys(s, SOURCE_FIELDS, p);
-    const url = r.string(s, 'url', p, { pattern: URL_RE, what: 'an http, https or ftp URL' });
+    // No url: a mirror-only file (a repack, a generated file); it must be named.
+    const url = r.string(s, 'url', p, { optional: s['file'] !== undefined, pattern: URL_RE, what: 'an http, https or ftp URL' });
     const sha256 = s['sha256'];
     if (sha256 === undefined) r.fail(`${p}.sha256`, 'missing (required: the sha256 of the upstream file)');
     else if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${p}.sha256`, `expected 64 lower-case hex digits, got ${describe(sha256)}`);
@@ -55,7 +56,7 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     if (fileName !== undefined && seenFiles.has(fileName)) r.fail(`${p}.file`, `"${fileName}" is used by two sources`);
     if (fileName !== undefined) seenFiles.add(fileName);
     const extract = r.boolean(s, 'extract', p, true);
-    if (url !== undefined && typeof sha256 === 'string' && SHA256.test(sha256) && fileName !== undefined) sources.push({ url, sha256, file: fileName, extract });
+    if (typeof sha256 === 'string' && SHA256.test(sha256) && fileName !== undefined) sources.push({ ...(url === undefined ? {} : { url }), sha256, file: fileName, extract });
   });
   const patches = r.stringList(o, 'patches', '', { pattern: PLAIN_FILE, what: 'a file name beside pkg.lua' });
   const files = r.stringList(o, 'files', '', { pattern: PLAIN_FILE, what: 'a file name beside pkg.lua' });

@@ -158,7 +158,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
         name: pkg,
         version: r?.version,
         license: r?.license,
-        sources: (r?.sources ?? []).map((s) => ({ file: s.file, url: s.url, sha256: s.sha256 })),
+        sources: (r?.sources ?? []).map((s) => ({ file: s.file, ...(s.url === undefined ? {} : { url: s.url }), sha256: s.sha256 })),
         key: b.outcome.keys.get(pkg)?.key,
         output_sha256: { dev: outputOf(dev, pkg), a: outputOf(a, pkg), b: outputOf(b, pkg) },
       };

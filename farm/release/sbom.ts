@@ -24,7 +24,7 @@ export function makeSpdx(input: SbomInput): Record<string, unknown> {
       name: r.name,
       versionInfo: r.version,
       description: r.description,
-      downloadLocation: first === undefined ? 'NONE' : first.url,
+      downloadLocation: first === undefined ? 'NONE' : first.url ?? 'NOASSERTION',
       ...(r.homepage === undefined ? {} : { homepage: r.homepage }),
       filesAnalyzed: false,
       licenseConcluded: 'NOASSERTION',
@@ -34,7 +34,7 @@ export function makeSpdx(input: SbomInput): Record<string, unknown> {
       externalRefs: r.sources.map((s) => ({
         referenceCategory: 'OTHER',
         referenceType: 'source-archive',
-        referenceLocator: `${s.url}#sha256=${s.sha256}`,
+        referenceLocator: `${s.url ?? s.file}#sha256=${s.sha256}`,
       })),
       comment: `built from ${r.sources.map((s) => `${s.file} (sha256 ${s.sha256})`).join(', ') || 'files in the recipe'}`,
     };

@@ -57,7 +57,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       options.sink({ type: 'fetch-done', pkg, file: source.file, from: 'store', bytes: 0, cached: true });
       return store.pathOf(source.sha256);
     }
-    const origins = [...options.mirrors.flatMap((m) => mirrorCandidates(m, source)), ...(options.offline ? [] : [source.url])];
+    const origins = [...options.mirrors.flatMap((m) => mirrorCandidates(m, source)), ...(options.offline || source.url === undefined ? [] : [source.url])];
     const attempts: string[] = [];
     let mismatch: ChecksumMismatch | undefined;
     for (const origin of origins) {

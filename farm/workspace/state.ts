@@ -14,7 +14,7 @@ export interface ManifestPackage {
   readonly files: number;
   readonly bytes: number;
   readonly build_ms: number;
-  readonly sources: readonly { readonly file: string; readonly url: string; readonly sha256: string }[];
+  readonly sources: readonly { readonly file: string; readonly url?: string; readonly sha256: string }[];
 }
 
 /** `<workspace>/manifest.yaml`: what the last build of a stage produced. */

@@ -10,9 +10,10 @@ return {
   license = "GPL-3.0-or-later",
   homepage = "https://www.gnu.org/software/make/",
   sources = {
-    -- Debian's repack of make 4.3 (documentation removed; no ./configure).
-    { url = "https://deb.debian.org/debian/pool/main/m/make-dfsg/make-dfsg_4.3.orig.tar.gz",
-      file = "make-dfsg_4.3.orig.tar.gz",
+    -- Mirror-only: Debian's repack of GNU make 4.3 (make-dfsg 4.3 orig tarball:
+    -- documentation removed, no ./configure), verified in the shared mirror;
+    -- no upstream download has these bytes.
+    { file = "make-dfsg_4.3.orig.tar.gz",
       sha256 = "be4c17542578824e745f83bcd2a9ba264206187247cb6a5f5df99b0a9d1f9047" },
   },
   files = { "config.h" },

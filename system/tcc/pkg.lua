@@ -23,9 +23,9 @@ return {
   license = "LGPL-2.1-or-later",
   homepage = "https://bellard.org/tcc/",
   sources = {
-    -- Debian's snapshot tarball (not an upstream release; see above).
-    { url = "https://deb.debian.org/debian/pool/main/t/tcc/tcc_0.9.27+git20200814.62c30a4a.orig.tar.bz2",
-      file = "tcc_0.9.27+git20200814.62c30a4a.orig.tar.bz2",
+    -- Mirror-only: Debian's snapshot tarball of tinycc mob 62c30a4a (no
+    -- upstream release tarball exists), verified in the shared mirror.
+    { file = "tcc_0.9.27+git20200814.62c30a4a.orig.tar.bz2",
       sha256 = "d63c113bcdd657f51c8ee197a0b0a24203603313e19a52b5f678d40ab7f5df35" },
   },
   -- tcc-stasis.patch (details in its header): static by default, real

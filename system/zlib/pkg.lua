@@ -3,7 +3,7 @@
 -- Source: Debian's repack of zlib 1.2.13 (zlib_1.2.13.dfsg.orig.tar.bz2: the
 -- release with contrib/ removed and recompressed; top directory
 -- zlib-1.2.13.dfsg).  It is not byte-identical to zlib.net's tarball, so the
--- URL below is Debian's and the sha256 is that of the repack.  Nothing from
+-- source is mirror-only and the sha256 is that of the repack.  Nothing from
 -- contrib/ is used here.
 return {
   name = "zlib",
@@ -12,9 +12,9 @@ return {
   license = "Zlib",
   homepage = "https://zlib.net/",
   sources = {
-    -- Debian repack (see above), not the upstream release tarball.
-    { url = "https://deb.debian.org/debian/pool/main/z/zlib/zlib_1.2.13.dfsg.orig.tar.bz2",
-      file = "zlib_1.2.13.dfsg.orig.tar.bz2",
+    -- Mirror-only: Debian's repack (see above), verified in the shared mirror;
+    -- not the upstream release tarball.
+    { file = "zlib_1.2.13.dfsg.orig.tar.bz2",
       sha256 = "71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1" },
   },
   build = [[

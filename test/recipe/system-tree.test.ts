@@ -57,11 +57,13 @@ describe('the Stasis package set in system/', () => {
     expect(dynamic).toEqual([...SUCKS].sort());
   });
 
-  it('every source is a real https/http URL; a file the mirror has carries the mirror\'s sha256', () => {
+  it('every source is a real https/http URL or a mirror-only file; a file the mirror has carries the mirror\'s sha256', () => {
     const wrong: string[] = [];
     for (const { recipe } of recipes.values()) {
       for (const s of recipe.sources) {
-        if (!/^https?:\/\/[a-z0-9.-]+\.[a-z]{2,}\//.test(s.url)) wrong.push(`${recipe.name}: ${s.url}`);
+        if (s.url === undefined) {
+          if (!mirrorSums.has(s.file)) wrong.push(`${recipe.name}: mirror-only ${s.file} is not in the mirror`);
+        } else if (!/^https?:\/\/[a-z0-9.-]+\.[a-z]{2,}\//.test(s.url)) wrong.push(`${recipe.name}: ${s.url}`);
         const known = mirrorSums.get(s.file);
         if (known !== undefined && known !== s.sha256) wrong.push(`${recipe.name}: ${s.file} sha256 ${s.sha256} but the mirror has ${known}`);
       }
@@ -81,6 +83,17 @@ describe('the Stasis package set in system/', () => {
       if (needs.length > 0 && !/sha256|checksum/i.test(comments)) unexplained.push(recipe.name);
     }
     expect(unexplained).toEqual([]);
+  });
+
+  it('a mirror-only source says where the file came from; no recipe names a distribution\'s package archive', async () => {
+    const wrong: string[] = [];
+    for (const { recipe, file } of recipes.values()) {
+      const text = await readFile(join(root, file), 'utf8');
+      if (/\/pool\/main\//.test(text)) wrong.push(`${recipe.name}: names a package archive`);
+      const comments = text.split('\n').filter((l) => l.trim().startsWith('--')).join('\n');
+      if (recipe.sources.some((s) => s.url === undefined) && !/mirror-only/i.test(comments)) wrong.push(`${recipe.name}: mirror-only source without a provenance comment`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('local packages (no sources) carry their files beside pkg.lua', async () => {
