@@ -28,7 +28,7 @@ const SERVICES: Readonly<Record<string, { readonly pkg: string; readonly run: st
   dropbear: { pkg: 'dropbear', run: 'exec dropbear -F -E -R' },
   acpid: { pkg: 'acpid', run: 'exec acpid -f' },
   dcron: { pkg: 'dcron', run: 'exec crond -f' },
-  mdevd: { pkg: 'mdevd', run: 'exec mdevd' },
+  mdevd: { pkg: 'mdevd', run: 'exec mdevd -C' }, // -C: coldplug (devices present at boot) once ready
   eiwd: { pkg: 'eiwd', run: 'exec iwd' },
 };
 
@@ -41,9 +41,43 @@ function dependencies(base: string, deps: readonly string[]): RenderedFile[] {
   return [dir(`${base}/dependencies.d`), ...deps.map((d) => file(`${base}/dependencies.d/${d}`, ''))];
 }
 
+/** Where the execline recipe installs execlineb (its --prefix is /usr; there is no /bin -> usr/bin merge). */
+export const EXECLINEB = '/usr/bin/execlineb';
+
 function longrun(name: string, run: string, deps: readonly string[]): RenderedFile[] {
   const base = `etc/s6-rc/source/${name}`;
-  return [dir(base), file(`${base}/type`, 'longrun\n'), file(`${base}/run`, `#!/bin/execlineb -P\n${run.startsWith('exec ') ? run.slice(5) : run}\n`, 0o755), ...dependencies(base, deps)];
+  return [dir(base), file(`${base}/type`, 'longrun\n'), file(`${base}/run`, `#!${EXECLINEB} -P\n${run.startsWith('exec ') ? run.slice(5) : run}\n`, 0o755), ...dependencies(base, deps)];
+}
+
+/** Serial consoles named on the kernel command line (`console=ttyS0,115200`): tty and baud rate. */
+export function serialConsoles(params: readonly string[]): { readonly tty: string; readonly baud: number }[] {
+  const out: { tty: string; baud: number }[] = [];
+  for (const p of params) {
+    const m = /^console=(ttyS\d+)(?:,(\d+))?/.exec(p);
+    if (m !== null && !out.some((c) => c.tty === m[1])) out.push({ tty: m[1] as string, baud: m[2] === undefined ? 115200 : Number(m[2]) });
+  }
+  return out;
+}
+
+/**
+ * grub.cfg: finds the partition holding the kernel by a file on it (with a
+ * separate /boot partition the kernel is /vmlinuz there, else /boot/vmlinuz
+ * on the root filesystem), then boots it with the command line.
+ */
+function grubConfig(separateBoot: boolean, bootType: string, cmdline: string): string {
+  const kernel = separateBoot ? '/vmlinuz' : '/boot/vmlinuz';
+  const fsModule = /^(vfat|fat|msdos)$/.test(bootType) ? 'fat' : /^ext[234]$/.test(bootType) ? 'ext2' : bootType;
+  return [
+    'set timeout=3',
+    'insmod part_msdos',
+    'insmod part_gpt',
+    `insmod ${fsModule}`,
+    'menuentry "Stasis" {',
+    `\tsearch --no-floppy --set=root --file ${kernel}`,
+    `\tlinux ${kernel} ${cmdline}`,
+    '}',
+    '',
+  ].join('\n');
 }
 
 function oneshot(name: string, up: string, deps: readonly string[]): RenderedFile[] {
@@ -97,7 +131,7 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
   out.push(file('etc/stasis/cmdline', `${cmdline}\n`));
   if (ctx.packages.has('grub')) {
     out.push(dir('boot'), dir('boot/grub'));
-    out.push(file('boot/grub/grub.cfg', `set timeout=3\nmenuentry "Stasis" {\n\tlinux /boot/vmlinuz ${cmdline}\n}\n`));
+    out.push(file('boot/grub/grub.cfg', grubConfig(fs.boot !== undefined, (fs.boot ?? fs.root).type, cmdline)));
   }
 
   // Filesystems.
@@ -162,9 +196,17 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
       }
     }
   }
+  // Gettys on the configured virtual terminals, and on each serial console the
+  // kernel command line names (a machine driven over serial gets a login there).
+  const serial = serialConsoles(config.kernel.params);
   for (const tty of config.ttys) {
-    out.push(...longrun(`getty-${tty}`, `exec getty 38400 ${tty}`, bootDeps));
+    const console = serial.find((c) => c.tty === tty);
+    out.push(...longrun(`getty-${tty}`, console === undefined ? `exec getty 38400 ${tty}` : `exec getty -L ${console.baud} ${tty} vt100`, bootDeps));
     bundle.push(`getty-${tty}`);
+  }
+  for (const c of serial.filter((c) => !config.ttys.includes(c.tty))) {
+    out.push(...longrun(`getty-${c.tty}`, `exec getty -L ${c.baud} ${c.tty} vt100`, bootDeps));
+    bundle.push(`getty-${c.tty}`);
   }
   out.push(dir('etc/s6-rc/source/default'), file('etc/s6-rc/source/default/type', 'bundle\n'), file('etc/s6-rc/source/default/contents', bundle.map((b) => `${b}\n`).join('')));
 

@@ -1,31 +1,41 @@
--- execline: a non-interactive scripting language without a shell.
+-- execline: execlineb and the chain-loading commands; s6 run scripts and
+-- s6-linux-init's /sbin/init are execline scripts (#!/usr/bin/execlineb).
 --
--- Source: Debian's execline_2.9.6.1.orig.tar.gz, which equals the git tag
--- archive for v2.9.6.1 (not skarnet.org's release tarball); the URL is
--- Debian's and the sha256 that of this file.
+-- One release batch of the skarnet.org family (skalibs 2.15.1.0, execline
+-- 2.9.9.2, s6 2.15.0.0, s6-rc 0.6.1.1, s6-linux-init 1.2.0.1, mdevd 0.1.8.2,
+-- s6-portable-utils 2.3.1.2, s6-linux-utils 2.6.4.1): each asks for the
+-- skalibs of this batch, so they move together.  The source is the git tag
+-- archive of the release (same tree as the skarnet.org tarball, different
+-- bytes); the sha256 is that of the file in the shared mirror.
 --
--- execline 2.9.6.1 requires skalibs >= 2.14.3.0 (its INSTALL file).
+-- Stages a/b build with the closure's tcc, pointed at this stage's musl and
+-- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
+-- builder's musl-gcc.
 return {
   name = "execline",
-  version = "2.9.6.1",
+  version = "2.9.9.2",
   description = "Small scripting language for chain-loading programs",
   license = "ISC",
   homepage = "https://skarnet.org/software/execline/",
   sources = {
-    -- Debian's orig tarball (= the git tag archive, see above).
-    { url = "https://deb.debian.org/debian/pool/main/e/execline/execline_2.9.6.1.orig.tar.gz",
-      file = "execline_2.9.6.1.orig.tar.gz",
-      sha256 = "e718d73a0fa667f270763776a58213a027cb85dd5db9ad8331fa62b123911b29" },
+    { url = "https://github.com/skarnet/execline/archive/refs/tags/v2.9.9.2.tar.gz",
+      file = "execline-2.9.9.2.tar.gz",
+      sha256 = "1b9f045b85e7e30438a13a8ac3beb30f7949c1f9804f7eea2af45194f3857669" },
   },
-  build_deps = { "skalibs" },
+  build_deps = farm.stage == "dev" and { "skalibs" } or { "musl", "tcc", "skalibs" },
   build = [[
-# skalibs' headers, static library and sysdeps come from the sysroot.
-# --enable-static-libc: fully static programs.
+if [ "$STASIS_STAGE" != dev ]; then
+  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
+  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
+  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
+  set -- AR="tcc -ar" RANLIB=true
+fi
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
+  --libexecdir=/usr/libexec \
   --with-sysdeps="$SYSROOT/usr/lib/skalibs/sysdeps" \
   --with-include="$SYSROOT/usr/include" --with-lib="$SYSROOT/usr/lib" \
   --disable-shared --enable-static --enable-static-libc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+make "$@" -j"$JOBS"
+make "$@" install DESTDIR="$DESTDIR"
 ]],
 }

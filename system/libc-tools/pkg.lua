@@ -10,10 +10,20 @@ return {
   license = "0BSD",
   sources = {},
   files = { "getent.c", "getconf.c" },
+  -- Stages a/b compile with the closure's tcc against this stage's musl and
+  -- libtcc1.a (-B, see tcc's pkg.lua); the dev stage with the builder's musl-gcc.
+  build_deps = farm.stage ~= "dev" and { "musl", "tcc" } or nil,
   build = [[
+if [ "$STASIS_STAGE" = dev ]; then
+  warn="-Wall -Wextra -Werror"
+else
+  CC="$CC -B$SYSROOT/usr/lib/tcc"
+  CFLAGS="-O2"
+  warn="-Wall"
+fi
 mkdir -p "$DESTDIR/usr/bin"
 for t in getent getconf; do
-  $CC $CPPFLAGS $CFLAGS -std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror \
+  $CC $CPPFLAGS $CFLAGS -std=c99 -D_GNU_SOURCE $warn \
     -o "$t" "/build/files/$t.c" $LDFLAGS
   install -m 0755 "$t" "$DESTDIR/usr/bin/$t"
 done

@@ -1,32 +1,43 @@
--- mdevd: the device manager: reads kernel uevents from a netlink socket and
--- applies /etc/mdev.conf (busybox mdev syntax).  No udev on Stasis.  The
--- service is rendered by the farm (config.lua services = { "mdevd" }).
+-- mdevd: the uevent daemon that creates device nodes (busybox mdev's
+-- configuration format, /etc/mdev.conf beside this recipe).
 --
--- Version: the release whose sha256 could be recorded (Void Linux template).
--- skarnet.org packages are released in step with skalibs; this one may ask
--- for a different skalibs than system/skalibs (its INSTALL file says which),
--- and then the build fails on a missing skalibs interface: bump them together.
+-- One release batch of the skarnet.org family (skalibs 2.15.1.0, execline
+-- 2.9.9.2, s6 2.15.0.0, s6-rc 0.6.1.1, s6-linux-init 1.2.0.1, mdevd 0.1.8.2,
+-- s6-portable-utils 2.3.1.2, s6-linux-utils 2.6.4.1): each asks for the
+-- skalibs of this batch, so they move together.  The source is the git tag
+-- archive of the release (same tree as the skarnet.org tarball, different
+-- bytes); the sha256 is that of the file in the shared mirror.
+--
+-- Stages a/b build with the closure's tcc, pointed at this stage's musl and
+-- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
+-- builder's musl-gcc.
 return {
   name = "mdevd",
-  version = "0.1.6.3",
+  version = "0.1.8.2",
   description = "Kernel uevent manager (mdev-compatible, daemon)",
   license = "ISC",
   homepage = "https://skarnet.org/software/mdevd/",
   sources = {
-    -- sha256 from Void Linux srcpkgs/mdevd/template.
-    { url = "https://skarnet.org/software/mdevd/mdevd-0.1.6.3.tar.gz",
-      sha256 = "f6ecf0ef7cd48d04efc75acb2dad967d850bc8815bdb0098f1c9ef043394d430" },
+    { url = "https://github.com/skarnet/mdevd/archive/refs/tags/v0.1.8.2.tar.gz",
+      file = "mdevd-0.1.8.2.tar.gz",
+      sha256 = "5ea182df0216db9db3adf0276771a9442c40068230263cd984e7e9b238fa09b3" },
   },
   files = { "mdev.conf" },
-  build_deps = { "skalibs" },
+  build_deps = farm.stage == "dev" and { "skalibs", "linux-headers" } or { "musl", "tcc", "skalibs", "linux-headers" },
   build = [[
+if [ "$STASIS_STAGE" != dev ]; then
+  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
+  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
+  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
+  set -- AR="tcc -ar" RANLIB=true
+fi
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \
   --with-sysdeps="$SYSROOT/usr/lib/skalibs/sysdeps" \
   --with-include="$SYSROOT/usr/include" --with-lib="$SYSROOT/usr/lib" \
   --disable-shared --enable-static --enable-static-libc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+make "$@" -j"$JOBS"
+make "$@" install DESTDIR="$DESTDIR"
 install -D -m 0644 /build/files/mdev.conf "$DESTDIR/etc/mdev.conf"
 ]],
 }

@@ -7,7 +7,7 @@
 --   mount-kernel-fs  proc, sys, devpts, shm
 --   mount-fs         root read-write, fstab, swap       (after mount-kernel-fs)
 --   hostname         from /etc/hostname                  (after mount-kernel-fs)
---   keymap           loadkeys from /etc/stasis/keymap    (after mount-fs)
+--   keymap           loadkeys from /etc/stasis/keymap    (after mount-fs; kbd, when installed)
 --   boot             bundle of the above
 -- The farm renders, at assembly, the services config.lua enables (each
 -- depending on "boot"), the "default" bundle (boot + those services + gettys),
@@ -24,8 +24,9 @@ return {
     "mount-kernel-fs", "mount-fs", "hostname", "keymap",
   },
   build_deps = { "s6-linux-init", "s6", "execline" },
-  -- busybox provides sh, mount, umount, mountpoint, swapon; kbd loadkeys.
-  deps = { "s6-linux-init", "s6", "s6-rc", "execline", "busybox", "kbd" },
+  -- busybox provides sh, awk, mount, umount, mountpoint, swapon and getty;
+  -- kbd's loadkeys is used when kbd is installed (base has it).
+  deps = { "s6-linux-init", "s6", "s6-rc", "execline", "busybox" },
   toolchain = false,
   build = [[
 skel="$DESTDIR/etc/s6-linux-init/skel"
@@ -36,10 +37,11 @@ done
 
 # The init directory, made here (not on the target) so that the rootfs is
 # complete as assembled.  -1: also log to /dev/console; -G: an early getty on
-# tty12 in case the s6-rc services never come up; -c: where it is installed.
+# tty12 in case the s6-rc services never come up; -d: mount a devtmpfs on /dev
+# (the kernel mounts none for an initramfs); -c: where it is installed.
 # (The maker records the basedir it is given, so -c names the final path and
 # the output is moved there.)
-s6-linux-init-maker -1 -G "getty 38400 tty12" -c /etc/s6-linux-init/current \
+s6-linux-init-maker -1 -G "getty 38400 tty12" -d /dev -c /etc/s6-linux-init/current \
   -p /usr/bin:/usr/sbin:/bin:/sbin -f "$skel" "$PWD/current"
 mv current "$DESTDIR/etc/s6-linux-init/current"
 mkdir -p "$DESTDIR/etc/s6-linux-init/current/env"

@@ -1,10 +1,16 @@
--- s6-linux-init: /sbin/init for an s6 system (s6-linux-init-maker writes the
--- boot directory; s6-boot runs it).
+-- s6-linux-init: /sbin/init for an s6 system (s6-linux-init-maker writes the boot
+-- directory at s6-boot's build).  Needs the kernel's user-space headers (linux/kd.h).
 --
--- Version: the release whose sha256 could be recorded (Void Linux template).
--- skarnet.org packages are released in step with skalibs; this one may ask
--- for a different skalibs than system/skalibs (its INSTALL file says which),
--- and then the build fails on a missing skalibs interface: bump them together.
+-- One release batch of the skarnet.org family (skalibs 2.15.1.0, execline
+-- 2.9.9.2, s6 2.15.0.0, s6-rc 0.6.1.1, s6-linux-init 1.2.0.1, mdevd 0.1.8.2,
+-- s6-portable-utils 2.3.1.2, s6-linux-utils 2.6.4.1): each asks for the
+-- skalibs of this batch, so they move together.  The source is the git tag
+-- archive of the release (same tree as the skarnet.org tarball, different
+-- bytes); the sha256 is that of the file in the shared mirror.
+--
+-- Stages a/b build with the closure's tcc, pointed at this stage's musl and
+-- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
+-- builder's musl-gcc.
 return {
   name = "s6-linux-init",
   version = "1.2.0.1",
@@ -12,19 +18,25 @@ return {
   license = "ISC",
   homepage = "https://skarnet.org/software/s6-linux-init/",
   sources = {
-    -- sha256 from Void Linux srcpkgs/s6-linux-init/template.
-    { url = "https://skarnet.org/software/s6-linux-init/s6-linux-init-1.2.0.1.tar.gz",
-      sha256 = "72d59b13683d1390f7df9a286be467e73293416021af9fa1023c9293ec5c7d7c" },
+    { url = "https://github.com/skarnet/s6-linux-init/archive/refs/tags/v1.2.0.1.tar.gz",
+      file = "s6-linux-init-1.2.0.1.tar.gz",
+      sha256 = "a72d2822fd9bb26131a21cd3126a3a9c0b1fd3a81a3242a2249100cc110f5db2" },
   },
-  build_deps = { "skalibs", "execline", "s6" },
+  build_deps = farm.stage == "dev" and { "skalibs", "execline", "s6", "linux-headers" } or { "musl", "tcc", "skalibs", "execline", "s6", "linux-headers" },
   deps = { "s6", "execline" },
   build = [[
+if [ "$STASIS_STAGE" != dev ]; then
+  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
+  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
+  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
+  set -- AR="tcc -ar" RANLIB=true
+fi
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \
   --with-sysdeps="$SYSROOT/usr/lib/skalibs/sysdeps" \
   --with-include="$SYSROOT/usr/include" --with-lib="$SYSROOT/usr/lib" \
   --disable-shared --enable-static --enable-static-libc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+make "$@" -j"$JOBS"
+make "$@" install DESTDIR="$DESTDIR"
 ]],
 }

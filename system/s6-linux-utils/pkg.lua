@@ -1,29 +1,43 @@
--- s6-linux-utils: small Linux system utilities from skarnet.org
--- (s6-mount, s6-hostname, s6-chroot, s6-freeramdisk, s6-pivotchroot, ...).
+-- s6-linux-utils: Linux-specific utilities (s6-mount, s6-hostname, s6-chroot,
+-- s6-pivotchroot, ...).
 --
--- Version: the release whose sha256 could be recorded (Void Linux template).
--- skarnet.org packages are released in step with skalibs; this one may ask
--- for a different skalibs than system/skalibs (its INSTALL file says which),
--- and then the build fails on a missing skalibs interface: bump them together.
+-- One release batch of the skarnet.org family (skalibs 2.15.1.0, execline
+-- 2.9.9.2, s6 2.15.0.0, s6-rc 0.6.1.1, s6-linux-init 1.2.0.1, mdevd 0.1.8.2,
+-- s6-portable-utils 2.3.1.2, s6-linux-utils 2.6.4.1): each asks for the
+-- skalibs of this batch, so they move together.  The source is the git tag
+-- archive of the release (same tree as the skarnet.org tarball, different
+-- bytes); the sha256 is that of the file in the shared mirror.
+--
+-- Stages a/b build with the closure's tcc, pointed at this stage's musl and
+-- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
+-- builder's musl-gcc.
 return {
   name = "s6-linux-utils",
-  version = "2.5.0.0",
+  version = "2.6.4.1",
   description = "Linux-specific system utilities (mount, chroot, hostname, ...)",
   license = "ISC",
   homepage = "https://skarnet.org/software/s6-linux-utils/",
   sources = {
-    -- sha256 from Void Linux srcpkgs/s6-linux-utils/template.
-    { url = "https://skarnet.org/software/s6-linux-utils/s6-linux-utils-2.5.0.0.tar.gz",
-      sha256 = "78571574464c76fc623ef50dc14800138b4fd98c5fa877af6850fdd9c2f90213" },
+    { url = "https://github.com/skarnet/s6-linux-utils/archive/refs/tags/v2.6.4.1.tar.gz",
+      file = "s6-linux-utils-2.6.4.1.tar.gz",
+      sha256 = "904eca12cdc04bcfe1915ca37a31bfd0769326f742bf5be395bc233ab99b9613" },
   },
-  build_deps = { "skalibs" },
+  build_deps = farm.stage == "dev" and { "skalibs", "execline", "linux-headers" } or { "musl", "tcc", "skalibs", "execline", "linux-headers" },
+  -- fstab2s6rc writes execline scripts.
+  deps = { "execline" },
   build = [[
+if [ "$STASIS_STAGE" != dev ]; then
+  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
+  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
+  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
+  set -- AR="tcc -ar" RANLIB=true
+fi
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \
   --with-sysdeps="$SYSROOT/usr/lib/skalibs/sysdeps" \
   --with-include="$SYSROOT/usr/include" --with-lib="$SYSROOT/usr/lib" \
   --disable-shared --enable-static --enable-static-libc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+make "$@" -j"$JOBS"
+make "$@" install DESTDIR="$DESTDIR"
 ]],
 }

@@ -1,29 +1,40 @@
--- s6-portable-utils: small portable Unix utilities from skarnet.org, handy
--- in execline scripts (s6-echo, s6-sleep, s6-test, s6-cat, ...).
+-- s6-portable-utils: small portable utilities (s6-echo, s6-sleep, s6-test, ...).
 --
--- Version: the release whose sha256 could be recorded (Void Linux template).
--- skarnet.org packages are released in step with skalibs; this one may ask
--- for a different skalibs than system/skalibs (its INSTALL file says which),
--- and then the build fails on a missing skalibs interface: bump them together.
+-- One release batch of the skarnet.org family (skalibs 2.15.1.0, execline
+-- 2.9.9.2, s6 2.15.0.0, s6-rc 0.6.1.1, s6-linux-init 1.2.0.1, mdevd 0.1.8.2,
+-- s6-portable-utils 2.3.1.2, s6-linux-utils 2.6.4.1): each asks for the
+-- skalibs of this batch, so they move together.  The source is the git tag
+-- archive of the release (same tree as the skarnet.org tarball, different
+-- bytes); the sha256 is that of the file in the shared mirror.
+--
+-- Stages a/b build with the closure's tcc, pointed at this stage's musl and
+-- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
+-- builder's musl-gcc.
 return {
   name = "s6-portable-utils",
-  version = "2.2.2.2",
+  version = "2.3.1.2",
   description = "Portable small Unix utilities (s6-echo, s6-sleep, ...)",
   license = "ISC",
   homepage = "https://skarnet.org/software/s6-portable-utils/",
   sources = {
-    -- sha256 from Void Linux srcpkgs/s6-portable-utils/template.
-    { url = "https://skarnet.org/software/s6-portable-utils/s6-portable-utils-2.2.2.2.tar.gz",
-      sha256 = "63df4ad24c126fd0f0006e90fd3135ff204eaa4f95a7c9e51ec91a82cf5074cc" },
+    { url = "https://github.com/skarnet/s6-portable-utils/archive/refs/tags/v2.3.1.2.tar.gz",
+      file = "s6-portable-utils-2.3.1.2.tar.gz",
+      sha256 = "ce345ef5d3ff677d009a21686d2116481ecb0f0e559071539aa415a729297ed1" },
   },
-  build_deps = { "skalibs" },
+  build_deps = farm.stage == "dev" and { "skalibs" } or { "musl", "tcc", "skalibs" },
   build = [[
+if [ "$STASIS_STAGE" != dev ]; then
+  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
+  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
+  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
+  set -- AR="tcc -ar" RANLIB=true
+fi
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \
   --with-sysdeps="$SYSROOT/usr/lib/skalibs/sysdeps" \
   --with-include="$SYSROOT/usr/include" --with-lib="$SYSROOT/usr/lib" \
   --disable-shared --enable-static --enable-static-libc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+make "$@" -j"$JOBS"
+make "$@" install DESTDIR="$DESTDIR"
 ]],
 }

@@ -1,28 +1,42 @@
--- s6-rc: the service manager on top of s6 (dependencies, oneshots, bundles).
--- s6-boot's rc.init compiles /etc/s6-rc/source with s6-rc-compile at boot.
+-- s6-rc: the service manager: s6-rc-compile turns /etc/s6-rc/source into a
+-- database at boot, s6-rc brings bundles up and down.
 --
--- 0.5.6.0 requires s6 2.13.1.0, execline 2.9.6.1 and skalibs 2.14.3.0, the
--- versions of those recipes.
+-- One release batch of the skarnet.org family (skalibs 2.15.1.0, execline
+-- 2.9.9.2, s6 2.15.0.0, s6-rc 0.6.1.1, s6-linux-init 1.2.0.1, mdevd 0.1.8.2,
+-- s6-portable-utils 2.3.1.2, s6-linux-utils 2.6.4.1): each asks for the
+-- skalibs of this batch, so they move together.  The source is the git tag
+-- archive of the release (same tree as the skarnet.org tarball, different
+-- bytes); the sha256 is that of the file in the shared mirror.
+--
+-- Stages a/b build with the closure's tcc, pointed at this stage's musl and
+-- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
+-- builder's musl-gcc.
 return {
   name = "s6-rc",
-  version = "0.5.6.0",
+  version = "0.6.1.1",
   description = "Service manager for s6-based systems",
   license = "ISC",
   homepage = "https://skarnet.org/software/s6-rc/",
   sources = {
-    -- sha256 from Homebrew's s6-rc formula (Formula/s/s6-rc.rb at 0.5.6.0).
-    { url = "https://skarnet.org/software/s6-rc/s6-rc-0.5.6.0.tar.gz",
-      sha256 = "81277f6805e8d999ad295bf9140a909943b687ffcfb5aa3c4efd84b1a574586e" },
+    { url = "https://github.com/skarnet/s6-rc/archive/refs/tags/v0.6.1.1.tar.gz",
+      file = "s6-rc-0.6.1.1.tar.gz",
+      sha256 = "e9e5d632005345122b13a364e4212ea80ff0ca12ea9b2710d1d5f9917a6e00b7" },
   },
-  build_deps = { "skalibs", "execline", "s6" },
+  build_deps = farm.stage == "dev" and { "skalibs", "execline", "s6" } or { "musl", "tcc", "skalibs", "execline", "s6" },
   deps = { "s6", "execline" },
   build = [[
+if [ "$STASIS_STAGE" != dev ]; then
+  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
+  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
+  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
+  set -- AR="tcc -ar" RANLIB=true
+fi
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \
   --with-sysdeps="$SYSROOT/usr/lib/skalibs/sysdeps" \
   --with-include="$SYSROOT/usr/include" --with-lib="$SYSROOT/usr/lib" \
   --disable-shared --enable-static --enable-static-libc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+make "$@" -j"$JOBS"
+make "$@" install DESTDIR="$DESTDIR"
 ]],
 }

@@ -1,29 +1,42 @@
--- s6: process supervision (s6-svscan, s6-supervise, s6-log, ...) and the
--- fd-holding / notification tools s6-rc and s6-linux-init are built on.
+-- s6: process supervision: s6-svscan (PID 1 after s6-linux-init), s6-supervise
+-- and the s6-sv* tools.  s6-svscan runs execline scripts, hence the execline dependency.
 --
--- 2.13.1.0 is the release that pairs with execline 2.9.6.1 and skalibs
--- 2.14.3.0 (the mirror's execline); its INSTALL names both.
+-- One release batch of the skarnet.org family (skalibs 2.15.1.0, execline
+-- 2.9.9.2, s6 2.15.0.0, s6-rc 0.6.1.1, s6-linux-init 1.2.0.1, mdevd 0.1.8.2,
+-- s6-portable-utils 2.3.1.2, s6-linux-utils 2.6.4.1): each asks for the
+-- skalibs of this batch, so they move together.  The source is the git tag
+-- archive of the release (same tree as the skarnet.org tarball, different
+-- bytes); the sha256 is that of the file in the shared mirror.
+--
+-- Stages a/b build with the closure's tcc, pointed at this stage's musl and
+-- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
+-- builder's musl-gcc.
 return {
   name = "s6",
-  version = "2.13.1.0",
+  version = "2.15.0.0",
   description = "skarnet.org process supervision suite",
   license = "ISC",
   homepage = "https://skarnet.org/software/s6/",
   sources = {
-    -- sha256 from Homebrew's s6 formula (Formula/s/s6.rb at 2.13.1.0).
-    { url = "https://skarnet.org/software/s6/s6-2.13.1.0.tar.gz",
-      sha256 = "bf0614cf52957cb0af04c7b02d10ebd6c5e023c9d46335cbf75484eed3e2ce7e" },
+    { url = "https://github.com/skarnet/s6/archive/refs/tags/v2.15.0.0.tar.gz",
+      file = "s6-2.15.0.0.tar.gz",
+      sha256 = "30ad5b9df3dc8f8bb66f921c92117c4e71c9ca0608a2d4acf229b6b48b4bf4cd" },
   },
-  build_deps = { "skalibs", "execline" },
-  -- s6-svscan runs execline scripts (.s6-svscan/finish, run files).
+  build_deps = farm.stage == "dev" and { "skalibs", "execline" } or { "musl", "tcc", "skalibs", "execline" },
   deps = { "execline" },
   build = [[
+if [ "$STASIS_STAGE" != dev ]; then
+  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
+  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
+  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
+  set -- AR="tcc -ar" RANLIB=true
+fi
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --libexecdir=/usr/libexec \
   --with-sysdeps="$SYSROOT/usr/lib/skalibs/sysdeps" \
   --with-include="$SYSROOT/usr/include" --with-lib="$SYSROOT/usr/lib" \
   --disable-shared --enable-static --enable-static-libc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+make "$@" -j"$JOBS"
+make "$@" install DESTDIR="$DESTDIR"
 ]],
 }

@@ -1,27 +1,39 @@
--- skalibs: the skarnet.org C library (static only), used by execline & s6.
+-- skalibs: the C library of every skarnet.org package: static library, headers and the
+-- sysdeps (results of its feature tests), which the others read with --with-sysdeps.
 --
--- 2.14.3.0 is the release the rest of the skarnet set here is written for
--- (execline 2.9.6.1, s6 2.13.1.0, s6-rc 0.5.6.0 all require it).  The shared
--- mirror only carries Debian's 2.13.1.1 export, which is too old for them.
+-- One release batch of the skarnet.org family (skalibs 2.15.1.0, execline
+-- 2.9.9.2, s6 2.15.0.0, s6-rc 0.6.1.1, s6-linux-init 1.2.0.1, mdevd 0.1.8.2,
+-- s6-portable-utils 2.3.1.2, s6-linux-utils 2.6.4.1): each asks for the
+-- skalibs of this batch, so they move together.  The source is the git tag
+-- archive of the release (same tree as the skarnet.org tarball, different
+-- bytes); the sha256 is that of the file in the shared mirror.
+--
+-- Stages a/b build with the closure's tcc, pointed at this stage's musl and
+-- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
+-- builder's musl-gcc.
 return {
   name = "skalibs",
-  version = "2.14.3.0",
+  version = "2.15.1.0",
   description = "skarnet.org general-purpose C library (static)",
   license = "ISC",
   homepage = "https://skarnet.org/software/skalibs/",
   sources = {
-    -- sha256 from Homebrew's skalibs formula (Formula/s/skalibs.rb, 2.14.3.0).
-    { url = "https://skarnet.org/software/skalibs/skalibs-2.14.3.0.tar.gz",
-      sha256 = "a14aa558c9b09b062fa16acec623b2c8f93d69f5cba4d07f6d0c58913066c427" },
+    { url = "https://github.com/skarnet/skalibs/archive/refs/tags/v2.15.1.0.tar.gz",
+      file = "skalibs-2.15.1.0.tar.gz",
+      sha256 = "75cc20a4aae3e62dd1b2af7198ea02d89bbcd373da16fecebfbd3589c9425c63" },
   },
+  build_deps = farm.stage ~= "dev" and { "musl", "tcc" } or nil,
   build = [[
-# Hand-written configure; it takes CC/CFLAGS/LDFLAGS from the environment.
-# The sysdeps (results of the feature tests) are installed too: packages
-# built on skalibs read them with --with-sysdeps.
+if [ "$STASIS_STAGE" != dev ]; then
+  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
+  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
+  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
+  set -- AR="tcc -ar" RANLIB=true
+fi
 ./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
   --sysdepdir=/usr/lib/skalibs/sysdeps \
   --disable-shared --enable-static
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+make "$@" -j"$JOBS"
+make "$@" install DESTDIR="$DESTDIR"
 ]],
 }

@@ -54,7 +54,8 @@ describe('config.lua rendered into the rootfs', () => {
     ['locale', { locale: 'de_DE.UTF-8' }, ['etc/profile.d/locale.sh', 'etc/stasis/locale']],
     ['keymap', { keymap: 'de' }, ['etc/stasis/keymap']],
     ['root password', { root_password: '!' }, ['etc/shadow']],
-    ['kernel params', { kernel: { params: ['quiet', 'console=ttyS0'] } }, ['boot/grub/grub.cfg', 'etc/stasis/cmdline']],
+    ['kernel params', { kernel: { params: ['quiet', 'loglevel=3'] } }, ['boot/grub/grub.cfg', 'etc/stasis/cmdline']],
+    ['serial console', { kernel: { params: ['quiet', 'console=ttyS0'] } }, ['boot/grub/grub.cfg', 'etc/s6-rc/source/default/contents', 'etc/s6-rc/source/getty-ttyS0', 'etc/s6-rc/source/getty-ttyS0/run', 'etc/s6-rc/source/getty-ttyS0/type', 'etc/stasis/cmdline']],
     ['filesystem', { filesystem: { root: { device: 'UUID=abcd', type: 'btrfs', options: 'compress=zstd' } } }, ['boot/grub/grub.cfg', 'etc/fstab', 'etc/stasis/cmdline']],
     ['dns', { dns: ['1.1.1.1', '2606:4700::1111'] }, ['etc/resolv.conf']],
     ['ttys', { ttys: ['tty1', 'ttyS0'] }, ['etc/s6-rc/source/default/contents', 'etc/s6-rc/source/getty-ttyS0', 'etc/s6-rc/source/getty-ttyS0/run', 'etc/s6-rc/source/getty-ttyS0/type']],
@@ -69,7 +70,22 @@ describe('config.lua rendered into the rootfs', () => {
     expect(base.get('tmp')?.mode).toBe(0o1777);
     expect(content(base, 'etc/fstab')).toMatch(/^\/dev\/sda2\t\/\text4\tdefaults\t0 1\n\/dev\/sda1\t\/boot\tvfat\tdefaults\t0 2\n/);
     expect(content(base, 'etc/s6-rc/source/default/contents')).toBe('dropbear\ndhcpcd-eth0\ngetty-tty1\n');
-    expect(content(base, 'boot/grub/grub.cfg')).toContain('linux /boot/vmlinuz root=/dev/sda2 rw quiet');
+    // /boot is its own partition here: the kernel is /vmlinuz on it, found by search.
+    expect(content(base, 'boot/grub/grub.cfg')).toContain('\tsearch --no-floppy --set=root --file /vmlinuz\n\tlinux /vmlinuz root=/dev/sda2 rw quiet\n');
+    expect(content(base, 'boot/grub/grub.cfg')).toContain('insmod fat\n');
+    expect(content(base, 'etc/s6-rc/source/getty-tty1/run')).toBe('#!/usr/bin/execlineb -P\ngetty 38400 tty1\n');
+  });
+
+  it('grub.cfg finds /boot/vmlinuz on the root filesystem when there is no /boot partition', () => {
+    const files = render({ filesystem: { root: { device: '/dev/vda1', type: 'ext4', options: 'defaults' } } });
+    expect(content(files, 'boot/grub/grub.cfg')).toContain('insmod ext2\n');
+    expect(content(files, 'boot/grub/grub.cfg')).toContain('\tsearch --no-floppy --set=root --file /boot/vmlinuz\n\tlinux /boot/vmlinuz root=/dev/vda1 rw quiet\n');
+  });
+
+  it('a serial console on the kernel command line gets a getty at its baud rate, also when listed in ttys', () => {
+    const files = render({ kernel: { params: ['console=tty0', 'console=ttyS1,38400n8'] }, ttys: ['tty1', 'ttyS1'] });
+    expect(content(files, 'etc/s6-rc/source/getty-ttyS1/run')).toBe('#!/usr/bin/execlineb -P\ngetty -L 38400 ttyS1 vt100\n');
+    expect(content(files, 'etc/s6-rc/source/default/contents')).toBe('dropbear\ndhcpcd-eth0\ngetty-tty1\ngetty-ttyS1\n');
   });
 
   it('static networking becomes an iproute2 oneshot; wifi secrets are stored 0600 in a 0700 directory', () => {
