@@ -39,3 +39,19 @@ export class UnsafeArchive extends FarmError {
     super('UNSAFE_ARCHIVE', `${archive}: refusing entry "${entry}": ${why}`);
   }
 }
+
+/**
+ * A name in a tree the farm writes (rootfs, stage, initramfs, dist) that would
+ * be resolved through a symlink, or onto something that is not what it must be.
+ */
+export class UnsafePath extends FarmError {
+  constructor(
+    readonly root: string,
+    readonly path: string,
+    readonly why: string,
+  ) {
+    super('BUILD_FAILED', `${root}: refusing "${path}": ${why}`, {
+      hint: 'the farm never follows a symlink inside a tree it writes; a package must not ship a symlink where files are put beneath it',
+    });
+  }
+}

@@ -1,11 +1,13 @@
-import { chmod, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { FarmError } from '../errors/index.js';
+import { FarmError, UnsafePath } from '../errors/index.js';
 import type { CacheEntry } from '../cache/cache.js';
 import type { ManifestEntry } from '../build/io.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { beneath } from '../fs/beneath.js';
 import { extractTar } from '../tar/index.js';
+import { checkLinksInTheWay } from './links.js';
 import { mergeManifests, type RootfsEntry } from './merge.js';
 import type { RenderedFile } from './render.js';
 import { checkServiceTree } from './services.js';
@@ -47,6 +49,11 @@ export async function assembleRootfs(options: {
       manifest: JSON.parse(await readFile(entry.manifestPath, 'utf8')) as ManifestEntry[],
     })),
   );
+  // Nothing may be put beneath a symlink (the tree is written without following links; say who and where first).
+  checkLinksInTheWay([
+    ...parts.flatMap(({ pkg, manifest }) => manifest.map((e) => ({ ...e, origin: pkg }))),
+    ...rendered.map((f) => ({ ...f, origin: 'config.lua' })),
+  ]);
   const renderedPaths = new Set(rendered.map((f) => f.path));
   const merged = mergeManifests(parts.map(({ pkg, manifest }) => ({ pkg, manifest: manifest.filter((e) => !renderedPaths.has(e.path) || e.type === 'dir') })));
   if (merged.conflicts.length > 0) {
@@ -70,8 +77,8 @@ export async function assembleRootfs(options: {
   const old = join(parent, `.${basename(options.previewDir)}.old-${randomBytes(4).toString('hex')}`);
   await mkdir(tmp, { recursive: true });
   try {
-    for (const { entry } of parts) await extractTar(entry.tarPath, tmp);
-    await writeRendered(tmp, rendered);
+    for (const { pkg, entry } of parts) await writtenBy(pkg, extractTar(entry.tarPath, tmp));
+    await writtenBy('config.lua', writeRendered(tmp, rendered));
     await rename(options.previewDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
@@ -113,21 +120,19 @@ export async function readRootfsManifest(file: string): Promise<RootfsEntry[] | 
   }
 }
 
-/** Write config-rendered files into the tree (modes other than setuid applied on disk). */
+/** A refusal of the tree writer, naming who wanted the write. */
+async function writtenBy(origin: string, work: Promise<void>): Promise<void> {
+  await work.catch((error: unknown) => {
+    throw error instanceof UnsafePath ? new FarmError('BUILD_FAILED', `${origin}: ${error.message}`, { hint: error.hint, cause: error }) : error;
+  });
+}
+
+/** Write config-rendered files into the tree (modes other than setuid applied on disk), never through a link. */
 async function writeRendered(dir: string, files: readonly RenderedFile[]): Promise<void> {
+  const tree = beneath(dir);
   for (const f of files) {
-    const target = join(dir, f.path);
-    if (f.type === 'dir') {
-      await mkdir(target, { recursive: true });
-      await chmod(target, f.mode & 0o1777);
-      continue;
-    }
-    await mkdir(dirname(target), { recursive: true });
-    await rm(target, { force: true, recursive: false }).catch(() => {});
-    if (f.type === 'symlink') await symlink(f.target ?? '', target);
-    else {
-      await writeFile(target, f.content ?? '', { mode: f.mode & 0o777 });
-      await chmod(target, f.mode & 0o777);
-    }
+    if (f.type === 'dir') await tree.mkdir(f.path, f.mode & 0o1777);
+    else if (f.type === 'symlink') await tree.symlink(f.path, f.target ?? '');
+    else await tree.writeFile(f.path, f.content ?? '', f.mode & 0o777);
   }
 }

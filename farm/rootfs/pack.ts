@@ -1,18 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pack, type Header, type Pack } from 'tar-stream';
 import type { RootfsEntry } from './merge.js';
 import { TO_TAR } from '../tar/entry-types.js';
+import { beneath } from '../fs/beneath.js';
 
 /**
  * A deterministic tar of an assembled rootfs: entries in manifest (sorted) order,
  * modes and owners from the manifest (the host checkout cannot hold them),
- * contents from disk, mtime fixed to SOURCE_DATE_EPOCH, no user/group names.
+ * contents from disk (read beneath `dir`, never through a symlink), mtime fixed
+ * to SOURCE_DATE_EPOCH, no user/group names.
  */
 export function packRootfs(dir: string, entries: readonly RootfsEntry[], sourceDateEpoch: number): Readable {
   const p = pack();
   const mtime = new Date(sourceDateEpoch * 1000);
+  const tree = beneath(dir);
   (async () => {
     for (const e of entries) {
       const header: Partial<Header> & { name: string } = {
@@ -28,7 +29,7 @@ export function packRootfs(dir: string, entries: readonly RootfsEntry[], sourceD
       if (e.type === 'symlink' || e.type === 'hardlink') header.linkname = e.target ?? '';
       if (e.type === 'file') {
         header.size = e.size;
-        const body = await readFile(join(dir, e.path));
+        const body = await tree.readFile(e.path);
         if (body.length !== e.size) throw new Error(`${e.path}: size on disk ${body.length} differs from the manifest (${e.size})`);
         await new Promise<void>((resolve, reject) => p.entry(header, body, (err) => (err ? reject(err) : resolve())));
       } else {

@@ -1,47 +1,41 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, link, lstat, mkdir, rm, symlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract, type Header } from 'tar-stream';
+import { beneath } from '../fs/beneath.js';
 import { checkOutputEntry } from './output-safety.js';
 
 /**
  * Unpack a normalized package output into a rootfs directory. Names are checked
- * again; device nodes and fifos are not created on disk (the rootfs manifest
- * and the release tar carry them); setuid/setgid bits are not set on the host.
+ * again and resolved beneath `dir` without following any symlink already there
+ * (see fs/beneath.ts); device nodes and fifos are not created on disk (the
+ * rootfs manifest and the release tar carry them); setuid/setgid bits are not
+ * set on the host.
  */
 export async function extractTar(tarPath: string, dir: string): Promise<void> {
+  const tree = beneath(dir);
   const seen = new Set<string>();
   const dirModes: [string, number][] = [];
   const ex = extract({ allowUnknownFormat: true } as never);
   ex.on('entry', (header: Header, body, next) => {
     void (async () => {
       const name = checkOutputEntry(header, '', seen);
-      const target = join(dir, name);
       const mode = header.mode & 0o1777;
       if (name !== '') seen.add(name);
       switch (header.type) {
         case 'directory':
-          await mkdir(target, { recursive: true });
-          dirModes.push([target, mode]);
+          await tree.mkdir(name);
+          dirModes.push([name, mode]);
           break;
         case 'file':
         case 'contiguous-file':
-          await mkdir(dirname(target), { recursive: true });
-          await removeExisting(target);
-          await pipeline(body as unknown as Readable, createWriteStream(target, { mode: 0o600 }));
-          await chmod(target, mode & 0o777);
+          await tree.writeFile(name, body as unknown as Readable, mode & 0o777);
           return;
         case 'symlink':
-          await mkdir(dirname(target), { recursive: true });
-          await removeExisting(target);
-          await symlink(header.linkname ?? '', target);
+          await tree.symlink(name, header.linkname ?? '');
           break;
         case 'link':
-          await mkdir(dirname(target), { recursive: true });
-          await removeExisting(target);
-          await link(join(dir, header.linkname ?? ''), target);
+          await tree.link(name, header.linkname ?? '');
           break;
         default:
           break;
@@ -52,14 +46,5 @@ export async function extractTar(tarPath: string, dir: string): Promise<void> {
   });
   await pipeline(createReadStream(tarPath), ex as unknown as NodeJS.WritableStream);
   // Directory modes last, so a read-only directory does not block its own contents.
-  for (const [path, mode] of dirModes.reverse()) await chmod(path, mode & 0o1777);
-}
-
-async function removeExisting(path: string): Promise<void> {
-  try {
-    const st = await lstat(path);
-    if (!st.isDirectory()) await rm(path, { force: true });
-  } catch {
-    // absent
-  }
+  for (const [name, mode] of dirModes.reverse()) await tree.chmod(name, mode);
 }
