@@ -1,4 +1,5 @@
 import { FieldReader, describe } from '../validate/fields.js';
+import { PLAIN_FILE, SHA256 } from '../validate/patterns.js';
 import type { Recipe, SourceSpec } from './types.js';
 
 export const RECIPE_FIELDS = [
@@ -8,9 +9,7 @@ const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
 
 const NAME = /^[a-z0-9][a-z0-9+._-]*$/;
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9.+_~-]*$/;
-const SHA256 = /^[0-9a-f]{64}$/;
 const URL_RE = /^(https?|ftp):\/\/[^\s/]+\/\S*$/;
-const PLAIN_FILE = /^(?!\.\.?$)[A-Za-z0-9._+-]+$/;
 
 /** The last path segment of a URL (percent-decoded when that is well-formed). */
 export function fileFromUrl(url: string): string {
