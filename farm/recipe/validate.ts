@@ -7,6 +7,13 @@ export const RECIPE_FIELDS = [
 ] as const;
 const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
 
+/**
+ * The longest build a recipe may ask for, in seconds. The runtime arms a Node
+ * timer with timeout * 1000 ms, and Node fires a timer above 2^31-1 ms (24.8
+ * days) at once: 3000000 would have failed every build immediately.
+ */
+export const MAX_TIMEOUT_S = 7 * 24 * 3600;
+
 const NAME = /^[a-z0-9][a-z0-9+._-]*$/;
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9.+_~-]*$/;
 const URL_RE = /^(https?|ftp):\/\/[^\s/]+\/\S*$/;
@@ -81,7 +88,7 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     build,
     static: r.boolean(o, 'static', '', true),
     toolchain: r.boolean(o, 'toolchain', '', true),
-    timeout: r.integer(o, 'timeout', '', 3600, 1),
+    timeout: r.integer(o, 'timeout', '', 3600, 1, { value: MAX_TIMEOUT_S, what: `${MAX_TIMEOUT_S} s (7 days)` }),
   };
   r.throwIfAny();
   return recipe;
