@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, rename, rm, writeFile } from 'node:fs/promises';
 import { tempPathFor } from '../fs/atomic.js';
+import { readTextIfExists } from '../fs/read-if-exists.js';
 
 /** The outcome of one attempt to own a lock file. */
 export type Claim =
@@ -24,15 +25,6 @@ export function pidAlive(pid: number): boolean {
 function holderOf(content: string): number | undefined {
   const pid = Number.parseInt(content, 10);
   return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-async function readOrUndefined(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -60,7 +52,7 @@ export async function claimLockFile(path: string, pid: number, depth = 0): Promi
   await writeFile(temp, content, { flag: 'wx' });
   const release = async (): Promise<void> => {
     // Only our own generation is removed (never one that replaced it).
-    if ((await readOrUndefined(path)) === content) await rm(path, { force: true });
+    if ((await readTextIfExists(path)) === content) await rm(path, { force: true });
   };
   try {
     for (;;) {
@@ -70,7 +62,7 @@ export async function claimLockFile(path: string, pid: number, depth = 0): Promi
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const seen = await readOrUndefined(path);
+      const seen = await readTextIfExists(path);
       if (seen === undefined) continue; // released meanwhile: try again
       const holder = holderOf(seen);
       if (holder !== undefined && pidAlive(holder)) return { held: false, holder };
@@ -83,7 +75,7 @@ export async function claimLockFile(path: string, pid: number, depth = 0): Promi
         continue;
       }
       try {
-        if ((await readOrUndefined(path)) === seen) {
+        if ((await readTextIfExists(path)) === seen) {
           await rename(temp, path);
           return { held: true, release };
         }

@@ -2,13 +2,12 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { pack, type Pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { auditTree, openTreeFromTarball, type Finding } from '../../farm/audit/index.js';
-import { main } from '../../farm/cli/main.js';
+import { cli, type CliResult } from '../support/cli.js';
 
 const rules = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.rule}:${f.path}`).sort();
 
@@ -28,15 +27,9 @@ async function tarball(entries: readonly (EntryHeader & { body?: string })[], op
   return file;
 }
 
-async function cli(file: string): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(['tests', file], { cwd: await mkdtemp(join(tmpdir(), 'audit-cli-')), env: { NO_COLOR: '1', CI: 'true' }, stdout, stderr });
-  return { code, out, err };
+/** `stasis-farm tests <file>` in a fresh directory. */
+async function audit(file: string): Promise<CliResult> {
+  return cli(await mkdtemp(join(tmpdir(), 'audit-cli-')), ['tests', file]);
 }
 
 describe('audit of a release tarball: unsafe entries are findings', () => {
@@ -79,7 +72,7 @@ describe('audit of a release tarball: unsafe entries are findings', () => {
   });
 
   it('`stasis-farm tests` reports them as findings (exit 1)', async () => {
-    const r = await cli(await tarball([{ name: '../../etc/passwd', body: 'root::0:0::/:/bin/sh\n' }]));
+    const r = await audit(await tarball([{ name: '../../etc/passwd', body: 'root::0:0::/:/bin/sh\n' }]));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/unsafe-path[\s\S]*\.\.\/\.\.\/etc\/passwd/);
   });
@@ -115,7 +108,7 @@ describe('audit of a file that is not a whole tar archive', () => {
   it('`stasis-farm tests` renders it as an error, not an internal error', async () => {
     const files = await broken();
     for (const name of ['truncated.tar', 'text.tar']) {
-      const r = await cli(files[name] as string);
+      const r = await audit(files[name] as string);
       expect(r.err, name).toContain(`[ARCHIVE_INVALID] ${files[name]}`);
       expect(r.err, name).not.toContain('internal error');
       expect(r.code, name).toBe(4);
