@@ -58,6 +58,8 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
       add('unsafe-path', entry, `${unsafe}: extracting this ${entry.type} writes outside the rootfs`);
       continue;
     }
+    // A hardlink must name an entry before it (not itself, not one after it).
+    const badLink = entry.type === 'hardlink' ? hardlinkProblem(entry, paths) : undefined;
     paths.set(entry.path, entry);
     const mode = entry.mode;
     if (entry.uid !== 0 || entry.gid !== 0) add('non-root-owner', entry, `owned by ${entry.uid}:${entry.gid}`);
@@ -66,7 +68,6 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
       add('well-known-mode', entry, `mode ${(mode & 0o7777).toString(8).padStart(4, '0')}, expected ${known.map((m) => m.toString(8).padStart(4, '0')).join(' or ')}`);
     if ((entry.type === 'char' || entry.type === 'block') && !entry.path.startsWith('dev/')) add('device-outside-dev', entry, `${entry.type} device outside /dev`);
     if (entry.type === 'fifo' && !entry.path.startsWith('dev/')) add('fifo-outside-dev', entry, 'fifo outside /dev');
-    const badLink = entry.type === 'hardlink' ? hardlinkProblem(entry, paths) : undefined;
     if (badLink !== undefined) add('hardlink-outside', entry, badLink);
     if (entry.type === 'dir' && (mode & 0o002) !== 0 && (mode & 0o1000) === 0) add('world-writable-dir', entry, 'world-writable without the sticky bit');
     if (entry.type === 'symlink') symlinks.push(entry);
