@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { EM_X86_64, isElf, parseElf, type ReadAt } from './elf.js';
 import { allowedBy, type AllowEntry } from './allowlist.js';
+import { hardlinkProblem, unsafeName } from './entry-safety.js';
 import { WELL_KNOWN_MODES, type Finding, type Rule } from './rules.js';
 import { compilePatterns, DEFAULT_BUILD_PATHS, purityPatterns, scanBuffer, scanChunks } from './scan.js';
 import type { AuditTree, FileContent, TreeEntry } from './tree.js';
@@ -31,8 +32,10 @@ const SUCKS = /^sucks(\/|$)/;
 
 /**
  * Audit a tree: linkage (every ELF static x86_64, no TEXTREL, no exec stack),
- * permissions (setuid, world-writable, owners, device nodes, well-known modes)
- * and purity (build/builder paths, glibc versions, host and user names,
+ * permissions (setuid, world-writable, owners, device nodes and fifos outside
+ * /dev, well-known modes), entries that leave the tree (names with `..` or
+ * absolute, hardlinks to paths outside or not in the archive), and purity
+ * (build/builder paths, glibc versions, host and user names,
  * symlinks leaving the tree or pointing nowhere).
  */
 export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Promise<AuditReport> {
@@ -50,6 +53,13 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
 
   const contents: { entry: TreeEntry; content: FileContent }[] = [];
   for await (const { entry, content } of tree.entries()) {
+    const unsafe = unsafeName(entry.path);
+    if (unsafe !== undefined) {
+      add('unsafe-path', entry, `${unsafe}: extracting this ${entry.type} writes outside the rootfs`);
+      continue;
+    }
+    // A hardlink must name an entry before it (not itself, not one after it).
+    const badLink = entry.type === 'hardlink' ? hardlinkProblem(entry, paths) : undefined;
     paths.set(entry.path, entry);
     const mode = entry.mode;
     if (entry.uid !== 0 || entry.gid !== 0) add('non-root-owner', entry, `owned by ${entry.uid}:${entry.gid}`);
@@ -57,6 +67,8 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
     if (known !== undefined && !known.includes(mode & 0o7777))
       add('well-known-mode', entry, `mode ${(mode & 0o7777).toString(8).padStart(4, '0')}, expected ${known.map((m) => m.toString(8).padStart(4, '0')).join(' or ')}`);
     if ((entry.type === 'char' || entry.type === 'block') && !entry.path.startsWith('dev/')) add('device-outside-dev', entry, `${entry.type} device outside /dev`);
+    if (entry.type === 'fifo' && !entry.path.startsWith('dev/')) add('fifo-outside-dev', entry, 'fifo outside /dev');
+    if (badLink !== undefined) add('hardlink-outside', entry, badLink);
     if (entry.type === 'dir' && (mode & 0o002) !== 0 && (mode & 0o1000) === 0) add('world-writable-dir', entry, 'world-writable without the sticky bit');
     if (entry.type === 'symlink') symlinks.push(entry);
     if (entry.type !== 'file') continue;

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { lstat, open, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
+import { ArchiveInvalid } from '../errors/index.js';
+import { openArchive } from '../tar/open.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
 import type { ReadAt } from './elf.js';
 import { FROM_TAR } from '../tar/entry-types.js';
@@ -108,37 +109,63 @@ export function openTreeFromDirectory(dir: string, manifest?: readonly RootfsEnt
   };
 }
 
-/** A release tarball (.tar or .tar.gz): owners and modes from the tar headers. */
+/** A tar entry's name as the tree sees it: `.` and empty parts dropped; a leading `/` and `..` kept for the audit to find. */
+function tarPath(raw: string): string {
+  const path = raw.split('/').filter((p) => p !== '' && p !== '.').join('/');
+  return raw.startsWith('/') && path !== '' ? `/${path}` : path;
+}
+
+/**
+ * A release tarball (.tar, optionally gzip/bzip2/xz): owners and modes from the
+ * tar headers. A truncated, corrupt or empty file is ArchiveInvalid naming it.
+ */
 export function openTreeFromTarball(path: string): AuditTree {
   return {
     label: path,
     entries: async function* () {
-      let input: Readable = createReadStream(path);
-      const fh = await open(path, 'r');
-      const head = Buffer.alloc(2);
-      await fh.read(head, 0, 2, 0);
-      await fh.close();
-      if (head[0] === 0x1f && head[1] === 0x8b) input = input.pipe(createGunzip());
-      const ex = extract({ allowUnknownFormat: true } as never);
-      input.pipe(ex as unknown as NodeJS.WritableStream);
-      for await (const item of ex) {
-        const header = item.header;
-        const type = FROM_TAR[header.type];
-        const name = header.name.split('/').filter((p) => p !== '' && p !== '.').join('/');
-        const chunks: Buffer[] = [];
-        for await (const c of item) chunks.push(c as Buffer);
-        if (type === undefined || name === '') continue;
-        const entry: TreeEntry = {
-          path: name,
-          type,
-          mode: header.mode & 0o7777,
-          uid: header.uid,
-          gid: header.gid,
-          size: header.size ?? 0,
-          target: type === 'symlink' || type === 'hardlink' ? header.linkname ?? '' : undefined,
-        };
-        yield type === 'file' ? { entry, content: bufferContent(Buffer.concat(chunks)) } : { entry };
+      let input: Readable;
+      try {
+        input = await openArchive(path);
+      } catch (error) {
+        throw new ArchiveInvalid(path, (error as Error).message);
       }
+      let bytes = 0;
+      input.on('data', (c: Buffer) => (bytes += c.length));
+      const ex = extract({ allowUnknownFormat: true } as never);
+      input.on('error', (error) => ex.destroy(error));
+      input.pipe(ex as unknown as NodeJS.WritableStream);
+      try {
+        for await (const item of ex) {
+          const header = item.header;
+          const type = FROM_TAR[header.type];
+          const name = tarPath(header.name);
+          const chunks: Buffer[] = [];
+          for await (const c of item) chunks.push(c as Buffer);
+          if (type === undefined || name === '') continue;
+          const entry: TreeEntry = {
+            path: name,
+            type,
+            mode: header.mode & 0o7777,
+            uid: header.uid,
+            gid: header.gid,
+            size: header.size ?? 0,
+            target: type === 'symlink' || type === 'hardlink' ? header.linkname ?? '' : undefined,
+          };
+          yield type === 'file' ? { entry, content: bufferContent(Buffer.concat(chunks)) } : { entry };
+        }
+      } catch (error) {
+        throw new ArchiveInvalid(path, describeTarError(error as Error));
+      } finally {
+        input.destroy();
+      }
+      if (bytes === 0) throw new ArchiveInvalid(path, 'the file is empty');
     },
   };
+}
+
+/** tar-stream's and zlib's messages in the operator's words. */
+function describeTarError(error: Error): string {
+  if (/unexpected end/i.test(error.message)) return `truncated (${error.message})`;
+  if (/invalid tar header/i.test(error.message)) return `no tar header where one should be (${error.message})`;
+  return error.message;
 }

@@ -49,7 +49,7 @@ Exit codes
   1    a build failed, the audit found problems, or the stages differ
   2    usage error
   3    invalid config, recipe or profile (the message names file and field)
-  4    sources: checksum mismatch, missing under --offline, unsafe archive, fetch failure
+  4    sources: checksum mismatch, missing under --offline, unsafe or unreadable archive, fetch failure
   5    container engine or builder image unavailable
   6    the workspace is locked by another stasis-farm
   130  interrupted (SIGINT/SIGTERM); containers were removed, nothing partial was cached

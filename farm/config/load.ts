@@ -1,25 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { FarmError } from '../errors/index.js';
+import { readTextIfExists } from '../fs/read-if-exists.js';
 import { evaluateLuaFiles } from '../lua/index.js';
 import type { LoadedConfig } from './types.js';
 import { validateDefaults, validateSystemConfig } from './validate.js';
-
-async function readOrNull(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /**
  * Evaluate `<root>/config.lua` and `<root>/default.lua` (sandboxed) and validate
  * them. Missing files are reported with the exact commands that create them.
  */
 export async function loadConfig(root: string): Promise<LoadedConfig> {
-  const [system, defaults] = await Promise.all([readOrNull(join(root, 'config.lua')), readOrNull(join(root, 'default.lua'))]);
+  const [system, defaults] = await Promise.all([readTextIfExists(join(root, 'config.lua')), readTextIfExists(join(root, 'default.lua'))]);
   const missing = [system === undefined ? 'config.lua' : undefined, defaults === undefined ? 'default.lua' : undefined].filter((x): x is string => x !== undefined);
   if (missing.length > 0) {
     const commands = missing.map((m) => `cp configs/${m}.example ${m}`);
@@ -44,7 +35,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   // The kernel .config must exist; only the linux recipe reads it (see its key).
   if (systemConfig.kernel.config !== undefined) {
     const path = resolve(root, systemConfig.kernel.config);
-    if ((await readOrNull(path)) === undefined) {
+    if ((await readTextIfExists(path)) === undefined) {
       throw new FarmError('CONFIG_INVALID', `config.lua: kernel.config: ${systemConfig.kernel.config} does not exist (looked for ${path})`);
     }
   }

@@ -22,6 +22,13 @@ const FSTYPE = /^(ext2|ext3|ext4|btrfs|xfs|vfat|f2fs|tmpfs)$/;
 const DEVICE = /^(\/dev\/[\w./-]+|(UUID|PARTUUID|LABEL)=[\w.-]+)$/;
 const PROFILE = /^[a-z0-9][a-z0-9_-]*$/;
 const PKG = /^[a-z0-9][a-z0-9+._-]*$/;
+/**
+ * One kernel command-line token (`quiet`, `console=ttyS0,115200n8`, `rd.break`,
+ * `init=/sbin/init`, `root=PARTUUID=...`). The params are written into grub.cfg,
+ * where `;`, braces, quotes, `$`, a backslash or a newline would end the menu
+ * entry or run grub script: only plain token characters get through.
+ */
+const KERNEL_PARAM = /^[A-Za-z0-9_.,:/=+@-]+$/;
 
 /** config.lua as data -> SystemConfig, or CONFIG_INVALID naming file and option. */
 export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
@@ -42,7 +49,7 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
   const kernelRaw = o['kernel'] === undefined ? {} : r.object(o['kernel'], 'kernel') ?? {};
   r.unknownKeys(kernelRaw, ['params', 'config'], 'kernel');
   const kernel = {
-    params: r.stringList(kernelRaw, 'params', 'kernel', { pattern: /^[^\s"]+$/, what: 'one kernel parameter without spaces' }),
+    params: r.stringList(kernelRaw, 'params', 'kernel', { pattern: KERNEL_PARAM, what: 'one kernel parameter (letters, digits and . , : / = + - _ @ only)' }),
     config: r.string(kernelRaw, 'config', 'kernel', { optional: true, pattern: /^[^\0]+$/ }),
   };
 

@@ -55,3 +55,15 @@ export class UnsafePath extends FarmError {
     });
   }
 }
+
+/** A file that is not a whole, readable tar archive (truncated, corrupt, or no tar at all). */
+export class ArchiveInvalid extends FarmError {
+  constructor(
+    readonly archive: string,
+    readonly why: string,
+  ) {
+    super('ARCHIVE_INVALID', `${archive}: not a readable tar archive: ${why}`, {
+      hint: 'a release tarball is a .tar (optionally gzip, bzip2 or xz compressed) written whole; make it again',
+    });
+  }
+}

@@ -2,6 +2,11 @@
 declare module 'fengari' {
   export type LuaState = { readonly __luaState: unique symbol };
   export type LuaString = Uint8Array;
+  /** The public part of lua_Debug that the line hook reads. */
+  export interface LuaDebug {
+    currentline: number;
+    source: LuaString;
+  }
   interface Fengari {
   to_luastring(s: string): LuaString;
   to_jsstring(s: LuaString): string;
@@ -14,6 +19,9 @@ declare module 'fengari' {
     LUA_TTABLE: number;
     LUA_TFUNCTION: number;
     LUA_REGISTRYINDEX: number;
+    LUA_MASKLINE: number;
+    lua_sethook(L: LuaState, hook: ((L: LuaState, ar: LuaDebug) => void) | null, mask: number, count: number): void;
+    lua_getinfo(L: LuaState, what: LuaString, ar: LuaDebug): number;
     lua_pop(L: LuaState, n: number): void;
     lua_pushnil(L: LuaState): void;
     lua_pushboolean(L: LuaState, b: boolean): void;

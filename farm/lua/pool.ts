@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { FarmError } from '../errors/index.js';
 import type { RecordedRead } from '../recipe/types.js';
-import type { WorkItem, WorkerMessage } from './worker.js';
+import { EvalProgress } from './progress.js';
+import type { WorkBatch, WorkItem, WorkerMessage } from './worker.js';
 
 export type LuaResult =
   | { readonly path: string; readonly ok: true; readonly value: unknown; readonly reads: readonly RecordedRead[] }
@@ -44,7 +45,8 @@ function dropWorker(worker: Worker): void {
 /**
  * Evaluate Lua files in a worker thread, each in a fresh sandboxed state with a
  * wall-clock limit (default 5 s per file). A file that runs too long (an endless
- * loop, a huge string.rep) gets LUA_TIMEOUT naming it; the worker is terminated
+ * loop, a huge string.rep) gets LUA_TIMEOUT naming it and the line it was
+ * stopped at (`file:line: evaluation stopped after N s`); the worker is terminated
  * and the remaining files continue on a fresh one. Results are in input order.
  */
 export function evaluateLuaFiles(items: readonly WorkItem[], options: { readonly timeoutMs?: number } = {}): Promise<LuaResult[]> {
@@ -64,6 +66,7 @@ async function evaluateNow(items: readonly WorkItem[], timeoutMs: number): Promi
 function runBatch(items: readonly WorkItem[], offset: number, timeoutMs: number, results: LuaResult[]): Promise<number> {
   const worker = shared ?? (shared = startWorker());
   const batch = ++batchCounter;
+  const progress = new EvalProgress();
   worker.ref();
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
@@ -110,8 +113,9 @@ function runBatch(items: readonly WorkItem[], offset: number, timeoutMs: number,
         current = msg.index;
         clearTimeout(timer);
         timer = setTimeout(() => {
+          const line = progress.lineOf(msg.index);
           crashed(
-            new FarmError('LUA_TIMEOUT', `${item.path}: evaluation took longer than ${timeoutMs / 1000} s (endless loop or runaway allocation?)`, {
+            new FarmError('LUA_TIMEOUT', `${item.path}${line === undefined ? '' : `:${line}`}: evaluation stopped after ${timeoutMs / 1000} s (endless loop or runaway allocation?)`, {
               hint: 'recipes and config files must finish quickly: no loops that wait, no huge strings',
             }),
           );
@@ -133,7 +137,7 @@ function runBatch(items: readonly WorkItem[], offset: number, timeoutMs: number,
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ batch, offset, items: items.slice(offset) });
+    worker.postMessage({ batch, offset, items: items.slice(offset), progress: progress.buffer } satisfies WorkBatch);
   });
 }
 

@@ -2,6 +2,7 @@ import fengari, { type LuaState } from 'fengari';
 import { canonicalJson } from '../keys/canonical-json.js';
 import type { RecordedRead } from '../recipe/types.js';
 import { ConversionError, pushValue, toJs } from './convert.js';
+import { watchLines } from './line-hook.js';
 import { PRELUDE } from './prelude.js';
 
 const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;
@@ -61,8 +62,15 @@ function load(L: LuaState, source: string, chunkname: string): boolean {
 /**
  * Evaluate one Lua file in a fresh state with only base/string/table/math/utf8.
  * `globals` become read-only, read-tracked tables. The chunk must return a table.
+ * `onLine` hears each line of the file that execution reaches (for a timeout to
+ * say where it stopped).
  */
-export function evaluateSource(path: string, source: string, globals: Readonly<Record<string, unknown>>): SandboxResult {
+export function evaluateSource(
+  path: string,
+  source: string,
+  globals: Readonly<Record<string, unknown>>,
+  options: { readonly onLine?: (line: number) => void } = {},
+): SandboxResult {
   const L = lauxlib.luaL_newstate();
   openLibraries(L);
   lua.lua_pushjsfunction(L, messageHandler);
@@ -80,6 +88,7 @@ export function evaluateSource(path: string, source: string, globals: Readonly<R
   }
 
   if (!load(L, source, path)) return { ok: false, message: located(path, errorText(L)) };
+  if (options.onLine !== undefined) watchLines(L, path, options.onLine);
   if (lua.lua_pcall(L, 0, 1, msgh) !== lua.LUA_OK) return { ok: false, message: located(path, errorText(L)) };
   if (lua.lua_type(L, -1) !== lua.LUA_TTABLE) {
     const got = to_jsstring(lua.lua_typename(L, lua.lua_type(L, -1)));

@@ -6,9 +6,17 @@ export interface MirrorItem {
   readonly url?: string;
 }
 
+/** One file of an exported mirror's index. */
+export interface MirrorEntry {
+  readonly file: string;
+  readonly sha256: string;
+  readonly url?: string;
+  readonly size: number;
+}
+
 /** The index.yaml of an exported mirror: package -> files. */
 export interface MirrorIndex {
-  readonly packages: Readonly<Record<string, readonly { readonly file: string; readonly sha256: string; readonly url?: string; readonly size: number }[]>>;
+  readonly packages: Readonly<Record<string, readonly MirrorEntry[]>>;
 }
 
 /** Unique files (by name) of a set of items; a name with two hashes is an error for the caller. */

@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { realPathInside } from './inside.js';
 import { INDEX_FILE, SUMS_FILE } from './items.js';
-import { expectedFiles, readIndex } from './verify.js';
+import { expectedFiles, readIndex } from './read-index.js';
 
 export interface MirrorServer {
   readonly url: string;
@@ -14,17 +14,19 @@ export interface MirrorServer {
  * A read-only HTTP mirror: GET/HEAD of `/<file>`, `/sha256/<hex>`, index.yaml
  * and SHA256SUMS (also under `/<name>/...` for BitTorrent web seeds). Only files
  * the index names are served — request paths never touch the file system
- * directly — with single Range requests and exact Content-Length.
+ * directly — with single Range requests and exact Content-Length. The index is
+ * validated (plain names only), and each file's real path must lie inside the
+ * mirror: a link leading out of it is answered 404, never followed.
  */
 export async function serveMirror(dir: string, options: { readonly host?: string; readonly port?: number; readonly name?: string } = {}): Promise<MirrorServer> {
   const index = await readIndex(dir);
   const byName = expectedFiles(index);
-  const allowed = new Map<string, { path: string; etag: string }>();
+  const allowed = new Map<string, { rel: string; etag: string }>();
   for (const [file, sha] of byName) {
-    allowed.set(`/${file}`, { path: join(dir, file), etag: sha });
-    allowed.set(`/sha256/${sha}`, { path: join(dir, file), etag: sha });
+    allowed.set(`/${file}`, { rel: file, etag: sha });
+    allowed.set(`/sha256/${sha}`, { rel: file, etag: sha });
   }
-  for (const meta of [INDEX_FILE, SUMS_FILE]) allowed.set(`/${meta}`, { path: join(dir, meta), etag: '' });
+  for (const meta of [INDEX_FILE, SUMS_FILE]) allowed.set(`/${meta}`, { rel: meta, etag: '' });
   if (options.name !== undefined) {
     for (const [key, value] of [...allowed]) if (!key.startsWith('/sha256/')) allowed.set(`/${options.name}${key}`, value);
   }
@@ -42,13 +44,21 @@ export async function serveMirror(dir: string, options: { readonly host?: string
       return;
     }
     const hit = allowed.get(path);
-    if (hit === undefined) {
+    const file = hit === undefined ? undefined : await openInside(dir, hit.rel);
+    if (hit === undefined || file === undefined) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not in this mirror\n');
       return;
     }
-    const size = (await stat(hit.path)).size;
+    try {
+      await send(req, res, file.handle, file.size, hit.etag);
+    } finally {
+      await file.handle.close();
+    }
+  };
+
+  const send = async (req: IncomingMessage, res: ServerResponse, handle: FileHandle, size: number, etag: string): Promise<void> => {
     const headers: Record<string, string | number> = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream' };
-    if (hit.etag !== '') headers['ETag'] = `"${hit.etag}"`;
+    if (etag !== '') headers['ETag'] = `"${etag}"`;
     let start = 0;
     let end = size - 1;
     let status = 200;
@@ -77,7 +87,12 @@ export async function serveMirror(dir: string, options: { readonly host?: string
       res.end();
       return;
     }
-    createReadStream(hit.path, { start, end }).on('error', () => res.destroy()).pipe(res);
+    await new Promise<void>((resolve) => {
+      const stream = handle.createReadStream({ start, end, autoClose: false });
+      stream.on('error', () => res.destroy());
+      res.on('close', resolve);
+      stream.pipe(res);
+    });
   };
 
   const server = createServer((req, res) => {
@@ -96,4 +111,22 @@ export async function serveMirror(dir: string, options: { readonly host?: string
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A regular file of the mirror, opened at its real path inside it (no link followed at open); undefined otherwise. */
+async function openInside(dir: string, rel: string): Promise<{ handle: FileHandle; size: number } | undefined> {
+  let real: string | undefined;
+  try {
+    real = await realPathInside(dir, rel);
+  } catch {
+    return undefined;
+  }
+  if (real === undefined) return undefined;
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const st = await handle.stat();
+  if (!st.isFile()) {
+    await handle.close();
+    return undefined;
+  }
+  return { handle, size: st.size };
 }

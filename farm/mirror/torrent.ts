@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FarmError } from '../errors/index.js';
 import { bencode } from './bencode.js';
+import { realPathInside } from './inside.js';
 import { INDEX_FILE, SUMS_FILE } from './items.js';
-import { expectedFiles, readIndex } from './verify.js';
+import { expectedFiles, readIndex } from './read-index.js';
 
 export interface TorrentResult {
   readonly torrentPath: string;
@@ -21,14 +23,20 @@ export interface TorrentResult {
  */
 export async function makeTorrent(dir: string, options: { readonly name: string; readonly webSeed: string; readonly pieceLength?: number }): Promise<TorrentResult> {
   const names = [...expectedFiles(await readIndex(dir)).keys(), INDEX_FILE, SUMS_FILE].sort();
-  const files = await Promise.all(names.map(async (name) => ({ name, length: (await stat(join(dir, name))).size })));
+  const files = await Promise.all(
+    names.map(async (name) => {
+      const real = await realPathInside(dir, name);
+      if (real === undefined) throw new FarmError('MIRROR_INVALID', `${join(dir, name)}: missing`, { hint: `stasis-farm mirror verify ${dir}` });
+      return { name, real, length: (await stat(real)).size };
+    }),
+  );
   const total = files.reduce((n, f) => n + f.length, 0);
   const pieceLength = options.pieceLength ?? (total > 512 * 1024 * 1024 ? 1 << 20 : 1 << 18);
   const pieces: Buffer[] = [];
   let hash = createHash('sha1');
   let filled = 0;
   for (const f of files) {
-    for await (const chunk of createReadStream(join(dir, f.name), { highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream(f.real, { highWaterMark: 1 << 20 })) {
       let buf = chunk as Buffer;
       while (buf.length > 0) {
         const take = Math.min(pieceLength - filled, buf.length);

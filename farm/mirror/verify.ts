@@ -1,9 +1,9 @@
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { FarmError } from '../errors/index.js';
 import { hashFile } from './export.js';
-import { INDEX_FILE, SUMS_FILE, type MirrorIndex } from './items.js';
+import { realPathInside } from './inside.js';
+import { INDEX_FILE, SUMS_FILE } from './items.js';
+import { expectedFiles, readIndex } from './read-index.js';
 
 export interface VerifyReport {
   readonly checked: number;
@@ -11,21 +11,6 @@ export interface VerifyReport {
   readonly corrupt: readonly { readonly file: string; readonly wanted: string; readonly got: string }[];
   readonly unreferenced: readonly string[];
   readonly ok: boolean;
-}
-
-export async function readIndex(dir: string): Promise<MirrorIndex> {
-  try {
-    return parse(await readFile(join(dir, INDEX_FILE), 'utf8')) as MirrorIndex;
-  } catch {
-    throw new FarmError('MIRROR_INVALID', `${dir}: no ${INDEX_FILE} (not an exported mirror?)`, { hint: 'stasis-farm mirror export <dir> makes one' });
-  }
-}
-
-/** Expected files of an index: name -> sha256. */
-export function expectedFiles(index: MirrorIndex): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const files of Object.values(index.packages ?? {})) for (const f of files) out.set(f.file, f.sha256);
-  return out;
 }
 
 const META = new Set([INDEX_FILE, SUMS_FILE, 'sha256']);
@@ -38,21 +23,29 @@ export async function unreferencedFiles(dir: string, expected: ReadonlyMap<strin
   return [...top, ...byHash].sort();
 }
 
-/** Re-hash every file of an exported mirror. */
+/**
+ * Re-hash every file of an exported mirror. A hostile index (a name with `/` or
+ * `..`) or a link leading out of the mirror is a MIRROR_INVALID error, never hashed.
+ */
 export async function verifyMirror(dir: string): Promise<VerifyReport> {
   const expected = expectedFiles(await readIndex(dir));
   const missing: string[] = [];
   const corrupt: { file: string; wanted: string; got: string }[] = [];
   let checked = 0;
+  const statInside = async (rel: string): Promise<{ real: string; ino: number } | undefined> => {
+    const real = await realPathInside(dir, rel);
+    return real === undefined ? undefined : { real, ino: (await stat(real)).ino };
+  };
   for (const [file, sha] of [...expected].sort(([a], [b]) => a.localeCompare(b))) {
-    const byName = await stat(join(dir, file)).catch(() => undefined);
-    const byHash = await stat(join(dir, 'sha256', sha)).catch(() => undefined);
+    const byName = await statInside(file);
+    const byHash = await statInside(`sha256/${sha}`);
     if (byName === undefined) missing.push(file);
     if (byHash === undefined) missing.push(`sha256/${sha}`);
-    const paths = [byName === undefined ? undefined : file, byHash === undefined || (byName !== undefined && byHash.ino === byName.ino) ? undefined : `sha256/${sha}`];
-    for (const rel of paths) {
-      if (rel === undefined) continue;
-      const got = await hashFile(join(dir, rel));
+    const paths: [string, string][] = [];
+    if (byName !== undefined) paths.push([file, byName.real]);
+    if (byHash !== undefined && (byName === undefined || byHash.ino !== byName.ino)) paths.push([`sha256/${sha}`, byHash.real]);
+    for (const [rel, real] of paths) {
+      const got = await hashFile(real);
       checked++;
       if (got !== sha) corrupt.push({ file: rel, wanted: sha, got });
     }

@@ -1,4 +1,5 @@
 import { FieldReader, describe } from '../validate/fields.js';
+import { PLAIN_FILE, SHA256 } from '../validate/patterns.js';
 import type { Recipe, SourceSpec } from './types.js';
 
 export const RECIPE_FIELDS = [
@@ -6,11 +7,16 @@ export const RECIPE_FIELDS = [
 ] as const;
 const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
 
+/**
+ * The longest build a recipe may ask for, in seconds. The runtime arms a Node
+ * timer with timeout * 1000 ms, and Node fires a timer above 2^31-1 ms (24.8
+ * days) at once: 3000000 would have failed every build immediately.
+ */
+export const MAX_TIMEOUT_S = 7 * 24 * 3600;
+
 const NAME = /^[a-z0-9][a-z0-9+._-]*$/;
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9.+_~-]*$/;
-const SHA256 = /^[0-9a-f]{64}$/;
 const URL_RE = /^(https?|ftp):\/\/[^\s/]+\/\S*$/;
-const PLAIN_FILE = /^(?!\.\.?$)[A-Za-z0-9._+-]+$/;
 
 /** The last path segment of a URL (percent-decoded when that is well-formed). */
 export function fileFromUrl(url: string): string {
@@ -83,7 +89,7 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     build,
     static: r.boolean(o, 'static', '', true),
     toolchain: r.boolean(o, 'toolchain', '', true),
-    timeout: r.integer(o, 'timeout', '', 3600, 1),
+    timeout: r.integer(o, 'timeout', '', 3600, 1, { value: MAX_TIMEOUT_S, what: `${MAX_TIMEOUT_S} s (7 days)` }),
   };
   r.throwIfAny();
   return recipe;

@@ -60,11 +60,16 @@ export class FieldReader {
     return value;
   }
 
-  integer(obj: Record<string, unknown>, key: string, path: string, fallback: number, min = 0): number {
+  /** An integer >= `min`; above `max.value` is an error that says the maximum in words (`max.what`). */
+  integer(obj: Record<string, unknown>, key: string, path: string, fallback: number, min = 0, max?: { readonly value: number; readonly what: string }): number {
     const value = obj[key];
     if (value === undefined || value === null) return fallback;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
       this.fail(join(path, key), `expected an integer >= ${min}, got ${describe(value)}`);
+      return fallback;
+    }
+    if (max !== undefined && value > max.value) {
+      this.fail(join(path, key), `${value} is more than the maximum, ${max.what}`);
       return fallback;
     }
     return value;

@@ -81,6 +81,18 @@ describe('config.lua / default.lua', () => {
     expect(validateSystemConfig(BASE, 'config.lua').rootPassword).toBe('!');
   });
 
+  it('accepts kernel parameters as plain tokens: key=value, dotted keys, commas, slashes, colons', () => {
+    const params = ['quiet', 'console=ttyS0,115200n8', 'rd.break', 'a.b=c', 'init=/sbin/init', 'root=PARTUUID=0a1b-01', 'ip=10.0.0.2::10.0.0.1:255.255.255.0', 'video=1024x768@60'];
+    expect(validateSystemConfig({ ...BASE, kernel: { params } }, 'config.lua').kernel.params).toEqual(params);
+  });
+
+  it.each(['quiet;reboot', 'quiet }', '{', 'x=$root', 'a\\b', "it's", 'a"b', 'a\nb', 'a`b`', '#comment'])(
+    'config.lua: rejects the kernel parameter %j (it would reach grub.cfg), naming kernel.params[N]',
+    (bad) => {
+      expect(() => validateSystemConfig({ ...BASE, kernel: { params: ['quiet', bad] } }, 'config.lua')).toThrow(/^config\.lua: kernel\.params\[2\]: .* is not one kernel parameter/);
+    },
+  );
+
   it.each([
     [{ jobs: -1 }, /default\.lua: jobs: expected an integer >= 0/],
     [{ cflags: '-O2; rm -rf /' }, /default\.lua: cflags: .* is not compiler flags/],

@@ -61,6 +61,23 @@ describe('Lua sandbox', () => {
     expect(results[2]).toMatchObject({ ok: true, value: { fine: true } });
   });
 
+  it('a timeout names the line where evaluation was stopped: a loop, a loop that reads config, a string bomb', async () => {
+    const results = await evaluateLuaFiles(
+      [
+        { path: 'system/loop/pkg.lua', source: 'local x = 1\nlocal y = 2\n\nwhile true do x = x + 1 end\nreturn {}', globals },
+        // The loop calls into the prelude's config proxies: their lines are not the recipe's.
+        { path: 'system/reads/pkg.lua', source: 'local n = 0\nwhile true do\n  n = n + #config.hostname + #config.kernel.params\nend\nreturn {}', globals },
+        { path: 'system/bomb/pkg.lua', source: '-- builds a huge string\nlocal a = "x"\n\n\nlocal s = string.rep(a, 2^30)\nreturn {}', globals },
+      ],
+      { timeoutMs: 700 },
+    );
+    const messages = results.map((r) => (r.ok ? 'ok' : r.error.message));
+    expect(messages[0]).toMatch(/^system\/loop\/pkg\.lua:4: evaluation stopped after 0\.7 s/);
+    expect(messages[1]).toMatch(/^system\/reads\/pkg\.lua:[23]: evaluation stopped after 0\.7 s/);
+    expect(messages[2]).toMatch(/^system\/bomb\/pkg\.lua:5: evaluation stopped after 0\.7 s/);
+    expect(results.every((r) => !r.ok && r.error.code === 'LUA_TIMEOUT')).toBe(true);
+  });
+
   it('records exactly the values a recipe read', async () => {
     const r = await evalOne('-- a comment\nlocal h = config.hostname\nlocal p = config.kernel.params[2]\nlocal n = #config.dns\nlocal missing = defaults.lto\nreturn {}');
     expect(r.ok && r.reads).toEqual([

@@ -37,6 +37,10 @@ describe('validateRecipe', () => {
     expect(r.sources[0]).toEqual({ url: 'https://zlib.net/zlib-1.2.13.tar.gz', sha256: SHA, file: 'zlib-1.2.13.tar.gz', extract: true });
   });
 
+  it('accepts a timeout of up to 7 days', () => {
+    expect(validateRecipe({ ...good, timeout: 7 * 24 * 3600 }, 'system/zlib/pkg.lua', 'zlib').timeout).toBe(604800);
+  });
+
   it('accepts ftp URLs, explicit file names and extract = false', () => {
     const r = validateRecipe({ ...good, sources: [{ url: 'ftp://ftp.x.org/pub/snap.tgz?x=1', sha256: SHA }, { url: 'https://x.org/get?id=3', sha256: 'b'.repeat(64), file: 'x-3.tar.gz', extract: false }] }, 'system/zlib/pkg.lua', 'zlib');
     expect(r.sources.map((s) => [s.file, s.extract])).toEqual([['snap.tgz', true], ['x-3.tar.gz', false]]);
@@ -56,6 +60,8 @@ describe('validateRecipe', () => {
     [{ sources: [{ url: 'https://a.org/z/', sha256: SHA }] }, /sources\[1\]\.file: cannot derive a file name from the URL/],
     [{ files: ['sub/dir.conf'] }, /files\[1\]: .* is not a file name beside pkg\.lua/],
     [{ timeout: 1.5 }, /timeout: expected an integer >= 1, got number 1\.5/],
+    // Node fires a timer above 2^31-1 ms at once: the build would time out immediately.
+    [{ timeout: 3000000 }, /system\/zlib\/pkg\.lua: timeout: 3000000 is more than the maximum, 604800 s \(7 days\)/],
     [{ static: 'no' }, /static: expected true or false/],
     [{ build: undefined }, /system\/zlib\/pkg\.lua: build: missing \(required\)/],
   ])('rejects %j naming file and field', (override, message) => {

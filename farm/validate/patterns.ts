@@ -1,0 +1,6 @@
+/** Patterns shared by the validators of recipes and of files that name sources. */
+
+/** 64 lower-case hex digits. */
+export const SHA256 = /^[0-9a-f]{64}$/;
+/** One plain file name: no slash, not `.` or `..`, no spaces or shell characters. */
+export const PLAIN_FILE = /^(?!\.\.?$)[A-Za-z0-9._+-]+$/;
