@@ -21,6 +21,22 @@ export interface RenderContext {
   readonly sourceDateEpoch: number;
 }
 
+/**
+ * The system groups: tty owns the terminals (devpts mounts with gid=5); the
+ * device groups are the ones mdevd's mdev.conf hands device nodes to (mdevd
+ * refuses to start on a group it cannot resolve). The usual numbers.
+ */
+const SYSTEM_GROUPS: readonly (readonly [string, number, string])[] = [
+  ['root', 0, 'root'],
+  ['tty', 5, ''],
+  ['disk', 6, ''],
+  ['wheel', 10, 'root'],
+  ['cdrom', 24, ''],
+  ['audio', 29, ''],
+  ['video', 44, ''],
+  ['input', 97, ''],
+];
+
 /** Services the farm knows how to run under s6-rc, and the package each needs. */
 const SERVICES: Readonly<Record<string, { readonly pkg: string; readonly run: string }>> = {
   dhcpcd: { pkg: 'dhcpcd', run: 'exec dhcpcd --nobackground' },
@@ -100,7 +116,7 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
   // Accounts: the root password only ever as a crypt(3) hash; shadow is 0600.
   const days = Math.floor(config.rootPassword === '!' ? 0 : ctx.sourceDateEpoch / 86400);
   out.push(file('etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n'));
-  out.push(file('etc/group', 'root:x:0:root\ntty:x:5:\nwheel:x:10:root\n'));
+  out.push(file('etc/group', SYSTEM_GROUPS.map(([name, gid, members]) => `${name}:x:${gid}:${members}\n`).join('')));
   out.push(file('etc/shadow', `root:${config.rootPassword}:${days}:0:99999:7:::\n`, 0o600));
 
   // Time zone.

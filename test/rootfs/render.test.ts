@@ -1,4 +1,4 @@
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,13 @@ describe('config.lua rendered into the rootfs', () => {
     expect(content(base, 'boot/grub/grub.cfg')).toContain('\tsearch --no-floppy --set=root --file /vmlinuz\n\tlinux /vmlinuz root=/dev/sda2 rw quiet\n');
     expect(content(base, 'boot/grub/grub.cfg')).toContain('insmod fat\n');
     expect(content(base, 'etc/s6-rc/source/getty-tty1/run')).toBe('#!/usr/bin/execlineb -P\ngetty 38400 tty1\n');
+  });
+
+  it('/etc/group has every group mdevd\'s mdev.conf gives device nodes to (mdevd refuses to start otherwise)', async () => {
+    const conf = await readFile(resolve(import.meta.dirname, '..', '..', 'system', 'mdevd', 'mdev.conf'), 'utf8');
+    const wanted = new Set(conf.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((l) => (l.trim().split(/\s+/)[1] ?? '').split(':')[1]));
+    const groups = new Set((content(base, 'etc/group') ?? '').split('\n').map((l) => l.split(':')[0]));
+    expect([...wanted].filter((g) => g !== undefined && !groups.has(g))).toEqual([]);
   });
 
   it('grub.cfg finds /boot/vmlinuz on the root filesystem when there is no /boot partition', () => {
