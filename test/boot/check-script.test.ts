@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScript, type CheckPlan } from '../../farm/boot/check-script.js';
+import { missingKernelOptions } from '../../farm/boot/kernel-config.js';
 import { planBoot } from '../../farm/boot/plan.js';
 import { openRootfsDirectory } from '../../farm/boot/read-dir.js';
 import { writeFixture, type FixtureNode } from './fixture.js';
@@ -69,5 +70,14 @@ describe('the check service', () => {
     expect(plan.mdevd).toBe(true);
     expect(plan.probes.map((p) => p.pkg)).toEqual(['make']);
     expect(params).toEqual(['quiet', 'loglevel=3']);
+  });
+});
+
+describe('the kernel options a boot needs', () => {
+  it('are found missing unless set to y', () => {
+    const missing = missingKernelOptions('CONFIG_DEVTMPFS=y\n# CONFIG_RD_GZIP is not set\nCONFIG_SERIAL_8250=m\n');
+    expect(missing).toContain('RD_GZIP');
+    expect(missing).toContain('SERIAL_8250');
+    expect(missing).not.toContain('DEVTMPFS');
   });
 });

@@ -5,11 +5,12 @@
 // STASIS_BOOT_ROOTFS=<dir> (with <dir>.manifest.json, or a release tarball)
 // adds the pass path against a real s6 rootfs (the `boot` profile).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { missingKernelOptions, REQUIRED_KERNEL_OPTIONS } from '../../farm/boot/kernel-config.js';
 import { REPO, runFarm } from '../support/farm.js';
 import { busyboxNodes, staticBusybox, writeFixture, type FixtureInit } from '../boot/fixture.js';
 
@@ -46,6 +47,15 @@ async function boot(rootfs: string, args: string[] = [], env: Record<string, str
 }
 
 describe.skipIf(problem !== undefined)('stasis-farm boot with real qemu', () => {
+  it('the harness kernel has every option docs/boot.md requires built in (=y)', () => {
+    const boot = dirname(kernel());
+    const config = readdirSync(boot).find((f) => f.startsWith('config-'));
+    expect(config, `no config-* beside the harness kernel in ${boot}`).toBeDefined();
+    expect(missingKernelOptions(readFileSync(join(boot, config as string), 'utf8'))).toEqual([]);
+    const doc = readFileSync(join(REPO, 'docs', 'boot.md'), 'utf8');
+    for (const option of Object.keys(REQUIRED_KERNEL_OPTIONS)) expect(doc).toContain(`CONFIG_${option}`);
+  });
+
   it('a failing check: exit 10, naming the check (busybox init, so PID 1 is not s6-svscan)', async () => {
     const r = await boot(await fixture('check'));
     expect(r.code, r.stderr).toBe(10);
