@@ -1,19 +1,10 @@
 import type { RootfsEntry } from '../rootfs/merge.js';
 
-/** One path of the rootfs to boot: metadata from the farm's manifest or the tar headers. */
-export interface ImageEntry {
-  readonly path: string;
-  readonly type: RootfsEntry['type'];
-  /** Permission bits (0o7777). */
-  readonly mode: number;
-  readonly uid: number;
-  readonly gid: number;
-  readonly size: number;
-  /** Symlink target, or the path a hardlink points at. */
-  readonly target?: string | undefined;
-  /** The package that installed it, when a farm manifest says so. */
-  readonly package?: string | undefined;
-}
+/**
+ * One path of the rootfs to boot: metadata from the farm's manifest or the tar
+ * headers; `package` only when a farm manifest says which one installed it.
+ */
+export type ImageEntry = Omit<RootfsEntry, 'sha256' | 'package'> & { readonly package?: string | undefined };
 
 /** A rootfs as the boot command sees it, whatever it was read from. */
 export interface RootfsImage {

@@ -1,20 +1,8 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../farm/cli/main.js';
-
-async function cli(root: string, args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(args, { cwd: root, env: { NO_COLOR: '1', CI: 'true', PATH: process.env['PATH'] ?? '', ...env }, stdout, stderr });
-  return { code, out, err };
-}
+import { cli } from '../support/cli.js';
 
 describe('stasis-farm boot: arguments', () => {
   it('is documented with its exit codes', async () => {

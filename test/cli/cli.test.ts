@@ -1,24 +1,12 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../farm/cli/main.js';
+import { cli } from '../support/cli.js';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 afterAll(closeLuaWorkers);
-
-async function cli(root: string, args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(args, { cwd: root, env: { NO_COLOR: '1', CI: 'true', DOCKER_HOST: 'unix:///nonexistent.sock', ...env }, stdout, stderr });
-  return { code, out, err };
-}
 
 async function project(withConfig = true): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'cli-'));
