@@ -6,7 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { tempPathFor } from '../fs/atomic.js';
 import { FarmError } from '../errors/index.js';
-import { encodeMember, S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG, trailer, type CpioMember } from './cpio.js';
+import { encodeMember, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFREG, trailer, type CpioMember } from './cpio.js';
 import { reproducibleGzip } from './gzip.js';
 import { byPath, type ImageEntry, type RootfsImage } from './image.js';
 
@@ -23,13 +23,13 @@ export interface InitramfsResult {
   readonly path: string;
   readonly sha256: string;
   readonly members: number;
-  /** Device nodes of the image left out (the manifest has no device numbers; devtmpfs provides them). */
+  /** Device nodes of the image left out (the manifest has no device numbers; devtmpfs provides them). Fifos are kept. */
   readonly skippedDevices: readonly string[];
 }
 
 type Source = { readonly entry: ImageEntry; readonly addition?: undefined } | { readonly entry: ImageEntry; readonly addition: Addition };
 
-const TYPE_BITS: Record<string, number> = { file: S_IFREG, hardlink: S_IFREG, dir: S_IFDIR, symlink: S_IFLNK, char: S_IFCHR };
+const TYPE_BITS: Record<string, number> = { file: S_IFREG, hardlink: S_IFREG, dir: S_IFDIR, symlink: S_IFLNK, char: S_IFCHR, fifo: S_IFIFO };
 
 /** The image's entries with the additions laid over them (an addition wins, a shared directory stays). */
 function merged(image: RootfsImage, additions: readonly Addition[]): Source[] {
@@ -61,7 +61,7 @@ async function* members(sources: readonly Source[], image: RootfsImage, mtime: n
   const written = new Set<string>();
   let next = 1;
   for (const { entry, addition } of sources) {
-    if (entry.type === 'block' || entry.type === 'fifo' || (entry.type === 'char' && addition === undefined)) {
+    if (entry.type === 'block' || (entry.type === 'char' && addition === undefined)) {
       skipped.push(entry.path);
       continue;
     }
@@ -75,7 +75,7 @@ async function* members(sources: readonly Source[], image: RootfsImage, mtime: n
     const nlink = group === undefined ? (entry.type === 'dir' ? 2 : 1) : (names.get(group) as string[]).length;
     if (entry.type === 'symlink') yield { ...base, nlink, data: Buffer.from(entry.target ?? '') };
     else if (entry.type === 'char') yield { ...base, nlink, rdevMajor: addition?.rdev?.[0], rdevMinor: addition?.rdev?.[1] };
-    else if (entry.type === 'dir') yield { ...base, nlink };
+    else if (entry.type === 'dir' || entry.type === 'fifo') yield { ...base, nlink };
     else if (group !== undefined && written.has(group)) yield { ...base, nlink };
     else {
       if (group !== undefined) written.add(group);

@@ -11,7 +11,8 @@ export type FixtureNode =
   | { readonly path: string; readonly type: 'dir'; readonly mode?: number }
   | { readonly path: string; readonly type: 'file'; readonly content: string | Buffer; readonly mode?: number; readonly package?: string }
   | { readonly path: string; readonly type: 'symlink'; readonly target: string; readonly package?: string }
-  | { readonly path: string; readonly type: 'hardlink'; readonly target: string };
+  | { readonly path: string; readonly type: 'hardlink'; readonly target: string }
+  | { readonly path: string; readonly type: 'fifo'; readonly mode?: number };
 
 /** Write a rootfs directory and its farm manifest beside it (`<dir>.manifest.json`), as a stage preview is. */
 export async function writeFixture(nodes: readonly FixtureNode[]): Promise<{ readonly dir: string; readonly manifest: string; readonly entries: RootfsEntry[] }> {
@@ -37,6 +38,9 @@ export async function writeFixture(nodes: readonly FixtureNode[]): Promise<{ rea
     } else if (n.type === 'symlink') {
       await symlink(n.target, full);
       entries.push({ path: n.path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, size: 0, target: n.target, package: pkg });
+    } else if (n.type === 'fifo') {
+      execFileSync('mkfifo', ['-m', ((n.mode ?? 0o600) & 0o777).toString(8), full]);
+      entries.push({ path: n.path, type: 'fifo', mode: n.mode ?? 0o600, uid: 0, gid: 0, size: 0, package: pkg });
     } else {
       const t = sizes.get(n.target);
       entries.push({ path: n.path, type: 'hardlink', mode: 0o755, uid: 0, gid: 0, size: t?.size ?? 0, target: n.target, package: pkg });

@@ -26,6 +26,8 @@ const NODES: FixtureNode[] = [
   { path: 'etc', type: 'dir' },
   { path: 'etc/shadow', type: 'file', content: 'root:!:0:0:99999:7:::\n', mode: 0o600 },
   { path: 'etc/sudo', type: 'file', content: 'setuid\n', mode: 0o4755 },
+  { path: 'etc/run-image', type: 'dir' },
+  { path: 'etc/run-image/fifo', type: 'fifo', mode: 0o600 },
 ];
 
 async function build(image: Parameters<typeof writeInitramfs>[0], dir: string) {
@@ -53,6 +55,9 @@ describe('the initramfs', () => {
     expect(byName.get(`${CHECK_SERVICE}/run`)?.mode).toBe(0o100755);
     expect(byName.get(`${CHECK_SERVICE}/run`)?.data.toString()).toContain('echo check');
     expect(byName.get('dev/console')).toMatchObject({ mode: 0o020600, rdevMajor: 5, rdevMinor: 1 });
+    // Fifos are kept (s6-linux-init's run-image has some); they need no device numbers.
+    expect(byName.get('etc/run-image/fifo')).toMatchObject({ mode: 0o010600, data: Buffer.alloc(0) });
+    expect(r.skippedDevices).toEqual([]);
     // Hardlinks share an inode; the data travels once, with the first name in path order.
     const links = ['usr/bin/a-tool', 'usr/bin/b-tool', 'usr/bin/z-tool'].map((n) => byName.get(n));
     expect(new Set(links.map((l) => l?.ino)).size).toBe(1);
