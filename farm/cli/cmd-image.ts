@@ -1,23 +1,13 @@
 import { join } from 'node:path';
-import { FarmError, isFarmError } from '../errors/index.js';
+import { FarmError } from '../errors/index.js';
 import { bootstrapBuilder, DEFAULT_BUILDER, importBuilder } from '../image/builder.js';
 import { inspectBuilder } from '../project/build.js';
 import { LABELS } from '../runtime/port.js';
 import { FARM_HOME } from '../version.js';
-import { loadConfig } from '../config/index.js';
 import { parseFlags } from './args.js';
+import { configuredDefaults } from './defaults.js';
 import { runtimeFor } from './engine.js';
 import { out, type CliContext } from './io.js';
-
-async function configuredBuilder(ctx: CliContext): Promise<{ ref: string; sde: number }> {
-  try {
-    const config = await loadConfig(ctx.root);
-    return { ref: config.defaults.builder, sde: config.defaults.sourceDateEpoch };
-  } catch (error) {
-    if (isFarmError(error) && error.code === 'CONFIG_MISSING') return { ref: DEFAULT_BUILDER, sde: 1700000000 };
-    throw error;
-  }
-}
 
 export async function imageCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -28,7 +18,7 @@ export async function imageCommand(ctx: CliContext, args: readonly string[]): Pr
   );
   const runtime = runtimeFor(ctx);
   await runtime.ping();
-  const configured = await configuredBuilder(ctx);
+  const configured = await configuredDefaults(ctx);
   const ref = values.ref ?? configured.ref;
   const definitionDir = values.definition ?? join(FARM_HOME, 'images', 'debian-musl');
   const cacheDir = join(ctx.root, 'workspace', 'images');

@@ -18,6 +18,10 @@ Building
                                  workspace-release-stage-b/dist
   compare <a> <b> [--yaml FILE] [--exclusions FILE] [--diffoscope]
                                  compare two stage workspaces or manifests
+  boot [ROOTFS|TARBALL] [--kernel FILE] [--timeout S] [--manifest FILE] [--net]
+                                 boot a rootfs (default workspace/preview) or a release tarball
+                                 in qemu from an initramfs and check it from inside (docs/boot.md);
+                                 kernel: --kernel, STASIS_KERNEL, or the rootfs's /boot/vmlinuz
 
 Images and sources
   image ensure [--bootstrap]     check the builder image (bootstrap it when missing)
@@ -52,5 +56,11 @@ Exit codes
   4    sources: checksum mismatch, missing under --offline, unsafe or unreadable archive, fetch failure
   5    container engine or builder image unavailable
   6    the workspace is locked by another stasis-farm
+  10   boot: a check failed in the guest (the check and its output are shown)
+  11   boot: kernel panic
+  12   boot: timeout (no verdict from the guest in --timeout seconds; the VM was stopped)
+  13   boot: unclean shutdown (the guest went down before its checks, or did not power off)
+  14   boot: qemu-system-x86_64 missing
+  15   boot: kernel missing or not a bzImage
   130  interrupted (SIGINT/SIGTERM); containers were removed, nothing partial was cached
 `;

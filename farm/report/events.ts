@@ -1,3 +1,5 @@
+import type { BootVerdict } from '../boot/verdict.js';
+
 /**
  * Everything the engine reports, as data. Reporters (TTY, plain lines, JSON lines)
  * render these; the engine itself never writes to the console.
@@ -18,7 +20,11 @@ export type FarmEvent =
   | { readonly type: 'stage-start'; readonly stage: string; readonly image: string }
   | { readonly type: 'stage-done'; readonly stage: string; readonly ms: number }
   | { readonly type: 'image-progress'; readonly ref: string; readonly line: string }
-  | { readonly type: 'sweep'; readonly removed: number };
+  | { readonly type: 'sweep'; readonly removed: number }
+  | { readonly type: 'boot-start'; readonly kernel: string; readonly initramfs: string; readonly log: string; readonly accel: 'kvm' | 'tcg'; readonly services: number; readonly probes: number }
+  | { readonly type: 'boot-serial'; readonly line: string }
+  | { readonly type: 'boot-check'; readonly ok: boolean; readonly text: string }
+  | { readonly type: 'boot-verdict'; readonly verdict: BootVerdict; readonly ms: number; readonly log: string | undefined };
 
 export type EventType = FarmEvent['type'];
 

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { FarmEvent } from './events.js';
+import { formatVerdict } from './verdict.js';
 
 export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -56,5 +57,13 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
       return verbose ? `${c.dim(event.ref + ' |')} ${event.line}` : undefined;
     case 'sweep':
       return event.removed > 0 ? `${c.yellow('swept')} ${event.removed} leftover container(s)` : undefined;
+    case 'boot-start':
+      return `${c.blue('boot')}    ${event.accel === 'kvm' ? 'KVM' : 'TCG (no usable /dev/kvm: slower)'}, ${event.services} service(s) and ${event.probes} probe(s) to check\n  kernel    ${event.kernel}\n  initramfs ${event.initramfs}\n  serial    ${event.log}`;
+    case 'boot-serial':
+      return verbose ? `${c.dim('serial |')} ${event.line}` : undefined;
+    case 'boot-check':
+      return `  ${event.ok ? c.green('ok  ') : c.red('FAIL')} ${event.text}`;
+    case 'boot-verdict':
+      return formatVerdict(event.verdict, formatMs(event.ms), event.log, c);
   }
 }

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { EventSink } from '../report/events.js';
+import { bootAdditions } from './additions.js';
+import { checkScript, NONCE_PARAM } from './check-script.js';
+import { decideVerdict } from './decide.js';
+import type { RootfsImage } from './image.js';
+import { writeInitramfs } from './initramfs.js';
+import { KERNEL_HINT, notABzImage, resolveKernel } from './kernel.js';
+import { planBoot } from './plan.js';
+import type { BootHost } from './port.js';
+import { QEMU, QEMU_HINT, qemuArgs } from './qemu.js';
+import { runVm } from './run.js';
+import { checkLine } from './serial.js';
+import type { BootVerdict } from './verdict.js';
+
+export interface BootOptions {
+  readonly image: RootfsImage;
+  readonly host: BootHost;
+  /** --kernel; else STASIS_KERNEL from env; else the image's /boot/vmlinuz. */
+  readonly kernel?: string | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The workspace's tmp dir (initramfs) and log dir (serial log). */
+  readonly tmpDir: string;
+  readonly logDir: string;
+  readonly sourceDateEpoch: number;
+  readonly timeoutSeconds: number;
+  /** How long the guest waits for the default bundle. */
+  readonly serviceWaitSeconds?: number;
+  readonly net?: boolean;
+  readonly sink: EventSink;
+  readonly signal: AbortSignal;
+  readonly nonce?: string;
+  readonly now?: () => number;
+}
+
+export interface BootReport {
+  readonly verdict: BootVerdict;
+  readonly ms: number;
+  readonly kernel?: string;
+  readonly initramfs?: string;
+  readonly log?: string;
+  readonly accel?: 'kvm' | 'tcg';
+}
+
+/**
+ * Boot a rootfs in qemu from a deterministic initramfs with a check service
+ * added, and judge the boot from the serial console. Never leaves a VM behind.
+ */
+export async function bootImage(o: BootOptions): Promise<BootReport> {
+  const now = o.now ?? Date.now;
+  const started = now();
+  const done = (verdict: BootVerdict, more: Omit<BootReport, 'verdict' | 'ms'> = {}): BootReport => {
+    const report = { verdict, ms: now() - started, ...more };
+    o.sink({ type: 'boot-verdict', verdict, ms: report.ms, log: more.log });
+    return report;
+  };
+
+  const qemu = await o.host.which(QEMU);
+  if (qemu === undefined) return done({ kind: 'qemu-missing', qemu: QEMU, hint: QEMU_HINT });
+  const kernel = await resolveKernel(o.kernel, o.env, o.image, o.tmpDir);
+  if ('missing' in kernel) return done({ kind: 'kernel-missing', reason: kernel.missing, hint: KERNEL_HINT });
+  const bad = await notABzImage(kernel.path);
+  if (bad !== undefined) return done({ kind: 'kernel-missing', reason: `${bad} (from ${kernel.from})`, hint: KERNEL_HINT });
+
+  const { plan, params } = await planBoot(o.image, o.serviceWaitSeconds ?? 60);
+  const initramfs = await writeInitramfs(o.image, bootAdditions(checkScript(plan)), { dir: join(o.tmpDir, 'boot'), sourceDateEpoch: o.sourceDateEpoch });
+  if (initramfs.skippedDevices.length > 0) {
+    o.sink({ type: 'warn', message: `${initramfs.skippedDevices.length} device node(s) left out of the initramfs (no device numbers in the manifest; devtmpfs provides /dev): ${initramfs.skippedDevices.slice(0, 5).join(', ')}` });
+  }
+  const kvm = await o.host.kvmUsable();
+  const nonce = o.nonce ?? randomBytes(8).toString('hex');
+  const log = join(o.logDir, 'boot', `${new Date(started).toISOString().replace(/[:.]/g, '-')}-${nonce.slice(0, 8)}.log`);
+  const args = qemuArgs({ kernel: kernel.path, initramfs: initramfs.path, params: [...params, `${NONCE_PARAM}=${nonce}`], kvm, net: o.net === true });
+  o.sink({ type: 'boot-start', kernel: kernel.path, initramfs: initramfs.path, log, accel: kvm ? 'kvm' : 'tcg', services: plan.services.length, probes: plan.probes.length });
+
+  const run = await runVm(o.host, {
+    command: qemu,
+    args,
+    nonce,
+    logFile: log,
+    timeoutMs: o.timeoutSeconds * 1000,
+    powerOffGraceMs: 30_000,
+    panicGraceMs: 10_000,
+    signal: o.signal,
+    onLine: (line) => {
+      o.sink({ type: 'boot-serial', line });
+      const c = checkLine(line, nonce);
+      if (c !== undefined && (c.verb === 'ok' || c.verb === 'fail')) o.sink({ type: 'boot-check', ok: c.verb === 'ok', text: c.text });
+    },
+  });
+  const verdict = decideVerdict(run, nonce, { loginPrompt: plan.serialGetty });
+  return done(verdict, { kernel: kernel.path, initramfs: initramfs.path, log, accel: kvm ? 'kvm' : 'tcg' });
+}

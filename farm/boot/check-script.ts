@@ -1,0 +1,126 @@
+import type { Probe } from './probes.js';
+
+/** What the guest checks, decided on the host from the rootfs as assembled. */
+export interface CheckPlan {
+  /** From the rootfs's /etc/hostname; undefined: not checked. */
+  readonly hostname: string | undefined;
+  /** Atomic services of the s6-rc `default` bundle. */
+  readonly services: readonly string[];
+  readonly mdevd: boolean;
+  readonly probes: readonly Probe[];
+  /** A getty on a serial line is expected: give it a moment to print its prompt. */
+  readonly serialGetty: boolean;
+  /** How long the guest waits for the services, in seconds. */
+  readonly waitSeconds: number;
+}
+
+/** The kernel command-line parameter that carries the per-run nonce. */
+export const NONCE_PARAM = 'stasis.nonce';
+
+/** A word quoted for sh. */
+export const shQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+const MOUNTS: readonly (readonly [string, string])[] = [
+  ['/proc', 'proc'],
+  ['/sys', 'sysfs'],
+  ['/dev', 'devtmpfs'],
+  ['/run', ''],
+];
+
+/**
+ * The `run` script of the stasis-check service (busybox sh). It runs once:
+ * waits (bounded) for the default bundle, prints `STASIS-CHECK <nonce> ok|fail|out
+ * <check>...` lines and `... done` to /dev/console, powers the guest off through
+ * s6-linux-init, then sleeps so that s6-supervise does not start it again.
+ * Pure: the nonce is read from /proc/cmdline, so the initramfs does not change per run.
+ */
+export function checkScript(plan: CheckPlan): string {
+  const probes = plan.probes.map((p) => `probe ${shQuote(p.pkg)} ${shQuote(p.command)}`);
+  const mounts = MOUNTS.map(([m, t]) => `mounted ${m} ${shQuote(t)}`);
+  return `#!/bin/sh
+# stasis-check: put here by \`stasis-farm boot\` in the boot initramfs only (never in a release).
+PATH=/usr/bin:/usr/sbin:/bin:/sbin
+export PATH
+state=/run/stasis-check
+mkdir -p "$state" 2>/dev/null || state=/.stasis-check
+mkdir -p "$state"
+idle() { while :; do sleep 3600; done; }
+# One run per boot: if supervision starts this again, just wait for the power-off.
+[ -e "$state/ran" ] && idle
+: > "$state/ran"
+
+# 1. Wait (at most ${plan.waitSeconds} s) until s6-rc has brought up the default bundle.
+expected=${shQuote(plan.services.join(' '))}
+missing=
+i=0
+while :; do
+  active=" $(s6-rc -a list 2>/dev/null | tr '\\n' ' ') "
+  missing=
+  for s in $expected; do
+    case "$active" in *" $s "*) ;; *) missing="$missing $s" ;; esac
+  done
+  [ -z "$missing" ] && break
+  [ -x /usr/bin/s6-rc ] || break
+  i=$((i + 1))
+  [ "$i" -ge ${plan.waitSeconds} ] && break
+  sleep 1
+done
+
+# The nonce of this run, from the kernel command line (a private /proc if none is mounted).
+proc=/proc
+if [ ! -r /proc/cmdline ]; then
+  mkdir -p "$state/proc" && mount -t proc proc "$state/proc" && proc="$state/proc"
+fi
+nonce=-
+for w in $(cat "$proc/cmdline"); do
+  case "$w" in ${NONCE_PARAM}=*) nonce="\${w#${NONCE_PARAM}=}" ;; esac
+done
+say() { echo "STASIS-CHECK $nonce $*" > /dev/console; }
+ok() { say "ok $*"; }
+fail() { say "fail $*"; }
+# Up to 10 lines of a command's output, tagged with the check's name.
+show() { printf '%s\\n' "$2" | head -n 10 | while IFS= read -r l; do say "out $1: $l"; done; }
+
+# 2. The battery.
+comm=$(cat "$proc/1/comm" 2>/dev/null)
+if [ "$comm" = s6-svscan ]; then ok pid1: s6-svscan; else fail "pid1: PID 1 is '$comm', not s6-svscan"; fi
+${
+  plan.hostname === undefined
+    ? 'ok hostname: not checked (no /etc/hostname)'
+    : `want=${shQuote(plan.hostname)}
+got=$(cat "$proc/sys/kernel/hostname" 2>/dev/null)
+if [ "$got" = "$want" ]; then ok "hostname: $got"; else fail "hostname: '$got', expected '$want'"; fi`
+}
+if [ -z "$missing" ]; then ok "services: $(echo $expected | wc -w) up"; else fail "services:$(for s in $missing; do printf ' %s' "$s"; done) not up"; fi
+
+mounted() { # mountpoint, type ('' = any)
+  t=$(while read -r _ m ty _; do [ "$m" = "$1" ] && echo "$ty"; done < "$proc/mounts" | tail -n 1)
+  if [ -z "$t" ]; then fail "mount $1: not mounted"
+  elif [ -n "$2" ] && [ "$t" != "$2" ]; then fail "mount $1: type $t, expected $2"
+  else ok "mount $1: $t"; fi
+}
+${mounts.join('\n')}
+${
+  plan.mdevd
+    ? `found=
+for c in "$proc"/[0-9]*/comm; do [ "$(cat "$c" 2>/dev/null)" = mdevd ] && found=1; done
+if [ -n "$found" ]; then ok mdevd: running; else fail "mdevd: no mdevd process"; fi`
+    : ''
+}
+probe() { # package, command
+  out=$(sh -c "$2" 2>&1)
+  st=$?
+  if [ "$st" -eq 0 ]; then ok "probe $1"; else fail "probe $1: '$2' exited $st"; show "probe $1" "$out"; fi
+}
+${probes.join('\n')}
+${plan.serialGetty ? '# Let the serial getty print its prompt (the host looks for it).\nsleep 2\n' : ''}say done
+
+# 3. Power off through s6-linux-init (/sbin/poweroff elsewhere), then stay up until it happens.
+if [ -x /usr/bin/s6-linux-init-shutdown ]; then
+  s6-linux-init-shutdown -p now
+else
+  /sbin/poweroff
+fi
+idle
+`;
+}
