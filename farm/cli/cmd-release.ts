@@ -6,6 +6,7 @@ import { intFlag, parseFlags } from './args.js';
 import { mirrorsFor, runtimeFor } from './engine.js';
 import { out, type CliContext } from './io.js';
 import { reportBuild } from './summary.js';
+import { releaseBootStep } from './release-boot.js';
 import { loadConfig } from '../config/index.js';
 
 export async function releaseCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
@@ -17,10 +18,13 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
       'keep-going': { type: 'boolean', short: 'k' },
       offline: { type: 'boolean' },
       exclusions: { type: 'string' },
+      kernel: { type: 'string' },
+      'boot-timeout': { type: 'string' },
     },
     'release',
   );
   const jobs = intFlag(values.jobs, 'jobs');
+  const boot = releaseBootStep(ctx, values.kernel, intFlag(values['boot-timeout'], 'boot-timeout') ?? 180);
   const config = await loadConfig(ctx.root);
   const runtime = runtimeFor(ctx);
   await runtime.ping();
@@ -36,6 +40,7 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
     exclusions: await loadExclusions(values.exclusions),
     sink: ctx.sink,
     signal: ctx.signal,
+    ...(boot === undefined ? {} : { boot }),
   });
   const c = ctx.chalk;
   if (result.aVsB !== undefined) ctx.sink({ type: 'info', message: `compare: ${Math.round(result.compareMs)} ms` });
@@ -45,10 +50,15 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
   }
   if (result.devVsA !== undefined) out(ctx, formatComparison(result.devVsA, c, { informational: true }));
   if (result.aVsB !== undefined) out(ctx, formatComparison(result.aVsB, c));
+  if (result.boot !== undefined && !result.boot.pass) {
+    out(ctx, c.red(`release failed: stage B did not boot (${result.boot.verdict}; serial log: ${result.boot.log ?? 'none'})`));
+    return result.boot.exitCode;
+  }
   if (result.dist === undefined) {
     out(ctx, c.red(`release failed: stage A and stage B differ (report: workspace-release-stage-b/compare.yaml)`));
     return 1;
   }
+  out(ctx, result.boot === undefined ? 'boot: not run (give --kernel FILE or STASIS_KERNEL to boot stage B before release)' : `boot: ${result.boot.verdict}, ${result.boot.checks.length} check(s), kernel sha256 ${result.boot.kernel?.sha256 ?? '?'} (${formatMs(result.boot.ms)})`);
   out(ctx, `${c.green('release')} ${result.dist.dir}: ${result.dist.files.join(', ')} (rootfs tar sha256 ${result.dist.rootfsSha256}) in ${formatMs(Date.now() - started)}`);
   return 0;
 }

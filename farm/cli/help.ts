@@ -14,8 +14,11 @@ Building
                                  build the selected packages in containers into workspace/preview
   tests [PATH] [--json|--yaml] [--allowlist FILE]
                                  audit a rootfs (default workspace/preview), a directory or a tarball
-  release [--keep-going]         dev -> stage A -> stage B, compare A and B, write
-                                 workspace-release-stage-b/dist
+  release [--profile P] [--keep-going] [--kernel FILE] [--boot-timeout S]
+                                 dev -> stage A -> stage B, compare A and B, boot stage B
+                                 (with --kernel or STASIS_KERNEL), write
+                                 workspace-release-stage-b/dist (boot verdict and serial log
+                                 included); a failed boot fails the release with its exit code
   compare <a> <b> [--yaml FILE] [--exclusions FILE] [--diffoscope]
                                  compare two stage workspaces or manifests
   boot [ROOTFS|TARBALL] [--kernel FILE] [--timeout S] [--manifest FILE] [--net]

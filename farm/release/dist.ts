@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,6 +21,8 @@ export interface DistInput {
   readonly manifest: Record<string, unknown>;
   /** SBOM document builder, given the rootfs tar's sha256. */
   readonly sbom: (rootfsSha256: string) => Record<string, unknown>;
+  /** Other files to ship (e.g. the boot's serial log): name in dist/ and where to copy it from. */
+  readonly extraFiles?: readonly { readonly name: string; readonly from: string }[];
 }
 
 export interface DistResult {
@@ -59,6 +61,7 @@ export async function writeDist(input: DistInput): Promise<DistResult> {
     const manifest = { ...input.manifest, rootfs: { file: tarName, tar_sha256: rootfsSha256 } };
     await writeFile(join(tmp, 'manifest.yaml'), stringify(manifest));
     await writeFile(join(tmp, 'sbom.spdx.json'), JSON.stringify(input.sbom(rootfsSha256), null, 2) + '\n');
+    for (const extra of input.extraFiles ?? []) await copyFile(extra.from, join(tmp, extra.name));
     const files = (await readdir(tmp)).filter((f) => f !== 'SHA256SUMS').sort();
     const sums = await Promise.all(files.map(async (f) => `${await sha256File(join(tmp, f))}  ${f}`));
     await writeFile(join(tmp, 'SHA256SUMS'), sums.join('\n') + '\n');

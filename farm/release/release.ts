@@ -16,6 +16,29 @@ import { buildStageImage, type StageImage } from './stage-image.js';
 import { comparisonToYaml } from './compare-report.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 
+/** What booting stage B's rootfs found (see farm/boot); recorded in manifest.yaml. */
+export interface ReleaseBootRecord {
+  readonly pass: boolean;
+  /** The verdict's kind: pass, check-failed, kernel-panic, timeout, ... */
+  readonly verdict: string;
+  readonly exitCode: number;
+  readonly kernel: { readonly file: string; readonly sha256: string } | undefined;
+  readonly accel: string | undefined;
+  readonly ms: number;
+  /** The serial console log (shipped in dist/ as boot-serial.log). */
+  readonly log: string | undefined;
+  readonly checks: readonly { readonly name: string; readonly ok: boolean }[];
+}
+
+/** Boots a stage's assembled rootfs (injected by the CLI: qemu is an effect). */
+export type ReleaseBootStep = (rootfs: {
+  readonly dir: string;
+  readonly entries: readonly RootfsEntry[];
+  readonly tmpDir: string;
+  readonly logDir: string;
+  readonly sourceDateEpoch: number;
+}) => Promise<ReleaseBootRecord>;
+
 export interface ReleaseOptions {
   readonly root: string;
   readonly runtime: ContainerRuntime;
@@ -28,6 +51,8 @@ export interface ReleaseOptions {
   readonly sink: EventSink;
   readonly signal: AbortSignal;
   readonly now?: () => number;
+  /** Boot stage B before dist/ is written; a verdict other than pass fails the release. */
+  readonly boot?: ReleaseBootStep;
 }
 
 export interface StageRun {
@@ -47,6 +72,8 @@ export interface ReleaseResult {
   readonly dist: DistResult | undefined;
   readonly stageImages: Readonly<Record<string, StageImage>>;
   readonly compareMs: number;
+  /** Stage B's boot, when one ran. */
+  readonly boot?: ReleaseBootRecord;
 }
 
 export function snapshotOf(run: StageRun): StageSnapshot {
@@ -142,6 +169,10 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
 
   const bRootfs = b.outcome.rootfs as NonNullable<BuildOutcome['rootfs']>;
   const sde = b.project.config.defaults.sourceDateEpoch;
+  const boot = options.boot === undefined
+    ? undefined
+    : await options.boot({ dir: bRootfs.dir, entries: bRootfs.entries, tmpDir: b.outcome.paths.tmp, logDir: b.outcome.paths.logs, sourceDateEpoch: sde });
+  if (boot !== undefined && !boot.pass) return result({ devVsA, aVsB, compareMs, boot });
   const name = `stasis-${b.project.profile.name}`;
   const outputOf = (run: StageRun, pkg: string): string | undefined => run.outcome.result.entries.get(pkg)?.meta.outputSha256;
   const manifest = {
@@ -151,6 +182,17 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     source_date_epoch: sde,
     builder_image: { ref: dev.outcome.builder.ref, id: dev.outcome.builder.id },
     stage_images: Object.fromEntries(Object.entries(stageImages).map(([k, v]) => [k, { ref: v.ref, id: v.id, rootfs_sha256: v.rootfsSha256 }])),
+    boot:
+      boot === undefined
+        ? { verdict: 'not run', hint: 'release --kernel FILE (or STASIS_KERNEL) boots stage B under qemu before dist/ is written' }
+        : {
+            verdict: boot.verdict,
+            kernel: boot.kernel,
+            accel: boot.accel,
+            seconds: Math.round(boot.ms / 100) / 10,
+            checks: boot.checks.map((c) => `${c.ok ? 'ok' : 'FAIL'} ${c.name}`),
+            serial_log: boot.log === undefined ? undefined : 'boot-serial.log',
+          },
     comparison: { a_vs_b: aVsB.pass ? 'identical' : 'different', excluded: aVsB.different.filter((d) => d.excluded).map((d) => d.name), dev_vs_a_identical: devVsA.identical.length, dev_vs_a_different: devVsA.different.map((d) => d.name) },
     packages: b.project.order.order.map((pkg) => {
       const r = b.project.recipes.get(pkg)?.recipe;
@@ -166,6 +208,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   };
   const dist = await writeDist({
     distDir: b.outcome.paths.dist,
+    extraFiles: boot?.log === undefined ? [] : [{ name: 'boot-serial.log', from: boot.log }],
     name,
     previewDir: bRootfs.dir,
     entries: bRootfs.entries,
@@ -183,7 +226,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
         })),
       }),
   });
-  return result({ devVsA, aVsB, dist, compareMs });
+  return result({ devVsA, aVsB, dist, compareMs, ...(boot === undefined ? {} : { boot }) });
 }
 
 /** Load a stage snapshot from a workspace directory (for `stasis-farm compare`). */

@@ -17,11 +17,12 @@ export interface RunResult {
 }
 
 /** A throw-away Stasis tree: copies of system/ and profiles/, the example configs. */
-export async function makeRoot(options: { readonly config?: 'example' | 'small' } = {}): Promise<string> {
+export async function makeRoot(options: { readonly config?: 'example' | 'small' | 'boot' } = {}): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'stasis-root-'));
   await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
   await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
   if (options.config === 'example') await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+  else if (options.config === 'boot') await cp(join(REPO, 'configs', 'boot.config.lua'), join(root, 'config.lua'));
   else await writeFile(join(root, 'config.lua'), await smallProfileConfig());
   await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
   return root;
