@@ -121,7 +121,7 @@ export async function readRootfsManifest(file: string): Promise<RootfsEntry[] | 
 }
 
 /** A refusal of the tree writer, naming who wanted the write. */
-async function writtenBy(origin: string, work: Promise<void>): Promise<void> {
+async function writtenBy(origin: string, work: Promise<unknown>): Promise<void> {
   await work.catch((error: unknown) => {
     throw error instanceof UnsafePath ? new FarmError('BUILD_FAILED', `${origin}: ${error.message}`, { hint: error.hint, cause: error }) : error;
   });
