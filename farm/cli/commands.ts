@@ -10,6 +10,7 @@ import { testsCommand } from './cmd-tests.js';
 import { mirrorCommand } from './cmd-mirror.js';
 import { statusCommand } from './cmd-status.js';
 import { configCommand } from './cmd-config.js';
+import { cacheCommand } from './cmd-cache.js';
 import type { Command } from './io.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -25,4 +26,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   status: statusCommand,
   config: configCommand,
   compare: compareCommand,
+  cache: cacheCommand,
 };

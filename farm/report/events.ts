@@ -18,7 +18,9 @@ export type FarmEvent =
   | { readonly type: 'stage-start'; readonly stage: string; readonly image: string }
   | { readonly type: 'stage-done'; readonly stage: string; readonly ms: number }
   | { readonly type: 'image-progress'; readonly ref: string; readonly line: string }
-  | { readonly type: 'sweep'; readonly removed: number };
+  | { readonly type: 'sweep'; readonly removed: number }
+  | { readonly type: 'cache-evicted'; readonly pkg: string; readonly key: string; readonly reason: string }
+  | { readonly type: 'cleanup'; readonly removed: readonly string[] };
 
 export type EventType = FarmEvent['type'];
 

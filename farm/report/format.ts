@@ -56,5 +56,9 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
       return verbose ? `${c.dim(event.ref + ' |')} ${event.line}` : undefined;
     case 'sweep':
       return event.removed > 0 ? `${c.yellow('swept')} ${event.removed} leftover container(s)` : undefined;
+    case 'cache-evicted':
+      return `${c.yellow('evicted')} ${event.pkg}: cache entry ${event.key.slice(0, 12)} is corrupt (${event.reason}); rebuilding`;
+    case 'cleanup':
+      return `${c.yellow('cleaned')} ${event.removed.length} leftover(s) of an interrupted run: ${event.removed.join(', ')}`;
   }
 }
