@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BuildFailed, FarmError } from '../errors/index.js';
+import { BuildFailed, FarmError, OutputTooLarge } from '../errors/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
 import { LABELS, type ContainerRuntime } from '../runtime/port.js';
@@ -35,6 +35,8 @@ export interface BuildContext {
   readonly tmpDir: string;
   readonly sourceDateEpoch: number;
   readonly limits: { readonly memoryBytes: number; readonly pids: number; readonly logBytes: number };
+  /** default.lua's `output_limit` (MiB): the most a package's files may hold unless its recipe raises it. */
+  readonly outputLimitMiB: number;
   readonly sink: EventSink;
   readonly signal: AbortSignal;
   readonly now: () => number;
@@ -139,10 +141,20 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath);
     }
 
-    const output = await ctx.io.normalizeOutput(await container.getArchive('/build/dest'), {
-      tmpDir: spool,
-      sourceDateEpoch: ctx.sourceDateEpoch,
-    });
+    const limitMiB = recipe.outputLimit ?? ctx.outputLimitMiB;
+    const output = await ctx.io
+      .normalizeOutput(await container.getArchive('/build/dest'), {
+        tmpDir: spool,
+        sourceDateEpoch: ctx.sourceDateEpoch,
+        limitBytes: limitMiB * 1024 * 1024,
+      })
+      .catch(async (error: unknown) => {
+        if (!(error instanceof OutputTooLarge)) throw error;
+        const reason = `output larger than its limit of ${limitMiB} MiB (${error.reachedBytes} bytes with ${error.entry}); raise it with output_limit (MiB) in system/${recipe.name}/pkg.lua`;
+        log.note(`[stasis-farm: ${reason}]`);
+        await closeLog();
+        throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath, tooLargeHint(recipe.name, limitMiB));
+      });
     const ms = ctx.now() - started;
     const bytes = output.manifest.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
     log.note(`[stasis-farm: ${recipe.name} output sha256 ${output.sha256}, ${output.manifest.length} entries]`);
@@ -174,6 +186,10 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
   } finally {
     await rm(spool, { recursive: true, force: true });
   }
+}
+
+function tooLargeHint(pkg: string, limitMiB: number): string {
+  return `nothing was cached; if the output is meant to be this big, raise the limit: output_limit = ${limitMiB * 2} (MiB) in system/${pkg}/pkg.lua, or output_limit in default.lua for every package`;
 }
 
 function interrupted(): FarmError {

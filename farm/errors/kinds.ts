@@ -22,12 +22,26 @@ export class BuildFailed extends FarmError {
     readonly containerExit: number | null,
     readonly logTail: string[],
     readonly logFile: string | undefined,
+    hint?: string,
   ) {
     super('BUILD_FAILED', `${pkg}: build failed (${reason})`, {
-      hint: logFile === undefined ? undefined : `full log: ${logFile}`,
+      hint: hint ?? (logFile === undefined ? undefined : `full log: ${logFile}`),
     });
   }
 }
+
+/** A package output whose files (apparent sizes, as their tar headers say) pass the limit. */
+export class OutputTooLarge extends FarmError {
+  constructor(
+    readonly limitBytes: number,
+    readonly entry: string,
+    readonly reachedBytes: number,
+  ) {
+    super('BUILD_FAILED', `output larger than its limit of ${limitBytes / MIB} MiB: ${reachedBytes} bytes with ${entry}`);
+  }
+}
+
+const MIB = 1024 * 1024;
 
 /** An archive entry that would escape its target or is not allowed there. */
 export class UnsafeArchive extends FarmError {

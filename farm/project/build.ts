@@ -104,6 +104,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     tmpDir: paths.tmp,
     sourceDateEpoch: project.config.defaults.sourceDateEpoch,
     limits: options.limits ?? DEFAULT_LIMITS,
+    outputLimitMiB: project.config.defaults.outputLimit,
     sink: options.sink,
     signal: options.signal,
     now,
