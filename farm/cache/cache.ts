@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { checkInterrupted } from '../errors/index.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { sha256File } from '../fs/hash.js';
 
@@ -39,6 +40,8 @@ export interface NewEntry {
   readonly manifestJson: string;
   /** Build log file (copied). */
   readonly logPath: string | undefined;
+  /** Once aborted, the entry is not made (checked just before the rename that makes it). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -100,6 +103,7 @@ export class BuildCache {
       await writeFile(join(tmp, 'meta.json'), JSON.stringify(entry.meta, null, 1));
       const final = this.entryDir(entry.meta.key);
       await rm(final, { recursive: true, force: true });
+      checkInterrupted(entry.signal, 'interrupted; nothing was cached');
       await rename(tmp, final);
     } catch (error) {
       await rm(tmp, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { BuildCache, type CacheEntry } from '../cache/index.js';
 import { buildEnv, toolchainEnv } from '../build/env.js';
 import { buildAll, type BuildAllResult } from '../build/build-all.js';
 import type { BuildContext } from '../build/build-package.js';
-import { CacheCorrupt, FarmError } from '../errors/index.js';
+import { CacheCorrupt, checkInterrupted, FarmError, untilInterrupted } from '../errors/index.js';
 import type { EventSink } from '../report/events.js';
 import { LABELS, type ContainerRuntime } from '../runtime/port.js';
 import { assembleRootfs, removeStaleAssemblies, type AssembleResult } from '../rootfs/assemble.js';
@@ -67,14 +67,14 @@ export async function inspectBuilder(runtime: ContainerRuntime, ref: string): Pr
 export async function buildProject(project: Project, options: BuildOptions): Promise<BuildOutcome> {
   const now = options.now ?? Date.now;
   const paths = workspacePaths(project.root, project.stage, options.storeDir);
-  await options.runtime.ping();
-  const builder = await inspectBuilder(options.runtime, options.image);
+  await untilInterrupted(options.runtime.ping(), options.signal);
+  const builder = await untilInterrupted(inspectBuilder(options.runtime, options.image), options.signal);
   const keys = projectKeys(project, builder);
   const store = new SourceStore(paths.store);
   // Sources first: under --offline every missing one is listed before any build starts.
-  await ensureSources(project, { store, mirrors: options.mirrors, offline: options.offline, sink: options.sink });
+  await ensureSources(project, { store, mirrors: options.mirrors, offline: options.offline, sink: options.sink, signal: options.signal });
 
-  await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0 });
+  await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0, signal: options.signal });
   void lock;
   if (options.clean === true) {
     await Promise.all([paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) => rm(d, { recursive: true, force: true })));
@@ -144,13 +144,13 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     await rm(paths.tmp, { recursive: true, force: true });
     await recordBuild(project, paths, builder, keys, result);
     if (result.failed.length > 0 || result.interrupted || result.skipped.length > 0) return { paths, result, rootfs: undefined, builder, keys };
-    throwIfInterrupted(options.signal);
+    checkInterrupted(options.signal, NOT_ASSEMBLED);
     try {
       const rootfs = await assemble(project, paths, result, options.signal);
       options.sink({ type: 'assemble-done', dir: paths.preview, packages: project.order.order.length, files: rootfs.entries.length });
       return { paths, result, rootfs, builder, keys };
     } catch (error) {
-      throwIfInterrupted(options.signal);
+      checkInterrupted(options.signal, NOT_ASSEMBLED);
       if (!(error instanceof CacheCorrupt) || attempt >= project.order.order.length) throw error;
       await cache.evict(error.key);
       options.sink({ type: 'cache-evicted', pkg: error.pkg, key: error.key, reason: error.why });
@@ -194,6 +194,4 @@ async function assemble(project: Project, paths: WorkspacePaths, result: BuildAl
   return assembleRootfs({ previewDir: paths.preview, manifestFile: paths.previewManifest, packages, rendered, signal });
 }
 
-function throwIfInterrupted(signal: AbortSignal): void {
-  if (signal.aborted) throw new FarmError('INTERRUPTED', 'interrupted; nothing was assembled and the previous preview is kept');
-}
+const NOT_ASSEMBLED = 'interrupted; nothing was assembled and the previous preview is kept';

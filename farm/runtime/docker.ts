@@ -218,6 +218,8 @@ function wrapContainer(c: Docker.Container): Container {
       });
       stream.on('data', createDemuxer((payload) => onOutput(payload)));
       const waited = c.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>;
+      // Once abandoned (interrupted), the wait fails when the container is removed: that is expected.
+      waited.catch(() => {});
       let timedOut = false;
       const kill = (): void => {
         c.kill().catch(() => {});
@@ -226,11 +228,20 @@ function wrapContainer(c: Docker.Container): Container {
         timedOut = true;
         kill();
       }, timeoutMs);
-      const onAbort = (): void => kill();
+      // Interrupted: kill and return at once; the caller removes the container.
+      let onAbort = (): void => {};
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          kill();
+          reject(signal?.reason);
+        };
+      });
+      aborted.catch(() => {});
+      if (signal?.aborted === true) onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        await c.start();
-        const result = await waited;
+        await Promise.race([c.start(), aborted]);
+        const result = await Promise.race([waited, aborted]);
         await Promise.race([ended, new Promise((r) => setTimeout(r, 2000).unref())]);
         const info = await c.inspect();
         return { exitCode: result.StatusCode, oomKilled: info.State.OOMKilled === true, timedOut };

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { containerTierReady, farmContainers, makeRoot, MIRROR, runFarm } from '../support/farm.js';
+import { containerTierReady, workspaceContainers, makeRoot, MIRROR, runFarm } from '../support/farm.js';
 
 const ready = await containerTierReady();
 
@@ -44,7 +44,7 @@ describe.skipIf(!ready)('a damaged source tarball (sha256 matching its recipe)',
       expect(ws).not.toContain('.lock');
       expect(ws).not.toContain('tmp');
       expect((await readdir(join(root, 'workspace', 'cache')).catch(() => [] as string[])).filter((n) => !['self', 'alias'].includes(n))).toEqual([]);
-      expect(await farmContainers()).toEqual([]);
+      expect(await workspaceContainers(root)).toEqual([]);
     });
   }
 });

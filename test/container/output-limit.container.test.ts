@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { containerTierReady, farmContainers, makeRoot, runFarm } from '../support/farm.js';
+import { containerTierReady, workspaceContainers, makeRoot, runFarm } from '../support/farm.js';
 
 const ready = await containerTierReady();
 
@@ -34,7 +34,7 @@ describe.skipIf(!ready)('the package output size limit (real container)', () => 
     expect(await readdir(join(root, 'workspace'))).not.toContain('tmp');
     // The host paid nothing like 2 GiB for it.
     expect(Number(execFileSync('du', ['-sk', join(root, 'workspace')]).toString().split('\t')[0])).toBeLessThan(16 * 1024);
-    expect(await farmContainers()).toEqual([]);
+    expect(await workspaceContainers(root)).toEqual([]);
   });
 
   it('the recipe raises its own limit with output_limit', async () => {
