@@ -142,8 +142,10 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   for (let attempt = 0; ; attempt++) {
     const result = await buildAll(ctx, input);
     await rm(paths.tmp, { recursive: true, force: true });
+    // An interrupted run leaves the records of the last run that finished (and exits without their fsyncs).
+    if (result.interrupted) return { paths, result, rootfs: undefined, builder, keys };
     await recordBuild(project, paths, builder, keys, result);
-    if (result.failed.length > 0 || result.interrupted || result.skipped.length > 0) return { paths, result, rootfs: undefined, builder, keys };
+    if (result.failed.length > 0 || result.skipped.length > 0) return { paths, result, rootfs: undefined, builder, keys };
     checkInterrupted(options.signal, NOT_ASSEMBLED);
     try {
       const rootfs = await assemble(project, paths, result, options.signal);

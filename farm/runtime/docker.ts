@@ -188,17 +188,17 @@ function followJson(stream: NodeJS.ReadableStream, onMessage: (msg: Record<strin
 }
 
 function wrapContainer(c: Docker.Container): Container {
-  let removed = false;
-  const remove = async (): Promise<void> => {
-    if (removed) return;
-    removed = true;
-    try {
-      await c.remove({ force: true, v: true });
-    } catch (error) {
-      const status = statusOf(error);
-      if (status !== 404 && status !== 409) throw error;
-    }
-  };
+  // One removal, however many ask for it (an interrupted run starts it early; disposal waits for it).
+  let removing: Promise<void> | undefined;
+  const remove = (): Promise<void> =>
+    (removing ??= (async () => {
+      try {
+        await c.remove({ force: true, v: true });
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 404 && status !== 409) throw error;
+      }
+    })());
   return {
     id: c.id,
     async putArchive(path: string, tar: Readable): Promise<void> {
@@ -228,11 +228,11 @@ function wrapContainer(c: Docker.Container): Container {
         timedOut = true;
         kill();
       }, timeoutMs);
-      // Interrupted: kill and return at once; the caller removes the container.
+      // Interrupted: start removing it (which kills it) and return at once; disposal waits for the removal.
       let onAbort = (): void => {};
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => {
-          kill();
+          remove().catch(() => {});
           reject(signal?.reason);
         };
       });
