@@ -148,7 +148,7 @@ describe.skipIf(!ready)('SIGINT at any moment of a real ci build', () => {
   }
 
   it('cold build: interrupted while loading, fetching, building and normalizing; then a run rebuilds only what was interrupted', async () => {
-    await trials_('cold', 2, 300, 2500);
+    await trials_('start', 2, 300, 2500);
     await trials_('cold', 5, 2500, 45_000);
     // Two Ctrl-Cs: the second ends the farm at once.
     await trial('double', 4000, 8000, 2);
