@@ -1,10 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { lstat, open, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { extract } from 'tar-stream';
-import { ArchiveInvalid } from '../errors/index.js';
-import { openArchive } from '../tar/open.js';
+import { readTar } from '../tar/read.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
 import type { ReadAt } from './elf.js';
 import { FROM_TAR } from '../tar/entry-types.js';
@@ -117,55 +114,75 @@ function tarPath(raw: string): string {
 
 /**
  * A release tarball (.tar, optionally gzip/bzip2/xz): owners and modes from the
- * tar headers. A truncated, corrupt or empty file is ArchiveInvalid naming it.
+ * tar headers. A truncated, corrupt or empty file is ArchiveInvalid naming it
+ * (tar/read.ts, the reader of every archive).
  */
 export function openTreeFromTarball(path: string): AuditTree {
   return {
     label: path,
-    entries: async function* () {
-      let input: Readable;
-      try {
-        input = await openArchive(path);
-      } catch (error) {
-        throw new ArchiveInvalid(path, (error as Error).message);
-      }
-      let bytes = 0;
-      input.on('data', (c: Buffer) => (bytes += c.length));
-      const ex = extract({ allowUnknownFormat: true } as never);
-      input.on('error', (error) => ex.destroy(error));
-      input.pipe(ex as unknown as NodeJS.WritableStream);
-      try {
-        for await (const item of ex) {
-          const header = item.header;
-          const type = FROM_TAR[header.type];
-          const name = tarPath(header.name);
-          const chunks: Buffer[] = [];
-          for await (const c of item) chunks.push(c as Buffer);
-          if (type === undefined || name === '') continue;
-          const entry: TreeEntry = {
-            path: name,
-            type,
-            mode: header.mode & 0o7777,
-            uid: header.uid,
-            gid: header.gid,
-            size: header.size ?? 0,
-            target: type === 'symlink' || type === 'hardlink' ? header.linkname ?? '' : undefined,
-          };
-          yield type === 'file' ? { entry, content: bufferContent(Buffer.concat(chunks)) } : { entry };
-        }
-      } catch (error) {
-        throw new ArchiveInvalid(path, describeTarError(error as Error));
-      } finally {
-        input.destroy();
-      }
-      if (bytes === 0) throw new ArchiveInvalid(path, 'the file is empty');
-    },
+    entries: () => tarballEntries(path),
   };
 }
 
-/** tar-stream's and zlib's messages in the operator's words. */
-function describeTarError(error: Error): string {
-  if (/unexpected end/i.test(error.message)) return `truncated (${error.message})`;
-  if (/invalid tar header/i.test(error.message)) return `no tar header where one should be (${error.message})`;
-  return error.message;
+type Item = { readonly entry: TreeEntry; readonly content?: FileContent };
+
+/** The reader's entries handed over one at a time (the reader waits for each to be taken). */
+async function* tarballEntries(path: string): AsyncGenerator<Item> {
+  let pending: { readonly item: Item; readonly taken: () => void } | undefined;
+  let wake: () => void = () => {};
+  let finished = false;
+  let failure: unknown;
+  const stop = new AbortController();
+  const reading = readTar(
+    path,
+    async (header, body) => {
+      const chunks: Buffer[] = [];
+      for await (const c of body) chunks.push(c as Buffer);
+      const type = FROM_TAR[header.type];
+      const name = tarPath(header.name);
+      if (type === undefined || name === '') return;
+      const entry: TreeEntry = {
+        path: name,
+        type,
+        mode: header.mode & 0o7777,
+        uid: header.uid,
+        gid: header.gid,
+        size: header.size ?? 0,
+        target: type === 'symlink' || type === 'hardlink' ? header.linkname ?? '' : undefined,
+      };
+      const item = type === 'file' ? { entry, content: bufferContent(Buffer.concat(chunks)) } : { entry };
+      await new Promise<void>((taken) => {
+        pending = { item, taken };
+        wake();
+      });
+    },
+    { signal: stop.signal },
+  ).then(
+    () => undefined,
+    (error: unknown) => (failure = error),
+  );
+  void reading.finally(() => {
+    finished = true;
+    wake();
+  });
+  try {
+    for (;;) {
+      if (pending === undefined && !finished) await new Promise<void>((resolve) => (wake = resolve));
+      const next = pending;
+      if (next !== undefined) {
+        pending = undefined;
+        yield next.item;
+        next.taken();
+      } else if (finished) {
+        if (failure !== undefined) throw failure;
+        return;
+      }
+    }
+  } finally {
+    if (!finished) {
+      stop.abort(new Error('audit stopped reading'));
+      pending?.taken();
+      await reading;
+    }
+  }
 }

@@ -1,8 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { addAbortSignal } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BuildFailed, FarmError } from '../errors/index.js';
+import { BuildFailed, checkInterrupted, FarmError, interrupted, OutputTooLarge } from '../errors/index.js';
+import { deadlineMarginS, withDeadline } from './deadline.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
 import { LABELS, type ContainerRuntime } from '../runtime/port.js';
@@ -35,6 +37,8 @@ export interface BuildContext {
   readonly tmpDir: string;
   readonly sourceDateEpoch: number;
   readonly limits: { readonly memoryBytes: number; readonly pids: number; readonly logBytes: number };
+  /** default.lua's `output_limit` (MiB): the most a package's files may hold unless its recipe raises it. */
+  readonly outputLimitMiB: number;
   readonly sink: EventSink;
   readonly signal: AbortSignal;
   readonly now: () => number;
@@ -72,17 +76,18 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     const sourceTars: string[] = [];
     let cwd: string | undefined;
     for (const [index, source] of recipe.sources.entries()) {
-      const archive = await ctx.io.sourceArchive(source);
+      const archive = await ctx.io.sourceArchive(source, ctx.signal);
       const file = join(spool, `source-${index}.tar`);
-      await pipeline(archive.stream, createWriteStream(file));
+      await pipeline(archive.stream, createWriteStream(file), { signal: ctx.signal });
       const top = await archive.topDir;
       if (index === 0 && source.extract && top !== undefined) cwd = `${SRC_DIR}/${top}`;
       sourceTars.push(file);
     }
-    if (ctx.signal.aborted) throw interrupted();
+    checkInterrupted(ctx.signal, INTERRUPTED);
     await using container = await ctx.runtime.createContainer({
       image: ctx.image,
-      cmd: ['/bin/sh', '/build/run.sh'],
+      // The container stops itself a margin after the timeout should the farm be gone by then.
+      cmd: withDeadline(['/bin/sh', '/build/run.sh'], recipe.timeout + deadlineMarginS(recipe.timeout)),
       env: job.env,
       workdir: '/build',
       hostname: BUILD_HOSTNAME,
@@ -111,24 +116,25 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     const dirs = ['build/', 'build/src/', 'build/patches/', 'build/files/', 'build/sysroot/', 'build/dest/', 'build/home/'];
     await container.putArchive('/', skeletonTar(dirs, [...patches, ...files, { name: 'build/build.sh', data: recipe.build, mode: 0o755 }], ctx.sourceDateEpoch));
 
+    // Uploads stop when interrupted (a sysroot can be hundreds of MiB).
     for (const file of sourceTars) {
-      await container.putArchive('/build', createReadStream(file));
+      await container.putArchive('/build', addAbortSignal(ctx.signal, createReadStream(file)));
     }
     for (const dep of job.sysroot) {
-      await container.putArchive('/build/sysroot', createReadStream(dep.entry.tarPath));
+      await container.putArchive('/build/sysroot', addAbortSignal(ctx.signal, createReadStream(dep.entry.tarPath)));
     }
     await container.putArchive(
       '/',
       skeletonTar([], [{ name: 'build/run.sh', data: renderRunScript({ cwd: cwd ?? SRC_DIR, patches: recipe.patches }), mode: 0o755 }], ctx.sourceDateEpoch),
     );
 
-    if (ctx.signal.aborted) throw interrupted();
+    checkInterrupted(ctx.signal, INTERRUPTED);
     const status = await container.run({
       timeoutMs: recipe.timeout * 1000,
       onOutput: (chunk) => log.write(chunk),
       signal: ctx.signal,
     });
-    if (ctx.signal.aborted) throw interrupted();
+    checkInterrupted(ctx.signal, INTERRUPTED);
     let reason: string | undefined;
     if (status.timedOut) reason = `timed out after ${recipe.timeout} s`;
     else if (status.oomKilled) reason = `killed by the OOM killer (memory limit ${Math.round(ctx.limits.memoryBytes / 1024 / 1024)} MiB)`;
@@ -139,14 +145,26 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath);
     }
 
-    const output = await ctx.io.normalizeOutput(await container.getArchive('/build/dest'), {
-      tmpDir: spool,
-      sourceDateEpoch: ctx.sourceDateEpoch,
-    });
+    const limitMiB = recipe.outputLimit ?? ctx.outputLimitMiB;
+    const output = await ctx.io
+      .normalizeOutput(await container.getArchive('/build/dest'), {
+        tmpDir: spool,
+        sourceDateEpoch: ctx.sourceDateEpoch,
+        limitBytes: limitMiB * 1024 * 1024,
+        signal: ctx.signal,
+      })
+      .catch(async (error: unknown) => {
+        if (!(error instanceof OutputTooLarge)) throw error;
+        const reason = `output larger than its limit of ${limitMiB} MiB (${error.reachedBytes} bytes with ${error.entry}); raise it with output_limit (MiB) in system/${recipe.name}/pkg.lua`;
+        log.note(`[stasis-farm: ${reason}]`);
+        await closeLog();
+        throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath, tooLargeHint(recipe.name, limitMiB));
+      });
     const ms = ctx.now() - started;
     const bytes = output.manifest.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
     log.note(`[stasis-farm: ${recipe.name} output sha256 ${output.sha256}, ${output.manifest.length} entries]`);
     await closeLog();
+    // After a Ctrl-C nothing new is cached (the entry appears by one rename, checked just before it).
     const entry = await ctx.cache.put({
       meta: {
         key: job.key,
@@ -164,18 +182,21 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       tarPath: output.tarPath,
       manifestJson: JSON.stringify(output.manifest),
       logPath,
+      signal: ctx.signal,
     });
     ctx.sink({ type: 'build-done', pkg: recipe.name, outputSha256: output.sha256, ms, files: output.manifest.length, bytes });
     return entry;
   } catch (error) {
     await closeLog().catch(() => {});
-    if (ctx.signal.aborted && !(error instanceof FarmError && error.code === 'INTERRUPTED')) throw interrupted();
+    if (ctx.signal.aborted && !(error instanceof FarmError && error.code === 'INTERRUPTED')) throw interrupted(INTERRUPTED);
     throw error;
   } finally {
     await rm(spool, { recursive: true, force: true });
   }
 }
 
-function interrupted(): FarmError {
-  return new FarmError('INTERRUPTED', 'interrupted; the container was removed and nothing was cached');
+function tooLargeHint(pkg: string, limitMiB: number): string {
+  return `nothing was cached; if the output is meant to be this big, raise the limit: output_limit = ${limitMiB * 2} (MiB) in system/${pkg}/pkg.lua, or output_limit in default.lua for every package`;
 }
+
+const INTERRUPTED = 'interrupted; the container was removed and nothing was cached';

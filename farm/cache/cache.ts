@@ -1,7 +1,9 @@
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { checkInterrupted } from '../errors/index.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { sha256File } from '../fs/hash.js';
 
 /** What the cache remembers of one built package. */
 export interface CacheMeta {
@@ -38,6 +40,8 @@ export interface NewEntry {
   readonly manifestJson: string;
   /** Build log file (copied). */
   readonly logPath: string | undefined;
+  /** Once aborted, the entry is not made (checked just before the rename that makes it). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -99,6 +103,7 @@ export class BuildCache {
       await writeFile(join(tmp, 'meta.json'), JSON.stringify(entry.meta, null, 1));
       const final = this.entryDir(entry.meta.key);
       await rm(final, { recursive: true, force: true });
+      checkInterrupted(entry.signal, 'interrupted; nothing was cached');
       await rename(tmp, final);
     } catch (error) {
       await rm(tmp, { recursive: true, force: true });
@@ -146,17 +151,49 @@ export class BuildCache {
     await writeFileAtomic(file, JSON.stringify(keys));
   }
 
-  /** Remove leftovers of interrupted writes. */
-  async cleanTemp(): Promise<number> {
+  /** Remove leftovers of interrupted writes; returns their names. */
+  async cleanTemp(): Promise<string[]> {
     let names: string[];
     try {
       names = await readdir(this.dir);
     } catch {
-      return 0;
+      return [];
     }
     const stale = names.filter((n) => n.startsWith('.tmp-'));
     await Promise.all(stale.map((n) => rm(join(this.dir, n), { recursive: true, force: true })));
-    return stale.length;
+    return stale.map((n) => `cache/${n}`);
+  }
+
+  /** The key of every entry directory, readable or not. */
+  async keys(): Promise<string[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    return names.filter((n) => /^[0-9a-f]{64}$/.test(n)).sort();
+  }
+
+  /**
+   * Re-read one entry: undefined when it is whole, else what is wrong (its
+   * output.tar no longer has the recorded sha256, a file is missing or unreadable).
+   */
+  async check(key: string): Promise<string | undefined> {
+    const entry = await this.readEntry(key);
+    if (entry === undefined) return 'meta.json is missing or unreadable';
+    try {
+      JSON.parse(await readFile(entry.manifestPath, 'utf8'));
+    } catch {
+      return 'manifest.json is missing or unreadable';
+    }
+    const got = await sha256File(entry.tarPath).catch((error: NodeJS.ErrnoException) => `unreadable (${error.code ?? error.message})`);
+    return got === entry.meta.outputSha256 ? undefined : `output.tar sha256 ${got}, recorded ${entry.meta.outputSha256}`;
+  }
+
+  /** Remove an entry (aliases to it then miss, so its package is rebuilt). */
+  async evict(key: string): Promise<void> {
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a cache key: ${key}`);
+    const doomed = join(this.dir, `.tmp-evict-${key.slice(0, 16)}-${randomBytes(4).toString('hex')}`);
+    await rename(this.entryDir(key), doomed).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rm(doomed, { recursive: true, force: true });
   }
 
   async size(): Promise<number> {

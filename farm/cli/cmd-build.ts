@@ -20,7 +20,7 @@ export async function buildCommand(ctx: CliContext, args: readonly string[]): Pr
   );
   const jobs = intFlag(values.jobs, 'jobs');
   const started = Date.now();
-  const project = await loadProject(ctx.root, { profile: values.profile });
+  const project = await loadProject(ctx.root, { profile: values.profile, signal: ctx.signal });
   const outcome = await buildProject(project, {
     runtime: runtimeFor(ctx),
     image: values.builder ?? project.config.defaults.builder,

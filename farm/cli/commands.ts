@@ -11,6 +11,7 @@ import { mirrorCommand } from './cmd-mirror.js';
 import { statusCommand } from './cmd-status.js';
 import { configCommand } from './cmd-config.js';
 import { bootCommand } from './cmd-boot.js';
+import { cacheCommand } from './cmd-cache.js';
 import type { Command } from './io.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -27,4 +28,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   config: configCommand,
   compare: compareCommand,
   boot: bootCommand,
+  cache: cacheCommand,
 };

@@ -25,6 +25,8 @@ Building
                                  boot a rootfs (default workspace/preview) or a release tarball
                                  in qemu from an initramfs and check it from inside (docs/boot.md);
                                  kernel: --kernel, STASIS_KERNEL, or the rootfs's /boot/vmlinuz
+  cache verify [--stage S] [--evict]
+                                 re-hash every cache entry, name the corrupt ones (--evict: remove them)
 
 Images and sources
   image ensure [--bootstrap]     check the builder image (bootstrap it when missing)
@@ -53,7 +55,7 @@ Global options
 
 Exit codes
   0    success
-  1    a build failed, the audit found problems, or the stages differ
+  1    a build failed, the audit found problems, the stages differ, or a cache entry is corrupt
   2    usage error
   3    invalid config, recipe or profile (the message names file and field)
   4    sources: checksum mismatch, missing under --offline, unsafe or unreadable archive, fetch failure

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { FarmError, isFarmError } from '../errors/index.js';
+import { EXIT_CODES, FarmError, isFarmError } from '../errors/index.js';
 import { chooseMode, colorLevel, createReporter, makeChalk } from '../report/index.js';
 import { FARM_VERSION } from '../version.js';
 import { HELP } from './help.js';
@@ -13,6 +13,8 @@ export interface MainOptions {
   readonly cwd?: string;
   /** Install SIGINT/SIGTERM handlers (the real CLI does; tests do not). */
   readonly handleSignals?: boolean;
+  /** How a second SIGINT/SIGTERM ends the process at once (default: process.exit). */
+  readonly exit?: (code: number) => void;
 }
 
 interface GlobalFlags {
@@ -89,7 +91,12 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     verbose: flags.verbose,
   });
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) return;
+    if (controller.signal.aborted) {
+      // A second Ctrl-C: leave now. Containers stop at their own deadline; the next run sweeps them.
+      stderr.write(`stasis-farm: ${signal} again: exiting now\n`);
+      (options.exit ?? process.exit)(130);
+      return;
+    }
     stderr.write(`\nstasis-farm: ${signal}: stopping, removing containers...\n`);
     controller.abort(new FarmError('INTERRUPTED', `interrupted by ${signal}`));
   };
@@ -112,10 +119,12 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     mirrors,
   };
   try {
-    return await command(ctx, args);
+    const code = await command(ctx, args);
+    // Interrupted is interrupted, however far the command got after the signal.
+    return controller.signal.aborted ? EXIT_CODES.INTERRUPTED : code;
   } catch (error) {
     reporter.close();
-    return renderError(error, stderr, errChalk, flags.json);
+    return renderError(controller.signal.aborted && !(isFarmError(error) && error.code === 'INTERRUPTED') ? controller.signal.reason : error, stderr, errChalk, flags.json);
   } finally {
     reporter.close();
     if (options.handleSignals === true) {

@@ -54,6 +54,8 @@ export interface BuildDefaults {
   /** Directories or http(s) base URLs tried, in order, before upstream. */
   readonly mirrors: readonly string[];
   readonly sourceDateEpoch: number;
+  /** Largest package output in MiB (apparent sizes of its files); a recipe may raise it with `output_limit`. */
+  readonly outputLimit: number;
 }
 
 /** Both files, as evaluated, plus the raw Lua values recipes may read. */

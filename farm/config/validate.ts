@@ -1,11 +1,12 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { FieldReader, describe } from '../validate/fields.js';
+import { DEFAULT_OUTPUT_LIMIT_MIB, MAX_OUTPUT_LIMIT_MIB } from '../validate/limits.js';
 import type { BuildDefaults, NetworkInterface, SystemConfig } from './types.js';
 
 export const SYSTEM_OPTIONS = [
   'hostname', 'timezone', 'locale', 'keymap', 'root_password', 'kernel', 'filesystem', 'network', 'wifi', 'dns', 'services', 'ttys', 'profile', 'include', 'exclude',
 ] as const;
-export const DEFAULT_OPTIONS = ['cflags', 'cxxflags', 'ldflags', 'lto', 'jobs', 'builder', 'mirrors', 'source_date_epoch'] as const;
+export const DEFAULT_OPTIONS = ['cflags', 'cxxflags', 'ldflags', 'lto', 'jobs', 'builder', 'mirrors', 'source_date_epoch', 'output_limit'] as const;
 
 const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const TIMEZONE = /^(UTC|[A-Z][A-Za-z_+-]*(\/[A-Za-z0-9_+-]+){0,2})$/;
@@ -151,6 +152,7 @@ export function validateDefaults(raw: unknown, file: string): BuildDefaults {
     builder: r.string(o, 'builder', '', { optional: true, pattern: /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/, what: 'an image reference' }) ?? 'stasis-builder:debian-musl',
     mirrors: r.stringList(o, 'mirrors', '', { pattern: /^(https?:\/\/\S+|[^:\s][^\n]*)$/, what: 'a directory or an http(s) URL' }),
     sourceDateEpoch: r.integer(o, 'source_date_epoch', '', 1700000000, 0),
+    outputLimit: r.integer(o, 'output_limit', '', DEFAULT_OUTPUT_LIMIT_MIB, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
   };
   r.throwIfAny();
   return defaults;

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'AUDIT_FAILED'
   | 'STAGE_MISMATCH'
   | 'MIRROR_INVALID'
+  | 'CACHE_CORRUPT'
   | 'INTERRUPTED';
 
 /** Process exit code per error code; documented in `stasis-farm --help`. */
@@ -48,6 +49,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   BUILD_FAILED: 1,
   AUDIT_FAILED: 1,
   STAGE_MISMATCH: 1,
+  CACHE_CORRUPT: 1,
   WORKSPACE_LOCKED: 6,
   INTERRUPTED: 130,
 };

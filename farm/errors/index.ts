@@ -1,3 +1,4 @@
 export { FarmError, EXIT_CODES, isFarmError } from './farm-error.js';
 export type { ErrorCode, FarmErrorOptions } from './farm-error.js';
-export { ArchiveInvalid, ChecksumMismatch, BuildFailed, UnsafeArchive, UnsafePath } from './kinds.js';
+export { ArchiveInvalid, CacheCorrupt, ChecksumMismatch, BuildFailed, OutputTooLarge, UnsafeArchive, UnsafePath } from './kinds.js';
+export { checkInterrupted, interrupted, untilInterrupted } from './interrupted.js';

@@ -22,12 +22,26 @@ export class BuildFailed extends FarmError {
     readonly containerExit: number | null,
     readonly logTail: string[],
     readonly logFile: string | undefined,
+    hint?: string,
   ) {
     super('BUILD_FAILED', `${pkg}: build failed (${reason})`, {
-      hint: logFile === undefined ? undefined : `full log: ${logFile}`,
+      hint: hint ?? (logFile === undefined ? undefined : `full log: ${logFile}`),
     });
   }
 }
+
+/** A package output whose files (apparent sizes, as their tar headers say) pass the limit. */
+export class OutputTooLarge extends FarmError {
+  constructor(
+    readonly limitBytes: number,
+    readonly entry: string,
+    readonly reachedBytes: number,
+  ) {
+    super('BUILD_FAILED', `output larger than its limit of ${limitBytes / MIB} MiB: ${reachedBytes} bytes with ${entry}`);
+  }
+}
+
+const MIB = 1024 * 1024;
 
 /** An archive entry that would escape its target or is not allowed there. */
 export class UnsafeArchive extends FarmError {
@@ -58,12 +72,29 @@ export class UnsafePath extends FarmError {
 
 /** A file that is not a whole, readable tar archive (truncated, corrupt, or no tar at all). */
 export class ArchiveInvalid extends FarmError {
+  readonly kind: 'empty' | 'truncated' | 'not-an-archive' | 'corrupt';
+
   constructor(
     readonly archive: string,
     readonly why: string,
+    options: { readonly hint?: string | undefined; readonly kind?: ArchiveInvalid['kind'] } = {},
   ) {
     super('ARCHIVE_INVALID', `${archive}: not a readable tar archive: ${why}`, {
-      hint: 'a release tarball is a .tar (optionally gzip, bzip2 or xz compressed) written whole; make it again',
+      hint: options.hint ?? 'a release tarball is a .tar (optionally gzip, bzip2 or xz compressed) written whole; make it again',
+    });
+    this.kind = options.kind ?? 'corrupt';
+  }
+}
+
+/** A cache entry whose stored output no longer is what was recorded (a flipped byte, a truncated or missing file). */
+export class CacheCorrupt extends FarmError {
+  constructor(
+    readonly pkg: string,
+    readonly key: string,
+    readonly why: string,
+  ) {
+    super('CACHE_CORRUPT', `${pkg}: cache entry ${key.slice(0, 16)} is corrupt: ${why}`, {
+      hint: 'stasis-farm cache verify --evict removes corrupt entries; the next build rebuilds them',
     });
   }
 }

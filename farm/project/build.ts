@@ -5,10 +5,10 @@ import { BuildCache, type CacheEntry } from '../cache/index.js';
 import { buildEnv, toolchainEnv } from '../build/env.js';
 import { buildAll, type BuildAllResult } from '../build/build-all.js';
 import type { BuildContext } from '../build/build-package.js';
-import { FarmError } from '../errors/index.js';
+import { CacheCorrupt, checkInterrupted, FarmError, untilInterrupted } from '../errors/index.js';
 import type { EventSink } from '../report/events.js';
 import { LABELS, type ContainerRuntime } from '../runtime/port.js';
-import { assembleRootfs, type AssembleResult } from '../rootfs/assemble.js';
+import { assembleRootfs, removeStaleAssemblies, type AssembleResult } from '../rootfs/assemble.js';
 import { renderContextFor } from '../rootfs/context.js';
 import { renderSystemFiles } from '../rootfs/render.js';
 import { createBuildIo, SourceStore } from '../sources/index.js';
@@ -67,14 +67,14 @@ export async function inspectBuilder(runtime: ContainerRuntime, ref: string): Pr
 export async function buildProject(project: Project, options: BuildOptions): Promise<BuildOutcome> {
   const now = options.now ?? Date.now;
   const paths = workspacePaths(project.root, project.stage, options.storeDir);
-  await options.runtime.ping();
-  const builder = await inspectBuilder(options.runtime, options.image);
+  await untilInterrupted(options.runtime.ping(), options.signal);
+  const builder = await untilInterrupted(inspectBuilder(options.runtime, options.image), options.signal);
   const keys = projectKeys(project, builder);
   const store = new SourceStore(paths.store);
   // Sources first: under --offline every missing one is listed before any build starts.
-  await ensureSources(project, { store, mirrors: options.mirrors, offline: options.offline, sink: options.sink });
+  await ensureSources(project, { store, mirrors: options.mirrors, offline: options.offline, sink: options.sink, signal: options.signal });
 
-  await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0 });
+  await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0, signal: options.signal });
   void lock;
   if (options.clean === true) {
     await Promise.all([paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) => rm(d, { recursive: true, force: true })));
@@ -83,8 +83,10 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   for (const id of stale) await options.runtime.removeContainer(id);
   if (stale.length > 0) options.sink({ type: 'sweep', removed: stale.length });
   const cache = new BuildCache(paths.cache);
-  await cache.cleanTemp();
-  await rm(paths.tmp, { recursive: true, force: true });
+  // Leftovers of a run that crashed or was killed: partial cache entries, scratch trees, spool files.
+  const leftovers = [...(await cache.cleanTemp()), ...(await removeStaleAssemblies(paths.preview))];
+  if (await rm(paths.tmp, { recursive: true }).then(() => true, () => false)) leftovers.push('tmp/');
+  if (leftovers.length > 0) options.sink({ type: 'cleanup', removed: leftovers });
 
   const cores = Math.max(1, cpus().length);
   const concurrency = Math.max(1, options.jobs ?? cores);
@@ -102,6 +104,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     tmpDir: paths.tmp,
     sourceDateEpoch: project.config.defaults.sourceDateEpoch,
     limits: options.limits ?? DEFAULT_LIMITS,
+    outputLimitMiB: project.config.defaults.outputLimit,
     sink: options.sink,
     signal: options.signal,
     now,
@@ -116,14 +119,14 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     cached: cachedNow,
   });
 
-  const result = await buildAll(ctx, {
+  const input = {
     order: project.order.order,
     recipes: project.recipes,
     keys,
     sysroot: project.order.sysroot,
     concurrency,
     keepGoing: options.keepGoing,
-    envFor: (pkg) => {
+    envFor: (pkg: string) => {
       const evaluated = project.recipes.get(pkg);
       if (evaluated === undefined) throw new Error(`unknown package ${pkg}`);
       return buildEnv({
@@ -134,9 +137,31 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
         toolchain,
       });
     },
-  });
-  await rm(paths.tmp, { recursive: true, force: true });
+  };
+  // A cache entry found corrupt while assembling is evicted and its package rebuilt (at most once per package).
+  for (let attempt = 0; ; attempt++) {
+    const result = await buildAll(ctx, input);
+    await rm(paths.tmp, { recursive: true, force: true });
+    // An interrupted run leaves the records of the last run that finished (and exits without their fsyncs).
+    if (result.interrupted) return { paths, result, rootfs: undefined, builder, keys };
+    await recordBuild(project, paths, builder, keys, result);
+    if (result.failed.length > 0 || result.skipped.length > 0) return { paths, result, rootfs: undefined, builder, keys };
+    checkInterrupted(options.signal, NOT_ASSEMBLED);
+    try {
+      const rootfs = await assemble(project, paths, result, options.signal);
+      options.sink({ type: 'assemble-done', dir: paths.preview, packages: project.order.order.length, files: rootfs.entries.length });
+      return { paths, result, rootfs, builder, keys };
+    } catch (error) {
+      checkInterrupted(options.signal, NOT_ASSEMBLED);
+      if (!(error instanceof CacheCorrupt) || attempt >= project.order.order.length) throw error;
+      await cache.evict(error.key);
+      options.sink({ type: 'cache-evicted', pkg: error.pkg, key: error.key, reason: error.why });
+    }
+  }
+}
 
+/** What the stage holds now: keys of the packages built or cached, and manifest.yaml. */
+async function recordBuild(project: Project, paths: WorkspacePaths, builder: { ref: string; id: string }, keys: ReturnType<typeof projectKeys>, result: BuildAllResult): Promise<void> {
   const done = new Map([...keys].filter(([name]) => result.entries.has(name)));
   await recordKeys(paths, done);
   await writeManifest(paths, {
@@ -162,14 +187,13 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
         };
       }),
   });
-
-  let rootfs: AssembleResult | undefined;
-  if (result.failed.length === 0 && !result.interrupted && result.skipped.length === 0) {
-    const packages = project.order.order.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry }));
-    // config.lua becomes files here, at assembly: a hostname change rebuilds no package.
-    const rendered = renderSystemFiles(project.config.system, await renderContextFor(packages, project.config.defaults.sourceDateEpoch));
-    rootfs = await assembleRootfs({ previewDir: paths.preview, manifestFile: paths.previewManifest, packages, rendered });
-    options.sink({ type: 'assemble-done', dir: paths.preview, packages: project.order.order.length, files: rootfs.entries.length });
-  }
-  return { paths, result, rootfs, builder, keys };
 }
+
+async function assemble(project: Project, paths: WorkspacePaths, result: BuildAllResult, signal: AbortSignal): Promise<AssembleResult> {
+  const packages = project.order.order.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry }));
+  // config.lua becomes files here, at assembly: a hostname change rebuilds no package.
+  const rendered = renderSystemFiles(project.config.system, await renderContextFor(packages, project.config.defaults.sourceDateEpoch));
+  return assembleRootfs({ previewDir: paths.preview, manifestFile: paths.previewManifest, packages, rendered, signal });
+}
+
+const NOT_ASSEMBLED = 'interrupted; nothing was assembled and the previous preview is kept';

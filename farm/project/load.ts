@@ -4,6 +4,7 @@ import { buildOrder, selectPackages, type BuildOrder, type Selection } from '../
 import { loadProfile, loadRecipes } from '../recipe/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { StageName } from '../workspace/paths.js';
+import { untilInterrupted } from '../errors/index.js';
 
 /** Everything the Lua files say, evaluated, validated and ordered. */
 export interface Project {
@@ -22,9 +23,15 @@ export interface LoadOptions {
   readonly profile?: string | undefined;
   /** Evaluate every recipe but select all packages (mirror export --all, status). */
   readonly all?: boolean;
+  /** Aborting gives up the evaluation at once (it holds nothing to clean up). */
+  readonly signal?: AbortSignal;
 }
 
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
+  return untilInterrupted(load(root, options), options.signal);
+}
+
+async function load(root: string, options: LoadOptions): Promise<Project> {
   const stage = options.stage ?? 'dev';
   const config = await loadConfig(root);
   const recipes = await loadRecipes(root, config, { stage });

@@ -1,4 +1,4 @@
-import { FarmError } from '../errors/index.js';
+import { checkInterrupted, FarmError } from '../errors/index.js';
 import type { EventSink } from '../report/events.js';
 import { createFetcher, SourceStore } from '../sources/index.js';
 import type { SourceSpec } from '../recipe/types.js';
@@ -19,10 +19,17 @@ export function sourcesOf(project: Project, packages: readonly string[] = projec
  */
 export async function ensureSources(
   project: Project,
-  options: { readonly store: SourceStore; readonly mirrors: readonly string[]; readonly offline: boolean; readonly sink: EventSink; readonly items?: readonly SourceItem[] },
+  options: {
+    readonly store: SourceStore;
+    readonly mirrors: readonly string[];
+    readonly offline: boolean;
+    readonly sink: EventSink;
+    readonly items?: readonly SourceItem[];
+    readonly signal?: AbortSignal;
+  },
 ): Promise<void> {
   const items = options.items ?? sourcesOf(project);
-  const fetcher = createFetcher({ store: options.store, mirrors: [...options.mirrors], offline: options.offline, sink: options.sink });
+  const fetcher = createFetcher({ store: options.store, mirrors: [...options.mirrors], offline: options.offline, sink: options.sink, signal: options.signal });
   if (options.offline) {
     const missing = await fetcher.missingOffline(items);
     if (missing.length > 0) {
@@ -37,7 +44,7 @@ export async function ensureSources(
   const errors: unknown[] = [];
   const queue = [...items];
   const worker = async (): Promise<void> => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+    for (let item = queue.shift(); item !== undefined && options.signal?.aborted !== true; item = queue.shift()) {
       try {
         await fetcher.ensure(item.pkg, item.source);
       } catch (error) {
@@ -46,6 +53,7 @@ export async function ensureSources(
     }
   };
   await Promise.all([worker(), worker(), worker()]);
+  checkInterrupted(options.signal, 'interrupted while fetching sources; nothing partial was stored');
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) {
     const first = errors[0];

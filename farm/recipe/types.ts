@@ -40,6 +40,8 @@ export interface Recipe {
   readonly toolchain: boolean;
   /** Wall-clock limit for the build in seconds. */
   readonly timeout: number;
+  /** Largest output in MiB, when the recipe raises default.lua's `output_limit`. */
+  readonly outputLimit?: number | undefined;
 }
 
 /** One value a recipe read from config.lua / default.lua / the farm table (dotted path). */

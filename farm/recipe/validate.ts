@@ -1,9 +1,10 @@
 import { FieldReader, describe } from '../validate/fields.js';
 import { PLAIN_FILE, SHA256 } from '../validate/patterns.js';
+import { MAX_OUTPUT_LIMIT_MIB } from '../validate/limits.js';
 import type { Recipe, SourceSpec } from './types.js';
 
 export const RECIPE_FIELDS = [
-  'name', 'version', 'description', 'license', 'homepage', 'sources', 'patches', 'files', 'build_deps', 'deps', 'build', 'static', 'toolchain', 'timeout',
+  'name', 'version', 'description', 'license', 'homepage', 'sources', 'patches', 'files', 'build_deps', 'deps', 'build', 'static', 'toolchain', 'timeout', 'output_limit',
 ] as const;
 const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
 
@@ -90,6 +91,7 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     static: r.boolean(o, 'static', '', true),
     toolchain: r.boolean(o, 'toolchain', '', true),
     timeout: r.integer(o, 'timeout', '', 3600, 1, { value: MAX_TIMEOUT_S, what: `${MAX_TIMEOUT_S} s (7 days)` }),
+    outputLimit: o['output_limit'] === undefined ? undefined : r.integer(o, 'output_limit', '', 0, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
   };
   r.throwIfAny();
   return recipe;

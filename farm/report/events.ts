@@ -24,7 +24,9 @@ export type FarmEvent =
   | { readonly type: 'boot-start'; readonly kernel: string; readonly initramfs: string; readonly log: string; readonly accel: 'kvm' | 'tcg'; readonly services: number; readonly probes: number }
   | { readonly type: 'boot-serial'; readonly line: string }
   | { readonly type: 'boot-check'; readonly ok: boolean; readonly text: string }
-  | { readonly type: 'boot-verdict'; readonly verdict: BootVerdict; readonly ms: number; readonly log: string | undefined };
+  | { readonly type: 'boot-verdict'; readonly verdict: BootVerdict; readonly ms: number; readonly log: string | undefined }
+  | { readonly type: 'cache-evicted'; readonly pkg: string; readonly key: string; readonly reason: string }
+  | { readonly type: 'cleanup'; readonly removed: readonly string[] };
 
 export type EventType = FarmEvent['type'];
 

@@ -65,5 +65,9 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
       return `  ${event.ok ? c.green('ok  ') : c.red('FAIL')} ${event.text}`;
     case 'boot-verdict':
       return formatVerdict(event.verdict, formatMs(event.ms), event.log, c);
+    case 'cache-evicted':
+      return `${c.yellow('evicted')} ${event.pkg}: cache entry ${event.key.slice(0, 12)} is corrupt (${event.reason}); rebuilding`;
+    case 'cleanup':
+      return `${c.yellow('cleaned')} ${event.removed.length} leftover(s) of an interrupted run: ${event.removed.join(', ')}`;
   }
 }

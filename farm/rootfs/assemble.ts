@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { FarmError, UnsafePath } from '../errors/index.js';
@@ -6,7 +6,7 @@ import type { CacheEntry } from '../cache/cache.js';
 import type { ManifestEntry } from '../build/io.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { beneath } from '../fs/beneath.js';
-import { extractTar } from '../tar/index.js';
+import { extractEntry } from '../cache/index.js';
 import { checkLinksInTheWay } from './links.js';
 import { mergeManifests, type RootfsEntry } from './merge.js';
 import type { RenderedFile } from './render.js';
@@ -29,7 +29,10 @@ export async function assembleRootfs(options: {
   readonly packages: readonly { readonly pkg: string; readonly entry: CacheEntry }[];
   /** Files rendered from config.lua; they win over package files at the same path. */
   readonly rendered?: readonly RenderedFile[];
+  /** Aborting stops the assembly; the old preview is kept. */
+  readonly signal?: AbortSignal;
 }): Promise<AssembleResult & { readonly reused: boolean }> {
+  const { signal } = options;
   const rendered = options.rendered ?? [];
   // The same package outputs in the same order and the same config files give the same rootfs: keep it.
   const id = createHash('sha256')
@@ -73,12 +76,14 @@ export async function assembleRootfs(options: {
   checkServiceTree(origins, new Map(rendered.filter((f) => f.content !== undefined).map((f) => [f.path, f.content as string])));
   const parent = dirname(options.previewDir);
   await mkdir(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(options.previewDir)}.tmp-${randomBytes(4).toString('hex')}`);
-  const old = join(parent, `.${basename(options.previewDir)}.old-${randomBytes(4).toString('hex')}`);
+  const tmp = join(parent, `${scratchPrefix(options.previewDir, 'tmp')}${randomBytes(4).toString('hex')}`);
+  const old = join(parent, `${scratchPrefix(options.previewDir, 'old')}${randomBytes(4).toString('hex')}`);
   await mkdir(tmp, { recursive: true });
   try {
-    for (const { pkg, entry } of parts) await writtenBy(pkg, extractTar(entry.tarPath, tmp));
+    // Each output is hashed as it is unpacked: a corrupt cache entry never reaches the preview.
+    for (const { pkg, entry } of parts) await writtenBy(pkg, extractEntry(entry, tmp, { signal }));
     await writtenBy('config.lua', writeRendered(tmp, rendered));
+    signal?.throwIfAborted();
     await rename(options.previewDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
@@ -112,6 +117,20 @@ export async function assembleRootfs(options: {
   return { dir: options.previewDir, entries, reused: false };
 }
 
+/** `.preview.tmp-` / `.preview.old-`: the scratch trees of an assembly beside the preview. */
+function scratchPrefix(previewDir: string, kind: 'tmp' | 'old'): string {
+  return `.${basename(previewDir)}.${kind}-`;
+}
+
+/** Remove the scratch trees an interrupted or crashed assembly left beside `previewDir`; returns their names. */
+export async function removeStaleAssemblies(previewDir: string): Promise<string[]> {
+  const parent = dirname(previewDir);
+  const prefixes = [scratchPrefix(previewDir, 'tmp'), scratchPrefix(previewDir, 'old')];
+  const stale = (await readdir(parent).catch(() => [] as string[])).filter((n) => prefixes.some((p) => n.startsWith(p)));
+  await Promise.all(stale.map((n) => rm(join(parent, n), { recursive: true, force: true })));
+  return stale;
+}
+
 export async function readRootfsManifest(file: string): Promise<RootfsEntry[] | undefined> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as RootfsEntry[];
@@ -121,7 +140,7 @@ export async function readRootfsManifest(file: string): Promise<RootfsEntry[] | 
 }
 
 /** A refusal of the tree writer, naming who wanted the write. */
-async function writtenBy(origin: string, work: Promise<void>): Promise<void> {
+async function writtenBy(origin: string, work: Promise<unknown>): Promise<void> {
   await work.catch((error: unknown) => {
     throw error instanceof UnsafePath ? new FarmError('BUILD_FAILED', `${origin}: ${error.message}`, { hint: error.hint, cause: error }) : error;
   });

@@ -188,17 +188,17 @@ function followJson(stream: NodeJS.ReadableStream, onMessage: (msg: Record<strin
 }
 
 function wrapContainer(c: Docker.Container): Container {
-  let removed = false;
-  const remove = async (): Promise<void> => {
-    if (removed) return;
-    removed = true;
-    try {
-      await c.remove({ force: true, v: true });
-    } catch (error) {
-      const status = statusOf(error);
-      if (status !== 404 && status !== 409) throw error;
-    }
-  };
+  // One removal, however many ask for it (an interrupted run starts it early; disposal waits for it).
+  let removing: Promise<void> | undefined;
+  const remove = (): Promise<void> =>
+    (removing ??= (async () => {
+      try {
+        await c.remove({ force: true, v: true });
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 404 && status !== 409) throw error;
+      }
+    })());
   return {
     id: c.id,
     async putArchive(path: string, tar: Readable): Promise<void> {
@@ -218,6 +218,8 @@ function wrapContainer(c: Docker.Container): Container {
       });
       stream.on('data', createDemuxer((payload) => onOutput(payload)));
       const waited = c.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>;
+      // Once abandoned (interrupted), the wait fails when the container is removed: that is expected.
+      waited.catch(() => {});
       let timedOut = false;
       const kill = (): void => {
         c.kill().catch(() => {});
@@ -226,11 +228,20 @@ function wrapContainer(c: Docker.Container): Container {
         timedOut = true;
         kill();
       }, timeoutMs);
-      const onAbort = (): void => kill();
+      // Interrupted: start removing it (which kills it) and return at once; disposal waits for the removal.
+      let onAbort = (): void => {};
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          remove().catch(() => {});
+          reject(signal?.reason);
+        };
+      });
+      aborted.catch(() => {});
+      if (signal?.aborted === true) onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        await c.start();
-        const result = await waited;
+        await Promise.race([c.start(), aborted]);
+        const result = await Promise.race([waited, aborted]);
         await Promise.race([ended, new Promise((r) => setTimeout(r, 2000).unref())]);
         const info = await c.inspect();
         return { exitCode: result.StatusCode, oomKilled: info.State.OOMKilled === true, timedOut };

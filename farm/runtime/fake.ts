@@ -89,7 +89,8 @@ export function createFakeRuntime(
             });
             void t2;
           });
-          if (outcome !== 'done') return { exitCode: 137, oomKilled: false, timedOut: outcome === 'timeout' };
+          if (outcome === 'abort') throw signal?.reason;
+          if (outcome !== 'done') return { exitCode: 137, oomKilled: false, timedOut: true };
           dest = result.dest ?? {};
           return { exitCode: result.exitCode ?? 0, oomKilled: result.oomKilled ?? false, timedOut: false };
         },

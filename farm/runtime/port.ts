@@ -40,7 +40,8 @@ export interface Container extends AsyncDisposable {
   putArchive(path: string, tar: Readable): Promise<void>;
   /**
    * Start the container and wait for it to exit, streaming stdout+stderr (interleaved)
-   * to `onOutput`. Stops the container when `timeoutMs` passes or `signal` aborts.
+   * to `onOutput`. Stops the container when `timeoutMs` passes; when `signal` aborts,
+   * kills it and rejects at once with the signal's reason (the caller removes it).
    */
   run(options: {
     readonly timeoutMs: number;

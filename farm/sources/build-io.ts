@@ -5,8 +5,8 @@ import type { SourceStore } from './store.js';
 /** The tar work of a build, reading sources from the verified store. */
 export function createBuildIo(store: SourceStore): BuildIo {
   return {
-    async sourceArchive(source) {
-      return repackSource(store.pathOf(source.sha256), source);
+    async sourceArchive(source, signal) {
+      return repackSource(store.pathOf(source.sha256), source, signal);
     },
     normalizeOutput,
   };

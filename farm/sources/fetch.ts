@@ -1,18 +1,19 @@
 import { createReadStream } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { addAbortSignal, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { ChecksumMismatch, FarmError } from '../errors/index.js';
+import { checkInterrupted, ChecksumMismatch, FarmError } from '../errors/index.js';
 import type { SourceSpec } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
 import type { SourceStore } from './store.js';
 
-export type HttpGet = (url: string) => Promise<Readable>;
+export type HttpGet = (url: string, signal?: AbortSignal) => Promise<Readable>;
 
-/** The default HTTP client: global fetch, redirects followed, a time limit. */
-export const defaultHttpGet: HttpGet = async (url) => {
-  const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(600_000) });
+/** The default HTTP client: global fetch, redirects followed, a time limit; `signal` stops the download. */
+export const defaultHttpGet: HttpGet = async (url, signal) => {
+  const limit = AbortSignal.timeout(600_000);
+  const response = await fetch(url, { redirect: 'follow', signal: signal === undefined ? limit : AbortSignal.any([signal, limit]) });
   if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
   return Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
 };
@@ -24,6 +25,8 @@ export interface FetcherOptions {
   readonly offline: boolean;
   readonly sink: EventSink;
   readonly httpGet?: HttpGet;
+  /** Aborting stops a download or copy at once (nothing is stored). */
+  readonly signal?: AbortSignal;
 }
 
 export interface Fetcher {
@@ -45,10 +48,15 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const httpGet = options.httpGet ?? defaultHttpGet;
   const inFlight = new Map<string, Promise<string>>();
 
+  const { signal } = options;
   const open = async (origin: string): Promise<{ stream: Readable; bytes: number | undefined }> => {
-    if (isUrl(origin) || /^ftp:\/\//.test(origin)) return { stream: await httpGet(origin), bytes: undefined };
+    if (isUrl(origin) || /^ftp:\/\//.test(origin)) return { stream: await httpGet(origin, signal), bytes: undefined };
     await access(origin);
-    return { stream: createReadStream(origin), bytes: (await stat(origin)).size };
+    const file = createReadStream(origin);
+    if (signal !== undefined) addAbortSignal(signal, file);
+    // An abort before the store reads it: the store's read loop gets the error from the stream's state.
+    file.on('error', () => {});
+    return { stream: file, bytes: (await stat(origin)).size };
   };
 
   const fetchOne = async (pkg: string, source: SourceSpec): Promise<string> => {
@@ -61,10 +69,12 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     const attempts: string[] = [];
     let mismatch: ChecksumMismatch | undefined;
     for (const origin of origins) {
+      checkInterrupted(signal, 'interrupted; nothing was stored');
       let opened: { stream: Readable; bytes: number | undefined };
       try {
         opened = await open(origin);
       } catch (error) {
+        checkInterrupted(signal, 'interrupted; nothing was stored');
         attempts.push(`${origin}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not there' : (error as Error).message}`);
         continue;
       }
@@ -74,6 +84,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         options.sink({ type: 'fetch-done', pkg, file: source.file, from: origin, bytes: opened.bytes ?? (await stat(path)).size, cached: false });
         return path;
       } catch (error) {
+        checkInterrupted(signal, 'interrupted; nothing was stored');
         if (error instanceof ChecksumMismatch) {
           mismatch = error;
           attempts.push(`${origin}: sha256 mismatch (got ${error.got})`);

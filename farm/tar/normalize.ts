@@ -4,10 +4,20 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { extract, pack, type Header } from 'tar-stream';
+import { extract, pack, type Header, type Pack } from 'tar-stream';
 import type { ManifestEntry, NormalizedOutput } from '../build/io.js';
+import { OutputTooLarge } from '../errors/index.js';
 import { checkOutputEntry } from './output-safety.js';
 import { FROM_TAR, TO_TAR } from './entry-types.js';
+
+export interface NormalizeOptions {
+  readonly tmpDir: string;
+  readonly sourceDateEpoch: number;
+  /** Most bytes the files may hold together (tar header sizes); OutputTooLarge past it. */
+  readonly limitBytes?: number | undefined;
+  /** Aborting stops reading the engine's stream. */
+  readonly signal?: AbortSignal | undefined;
+}
 
 interface Pending {
   readonly entry: Omit<ManifestEntry, 'sha256'> & { sha256?: string };
@@ -21,14 +31,25 @@ interface Pending {
  * kept (setuid and sticky included). Bodies are spooled to disk, not memory.
  * The same tree always gives the same bytes, hence the same sha256.
  */
-export async function normalizeOutput(tar: Readable, options: { readonly tmpDir: string; readonly sourceDateEpoch: number }): Promise<NormalizedOutput> {
+export async function normalizeOutput(tar: Readable, options: NormalizeOptions): Promise<NormalizedOutput> {
   const spoolDir = join(options.tmpDir, 'spool');
   await mkdir(spoolDir, { recursive: true });
+  try {
+    return await normalizeInto(spoolDir, tar, options);
+  } finally {
+    await rm(spoolDir, { recursive: true, force: true });
+  }
+}
+
+async function normalizeInto(spoolDir: string, tar: Readable, options: NormalizeOptions): Promise<NormalizedOutput> {
   const pending: Pending[] = [];
   const seen = new Set<string>();
   let counter = 0;
+  let total = 0;
   const ex = extract({ allowUnknownFormat: true } as never);
   ex.on('entry', (header: Header, body, next) => {
+    // A refused entry destroys the extractor, and with it this body: its error is the extractor's.
+    body.on('error', () => {});
     void (async () => {
       const type = FROM_TAR[header.type];
       const name = checkOutputEntry(header, 'dest', seen);
@@ -41,6 +62,9 @@ export async function normalizeOutput(tar: Readable, options: { readonly tmpDir:
       const mtime = Math.min(Math.floor((header.mtime?.getTime() ?? 0) / 1000), options.sourceDateEpoch);
       const base = { path: name, type, mode: header.mode & 0o7777, uid: 0, gid: 0, size: 0 };
       if (type === 'file') {
+        // Apparent sizes, checked before a byte is spooled: a sparse file costs its full size on the way out.
+        total += header.size ?? 0;
+        if (options.limitBytes !== undefined && total > options.limitBytes) throw new OutputTooLarge(options.limitBytes, name, total);
         const spool = join(spoolDir, String(counter++));
         const hash = createHash('sha256');
         let size = 0;
@@ -64,7 +88,7 @@ export async function normalizeOutput(tar: Readable, options: { readonly tmpDir:
       }
     })().then(() => next(), (error: unknown) => ex.destroy(error as Error));
   });
-  await pipeline(tar, ex as unknown as NodeJS.WritableStream);
+  await pipeline(tar, ex as unknown as NodeJS.WritableStream, ...(options.signal === undefined ? [] : [{ signal: options.signal }]));
 
   pending.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
   const tarPath = join(options.tmpDir, 'output.tar');
@@ -80,31 +104,40 @@ export async function normalizeOutput(tar: Readable, options: { readonly tmpDir:
     }),
     createWriteStream(tarPath),
   );
-  for (const p of pending) {
-    const e = p.entry;
-    const header: Partial<Header> & { name: string } = {
-      name: e.type === 'dir' ? `${e.path}/` : e.path,
-      type: TO_TAR[e.type],
-      mode: e.mode,
-      uid: 0,
-      gid: 0,
-      uname: '',
-      gname: '',
-      mtime: new Date(p.mtime * 1000),
-    };
-    if (e.target !== undefined) header.linkname = e.target;
-    if (e.type === 'file' && p.spool !== undefined) {
-      header.size = e.size;
-      const sink = out.entry(header);
-      await pipeline(createReadStream(p.spool), sink as unknown as NodeJS.WritableStream);
-    } else {
-      await new Promise<void>((resolve, reject) => out.entry(header, (err) => (err ? reject(err) : resolve())));
-    }
+  try {
+    for (const p of pending) await packEntry(out, p, options.signal);
+  } catch (error) {
+    out.destroy(error as Error);
+    await writing.catch(() => {});
+    throw error;
   }
   out.finalize();
   await writing;
-  await rm(spoolDir, { recursive: true, force: true });
   return { tarPath, sha256: hash.digest('hex'), manifest: pending.map((p) => p.entry as ManifestEntry) };
+}
+
+/** One entry into the normalized tar (a file's body from its spool). */
+async function packEntry(out: Pack, p: Pending, signal: AbortSignal | undefined): Promise<void> {
+  signal?.throwIfAborted();
+  const e = p.entry;
+  const header: Partial<Header> & { name: string } = {
+    name: e.type === 'dir' ? `${e.path}/` : e.path,
+    type: TO_TAR[e.type],
+    mode: e.mode,
+    uid: 0,
+    gid: 0,
+    uname: '',
+    gname: '',
+    mtime: new Date(p.mtime * 1000),
+  };
+  if (e.target !== undefined) header.linkname = e.target;
+  if (e.type === 'file' && p.spool !== undefined) {
+    header.size = e.size;
+    const sink = out.entry(header);
+    await pipeline(createReadStream(p.spool), sink as unknown as NodeJS.WritableStream);
+  } else {
+    await new Promise<void>((resolve, reject) => out.entry(header, (err) => (err ? reject(err) : resolve())));
+  }
 }
 
 function stripPrefix(name: string, prefix: string): string {

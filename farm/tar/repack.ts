@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import { extract, pack, type Header } from 'tar-stream';
+import { PassThrough, type Readable } from 'node:stream';
+import { pack, type Header } from 'tar-stream';
 import type { SourceSpec } from '../recipe/types.js';
-import { openArchive } from './open.js';
+import { readTar } from './read.js';
 import { checkEntry, isMetaEntry } from './safety.js';
 
 export interface RepackedSource {
@@ -14,20 +14,31 @@ export interface RepackedSource {
 }
 
 const FIXED_MTIME = new Date(0);
+const BAD_SOURCE = 'the file in the source store has the sha256 the recipe names, so the recipe names a damaged file: fix the file in the mirror and its sha256 in the recipe';
 
 /**
  * Re-pack a verified source archive for a build container: every entry checked
  * (see safety.ts), owners dropped, setuid/setgid/sticky bits cleared, names put
  * under `src/`. A source with `extract = false` becomes the single file `src/<file>`.
  */
-export function repackSource(path: string, source: SourceSpec): RepackedSource {
+export function repackSource(path: string, source: SourceSpec, signal?: AbortSignal): RepackedSource {
   const out = pack();
+  // The consumer reads `stream`: a failing entry inside the pack never reaches it
+  // as a raw stream error; only `fail` ends it, with the typed error.
+  const stream = new PassThrough();
+  out.on('error', () => {});
+  out.on('data', (chunk) => {
+    if (!stream.write(chunk as Buffer)) out.pause();
+  });
+  stream.on('drain', () => out.resume());
+  out.on('end', () => stream.end());
   let settle!: { resolve: (v: string | undefined) => void; reject: (e: unknown) => void };
   const topDir = new Promise<string | undefined>((resolve, reject) => (settle = { resolve, reject }));
   topDir.catch(() => {});
   const fail = (error: unknown): void => {
     settle.reject(error);
-    out.destroy(error as Error);
+    stream.destroy(error as Error);
+    out.destroy();
   };
 
   if (!source.extract) {
@@ -38,78 +49,54 @@ export function repackSource(path: string, source: SourceSpec): RepackedSource {
         out.finalize();
         settle.resolve(undefined);
       });
-      createReadStream(path).on('error', fail).pipe(sink as unknown as NodeJS.WritableStream);
+      const file = createReadStream(path).on('error', fail);
+      signal?.addEventListener('abort', () => file.destroy(signal.reason as Error), { once: true });
+      file.pipe(sink as unknown as NodeJS.WritableStream);
     })().catch(fail);
-    return { stream: out as unknown as Readable, topDir };
+    return { stream, topDir };
   }
 
   const seen = new Set<string>();
   const tops = new Set<string>();
-  // Some release tarballs (coreutils) are old V7 tars without the ustar magic.
-  const ex = extract({ allowUnknownFormat: true } as never);
-  ex.on('entry', (header: Header, body, next) => {
-    const done = (error?: unknown): void => {
-      if (error !== undefined) {
-        body.resume();
-        fail(error);
-        return;
-      }
-      next();
+  const repackEntry = async (header: Header, body: Readable): Promise<void> => {
+    if (isMetaEntry(header) || header.name === 'pax_global_header') return;
+    const name = checkEntry(source.file, header, seen);
+    if (name === '') return;
+    seen.add(name);
+    const first = name.split('/')[0] as string;
+    tops.add(header.type === 'directory' || name.includes('/') ? first : `file:${first}`);
+    const clean: Partial<Header> & { name: string } = {
+      name: `src/${name}${header.type === 'directory' ? '/' : ''}`,
+      type: header.type,
+      mode: header.mode & 0o777,
+      uid: 0,
+      gid: 0,
+      uname: '',
+      gname: '',
+      mtime: header.mtime ?? FIXED_MTIME,
     };
-    try {
-      if (isMetaEntry(header) || header.name === 'pax_global_header') {
-        body.on('end', () => next());
-        body.resume();
-        return;
-      }
-      const name = checkEntry(source.file, header, seen);
-      if (name === '') {
-        body.on('end', () => next());
-        body.resume();
-        return;
-      }
-      seen.add(name);
-      const first = name.split('/')[0] as string;
-      tops.add(header.type === 'directory' || name.includes('/') ? first : `file:${first}`);
-      const clean: Partial<Header> & { name: string } = {
-        name: `src/${name}${header.type === 'directory' ? '/' : ''}`,
-        type: header.type,
-        mode: header.mode & 0o777,
-        uid: 0,
-        gid: 0,
-        uname: '',
-        gname: '',
-        mtime: header.mtime ?? FIXED_MTIME,
-      };
-      if (header.type === 'symlink') clean.linkname = header.linkname ?? '';
-      if (header.type === 'link') clean.linkname = `src/${(header.linkname ?? '').split('/').filter((p) => p !== '' && p !== '.').join('/')}`;
-      if (header.type === 'file' || header.type === 'contiguous-file') {
-        clean.type = 'file';
-        clean.size = header.size;
-        const sink = out.entry(clean, (err) => done(err ?? undefined));
-        body.pipe(sink as unknown as NodeJS.WritableStream);
-      } else {
-        out.entry(clean, (err) => {
-          if (err) return done(err);
-          body.on('end', () => next());
-          body.resume();
-        });
-      }
-    } catch (error) {
-      done(error);
+    if (header.type === 'symlink') clean.linkname = header.linkname ?? '';
+    if (header.type === 'link') clean.linkname = `src/${(header.linkname ?? '').split('/').filter((p) => p !== '' && p !== '.').join('/')}`;
+    const isFile = header.type === 'file' || header.type === 'contiguous-file';
+    if (isFile) {
+      clean.type = 'file';
+      clean.size = header.size;
     }
-  });
-  ex.on('finish', () => {
-    out.finalize();
-    const only = [...tops];
-    settle.resolve(only.length === 1 && !(only[0] as string).startsWith('file:') ? only[0] : undefined);
-  });
-  ex.on('error', fail);
-  openArchive(path)
-    .then((tar) => {
-      tar.on('error', fail);
-      tar.pipe(ex as unknown as NodeJS.WritableStream);
+    await new Promise<void>((resolve, reject) => {
+      const sink = out.entry(clean, (err) => (err ? reject(err) : resolve()));
+      sink.on('error', reject);
+      if (isFile) {
+        body.once('error', reject);
+        body.pipe(sink as unknown as NodeJS.WritableStream);
+      }
+    });
+  };
+  readTar(path, repackEntry, { name: `${source.file} (${path})`, hint: BAD_SOURCE, signal })
+    .then(() => {
+      out.finalize();
+      const only = [...tops];
+      settle.resolve(only.length === 1 && !(only[0] as string).startsWith('file:') ? only[0] : undefined);
     })
     .catch(fail);
-  return { stream: out as unknown as Readable, topDir };
+  return { stream, topDir };
 }

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FarmError } from '../errors/index.js';
+import { checkInterrupted, FarmError } from '../errors/index.js';
 import { claimLockFile } from './lock-file.js';
 
 export interface WorkspaceLock extends AsyncDisposable {
@@ -13,12 +13,13 @@ export interface WorkspaceLock extends AsyncDisposable {
  * `waitMs`, then fail with WORKSPACE_LOCKED naming the holder. Creation and
  * takeover are atomic (see claimLockFile).
  */
-export async function lockWorkspace(dir: string, options: { readonly waitMs?: number; readonly pid?: number } = {}): Promise<WorkspaceLock> {
+export async function lockWorkspace(dir: string, options: { readonly waitMs?: number; readonly pid?: number; readonly signal?: AbortSignal } = {}): Promise<WorkspaceLock> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, '.lock');
   const pid = options.pid ?? process.pid;
   const deadline = Date.now() + (options.waitMs ?? 0);
   for (;;) {
+    checkInterrupted(options.signal, 'interrupted while waiting for the workspace lock');
     const claim = await claimLockFile(file, pid);
     if (claim.held) {
       let released = false;

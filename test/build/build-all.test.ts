@@ -57,6 +57,7 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
       tmpDir: join(dir, 'tmp'),
       sourceDateEpoch: 1700000000,
       limits: { memoryBytes: 1 << 30, pids: 100, logBytes: 1 << 20 },
+      outputLimitMiB: 1024,
       sink: (e) => events.push(e),
       signal: opts.signal ?? new AbortController().signal,
       now: Date.now,

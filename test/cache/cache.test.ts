@@ -63,6 +63,6 @@ describe('BuildCache', () => {
     await cache.put({ meta: meta(key('c')), tarPath: await tar(), manifestJson: '[]', logPath: undefined });
     expect(await cache.get('../etc')).toBeUndefined();
     await writeFile(join(cache.dir, '.tmp-leftover'), 'x');
-    expect(await cache.cleanTemp()).toBe(1);
+    expect(await cache.cleanTemp()).toEqual(['cache/.tmp-leftover']);
   });
 });

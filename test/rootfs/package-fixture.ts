@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -44,7 +44,7 @@ export async function fakePackage(pkg: string, entries: readonly FixtureEntry[])
   }));
   const manifestPath = join(dir, 'manifest.json');
   await writeFile(manifestPath, JSON.stringify(manifest));
-  const meta = { key: randomBytes(32).toString('hex'), pkg, version: '1', stage: 'dev', outputSha256: randomBytes(32).toString('hex'), selfHash: '', depOutputs: {}, files: entries.length, bytes: 0, durationMs: 0, inputs: {} };
+  const meta = { key: randomBytes(32).toString('hex'), pkg, version: '1', stage: 'dev', outputSha256: createHash('sha256').update(await readFile(tarPath)).digest('hex'), selfHash: '', depOutputs: {}, files: entries.length, bytes: 0, durationMs: 0, inputs: {} };
   return { pkg, entry: { meta, dir, tarPath, manifestPath, logPath: join(dir, 'build.log') } };
 }
 

@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Docker from 'dockerode';
+import { workspacePaths } from '../../farm/workspace/paths.js';
 
 /** The repository checkout (system/, profiles/, configs/, bin/). */
 export const REPO = resolve(import.meta.dirname, '..', '..');
@@ -70,6 +71,17 @@ export async function containerTierReady(): Promise<boolean> {
 export async function farmContainers(): Promise<string[]> {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
   const list = await docker.listContainers({ all: true, filters: { label: ['org.stasis-farm.farm=stasis-farm'] } });
+  return list.map((c) => c.Id);
+}
+
+/**
+ * Containers (any state, or only running ones) of one project's dev workspace:
+ * other farms may share the engine, so a test looks only at its own.
+ */
+export async function workspaceContainers(root: string, options: { readonly running?: boolean } = {}): Promise<string[]> {
+  const docker = new Docker({ socketPath: '/var/run/docker.sock' });
+  const kind = `org.stasis-farm.kind=build:${workspacePaths(root, 'dev').id}`;
+  const list = await docker.listContainers({ all: options.running !== true, filters: { label: [kind] } });
   return list.map((c) => c.Id);
 }
 

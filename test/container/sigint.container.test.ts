@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { containerTierReady, editRecipe, workspaceContainers, makeRoot, MIRROR, runFarm, startFarm, summaryOf } from '../support/farm.js';
+
+const ready = await containerTierReady();
+const CI_PACKAGES = ['bzip2', 'certs', 'dhcpcd', 'dropbear', 'file', 'less', 'libc-tools', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'openntpd', 'rootfs-layout', 'tzdata', 'xz', 'zlib'];
+const LATENCY_LIMIT_MS = 2000;
+
+/** A reproducible stream of random numbers in [0, 1) (mulberry32); the seed is printed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Trial {
+  readonly label: string;
+  readonly delayMs: number;
+  /** The run ended before the signal could be sent. */
+  readonly finished: boolean;
+  readonly code: number | null;
+  readonly latencyMs: number;
+  /** The last event before the signal: where the farm was. */
+  readonly phase: string;
+  /** Packages whose build-done arrived more than 100 ms after the signal. */
+  readonly doneAfterSignal: readonly string[];
+  readonly doneBeforeSignal: readonly string[];
+  readonly stderr: string;
+}
+
+/** Start a ci build, send SIGINT (`signals` times, 50 ms apart) after `delayMs`, and time the exit. */
+async function interruptAt(root: string, label: string, delayMs: number, signals = 1): Promise<Trial> {
+  const child = startFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
+  const events: { at: number; event: { type: string; pkg?: string } }[] = [];
+  let stderr = '';
+  let buffer = '';
+  child.stderr?.on('data', (c: Buffer) => {
+    const text = c.toString();
+    stderr += text;
+    buffer += text;
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      try {
+        events.push({ at: performance.now(), event: JSON.parse(line) as { type: string; pkg?: string } });
+      } catch {
+        // not an event
+      }
+    }
+  });
+  child.stdout?.resume();
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() })));
+  const early = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), delayMs))]);
+  if (early !== undefined) return { label, delayMs, finished: true, code: early.code, latencyMs: 0, phase: 'finished', doneAfterSignal: [], doneBeforeSignal: [], stderr };
+  const sentAt = performance.now();
+  child.kill('SIGINT');
+  for (let i = 1; i < signals; i++) setTimeout(() => child.kill('SIGINT'), 50 * i);
+  const { code, at } = await exited;
+  const before = events.filter((e) => e.at <= sentAt);
+  const last = before.at(-1)?.event;
+  const built = (from: typeof events): string[] => from.filter((e) => e.event.type === 'build-done').map((e) => e.event.pkg as string);
+  return {
+    label,
+    delayMs,
+    finished: false,
+    code,
+    latencyMs: Math.round(at - sentAt),
+    phase: last === undefined ? 'loading' : `${last.type}${last.pkg === undefined ? '' : ` ${last.pkg}`}`,
+    doneAfterSignal: built(events.filter((e) => e.at > sentAt + 100)),
+    doneBeforeSignal: built(before),
+    stderr,
+  };
+}
+
+/** Every entry of the dev cache, checked whole: meta, manifest, and output.tar with its recorded sha256. */
+async function cachedPackages(root: string): Promise<{ pkgs: string[]; problems: string[] }> {
+  const dir = join(root, 'workspace', 'cache');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const problems = names.filter((n) => n.startsWith('.tmp')).map((n) => `leftover ${n}`);
+  const pkgs: string[] = [];
+  for (const name of names.filter((n) => /^[0-9a-f]{64}$/.test(n))) {
+    try {
+      const meta = JSON.parse(await readFile(join(dir, name, 'meta.json'), 'utf8')) as { pkg: string; outputSha256: string };
+      JSON.parse(await readFile(join(dir, name, 'manifest.json'), 'utf8'));
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(join(dir, name, 'output.tar'))) hash.update(chunk as Buffer);
+      if (hash.digest('hex') !== meta.outputSha256) problems.push(`${meta.pkg}: output.tar does not match meta.json`);
+      pkgs.push(meta.pkg);
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  return { pkgs: pkgs.sort(), problems };
+}
+
+describe.skipIf(!ready)('SIGINT at any moment of a real ci build', () => {
+  let root: string;
+  const trials: Trial[] = [];
+  const seed = Number(process.env['SIGINT_SEED'] ?? Date.now() % 1_000_000);
+  const rand = random(seed);
+  const between = (lo: number, hi: number): number => Math.round(lo + (hi - lo) * rand());
+
+  beforeAll(async () => {
+    root = await makeRoot({ config: 'example' });
+    console.info(`SIGINT trials: seed ${seed} (SIGINT_SEED=${seed} repeats them)`);
+  });
+
+  /** One interrupted run, checked: exit 130 within 2 s, no container, only whole cache entries, nothing cached after the signal. */
+  async function trial(label: string, lo: number, hi: number, signals = 1): Promise<boolean> {
+    const before = await cachedPackages(root);
+    const t = await interruptAt(root, label, between(lo, hi), signals);
+    if (t.finished) {
+      console.info(`${label}: the run finished within ${t.delayMs} ms (exit ${t.code}); not counted`);
+      return false;
+    }
+    trials.push(t);
+    console.info(`${label}: SIGINT after ${t.delayMs} ms during "${t.phase}": exit ${t.code} in ${t.latencyMs} ms`);
+    expect(t.code, t.stderr.slice(-3000)).toBe(130);
+    expect(t.latencyMs, `${label} (${t.phase})`).toBeLessThan(LATENCY_LIMIT_MS);
+    const after = await cachedPackages(root);
+    // After a second Ctrl-C the farm leaves at once: a half-written temp entry may stay (the next run removes it); never a partial entry.
+    expect(after.problems.filter((p) => signals === 1 || !p.startsWith('leftover'))).toEqual([]);
+    expect(t.doneAfterSignal, 'nothing is cached after the signal').toEqual([]);
+    const fresh = after.pkgs.filter((p) => !before.pkgs.includes(p));
+    for (const pkg of fresh) expect(t.doneBeforeSignal, `${pkg} was cached without a build-done before the signal`).toContain(pkg);
+    if (signals === 1) expect(await workspaceContainers(root)).toEqual([]);
+    return true;
+  }
+
+  /** `count` interrupted runs with delays drawn from [lo, hi] ms (a run that finishes first is drawn again). */
+  async function trials_(label: string, count: number, lo: number, hi: number, prepare: () => Promise<void> = async () => {}): Promise<void> {
+    let done = 0;
+    for (let attempt = 0; done < count && attempt < count * 4; attempt++) {
+      await prepare();
+      if (await trial(`${label} #${done + 1}`, lo, hi)) done++;
+    }
+    expect(done, `${label}: interrupted runs`).toBe(count);
+  }
+
+  it('cold build: interrupted while loading, fetching, building and normalizing; then a run rebuilds only what was interrupted', async () => {
+    await trials_('start', 2, 300, 2500);
+    await trials_('cold', 5, 2500, 45_000);
+    // Two Ctrl-Cs: the second ends the farm at once.
+    await trial('double', 4000, 8000, 2);
+    const cached = (await cachedPackages(root)).pkgs;
+    const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
+    expect(r.code, r.stderr.slice(-3000)).toBe(0);
+    const s = summaryOf(r.stdout);
+    expect([...s.built].sort()).toEqual(CI_PACKAGES.filter((p) => !cached.includes(p)));
+    expect(await workspaceContainers(root)).toEqual([]);
+    // A whole ci build from cold on 2 shared cores can take a quarter of an hour.
+  }, 3_000_000);
+
+  it('warm build: interrupted while assembling (config changed) and while building one edited package', async () => {
+    const config = join(root, 'config.lua');
+    const text = await readFile(config, 'utf8');
+    let n = 0;
+    // A new hostname: every package cached, the rootfs assembled again.
+    await trials_('assembly', 3, 900, 3500, async () => {
+      await writeFile(config, text.replace('hostname = "stasis"', `hostname = "stasis-${++n}"`));
+    });
+    await editRecipe(root, 'zlib', (t) => t.replace('build = [[', 'build = [[\n# interrupted rebuild'));
+    await trials_('rebuild', 2, 1500, 12_000);
+    const cached = (await cachedPackages(root)).pkgs;
+    const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
+    expect(r.code, r.stderr.slice(-3000)).toBe(0);
+    const s = summaryOf(r.stdout);
+    // zlib's new key was never cached; its dependents are cut off (same output).
+    expect(s.built).toEqual(cached.filter((p) => p === 'zlib').length === 2 ? [] : ['zlib']);
+    const preview = await readFile(join(root, 'workspace', 'preview', 'etc', 'hostname'), 'utf8');
+    expect(preview).toBe(`stasis-${n}\n`);
+  }, 1_800_000);
+
+  it('reports the worst exit latency over at least 10 interrupted runs', () => {
+    expect(trials.length).toBeGreaterThanOrEqual(10);
+    const worst = trials.reduce((w, t) => (t.latencyMs > w.latencyMs ? t : w));
+    console.info(`worst SIGINT exit latency: ${worst.latencyMs} ms (${worst.label}, during "${worst.phase}")`);
+    console.info(trials.map((t) => `  ${t.label}: +${t.delayMs} ms, ${t.phase}: ${t.latencyMs} ms`).join('\n'));
+    expect(worst.latencyMs).toBeLessThan(LATENCY_LIMIT_MS);
+  });
+
+  it('a build container outlives a SIGKILLed farm only until its own deadline; the next run sweeps it', async () => {
+    // A root of its own: the example config's services need the ci packages.
+    const root = await makeRoot();
+    await mkdir(join(root, 'system', 'sleeper'), { recursive: true });
+    await writeFile(join(root, 'system', 'sleeper', 'pkg.lua'), 'return { name = "sleeper", version = "1", description = "sleeps", license = "MIT", sources = {}, timeout = 3, build = "sleep 600" }\n');
+    await writeFile(join(root, 'profiles', 'sleeper.lua'), 'return { description = "test", packages = { "sleeper" } }\n');
+    const running = async (): Promise<number> => (await workspaceContainers(root, { running: true })).length;
+    const child = startFarm(root, ['build', '--profile', 'sleeper', '--json']);
+    child.stderr?.resume();
+    const started = Date.now();
+    while ((await running()) === 0 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 100));
+    expect(await running()).toBe(1);
+    child.kill('SIGKILL');
+    const killedAt = Date.now();
+    // timeout 3 s + a 5 s margin, measured from the container's start.
+    while ((await running()) > 0 && Date.now() - killedAt < 20_000) await new Promise((r) => setTimeout(r, 250));
+    const stoppedAfter = Date.now() - killedAt;
+    console.info(`the orphaned container stopped itself ${stoppedAfter} ms after the farm was killed`);
+    expect(await running()).toBe(0);
+    expect(stoppedAfter).toBeLessThan(12_000);
+    await writeFile(join(root, 'system', 'sleeper', 'pkg.lua'), 'return { name = "sleeper", version = "1", description = "sleeps", license = "MIT", sources = {}, build = "true" }\n');
+    const r = await runFarm(root, ['build', '--profile', 'sleeper', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/"type":"sweep","removed":1/);
+    expect(await workspaceContainers(root)).toEqual([]);
+  });
+});
