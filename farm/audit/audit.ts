@@ -6,6 +6,13 @@ import { WELL_KNOWN_MODES, type Finding, type Rule } from './rules.js';
 import { compilePatterns, DEFAULT_BUILD_PATHS, purityPatterns, scanBuffer, scanChunks } from './scan.js';
 import type { AuditTree, FileContent, TreeEntry } from './tree.js';
 
+
+/**
+ * s6-linux-init's run-image: the template of /run it copies at boot, which holds
+ * the supervision tree's fifos (the catch-all logger's, shutdownd's). The one
+ * place outside /dev where a Stasis rootfs ships fifos.
+ */
+const S6_RUN_IMAGE = /^etc\/s6-linux-init\/[^/]+\/run-image\//;
 /** Files up to this size are read in one piece; larger ones are streamed in chunks. */
 const WHOLE_FILE_LIMIT = 16 * 1024 * 1024;
 
@@ -67,7 +74,7 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
     if (known !== undefined && !known.includes(mode & 0o7777))
       add('well-known-mode', entry, `mode ${(mode & 0o7777).toString(8).padStart(4, '0')}, expected ${known.map((m) => m.toString(8).padStart(4, '0')).join(' or ')}`);
     if ((entry.type === 'char' || entry.type === 'block') && !entry.path.startsWith('dev/')) add('device-outside-dev', entry, `${entry.type} device outside /dev`);
-    if (entry.type === 'fifo' && !entry.path.startsWith('dev/')) add('fifo-outside-dev', entry, 'fifo outside /dev');
+    if (entry.type === 'fifo' && !entry.path.startsWith('dev/') && !S6_RUN_IMAGE.test(entry.path)) add('fifo-outside-dev', entry, 'fifo outside /dev');
     if (badLink !== undefined) add('hardlink-outside', entry, badLink);
     if (entry.type === 'dir' && (mode & 0o002) !== 0 && (mode & 0o1000) === 0) add('world-writable-dir', entry, 'world-writable without the sticky bit');
     if (entry.type === 'symlink') symlinks.push(entry);

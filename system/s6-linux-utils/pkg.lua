@@ -39,5 +39,7 @@ fi
   --disable-shared --enable-static --enable-static-libc
 make "$@" -j"$JOBS"
 make "$@" install DESTDIR="$DESTDIR"
+# The installed config.h quotes the configure line; the sysroot is a build-time path.
+sed -i "s|$SYSROOT|\$SYSROOT|g" "$DESTDIR"/usr/include/*/config.h
 ]],
 }
