@@ -11,6 +11,9 @@ import { mirrorCommand } from './cmd-mirror.js';
 import { statusCommand } from './cmd-status.js';
 import { configCommand } from './cmd-config.js';
 import { bootCommand } from './cmd-boot.js';
+import { signCommand } from './cmd-sign.js';
+import { verifyCommand } from './cmd-verify.js';
+import { challengeCommand } from './cmd-challenge.js';
 import type { Command } from './io.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -27,4 +30,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   config: configCommand,
   compare: compareCommand,
   boot: bootCommand,
+  sign: signCommand,
+  verify: verifyCommand,
+  challenge: challengeCommand,
 };
