@@ -108,6 +108,8 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   const stages: StageRun[] = [];
   const stageImages: Record<string, StageImage> = {};
   const dockerfile = join(FARM_HOME, 'Dockerfile.stage');
+  // What the release is built from, hashed before any stage reads it.
+  const tree = await hashRecipeTree(options.root);
 
   const runStage = async (stage: StageName, image: string | undefined): Promise<StageRun> => {
     const started = now();
@@ -188,7 +190,6 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     ? undefined
     : await options.boot({ dir: bRootfs.dir, entries: bRootfs.entries, tmpDir: b.outcome.paths.tmp, logDir: b.outcome.paths.logs, sourceDateEpoch: sde });
   if (boot !== undefined && !boot.pass) return result({ devVsA, aVsB, compareMs, boot, audit });
-  const tree = await hashRecipeTree(options.root);
   const name = `stasis-${b.project.profile.name}`;
   const outputOf = (run: StageRun, pkg: string): string | undefined => run.outcome.result.entries.get(pkg)?.meta.outputSha256;
   const manifest = {
