@@ -31,8 +31,8 @@ export async function challengeCommand(ctx: CliContext, args: readonly string[])
   const [dist] = positionals;
   if (dist === undefined) throw new FarmError('USAGE', 'challenge: stasis-farm challenge DIST');
   const config = await loadConfig(ctx.root);
+  // The engine is reached only after the recipe tree is found to be the recorded one.
   const runtime = runtimeFor(ctx);
-  await runtime.ping();
   const started = Date.now();
   const distDir = resolve(ctx.root, dist);
   const workDir = join(ctx.root, 'workspace-challenge');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isFarmError } from '../../farm/errors/index.js';
 import { challengeRelease } from '../../farm/release/challenge.js';
 import { exists } from '../../farm/fs/exists.js';
+import { cli } from '../support/cli.js';
 import { fakeRelease, fakeReleaseOptions, makeFakeProject } from './fake-project.js';
 
 const PACKAGES = {
@@ -47,5 +48,15 @@ describe('challenge: rebuild a release from its manifest on the fake engine', ()
     expect(isFarmError(error) && error.code).toBe('CHALLENGE_REFUSED');
     expect((error as Error).message).toMatch(/the recipe tree in .* \(sha256 [0-9a-f]{64}\) is not the one the release was built from \([0-9a-f]{64}\)/);
     expect(await exists(join(root, 'workspace-challenge'))).toBe(false);
+  });
+
+  it('the CLI refuses before it needs an engine: exit 23, naming the recorded tree and the git hint', async () => {
+    const root = await makeFakeProject(PACKAGES);
+    const dist = (await fakeRelease(root, PACKAGES, { gitCommit: 'c0ffee'.padEnd(40, '0') })).result.dist?.dir as string;
+    await appendFile(join(root, 'profiles', 'fake.lua'), '-- edited\n');
+    const r = await cli(root, ['challenge', dist]);
+    expect(r.code).toBe(23);
+    expect(r.err).toMatch(/\[CHALLENGE_REFUSED\] the recipe tree in .* is not the one the release was built from/);
+    expect(r.err).toMatch(/hint: check out c0ffee0{34}: system, profiles, config\.lua, default\.lua must be byte-identical/);
   });
 });
