@@ -8,6 +8,9 @@ import { out, type CliContext } from './io.js';
 import { reportBuild } from './summary.js';
 import { releaseBootStep } from './release-boot.js';
 import { loadConfig } from '../config/index.js';
+import { formatAuditReport } from '../audit/index.js';
+import { auditOptionsFor } from './audit-options.js';
+import { cleanGitCommit } from './git-commit.js';
 
 export async function releaseCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
   const { values } = parseFlags(
@@ -20,12 +23,14 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
       exclusions: { type: 'string' },
       kernel: { type: 'string' },
       'boot-timeout': { type: 'string' },
+      allowlist: { type: 'string' },
     },
     'release',
   );
   const jobs = intFlag(values.jobs, 'jobs');
   const boot = releaseBootStep(ctx, values.kernel, intFlag(values['boot-timeout'], 'boot-timeout') ?? 180);
   const config = await loadConfig(ctx.root);
+  const audit = await auditOptionsFor(ctx, values.allowlist);
   const runtime = runtimeFor(ctx);
   await runtime.ping();
   const started = Date.now();
@@ -41,6 +46,8 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
     sink: ctx.sink,
     signal: ctx.signal,
     ...(boot === undefined ? {} : { boot }),
+    audit,
+    gitCommit: await cleanGitCommit(ctx.root),
   });
   const c = ctx.chalk;
   if (result.aVsB !== undefined) ctx.sink({ type: 'info', message: `compare: ${Math.round(result.compareMs)} ms` });
@@ -50,6 +57,11 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
   }
   if (result.devVsA !== undefined) out(ctx, formatComparison(result.devVsA, c, { informational: true }));
   if (result.aVsB !== undefined) out(ctx, formatComparison(result.aVsB, c));
+  if (result.audit !== undefined && result.audit.findings.length > 0) {
+    out(ctx, formatAuditReport(result.audit, c));
+    out(ctx, c.red(`release failed: the audit of stage B found ${result.audit.findings.length} problem(s) (report: workspace-release-stage-b/audit.yaml; accept one with --allowlist FILE)`));
+    return 1;
+  }
   if (result.boot !== undefined && !result.boot.pass) {
     out(ctx, c.red(`release failed: stage B did not boot (${result.boot.verdict}; serial log: ${result.boot.log ?? 'none'})`));
     return result.boot.exitCode;

@@ -1,12 +1,12 @@
 import { exists } from '../fs/exists.js';
 import { stat, writeFile } from 'node:fs/promises';
-import { hostname, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
-import { auditReportToYaml, auditTree, formatAuditReport, loadAllowlist, openTreeFromDirectory, openTreeFromTarball } from '../audit/index.js';
+import { resolve } from 'node:path';
+import { auditReportToYaml, auditTree, formatAuditReport, openTreeFromDirectory, openTreeFromTarball } from '../audit/index.js';
 import { FarmError } from '../errors/index.js';
 import { readRootfsManifest } from '../rootfs/assemble.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { parseFlags } from './args.js';
+import { auditOptionsFor } from './audit-options.js';
 import { out, type CliContext } from './io.js';
 
 
@@ -28,9 +28,7 @@ export async function testsCommand(ctx: CliContext, args: readonly string[]): Pr
     if (manifest === undefined) ctx.sink({ type: 'warn', message: `${target}: no farm manifest; owners and modes are read from disk` });
     tree = openTreeFromDirectory(target, manifest);
   } else tree = openTreeFromTarball(target);
-  const defaultAllow = join(ctx.root, 'audit-allowlist.yaml');
-  const allowlist = await loadAllowlist(values.allowlist ?? ((await exists(defaultAllow)) ? defaultAllow : undefined));
-  const report = await auditTree(tree, { allowlist, hostname: hostname(), username: userInfo().username });
+  const report = await auditTree(tree, await auditOptionsFor(ctx, values.allowlist));
   if (values.yaml !== undefined) await writeFile(resolve(ctx.root, values.yaml), auditReportToYaml(report));
   out(ctx, ctx.json ? JSON.stringify(report) : formatAuditReport(report, ctx.chalk));
   return report.findings.length === 0 ? 0 : 1;

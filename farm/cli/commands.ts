@@ -12,6 +12,9 @@ import { statusCommand } from './cmd-status.js';
 import { configCommand } from './cmd-config.js';
 import { bootCommand } from './cmd-boot.js';
 import { cacheCommand } from './cmd-cache.js';
+import { signCommand } from './cmd-sign.js';
+import { verifyCommand } from './cmd-verify.js';
+import { challengeCommand } from './cmd-challenge.js';
 import type { Command } from './io.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -29,4 +32,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   compare: compareCommand,
   boot: bootCommand,
   cache: cacheCommand,
+  sign: signCommand,
+  verify: verifyCommand,
+  challenge: challengeCommand,
 };

@@ -13,24 +13,33 @@ function run(cmd: string, args: readonly string[]): Promise<number> {
   });
 }
 
+/** Whether diffoscope is on PATH. */
+export async function diffoscopeInstalled(): Promise<boolean> {
+  return run('diffoscope', ['--version']).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** diffoscope's text report on two files (or archives); whether it ran (exit 1 means differences found). */
+export async function diffoscopeReport(a: string, b: string, report: string): Promise<boolean> {
+  return (await run('diffoscope', ['--text', report, a, b])) <= 1;
+}
+
 /**
  * For every file whose content differs, let diffoscope explain it: one text
  * report per file in `<b>/diffoscope/`. diffoscope must be on PATH.
  */
 export async function explainWithDiffoscope(ctx: CliContext, cmp: Comparison, a: string, b: string): Promise<void> {
-  try {
-    await run('diffoscope', ['--version']);
-  } catch {
-    throw new FarmError('USAGE', '--diffoscope: diffoscope is not installed on this host', { hint: 'apt-get install diffoscope' });
-  }
+  if (!(await diffoscopeInstalled())) throw new FarmError('USAGE', '--diffoscope: diffoscope is not installed on this host', { hint: 'apt-get install diffoscope' });
   const outDir = join(b, 'diffoscope');
   await mkdir(outDir, { recursive: true });
   for (const pkg of cmp.different) {
     for (const f of pkg.files.filter((x) => x.change === 'content')) {
       const report = join(outDir, `${pkg.name}--${f.path.replace(/\//g, '_')}.txt`);
       // Exit 1 means "differences found", which is the expected outcome here.
-      const code = await run('diffoscope', ['--text', report, join(a, 'preview', f.path), join(b, 'preview', f.path)]);
-      out(ctx, `${code <= 1 ? 'explained' : 'diffoscope failed on'} ${pkg.name}: ${f.path} -> ${report}`);
+      const ran = await diffoscopeReport(join(a, 'preview', f.path), join(b, 'preview', f.path), report);
+      out(ctx, `${ran ? 'explained' : 'diffoscope failed on'} ${pkg.name}: ${f.path} -> ${report}`);
     }
   }
 }

@@ -14,8 +14,9 @@ Building
                                  build the selected packages in containers into workspace/preview
   tests [PATH] [--json|--yaml] [--allowlist FILE]
                                  audit a rootfs (default workspace/preview), a directory or a tarball
-  release [--profile P] [--keep-going] [--kernel FILE] [--boot-timeout S]
-                                 dev -> stage A -> stage B, compare A and B, boot stage B
+  release [--profile P] [--keep-going] [--kernel FILE] [--boot-timeout S] [--allowlist FILE]
+                                 dev -> stage A -> stage B, compare A and B, audit stage B
+                                 (as \`tests\` does; findings fail the release), boot stage B
                                  (with --kernel or STASIS_KERNEL), write
                                  workspace-release-stage-b/dist (boot verdict and serial log
                                  included); a failed boot fails the release with its exit code
@@ -27,6 +28,21 @@ Building
                                  kernel: --kernel, STASIS_KERNEL, or the rootfs's /boot/vmlinuz
   cache verify [--stage S] [--evict]
                                  re-hash every cache entry, name the corrupt ones (--evict: remove them)
+
+Trusting a release
+  sign DIST --key FILE [--signer NAME]
+                                 sign DIST/SHA256SUMS with an unencrypted OpenSSH Ed25519 key
+                                 (SSHSIG, namespace stasis-release) into SHA256SUMS.<signer>.sig;
+                                 the signer defaults to the key's comment
+  verify DIST [--signers FILE] [--min-signatures N]
+                                 offline: every file against SHA256SUMS, manifest vs SBOM vs
+                                 tarball, and N valid signatures (default 1 with --signers) by
+                                 keys of an allowed-signers file (ssh-keygen's format)
+  challenge DIST [--jobs N] [--offline] [--allowlist FILE]
+                                 rebuild the release here from its manifest (the recipe tree
+                                 here must be the recorded one) in workspace-challenge/, and
+                                 report every package same or different (diffoscope explains
+                                 a different rootfs when installed)
 
 Images and sources
   image ensure [--bootstrap]     check the builder image (bootstrap it when missing)
@@ -57,7 +73,8 @@ Exit codes
   0    success
   1    a build failed, the audit found problems, the stages differ, or a cache entry is corrupt
   2    usage error
-  3    invalid config, recipe or profile (the message names file and field)
+  3    invalid config, recipe or profile (the message names file and field), signing key
+       or allowed-signers file
   4    sources: checksum mismatch, missing under --offline, unsafe or unreadable archive, fetch failure
   5    container engine or builder image unavailable
   6    the workspace is locked by another stasis-farm
@@ -67,5 +84,11 @@ Exit codes
   13   boot: unclean shutdown (the guest went down before its checks, or did not power off)
   14   boot: qemu-system-x86_64 missing
   15   boot: kernel missing or not a bzImage
+  20   verify/sign: a file differs from SHA256SUMS, is missing, or is not listed in it
+  21   verify: the manifest, the SBOM and the rootfs tarball disagree
+  22   verify: a signature does not hold, or fewer valid signatures by allowed signers
+       than --min-signatures
+  23   challenge: refused, the recipe tree here is not the one the release records
+  24   challenge: a rebuilt package or the rootfs differs from the release
   130  interrupted (SIGINT/SIGTERM); containers were removed, nothing partial was cached
 `;

@@ -15,6 +15,8 @@ import { makeSpdx } from './sbom.js';
 import { buildStageImage, type StageImage } from './stage-image.js';
 import { comparisonToYaml } from './compare-report.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { auditReportToYaml, auditTree, openTreeFromDirectory, type AuditOptions, type AuditReport } from '../audit/index.js';
+import { hashRecipeTree } from './recipe-tree.js';
 
 /** What booting stage B's rootfs found (see farm/boot); recorded in manifest.yaml. */
 export interface ReleaseBootRecord {
@@ -53,6 +55,12 @@ export interface ReleaseOptions {
   readonly now?: () => number;
   /** Boot stage B before dist/ is written; a verdict other than pass fails the release. */
   readonly boot?: ReleaseBootStep;
+  /** How stage B's rootfs is audited before dist/ is written (allowlist, host and user names); any finding fails the release. */
+  readonly audit?: AuditOptions;
+  /** The git commit of the recipe tree, when it is a clean checkout (recorded in manifest.yaml). */
+  readonly gitCommit?: string | undefined;
+  /** The source store (default: the project's workspace/sources). */
+  readonly storeDir?: string;
 }
 
 export interface StageRun {
@@ -74,6 +82,8 @@ export interface ReleaseResult {
   readonly compareMs: number;
   /** Stage B's boot, when one ran. */
   readonly boot?: ReleaseBootRecord;
+  /** Stage B's audit, when the stages were identical; findings fail the release. */
+  readonly audit?: AuditReport;
 }
 
 export function snapshotOf(run: StageRun): StageSnapshot {
@@ -98,6 +108,8 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   const stages: StageRun[] = [];
   const stageImages: Record<string, StageImage> = {};
   const dockerfile = join(FARM_HOME, 'Dockerfile.stage');
+  // What the release is built from, hashed before any stage reads it.
+  const tree = await hashRecipeTree(options.root);
 
   const runStage = async (stage: StageName, image: string | undefined): Promise<StageRun> => {
     const started = now();
@@ -115,6 +127,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
       sink: options.sink,
       signal: options.signal,
       clean: stage !== 'dev',
+      ...(options.storeDir === undefined ? {} : { storeDir: options.storeDir }),
     });
     const ms = now() - started;
     options.sink({ type: 'stage-done', stage, ms });
@@ -169,10 +182,14 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
 
   const bRootfs = b.outcome.rootfs as NonNullable<BuildOutcome['rootfs']>;
   const sde = b.project.config.defaults.sourceDateEpoch;
+  const audit = await auditTree(openTreeFromDirectory(bRootfs.dir, bRootfs.entries), options.audit);
+  await writeFileAtomic(join(b.outcome.paths.dir, 'audit.yaml'), auditReportToYaml(audit));
+  options.sink({ type: 'info', message: `audit stage B: ${audit.files} files, ${audit.elfFiles} ELF, ${audit.findings.length} finding(s)` });
+  if (audit.findings.length > 0) return result({ devVsA, aVsB, compareMs, audit });
   const boot = options.boot === undefined
     ? undefined
     : await options.boot({ dir: bRootfs.dir, entries: bRootfs.entries, tmpDir: b.outcome.paths.tmp, logDir: b.outcome.paths.logs, sourceDateEpoch: sde });
-  if (boot !== undefined && !boot.pass) return result({ devVsA, aVsB, compareMs, boot });
+  if (boot !== undefined && !boot.pass) return result({ devVsA, aVsB, compareMs, boot, audit });
   const name = `stasis-${b.project.profile.name}`;
   const outputOf = (run: StageRun, pkg: string): string | undefined => run.outcome.result.entries.get(pkg)?.meta.outputSha256;
   const manifest = {
@@ -180,7 +197,8 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     farm_version: FARM_VERSION,
     profile: b.project.profile.name,
     source_date_epoch: sde,
-    builder_image: { ref: dev.outcome.builder.ref, id: dev.outcome.builder.id },
+    recipe_tree: { sha256: tree.sha256, files: tree.files, ...(options.gitCommit === undefined ? {} : { git_commit: options.gitCommit }) },
+    builder_image: { ref: dev.outcome.builder.ref, id: dev.outcome.builder.id, cc: dev.outcome.builder.cc },
     stage_images: Object.fromEntries(Object.entries(stageImages).map(([k, v]) => [k, { ref: v.ref, id: v.id, rootfs_sha256: v.rootfsSha256 }])),
     boot:
       boot === undefined
@@ -193,6 +211,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
             checks: boot.checks.map((c) => `${c.ok ? 'ok' : 'FAIL'} ${c.name}`),
             serial_log: boot.log === undefined ? undefined : 'boot-serial.log',
           },
+    audit: { verdict: 'clean', files: audit.files, elf_files: audit.elfFiles, allowed: audit.allowed.map((f) => `${f.rule} /${f.path}: ${f.reason}`) },
     comparison: { a_vs_b: aVsB.pass ? 'identical' : 'different', excluded: aVsB.different.filter((d) => d.excluded).map((d) => d.name), dev_vs_a_identical: devVsA.identical.length, dev_vs_a_different: devVsA.different.map((d) => d.name) },
     packages: b.project.order.order.map((pkg) => {
       const r = b.project.recipes.get(pkg)?.recipe;
@@ -226,7 +245,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
         })),
       }),
   });
-  return result({ devVsA, aVsB, dist, compareMs, ...(boot === undefined ? {} : { boot }) });
+  return result({ devVsA, aVsB, dist, compareMs, audit, ...(boot === undefined ? {} : { boot }) });
 }
 
 /** Load a stage snapshot from a workspace directory (for `stasis-farm compare`). */

@@ -56,7 +56,8 @@ export function createFakeRuntime(
       if (options.engineUp === false) throw new FarmError('ENGINE_UNAVAILABLE', 'fake engine is down');
     },
     async createContainer(spec) {
-      if (!images.has(spec.image)) throw new FarmError('IMAGE_MISSING', `no image ${spec.image}`);
+      // Like the engine: an image is named by its reference or by its id.
+      if (!images.has(spec.image) && ![...images.values()].some((i) => i.id === spec.image)) throw new FarmError('IMAGE_MISSING', `no image ${spec.image}`);
       const id = `fake${++counter}`;
       created.push(spec);
       alive.add(id);

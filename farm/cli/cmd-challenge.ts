@@ -1,0 +1,63 @@
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config/index.js';
+import { EXIT_CODES, FarmError } from '../errors/index.js';
+import { challengeRelease, type ChallengeResult } from '../release/challenge.js';
+import { formatMs } from '../report/index.js';
+import { intFlag, parseFlags } from './args.js';
+import { auditOptionsFor } from './audit-options.js';
+import { diffoscopeInstalled, diffoscopeReport } from './diffoscope.js';
+import { mirrorsFor, runtimeFor } from './engine.js';
+import { out, type CliContext } from './io.js';
+
+function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
+  const c = ctx.chalk;
+  const mark = (v: string): string => (v === 'same' ? c.green(v) : c.red(v));
+  const lines = [`${c.bold('challenge')} ${r.manifest.release ?? '?'} (profile ${r.manifest.profile ?? '?'}, recipe tree ${r.manifest.recipe_tree?.sha256?.slice(0, 12) ?? '?'}), rebuilt in ${r.workRoot}`];
+  for (const p of r.packages) lines.push(`  ${p.name.padEnd(24)} dev ${mark(p.dev)}  a ${mark(p.a)}  b ${mark(p.b)}`);
+  lines.push(`  ${'rootfs tar'.padEnd(24)} ${r.rootfs.rebuilt === undefined ? c.red('not rebuilt') : mark(r.rootfs.rebuilt === r.rootfs.recorded ? 'same' : 'different')} ${c.dim(r.rootfs.rebuilt ?? '')}`);
+  if (r.builder.recorded !== r.builder.here) lines.push(c.yellow(`  builder image: ${r.builder.here ?? '?'} here, ${r.builder.recorded ?? '?'} in the release (dev outputs depend on it)`));
+  const counts = r.packages.filter((p) => p.dev === 'same' && p.a === 'same' && p.b === 'same').length;
+  lines.push(r.same ? c.green(`reproduced: ${counts}/${r.packages.length} package(s) and the rootfs are the same`) : c.red(`not reproduced: ${r.packages.length - counts} of ${r.packages.length} package(s) differ or did not build`));
+  return lines.join('\n');
+}
+
+/** `stasis-farm challenge DIST`: rebuild a release here and judge it package by package. */
+export async function challengeCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseFlags(
+    args,
+    { jobs: { type: 'string', short: 'j' }, 'keep-going': { type: 'boolean', short: 'k' }, offline: { type: 'boolean' }, allowlist: { type: 'string' } },
+    'challenge',
+  );
+  const [dist] = positionals;
+  if (dist === undefined) throw new FarmError('USAGE', 'challenge: stasis-farm challenge DIST');
+  const config = await loadConfig(ctx.root);
+  // The engine is reached only after the recipe tree is found to be the recorded one.
+  const runtime = runtimeFor(ctx);
+  const started = Date.now();
+  const distDir = resolve(ctx.root, dist);
+  const workDir = join(ctx.root, 'workspace-challenge');
+  const result = await challengeRelease({
+    root: ctx.root,
+    distDir,
+    workDir,
+    runtime,
+    mirrors: mirrorsFor(ctx, config.defaults.mirrors),
+    offline: values.offline === true,
+    jobs: intFlag(values.jobs, 'jobs'),
+    keepGoing: values['keep-going'] === true,
+    exclusions: [],
+    audit: await auditOptionsFor(ctx, values.allowlist),
+    sink: ctx.sink,
+    signal: ctx.signal,
+  });
+  out(ctx, ctx.json ? JSON.stringify({ packages: result.packages, rootfs: result.rootfs, builder: result.builder, same: result.same }) : formatChallenge(result, ctx));
+  const rebuilt = result.release.dist?.tarball;
+  const original = result.manifest.rootfs?.file;
+  if (!result.same && rebuilt !== undefined && original !== undefined && (await diffoscopeInstalled())) {
+    const report = join(workDir, 'diffoscope-rootfs.txt');
+    const ran = await diffoscopeReport(join(distDir, original), rebuilt, report);
+    out(ctx, ran ? `diffoscope: ${report}` : `diffoscope failed on ${original}`);
+  }
+  out(ctx, `challenge took ${formatMs(Date.now() - started)}`);
+  return result.same ? 0 : EXIT_CODES.CHALLENGE_DIFFERS;
+}

@@ -1,0 +1,50 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import Docker from 'dockerode';
+import { workspacePaths } from '../../farm/workspace/paths.js';
+import { containerTierReady, makeRoot, MIRROR, runFarm } from '../support/farm.js';
+import { makeKey, signerLine, sshKeygenReady } from '../trust/ssh-keygen.js';
+
+const ready = (await containerTierReady()) && (await sshKeygenReady());
+// A tiny release takes about 2 minutes on an idle machine, and far longer on a shared one: each of the two gets 40.
+const RELEASE_MS = 2_400_000;
+
+// One tiny release (4 packages, dev -> A -> B), then what a third party does with it:
+// verify it offline, sign it, and challenge it (a second whole release, rebuilt from the manifest).
+describe.skipIf(!ready)('a third party verifies, signs and challenges a tiny release', () => {
+  let root: string;
+  let dist: string;
+  beforeAll(async () => {
+    root = await makeRoot();
+    const r = await runFarm(root, ['release', '--profile', 'tiny', '--mirror', MIRROR]);
+    expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-3000)).toBe(0);
+    dist = join(root, 'workspace-release-stage-b', 'dist');
+  }, RELEASE_MS);
+
+  it('the manifest records the recipe tree, the audit and the builder; verify and a signature hold', async () => {
+    const manifest = parse(await readFile(join(dist, 'manifest.yaml'), 'utf8')) as { recipe_tree: { sha256: string }; audit: { verdict: string }; builder_image: { id: string; cc: string } };
+    expect(manifest.recipe_tree.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.audit.verdict).toBe('clean');
+    expect(manifest.builder_image.id).toMatch(/^sha256:/);
+    const key = await makeKey('rebuilder@example.org');
+    expect((await runFarm(root, ['sign', dist, '--key', key.file])).code).toBe(0);
+    await writeFile(join(root, 'allowed_signers'), signerLine('rebuilder@example.org', key.publicLine) + '\n');
+    const v = await runFarm(root, ['verify', dist, '--signers', 'allowed_signers']);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/good signature by rebuilder@example\.org/);
+  });
+
+  it('challenge rebuilds the release here and reports every package the same', async () => {
+    const r = await runFarm(root, ['challenge', dist, '--mirror', MIRROR]);
+    expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-3000)).toBe(0);
+    for (const pkg of ['musl', 'tcc', 'busybox', 'make']) expect(r.stdout).toMatch(new RegExp(`${pkg}\\s+dev same  a same  b same`));
+    expect(r.stdout).toMatch(/rootfs tar\s+same/);
+    expect(r.stdout).toMatch(/reproduced: 4\/4 package\(s\) and the rootfs are the same/);
+    // Only this test's workspaces: other farms may be building on the same engine.
+    const ids = [root, join(root, 'workspace-challenge', 'tree')].flatMap((r) => (['dev', 'a', 'b'] as const).map((stage) => `build:${workspacePaths(r, stage).id}`));
+    const all = await new Docker({ socketPath: '/var/run/docker.sock' }).listContainers({ all: true, filters: { label: ['org.stasis-farm.farm=stasis-farm'] } });
+    expect(all.filter((c) => ids.includes(c.Labels['org.stasis-farm.kind'] ?? '')).map((c) => c.Id)).toEqual([]);
+  }, RELEASE_MS);
+});

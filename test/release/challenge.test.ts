@@ -1,0 +1,62 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isFarmError } from '../../farm/errors/index.js';
+import { challengeRelease } from '../../farm/release/challenge.js';
+import { exists } from '../../farm/fs/exists.js';
+import { cli } from '../support/cli.js';
+import { fakeRelease, fakeReleaseOptions, makeFakeProject } from './fake-project.js';
+
+const PACKAGES = {
+  hello: { 'usr/bin/hello': { content: '#!/bin/sh\necho hello\n', mode: 0o755 } },
+  motd: { 'etc/motd': { content: 'welcome\n' } },
+};
+
+describe('challenge: rebuild a release from its manifest on the fake engine', () => {
+  it('the same recipe tree rebuilds every package the same, in a copy beside the project', async () => {
+    const root = await makeFakeProject(PACKAGES);
+    const dist = (await fakeRelease(root, PACKAGES)).result.dist?.dir as string;
+    const before = await readFile(join(dist, 'SHA256SUMS'), 'utf8');
+    const r = await challengeRelease({ root, distDir: dist, workDir: join(root, 'workspace-challenge'), ...fakeReleaseOptions(PACKAGES) });
+    expect(r.packages).toEqual([
+      { name: 'hello', dev: 'same', a: 'same', b: 'same' },
+      { name: 'motd', dev: 'same', a: 'same', b: 'same' },
+    ]);
+    expect(r.rootfs.rebuilt).toBe(r.rootfs.recorded);
+    expect(r.same).toBe(true);
+    expect(await exists(join(root, 'workspace-challenge', 'tree', 'workspace-release-stage-b', 'dist', 'SHA256SUMS'))).toBe(true);
+    expect(await readFile(join(dist, 'SHA256SUMS'), 'utf8')).toBe(before);
+  });
+
+  it('a package that builds differently here is named, per stage', async () => {
+    const root = await makeFakeProject(PACKAGES);
+    const dist = (await fakeRelease(root, PACKAGES)).result.dist?.dir as string;
+    const here = { ...PACKAGES, motd: { 'etc/motd': { content: 'welcome, built elsewhere\n' } } };
+    const r = await challengeRelease({ root, distDir: dist, workDir: join(root, 'workspace-challenge'), ...fakeReleaseOptions(here) });
+    expect(r.packages).toEqual([
+      { name: 'hello', dev: 'same', a: 'same', b: 'same' },
+      { name: 'motd', dev: 'different', a: 'different', b: 'different' },
+    ]);
+    expect(r.same).toBe(false);
+  });
+
+  it('refuses when the recipe tree here is not the recorded one', async () => {
+    const root = await makeFakeProject(PACKAGES);
+    const dist = (await fakeRelease(root, PACKAGES)).result.dist?.dir as string;
+    await appendFile(join(root, 'system', 'motd', 'pkg.lua'), '-- edited\n');
+    const error = await challengeRelease({ root, distDir: dist, workDir: join(root, 'workspace-challenge'), ...fakeReleaseOptions(PACKAGES) }).catch((e: unknown) => e);
+    expect(isFarmError(error) && error.code).toBe('CHALLENGE_REFUSED');
+    expect((error as Error).message).toMatch(/the recipe tree in .* \(sha256 [0-9a-f]{64}\) is not the one the release was built from \([0-9a-f]{64}\)/);
+    expect(await exists(join(root, 'workspace-challenge'))).toBe(false);
+  });
+
+  it('the CLI refuses before it needs an engine: exit 23, naming the recorded tree and the git hint', async () => {
+    const root = await makeFakeProject(PACKAGES);
+    const dist = (await fakeRelease(root, PACKAGES, { gitCommit: 'c0ffee'.padEnd(40, '0') })).result.dist?.dir as string;
+    await appendFile(join(root, 'profiles', 'fake.lua'), '-- edited\n');
+    const r = await cli(root, ['challenge', dist]);
+    expect(r.code).toBe(23);
+    expect(r.err).toMatch(/\[CHALLENGE_REFUSED\] the recipe tree in .* is not the one the release was built from/);
+    expect(r.err).toMatch(/hint: check out c0ffee0{34}: system, profiles, config\.lua, default\.lua must be byte-identical/);
+  });
+});
