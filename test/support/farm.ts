@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Docker from 'dockerode';
-import { workspacePaths } from '../../farm/workspace/paths.js';
+import { workspacePaths, type StageName } from '../../farm/workspace/paths.js';
 
 /** The repository checkout (system/, profiles/, configs/, bin/). */
 export const REPO = resolve(import.meta.dirname, '..', '..');
@@ -78,11 +78,15 @@ export async function farmContainers(): Promise<string[]> {
  * Containers (any state, or only running ones) of one project's dev workspace:
  * other farms may share the engine, so a test looks only at its own.
  */
-export async function workspaceContainers(root: string, options: { readonly running?: boolean } = {}): Promise<string[]> {
+export async function workspaceContainers(root: string, options: { readonly running?: boolean; readonly stages?: readonly StageName[] } = {}): Promise<string[]> {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-  const kind = `org.stasis-farm.kind=build:${workspacePaths(root, 'dev').id}`;
-  const list = await docker.listContainers({ all: options.running !== true, filters: { label: [kind] } });
-  return list.map((c) => c.Id);
+  const ids: string[] = [];
+  for (const stage of options.stages ?? ['dev']) {
+    const kind = `org.stasis-farm.kind=build:${workspacePaths(root, stage).id}`;
+    const list = await docker.listContainers({ all: options.running !== true, filters: { label: [kind] } });
+    ids.push(...list.map((c) => c.Id));
+  }
+  return ids;
 }
 
 /** Container create events from the engine between two times (seconds). */
