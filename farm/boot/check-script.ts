@@ -91,7 +91,22 @@ ${
 got=$(cat "$proc/sys/kernel/hostname" 2>/dev/null)
 if [ "$got" = "$want" ]; then ok "hostname: $got"; else fail "hostname: '$got', expected '$want'"; fi`
 }
-if [ -z "$missing" ]; then ok "services: $(echo $expected | wc -w) up"; else fail "services:$(for s in $missing; do printf ' %s' "$s"; done) not up"; fi
+# A longrun whose run script exits at once is restarted by s6-supervise every second and
+# may still count as active for s6-rc: its pid must stay the same for two seconds.
+pids=
+for s in $expected; do
+  [ -d "/run/service/$s" ] && pids="$pids $s=$(s6-svstat -o pid "/run/service/$s" 2>/dev/null)"
+done
+[ -n "$pids" ] && sleep 2
+flapping=
+for p in $pids; do
+  s=\${p%%=*}
+  now=$(s6-svstat -o pid "/run/service/$s" 2>/dev/null)
+  if [ "\${p#*=}" = -1 ] || [ "$now" != "\${p#*=}" ]; then flapping="$flapping $s"; fi
+done
+if [ -n "$missing" ]; then fail "services:$(for s in $missing; do printf ' %s' "$s"; done) not up"
+elif [ -n "$flapping" ]; then fail "services:$(for s in $flapping; do printf ' %s' "$s"; done) not staying up (the run script exits and is restarted)"
+else ok "services: $(echo $expected | wc -w) up"; fi
 
 mounted() { # mountpoint, type ('' = any)
   t=$(while read -r _ m ty _; do [ "$m" = "$1" ] && echo "$ty"; done < "$proc/mounts" | tail -n 1)

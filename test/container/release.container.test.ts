@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
@@ -71,6 +73,33 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
     const serial = await readFile(report.log as string, 'utf8');
     expect(serial).toMatch(/s6-rc: info: service mdevd successfully started/);
     expect(serial).toMatch(/stasis-boot login:/);
+  });
+
+  it.skipIf(KERNEL === undefined)('a service whose run script exits at once is a failed check naming it (exit 10)', async () => {
+    // Stage B's rootfs plus one s6-rc longrun that exits at once, in the default bundle.
+    const work = await mkdtemp(join(tmpdir(), 'stasis-broken-'));
+    const tree = join(work, 'rootfs');
+    await exec('cp', ['-a', join(root, 'workspace-release-stage-b', 'preview'), tree]);
+    const entries = JSON.parse(await readFile(join(root, 'workspace-release-stage-b', 'preview.manifest.json'), 'utf8')) as Record<string, unknown>[];
+    const put = async (path: string, content: string, mode: number): Promise<void> => {
+      await writeFile(join(tree, path), content, { mode });
+      const entry = { path, type: 'file', mode, uid: 0, gid: 0, size: Buffer.byteLength(content), sha256: createHash('sha256').update(content).digest('hex'), package: 'test' };
+      const i = entries.findIndex((e) => e['path'] === path);
+      if (i >= 0) entries[i] = entry;
+      else entries.push(entry);
+    };
+    await mkdir(join(tree, 'etc/s6-rc/source/broken'));
+    entries.push({ path: 'etc/s6-rc/source/broken', type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0, package: 'test' });
+    await put('etc/s6-rc/source/broken/type', 'longrun\n', 0o644);
+    await put('etc/s6-rc/source/broken/run', '#!/bin/sh\necho broken: giving up at once\nexit 1\n', 0o755);
+    await put('etc/s6-rc/source/default/contents', (await readFile(join(tree, 'etc/s6-rc/source/default/contents'), 'utf8')) + 'broken\n', 0o644);
+    await writeFile(join(work, 'rootfs.manifest.json'), JSON.stringify(entries));
+    const r = await runFarm(root, ['boot', tree, '--kernel', KERNEL as string, '--json']);
+    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { verdict?: { kind: string; failed?: { name: string; detail: string }[] } };
+    expect(r.code, JSON.stringify(report.verdict)).toBe(10);
+    expect(report.verdict?.kind).toBe('check-failed');
+    expect(report.verdict?.failed?.map((c) => c.name)).toEqual(['services']);
+    expect(report.verdict?.failed?.[0]?.detail).toMatch(/broken/);
   });
 
   it('in a plain container from the released rootfs (network none) tcc compiles and runs C, and make runs a Makefile', async () => {
