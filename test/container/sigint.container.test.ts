@@ -169,8 +169,12 @@ describe.skipIf(!ready)('SIGINT at any moment of a real ci build', () => {
     await trials_('assembly', 3, 900, 3500, async () => {
       await writeFile(config, text.replace('hostname = "stasis"', `hostname = "stasis-${++n}"`));
     });
-    await editRecipe(root, 'zlib', (t) => t.replace('build = [[', 'build = [[\n# interrupted rebuild'));
-    await trials_('rebuild', 2, 1500, 12_000);
+    // Each attempt edits zlib anew (a run that finished would have cached the edit) and makes its
+    // build outlast the latest SIGINT, however fast the machine.
+    let k = 0;
+    await trials_('rebuild', 2, 1500, 12_000, async () => {
+      await editRecipe(root, 'zlib', (t) => t.replace(/build = \[\[(\n# interrupted rebuild \d+\nsleep 15)?/, `build = [[\n# interrupted rebuild ${++k}\nsleep 15`));
+    });
     const cached = (await cachedPackages(root)).pkgs;
     const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
