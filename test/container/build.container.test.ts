@@ -9,7 +9,7 @@ import { pack } from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditTree, openTreeFromDirectory } from '../../farm/audit/index.js';
 import { serveMirror } from '../../farm/mirror/index.js';
-import { containerCreates, containerTierReady, editRecipe, farmContainers, makeRoot, MIRROR, runFarm, startFarm, summaryOf } from '../support/farm.js';
+import { containerCreates, containerTierReady, editRecipe, makeRoot, MIRROR, runFarm, startFarm, summaryOf, workspaceContainers } from '../support/farm.js';
 
 const ready = await containerTierReady();
 const LPEG_SHA = '48d66576051b6c78388faad09b70493093264588fcd0f258ddaab1cdd4a15ffe';
@@ -49,7 +49,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect([modes.get('tmp'), modes.get('var/tmp'), modes.get('root')]).toEqual([0o1777, 0o1777, 0o700]);
     const audit = await runFarm(root, ['tests']);
     expect(audit.code, audit.stdout).toBe(0);
-    expect(await farmContainers()).toEqual([]);
+    expect(await workspaceContainers(root)).toEqual([]);
   });
 
   it('a second run creates no container and rebuilds nothing', async () => {
@@ -100,7 +100,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     child.kill('SIGINT');
     const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
     expect(code).toBe(130);
-    expect(await farmContainers()).toEqual([]);
+    expect(await workspaceContainers(root)).toEqual([]);
     expect(await cacheEntries(root)).toEqual(before);
     const again = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json']);
     expect(again.code, again.stderr.slice(-2000)).toBe(0);
@@ -155,7 +155,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     expect(r.code, r.stderr).toBe(4);
     expect(r.stdout + r.stderr).toMatch(/evil-1\.0\.tar\.gz: refusing entry "evil-1\.0\/\.\.\/\.\.\/etc\/owned": path contains "\.\."/);
     expect(await cacheEntries(root)).toEqual(before);
-    expect(await farmContainers()).toEqual([]);
+    expect(await workspaceContainers(root)).toEqual([]);
     await rm(join(root, 'system', 'evil'), { recursive: true });
   });
 

@@ -46,7 +46,7 @@ describe.skipIf(!ready)('the dockerode adapter (real engine)', () => {
     expect(oom.oomKilled).toBe(true);
     const slow = await run('sleep 30', {}, 1000);
     expect(slow.timedOut).toBe(true);
-    expect(await farmContainers()).toEqual([]);
+    expect(await farmContainers(`${LABELS.run}=runtime-test`)).toEqual([]);
   });
 
   it('puts a tar stream in before start and takes one out after exit', async () => {

@@ -67,10 +67,14 @@ export async function containerTierReady(): Promise<boolean> {
   return false;
 }
 
-/** Containers the farm created (any state) — should be none after a run. */
-export async function farmContainers(): Promise<string[]> {
+/**
+ * Containers the farm created (any state) — should be none after a run. `label`
+ * (`key=value`) narrows it to one test's containers: the engine is shared with
+ * other runs, whose leftovers are not this test's business.
+ */
+export async function farmContainers(label?: string): Promise<string[]> {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-  const list = await docker.listContainers({ all: true, filters: { label: ['org.stasis-farm.farm=stasis-farm'] } });
+  const list = await docker.listContainers({ all: true, filters: { label: ['org.stasis-farm.farm=stasis-farm', ...(label === undefined ? [] : [label])] } });
   return list.map((c) => c.Id);
 }
 
