@@ -70,7 +70,7 @@ export async function releaseCommand(ctx: CliContext, args: readonly string[]): 
     out(ctx, c.red(`release failed: stage A and stage B differ (report: workspace-release-stage-b/compare.yaml)`));
     return 1;
   }
-  out(ctx, result.boot === undefined ? 'boot: not run (give --kernel FILE or STASIS_KERNEL to boot stage B before release)' : `boot: ${result.boot.verdict}, ${result.boot.checks.length} check(s), kernel sha256 ${result.boot.kernel?.sha256 ?? '?'} (${formatMs(result.boot.ms)})`);
+  out(ctx, result.boot === undefined ? 'boot: not run (give --kernel FILE to boot stage B before release)' : `boot: ${result.boot.verdict}, ${result.boot.checks.length} check(s), kernel sha256 ${result.boot.kernel?.sha256 ?? '?'} (${formatMs(result.boot.ms)})`);
   out(ctx, `${c.green('release')} ${result.dist.dir}: ${result.dist.files.join(', ')} (rootfs tar sha256 ${result.dist.rootfsSha256}) in ${formatMs(Date.now() - started)}`);
   return 0;
 }

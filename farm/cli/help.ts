@@ -17,7 +17,7 @@ Building
   release [--profile P] [--keep-going] [--kernel FILE] [--boot-timeout S] [--allowlist FILE]
                                  dev -> stage A -> stage B, compare A and B, audit stage B
                                  (as \`tests\` does; findings fail the release), boot stage B
-                                 (with --kernel or STASIS_KERNEL), write
+                                 (with --kernel), write
                                  workspace-release-stage-b/dist (boot verdict and serial log
                                  included); a failed boot fails the release with its exit code
   compare <a> <b> [--yaml FILE] [--exclusions FILE] [--diffoscope]

@@ -6,12 +6,13 @@ import type { CliContext } from './io.js';
 
 /**
  * The release's boot step: stage B's rootfs booted under qemu with the given
- * kernel, as `stasis-farm boot` would. Undefined when no kernel is given
- * (`--kernel` or STASIS_KERNEL): the manifest then says the boot did not run.
+ * kernel, as `stasis-farm boot` would. Undefined without `--kernel`: the
+ * manifest then says the boot did not run. (STASIS_KERNEL alone does not
+ * boot a release: not every profile has an init to boot.)
  */
 export function releaseBootStep(ctx: CliContext, kernelFlag: string | undefined, timeoutSeconds: number): ReleaseBootStep | undefined {
-  const kernel = kernelFlag !== undefined ? resolve(ctx.root, kernelFlag) : ctx.env['STASIS_KERNEL'] || undefined;
-  if (kernel === undefined) return undefined;
+  if (kernelFlag === undefined) return undefined;
+  const kernel = resolve(ctx.root, kernelFlag);
   return async (rootfs) => {
     const report = await bootImage({
       image: openRootfsDirectory(rootfs.dir, rootfs.entries),

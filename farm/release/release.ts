@@ -202,7 +202,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     stage_images: Object.fromEntries(Object.entries(stageImages).map(([k, v]) => [k, { ref: v.ref, id: v.id, rootfs_sha256: v.rootfsSha256 }])),
     boot:
       boot === undefined
-        ? { verdict: 'not run', hint: 'release --kernel FILE (or STASIS_KERNEL) boots stage B under qemu before dist/ is written' }
+        ? { verdict: 'not run', hint: 'release --kernel FILE boots stage B under qemu before dist/ is written' }
         : {
             verdict: boot.verdict,
             kernel: boot.kernel,
