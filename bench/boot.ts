@@ -16,7 +16,9 @@ const REPO = resolve(import.meta.dirname, '..');
 const RUNS = 5;
 
 const kernel = process.env['STASIS_KERNEL'] ?? execFileSync('bash', [join(REPO, '.ci', 'harness-kernel')], { encoding: 'utf8' }).trim();
-let rootfs = process.argv[2] ?? process.env['STASIS_BOOT_ROOTFS'];
+// Resolved here: the runs start in a throw-away project root.
+const given = process.argv[2] ?? process.env['STASIS_BOOT_ROOTFS'];
+let rootfs = given === undefined ? undefined : resolve(given);
 if (rootfs === undefined) {
   const busybox = staticBusybox();
   if (busybox === undefined) throw new Error('no rootfs given and no static busybox for a fixture (apt-get install busybox-static)');
