@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { FarmError } from '../errors/index.js';
-import { bootstrapBuilder, DEFAULT_BUILDER, importBuilder } from '../image/builder.js';
+import { bootstrapBuilder, DEFAULT_BUILDER, definitionHash, importBuilder } from '../image/builder.js';
 import { inspectBuilder } from '../project/build.js';
 import { LABELS } from '../runtime/port.js';
 import { FARM_HOME } from '../version.js';
@@ -25,10 +25,15 @@ export async function imageCommand(ctx: CliContext, args: readonly string[]): Pr
   switch (sub) {
     case 'ensure': {
       const have = await runtime.inspectImage(ref);
-      if (have !== undefined) {
+      // The default builder made from another definition (its label differs) is made again;
+      // any other ref (an operator's import) stays as it is.
+      const wanted = await definitionHash(definitionDir, values.suite);
+      const stale = have !== undefined && ref === DEFAULT_BUILDER && have.labels[LABELS.kind] === 'builder' && have.labels[LABELS.definition] !== wanted;
+      if (have !== undefined && !stale) {
         out(ctx, `builder ${ref} present (${have.id.slice(0, 19)})`);
         return 0;
       }
+      if (stale) out(ctx, `builder ${ref} was made from an older definition (${definitionDir}): making it again`);
       if (values.bootstrap !== true) await inspectBuilder(runtime, ref);
       const id = await bootstrapBuilder(runtime, { ref, definitionDir, cacheDir, sourceDateEpoch: configured.sde, sink: ctx.sink, suite: values.suite });
       out(ctx, `builder ${ref} ready (${id.slice(0, 19)})`);

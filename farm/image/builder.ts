@@ -51,6 +51,16 @@ async function packageList(definitionDir: string): Promise<string[]> {
  * musl toolchain into a tarball (kept, keyed by the package list), import it,
  * then apply the definition's Dockerfile through the engine with network none.
  */
+/**
+ * The identity of a builder definition: the suite, the package list and the
+ * Dockerfile. `image ensure` rebuilds a builder whose label differs.
+ */
+export async function definitionHash(definitionDir: string, suite = 'bookworm'): Promise<string> {
+  const packages = await packageList(definitionDir);
+  const dockerfile = await readFile(join(definitionDir, 'Dockerfile'), 'utf8');
+  return createHash('sha256').update(`${suite}\n${packages.join(',')}\n${dockerfile}`).digest('hex');
+}
+
 export async function bootstrapBuilder(runtime: ContainerRuntime, options: BootstrapOptions): Promise<string> {
   const exec = options.exec ?? hostExec;
   const suite = options.suite ?? 'bookworm';
@@ -82,7 +92,13 @@ export async function bootstrapBuilder(runtime: ContainerRuntime, options: Boots
     }
     await rename(partial, tarball);
   }
-  return importBuilder(runtime, { ref: options.ref, tarPath: tarball, definitionDir: options.definitionDir, sink: options.sink });
+  return importBuilder(runtime, {
+    ref: options.ref,
+    tarPath: tarball,
+    definitionDir: options.definitionDir,
+    sink: options.sink,
+    labels: { [LABELS.definition]: await definitionHash(options.definitionDir, suite) },
+  });
 }
 
 export interface ImportOptions {
@@ -92,6 +108,8 @@ export interface ImportOptions {
   readonly definitionDir?: string | undefined;
   readonly dockerfileName?: string;
   readonly sink: EventSink;
+  /** Extra labels of the final image. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Import an operator-supplied rootfs tarball (plain or gzip) as a builder image. */
@@ -110,7 +128,7 @@ export async function importBuilder(runtime: ContainerRuntime, options: ImportOp
   const context = await dockerfileContext(join(options.definitionDir, options.dockerfileName ?? 'Dockerfile'));
   const id = await runtime.buildImage(context, options.ref, {
     dockerfile: 'Dockerfile',
-    labels: { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'builder' },
+    labels: { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'builder', ...options.labels },
     buildArgs: { BASE: baseRef },
     onOutput: (line) => options.sink({ type: 'image-progress', ref: options.ref, line }),
   });

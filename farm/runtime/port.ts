@@ -100,4 +100,6 @@ export const LABELS = {
   stage: `${LABEL_PREFIX}.stage`,
   rootfs: `${LABEL_PREFIX}.rootfs-sha256`,
   kind: `${LABEL_PREFIX}.kind`,
+  /** sha256 of a bootstrapped builder's definition (suite, package list, Dockerfile). */
+  definition: `${LABEL_PREFIX}.definition`,
 } as const;
