@@ -1,5 +1,5 @@
 -- git: distributed version control; https remotes through curl, TLS from
--- libressl, trust from certs.  No expat: only WebDAV push (http-push) needs it.
+-- openssl, trust from certs.  No expat: only WebDAV push (http-push) needs it.
 return {
   name = "git",
   version = "2.54.0",
@@ -11,7 +11,7 @@ return {
     { url = "https://mirrors.edge.kernel.org/pub/software/scm/git/git-2.54.0.tar.xz",
       sha256 = "f689162364c10de79ef89aa8dbf48731eb057e34edbbd20aca510ce0154681a3" },
   },
-  build_deps = { "zlib", "curl", "libressl" },
+  build_deps = { "zlib", "curl", "openssl" },
   deps = { "certs" },
   build = [[
 # No perl, python, Tcl/Tk or gettext on the target: the C core only.

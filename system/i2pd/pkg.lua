@@ -11,7 +11,7 @@ return {
       file = "i2pd-2.53.1.tar.gz",
       sha256 = "99c3d739530b08b28a796544ead4254394c7226a873bf813db4e7b3c1524d757" },
   },
-  build_deps = { "musl-cross-make", "boost", "libressl", "zlib" },
+  build_deps = { "musl-cross-make", "boost", "openssl", "zlib" },
   deps = { "certs" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++

@@ -11,7 +11,7 @@ return {
       file = "libtorrent-0.15.0.tar.gz",
       sha256 = "f55fb872282a2964049dadb89c4d1fb580a1cef981b9a421991efd5282ca90b7" },
   },
-  build_deps = { "musl-cross-make", "libressl", "zlib", "pkgconf" },
+  build_deps = { "musl-cross-make", "openssl", "zlib", "pkgconf" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 # A tag archive: configure is generated here.  autoconf/automake/libtool are

@@ -1,5 +1,5 @@
 -- nginx: HTTP server, reverse proxy and TCP/UDP stream proxy; TLS from
--- libressl.
+-- openssl.
 return {
   name = "nginx",
   version = "1.31.3",
@@ -11,7 +11,7 @@ return {
     { url = "https://nginx.org/download/nginx-1.31.3.tar.gz",
       sha256 = "a7657c50811c2d92d9895395e8b873ef60398142c4db21eb647811c38f6dd525" },
   },
-  build_deps = { "zlib", "libressl" },
+  build_deps = { "zlib", "openssl" },
   deps = { "certs" },
   build = [[
 # Hand-written configure.  No PCRE in the system: the rewrite module and

@@ -10,7 +10,7 @@ return {
     { url = "https://www.nlnetlabs.nl/downloads/nsd/nsd-4.12.0.tar.gz",
       sha256 = "f9ecc2cf79ba50580f2df62918efc440084c5bf11057db44c19aa9643cd4b5e8" },
   },
-  build_deps = { "libressl", "libevent" },
+  build_deps = { "openssl", "libevent" },
   build = [[
 ./configure --prefix=/usr --sbindir=/usr/bin --sysconfdir=/etc \
   --localstatedir=/var --with-pidfile=/run/nsd.pid --with-user=nobody \

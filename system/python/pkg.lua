@@ -12,7 +12,7 @@ return {
     { url = "https://www.python.org/ftp/python/3.12.7/Python-3.12.7.tar.xz",
       sha256 = "24887b92e2afd4a2ac602419ad4b596372f67ac9b077190f459aba390faf5550" },
   },
-  build_deps = { "zlib", "xz", "bzip2", "expat", "libressl" },
+  build_deps = { "zlib", "xz", "bzip2", "expat", "openssl" },
   build = [[
 # One static binary: every standard extension module is linked into it
 # (MODULE_BUILDTYPE=static), none is a loadable .so.

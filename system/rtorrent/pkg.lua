@@ -11,7 +11,7 @@ return {
       file = "rtorrent-0.15.0.tar.gz",
       sha256 = "9a47f284616c4b3867c787b78f98de25730e7506909824a951399b612d17314a" },
   },
-  build_deps = { "musl-cross-make", "libtorrent", "libressl", "curl", "ncurses", "zlib", "pkgconf" },
+  build_deps = { "musl-cross-make", "libtorrent", "openssl", "curl", "ncurses", "zlib", "pkgconf" },
   deps = { "certs" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++

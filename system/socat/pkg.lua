@@ -1,5 +1,5 @@
 -- socat: bidirectional relay between two data channels (sockets, files,
--- pipes, TLS with libressl).
+-- pipes, TLS with openssl).
 return {
   name = "socat",
   version = "1.8.0.3",
@@ -11,7 +11,7 @@ return {
     { url = "http://www.dest-unreach.org/socat/download/socat-1.8.0.3.tar.gz",
       sha256 = "a9f9eb6cfb9aa6b1b4b8fe260edbac3f2c743f294db1e362b932eb3feca37ba4" },
   },
-  build_deps = { "libressl" },
+  build_deps = { "openssl" },
   build = [[
 ./configure --prefix=/usr --disable-readline --disable-libwrap
 make -j"$JOBS"

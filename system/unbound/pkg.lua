@@ -10,7 +10,7 @@ return {
     { url = "https://nlnetlabs.nl/downloads/unbound/unbound-1.25.0.tar.gz",
       sha256 = "062a6eda723fe2f041bee4079b76981569f1d12e066bbd74800242fc1ebddec7" },
   },
-  build_deps = { "libressl", "expat" },
+  build_deps = { "openssl", "expat" },
   deps = { "certs" },
   build = [[
 ./configure --prefix=/usr --sysconfdir=/etc --localstatedir=/var \

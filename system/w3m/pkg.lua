@@ -1,5 +1,5 @@
 -- w3m: text-mode web browser (garbage collection from boehm-gc, TLS from
--- libressl).
+-- openssl).
 return {
   name = "w3m",
   version = "0.5.3",
@@ -11,7 +11,7 @@ return {
     { url = "https://downloads.sourceforge.net/w3m/w3m-0.5.3.tar.gz",
       sha256 = "e994d263f2fd2c22febfbe45103526e00145a7674a0fda79c822b97c2770a9e3" },
   },
-  build_deps = { "boehm-gc", "ncurses", "libressl", "zlib" },
+  build_deps = { "boehm-gc", "ncurses", "openssl", "zlib" },
   deps = { "certs" },
   build = [[
 ./configure --prefix=/usr --sysconfdir=/etc --libexecdir=/usr/libexec \
