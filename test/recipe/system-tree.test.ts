@@ -159,7 +159,7 @@ describe('the kernel .config', () => {
       const config = await loadConfig(root);
       const all = await loadRecipes(root, config, { stage: 'dev' });
       const order = buildOrder(all, [...all.keys()]);
-      const keys = computeKeys(order, all, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' } });
+      const keys = computeKeys(order, all, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
       return new Map([...keys].map(([k, v]) => [k, v.key]));
     };
     const changedBetween = (a: Map<string, string>, b: Map<string, string>): string[] => [...a.keys()].filter((k) => a.get(k) !== b.get(k)).sort();
