@@ -12,12 +12,13 @@ return {
   },
   build_deps = { "alsa-lib", "ncurses", "pkgconf" },
   deps = { "alsa-lib" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --disable-nls --disable-xmlto --disable-rst2man \
-  --disable-alsaconf --disable-bat --disable-alsaloop --with-udev-rules-dir=no \
-  --with-systemdsystemunitdir=no --with-curses=ncursesw
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
 ]],
+  configure_args = {
+    "--disable-xmlto", "--disable-rst2man", "--disable-alsaconf", "--disable-bat",
+    "--disable-alsaloop", "--with-udev-rules-dir=no", "--with-systemdsystemunitdir=no",
+    "--with-curses=ncursesw",
+  },
 }

@@ -50,14 +50,16 @@ return {
   homepage = "https://www.gnu.org/software/bash/",
   sources = sources,
   build_deps = { "ncurses" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 for p in /build/src/bash52-*; do patch -p0 -s < "$p"; done
 # bash's own readline; termcap from ncurses.  No loadable builtins (static).
-./configure --prefix=/usr --without-bash-malloc --disable-nls \
-  --with-curses --enable-readline --without-installed-readline \
-  --enable-static-link
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+]],
+  configure_args = {
+    "--without-bash-malloc", "--with-curses", "--enable-readline",
+    "--without-installed-readline", "--enable-static-link",
+  },
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/lib/bash" "$DESTDIR/usr/include" \
   "$DESTDIR/usr/lib/pkgconfig" "$DESTDIR/usr/bin/bashbug"
 ]],

@@ -13,10 +13,9 @@ return {
   },
   build_deps = { "m4" },
   deps = { "m4" },
-  build = [[
-./configure --prefix=/usr --disable-nls M4=/usr/bin/m4
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = { "M4=/usr/bin/m4" },
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/doc"
 ]],
 }

@@ -10,11 +10,7 @@ return {
     { url = "https://github.com/ivmai/bdwgc/releases/download/v8.2.8/gc-8.2.8.tar.gz",
       sha256 = "7649020621cb26325e1fb5c8742590d92fb48ce5c259b502faf7d9fb5dabb160" },
   },
-  build = [[
-# GCC's atomic built-ins instead of the separate libatomic_ops.
-./configure --prefix=/usr --disable-shared --enable-static --enable-threads=posix --with-libatomic-ops=none --disable-docs
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  -- GCC's atomic built-ins instead of the separate libatomic_ops.
+  configure_args = { "--enable-threads=posix", "--with-libatomic-ops=none", "--disable-docs" },
 }

@@ -11,13 +11,17 @@ return {
       sha256 = "57da428dd2199fd88d83ecf1cad05678ce78640ef7e52d7633be9887cef674bb" },
   },
   build_deps = { "util-linux", "zlib", "pkgconf" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --disable-documentation --disable-python \
-  --disable-convert --disable-zstd --disable-lzo --disable-libudev \
-  --disable-backtrace --disable-shared
-make -j"$JOBS" static
-make install-static DESTDIR="$DESTDIR"
+]],
+  configure_args = {
+    "--disable-documentation", "--disable-python", "--disable-convert",
+    "--disable-zstd", "--disable-lzo", "--disable-libudev", "--disable-backtrace",
+  },
+  make_build_target = "static",
+  make_install_target = "install-static",
+  post_install = [[
 cd "$DESTDIR/usr/bin" && for f in *.static; do mv "$f" "${f%.static}"; done
 ]],
 }

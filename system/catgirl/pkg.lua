@@ -12,11 +12,11 @@ return {
   },
   build_deps = { "libressl", "ncurses", "pkgconf" },
   deps = { "certs" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 # libtls comes from libressl; pkg-config (pkgconf) finds it and ncursesw.
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --mandir=/usr/share/man
-make -j"$JOBS" LDFLAGS="$LDFLAGS" LDLIBS="-ltls -lssl -lcrypto -lncursesw"
-make install DESTDIR="$DESTDIR"
 ]],
+  configure_args = { "--mandir=/usr/share/man" },
+  make_build_args = { "LDFLAGS=$LDFLAGS", "LDLIBS=-ltls -lssl -lcrypto -lncursesw" },
 }

@@ -12,17 +12,17 @@ return {
   },
   build_deps = { "zlib", "openssl" },
   deps = { "certs" },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static \
-  --with-openssl="$SYSROOT/usr" --with-zlib --without-brotli --without-zstd \
-  --without-libpsl --without-libidn2 --without-nghttp2 --without-libssh2 \
-  --disable-ldap --disable-ldaps --disable-rtsp --disable-dict \
-  --disable-manual --with-ca-bundle=/etc/ssl/cert.pem --without-ca-path \
-  --enable-ipv6 --enable-unix-sockets
-# libtool: -all-static (at make time) for a fully static curl.
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
+  build_style = "configure",
+  configure_args = {
+    "--with-openssl=$SYSROOT/usr", "--with-zlib", "--without-brotli", "--without-zstd",
+    "--without-libpsl", "--without-libidn2", "--without-nghttp2", "--without-libssh2",
+    "--disable-ldap", "--disable-ldaps", "--disable-rtsp", "--disable-dict",
+    "--disable-manual", "--with-ca-bundle=/etc/ssl/cert.pem", "--without-ca-path",
+    "--enable-ipv6", "--enable-unix-sockets",
+  },
+  -- libtool: -all-static (at make time) for a fully static curl.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  post_install = [[
 # curl-config and libcurl.pc record the configure-time flags; the sysroot
 # search paths are meaningless outside this build.
 sed -i "s| *-[IL]$SYSROOT/usr/[a-z]*||g" "$DESTDIR/usr/bin/curl-config" \

@@ -11,15 +11,18 @@ return {
       sha256 = "b3f36f18a6dd2715713370166257de2fae01f9d38cfe878ced9b1e6ded5befd9" },
   },
   build_deps = { "ncurses", "gnutls", "nettle", "gmp", "libtasn1", "zlib", "pkgconf" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # Terminal only: no X, no sound, no image libraries, no native compilation.
-./configure --prefix=/usr --libexecdir=/usr/libexec --localstatedir=/var \
-  --without-all --without-x --without-ns --without-sound \
-  --with-gnutls --with-zlib --with-modules=no --without-native-compilation \
-  --with-dumping=pdumper --without-pop --with-file-notification=inotify
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+]],
+  configure_args = {
+    "--libexecdir=/usr/libexec", "--without-all", "--without-x", "--without-ns",
+    "--without-sound", "--with-gnutls", "--with-zlib", "--with-modules=no",
+    "--without-native-compilation", "--with-dumping=pdumper", "--without-pop",
+    "--with-file-notification=inotify",
+  },
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/applications" "$DESTDIR/usr/share/icons" \
   "$DESTDIR/usr/lib/systemd" "$DESTDIR/usr/share/metainfo"
 # ctags clashes with nothing here, but emacs' movemail is a setgid mail tool.

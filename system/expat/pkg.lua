@@ -10,10 +10,6 @@ return {
     { url = "https://github.com/libexpat/libexpat/releases/download/R_2_7_1/expat-2.7.1.tar.xz",
       sha256 = "354552544b8f99012e5062f7d570ec77f14b412a3ff5c7d8d0dae62c0d217c30" },
   },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --without-docbook --without-examples --without-tests
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  configure_args = { "--without-docbook", "--without-examples", "--without-tests" },
 }

@@ -12,11 +12,12 @@ return {
     { url = "https://ftp.gnu.org/gnu/gmp/gmp-6.3.0.tar.xz",
       sha256 = "a3c2b80201b89e68616f4ad30bc66aee4927c3ce50e33929ca819d5c43538898" },
   },
-  build = [[
-# --build: config.guess would pick the build machine's exact CPU.
-./configure --prefix=/usr --disable-shared --enable-static --build=x86_64-pc-linux-musl --host=x86_64-pc-linux-musl --enable-fat
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- --build: config.guess would pick the build machine's exact CPU.
+  configure_args = {
+    "--build=x86_64-pc-linux-musl", "--host=x86_64-pc-linux-musl", "--enable-fat",
+  },
+  post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

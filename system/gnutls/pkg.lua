@@ -12,13 +12,16 @@ return {
   },
   build_deps = { "nettle", "gmp", "libtasn1", "zlib", "pkgconf" },
   deps = { "certs" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --disable-shared --enable-static --disable-doc --disable-tests --disable-nls --disable-cxx \
-  --with-included-unistring --without-p11-kit --without-tpm --without-tpm2 \
-  --without-idn --disable-guile --with-default-trust-store-file=/etc/ssl/cert.pem
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+]],
+  configure_args = {
+    "--disable-doc", "--disable-tests", "--disable-cxx", "--with-included-unistring",
+    "--without-p11-kit", "--without-tpm", "--without-tpm2", "--without-idn",
+    "--disable-guile", "--with-default-trust-store-file=/etc/ssl/cert.pem",
+  },
+  post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

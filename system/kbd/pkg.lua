@@ -11,11 +11,10 @@ return {
     { url = "https://mirrors.edge.kernel.org/pub/linux/utils/kbd/kbd-2.6.4.tar.xz",
       sha256 = "519f8d087aecca7e0a33cd084bef92c066eb19731666653dcc70c9d71aa40926" },
   },
-  build = [[
-./configure --prefix=/usr --disable-nls --disable-vlock --disable-tests \
-  --disable-shared --enable-static
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = { "--disable-vlock", "--disable-tests" },
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  post_install = [[
 rm -rf "$DESTDIR/usr/include" "$DESTDIR/usr/lib/pkgconfig" "$DESTDIR"/usr/lib/*.la
 ]],
 }

@@ -11,13 +11,13 @@ return {
       sha256 = "eae425da50f0015c21f7b3a9c7262a910f0218af469e22e2931462fed3c50959" },
   },
   build_deps = { "freetype", "fribidi", "harfbuzz", "nasm", "pkgconf", "zlib", "bzip2" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # No fontconfig on Stasis: fonts come embedded in the media or from mpv's
 # --sub-fonts-dir.
-./configure --prefix=/usr --disable-shared --enable-static --disable-fontconfig --disable-require-system-font-provider --enable-asm
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
 ]],
+  configure_args = {
+    "--disable-fontconfig", "--disable-require-system-font-provider", "--enable-asm",
+  },
 }

@@ -11,10 +11,11 @@ return {
       sha256 = "353f3c83535d4224a4e5f1e88c90b5d4563ea8fec11f6407df640fd28fc8b8c6" },
   },
   build_deps = { "zlib", "xz" },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --without-python --without-icu --with-zlib --with-lzma --without-http
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = {
+    "--without-python", "--without-icu", "--with-zlib", "--with-lzma", "--without-http",
+  },
+  post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/doc" "$DESTDIR/usr/share/gtk-doc"
 ]],
 }

@@ -11,11 +11,9 @@ return {
       sha256 = "7cd3fcda68fc9900efcf7784313e3bdd1303fef1a0546db9723f5e5564dd05b6" },
   },
   build_deps = { "musl-cross-make" },
-  build = [[
-./configure --prefix=/usr CXX=x86_64-linux-musl-g++ \
-  CXXFLAGS="$CXXFLAGS" LDFLAGS="$LDFLAGS"
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = { "CXX=x86_64-linux-musl-g++", "CXXFLAGS=$CXXFLAGS", "LDFLAGS=$LDFLAGS" },
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

@@ -11,10 +11,9 @@ return {
       sha256 = "277807353a6726978996945af13e52829e3abd7a9a5b7fb2793894e18f1fcbb2" },
   },
   build_deps = { "gmp" },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --with-gmp="$SYSROOT/usr"
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = { "--with-gmp=$SYSROOT/usr" },
+  post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/doc"
 ]],
 }

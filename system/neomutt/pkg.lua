@@ -13,12 +13,10 @@ return {
   },
   build_deps = { "ncurses", "openssl", "zlib" },
   deps = { "certs" },
-  build = [[
-# autosetup-based configure (its jimsh is built with the same compiler).
-./configure --prefix=/usr --sysconfdir=/etc --disable-nls --disable-doc \
-  --ssl --with-ssl="$SYSROOT/usr" --zlib --with-zlib="$SYSROOT/usr" \
-  --with-ncurses="$SYSROOT/usr"
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  -- autosetup-based configure (its jimsh is built with the same compiler).
+  configure_args = {
+    "--disable-doc", "--ssl", "--with-ssl=$SYSROOT/usr", "--zlib",
+    "--with-zlib=$SYSROOT/usr", "--with-ncurses=$SYSROOT/usr",
+  },
 }

@@ -13,27 +13,25 @@ return {
   },
   build_deps = { "zlib", "openssl" },
   deps = { "certs" },
-  build = [[
-# Hand-written configure.  No PCRE in the system: the rewrite module and
-# regex locations are left out.
-./configure --prefix=/usr --sbin-path=/usr/bin/nginx \
-  --conf-path=/etc/nginx/nginx.conf --pid-path=/run/nginx.pid \
-  --lock-path=/run/nginx.lock --error-log-path=stderr \
-  --http-log-path=/var/log/nginx/access.log \
-  --http-client-body-temp-path=/var/lib/nginx/client-body \
-  --http-proxy-temp-path=/var/lib/nginx/proxy \
-  --http-fastcgi-temp-path=/var/lib/nginx/fastcgi \
-  --http-uwsgi-temp-path=/var/lib/nginx/uwsgi \
-  --http-scgi-temp-path=/var/lib/nginx/scgi \
-  --user=nobody --group=nogroup \
-  --with-cc="$CC" --with-cc-opt="$CFLAGS $CPPFLAGS" --with-ld-opt="$LDFLAGS" \
-  --with-http_ssl_module --with-http_v2_module --with-http_gzip_static_module \
-  --with-stream --with-stream_ssl_module --with-threads \
-  --without-http_rewrite_module --without-pcre
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- Hand-written configure.  No PCRE in the system: the rewrite module and
+  -- regex locations are left out.
+  configure_args = {
+    "--sbin-path=/usr/bin/nginx", "--conf-path=/etc/nginx/nginx.conf",
+    "--pid-path=/run/nginx.pid", "--lock-path=/run/nginx.lock",
+    "--error-log-path=stderr", "--http-log-path=/var/log/nginx/access.log",
+    "--http-client-body-temp-path=/var/lib/nginx/client-body",
+    "--http-proxy-temp-path=/var/lib/nginx/proxy",
+    "--http-fastcgi-temp-path=/var/lib/nginx/fastcgi",
+    "--http-uwsgi-temp-path=/var/lib/nginx/uwsgi",
+    "--http-scgi-temp-path=/var/lib/nginx/scgi", "--user=nobody", "--group=nogroup",
+    "--with-cc=$CC", "--with-cc-opt=$CFLAGS $CPPFLAGS", "--with-ld-opt=$LDFLAGS",
+    "--with-http_ssl_module", "--with-http_v2_module", "--with-http_gzip_static_module",
+    "--with-stream", "--with-stream_ssl_module", "--with-threads",
+    "--without-http_rewrite_module", "--without-pcre",
+  },
+  post_install = [[
 install -d -m 0755 "$DESTDIR/var/log/nginx" "$DESTDIR/var/lib/nginx"
 rm -rf "$DESTDIR/usr/html"
-
 ]],
 }

@@ -11,12 +11,12 @@ return {
     { url = "https://distfiles.ariadne.space/pkgconf/pkgconf-2.3.0.tar.xz",
       sha256 = "3a9080ac51d03615e7c1910a0a2a8df08424892b5f13b0628a204d3fcce0ea8b" },
   },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --with-system-libdir=/usr/lib --with-system-includedir=/usr/include \
-  --with-pkg-config-dir=/usr/lib/pkgconfig:/usr/share/pkgconfig
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = {
+    "--with-system-libdir=/usr/lib", "--with-system-includedir=/usr/include",
+    "--with-pkg-config-dir=/usr/lib/pkgconfig:/usr/share/pkgconfig",
+  },
+  post_install = [[
 ln -s pkgconf "$DESTDIR/usr/bin/pkg-config"
-rm -f "$DESTDIR"/usr/lib/*.la
 ]],
 }

@@ -13,14 +13,16 @@ return {
       sha256 = "24887b92e2afd4a2ac602419ad4b596372f67ac9b077190f459aba390faf5550" },
   },
   build_deps = { "zlib", "xz", "bzip2", "expat", "openssl" },
-  build = [[
-# One static binary: every standard extension module is linked into it
-# (MODULE_BUILDTYPE=static), none is a loadable .so.
-./configure --prefix=/usr --disable-shared MODULE_BUILDTYPE=static \
-  --without-ensurepip --disable-test-modules --with-system-expat \
-  --with-openssl="$SYSROOT/usr" --without-static-libpython
-make -j"$JOBS" LINKFORSHARED=" "
-make install DESTDIR="$DESTDIR" LINKFORSHARED=" "
+  build_style = "configure",
+  -- One static binary: every standard extension module is linked into it
+  -- (MODULE_BUILDTYPE=static), none is a loadable .so.
+  configure_args = {
+    "MODULE_BUILDTYPE=static", "--without-ensurepip", "--disable-test-modules",
+    "--with-system-expat", "--with-openssl=$SYSROOT/usr", "--without-static-libpython",
+  },
+  make_build_args = { "LINKFORSHARED= " },
+  make_install_args = { "LINKFORSHARED= " },
+  post_install = [[
 ln -sf python3 "$DESTDIR/usr/bin/python"
 rm -rf "$DESTDIR"/usr/lib/python3*/test "$DESTDIR"/usr/lib/python3*/idlelib \
   "$DESTDIR"/usr/lib/python3*/tkinter "$DESTDIR"/usr/lib/python3*/turtledemo

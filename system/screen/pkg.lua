@@ -11,12 +11,12 @@ return {
       sha256 = "26cef3e3c42571c0d484ad6faf110c5c15091fbf872b06fa7aa4766c7405ac69" },
   },
   build_deps = { "ncurses" },
-  build = [[
-./configure --prefix=/usr --sysconfdir=/etc --enable-pam=no \
-  --with-sys-screenrc=/etc/screenrc --with-socket-dir=/run/screen \
-  --enable-colors256 --enable-telnet
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = {
+    "--enable-pam=no", "--with-sys-screenrc=/etc/screenrc",
+    "--with-socket-dir=/run/screen", "--enable-colors256", "--enable-telnet",
+  },
+  post_install = [[
 # Installed without setuid: sockets per user under /run/screen.
 find "$DESTDIR" -type f -perm -4000 -exec chmod u-s {} +
 rm -f "$DESTDIR"/usr/bin/screen-* && ln -sf screen "$DESTDIR/usr/bin/screen" 2>/dev/null || true

@@ -12,9 +12,6 @@ return {
       sha256 = "a9f9eb6cfb9aa6b1b4b8fe260edbac3f2c743f294db1e362b932eb3feca37ba4" },
   },
   build_deps = { "openssl" },
-  build = [[
-./configure --prefix=/usr --disable-readline --disable-libwrap
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  configure_args = { "--disable-readline", "--disable-libwrap" },
 }

@@ -14,10 +14,9 @@ return {
       sha256 = "c1284aace9231e736ace52333ec91726d3dfda58d3a3404b67c6f40bf5ed28a4", extract = false },
   },
   build_deps = { "libevent", "ncurses" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 patch -p1 < /build/src/CVE-2022-47016.patch
-./configure --prefix=/usr --enable-static --disable-utf8proc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
 ]],
+  configure_args = { "--disable-utf8proc" },
 }

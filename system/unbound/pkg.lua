@@ -12,14 +12,13 @@ return {
   },
   build_deps = { "openssl", "expat" },
   deps = { "certs" },
-  build = [[
-./configure --prefix=/usr --sysconfdir=/etc --localstatedir=/var \
-  --with-ssl="$SYSROOT/usr" --with-libexpat="$SYSROOT/usr" \
-  --disable-shared --enable-static --enable-fully-static \
-  --with-pidfile=/run/unbound.pid --with-username=nobody \
-  --disable-flto --without-pythonmodule --without-pyunbound
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = {
+    "--with-ssl=$SYSROOT/usr", "--with-libexpat=$SYSROOT/usr", "--enable-fully-static",
+    "--with-pidfile=/run/unbound.pid", "--with-username=nobody", "--disable-flto",
+    "--without-pythonmodule", "--without-pyunbound",
+  },
+  post_install = [[
 rm -rf "$DESTDIR/usr/include" "$DESTDIR/usr/lib"
 ]],
 }

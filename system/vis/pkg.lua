@@ -14,12 +14,11 @@ return {
   },
   build_deps = { "ncurses", "libtermkey", "lua", "lpeg" },
   deps = { "lpeg" },
-  build = [[
-# Hand-written configure; lpeg linked in statically (no Lua C modules can
-# be loaded by a static binary).
-./configure --prefix=/usr --enable-curses --enable-lua --enable-lpeg-static \
-  --disable-selinux --disable-acl --disable-tre
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  -- Hand-written configure; lpeg linked in statically (no Lua C modules can
+  -- be loaded by a static binary).
+  configure_args = {
+    "--enable-curses", "--enable-lua", "--enable-lpeg-static", "--disable-selinux",
+    "--disable-acl", "--disable-tre",
+  },
 }

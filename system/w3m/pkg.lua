@@ -13,11 +13,9 @@ return {
   },
   build_deps = { "boehm-gc", "ncurses", "openssl", "zlib" },
   deps = { "certs" },
-  build = [[
-./configure --prefix=/usr --sysconfdir=/etc --libexecdir=/usr/libexec \
-  --with-gc="$SYSROOT/usr" --with-ssl="$SYSROOT/usr" --with-termlib=ncursesw \
-  --disable-image --disable-nls --without-x --disable-w3mmailer
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  configure_args = {
+    "--libexecdir=/usr/libexec", "--with-gc=$SYSROOT/usr", "--with-ssl=$SYSROOT/usr",
+    "--with-termlib=ncursesw", "--disable-image", "--without-x", "--disable-w3mmailer",
+  },
 }
