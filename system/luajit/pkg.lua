@@ -9,7 +9,8 @@ return {
   sources = {
     -- Mirror-only: Debian's +dfsg repack of a LuaJIT v2.1 git snapshot (2022-03-20) (orig tarball of Debian source package luajit 2.1.0~beta3+git20220320+dfsg-4.1+deb12u1);
     -- not the upstream release file.  sha256 verified against Debian's source archive index.
-    { file = "luajit_2.1.0~beta3+git20220320+dfsg.orig.tar.gz",
+    -- (Debian names it with "~beta3"; a file name here has no "~".)  No top directory: the build runs in /build/src.
+    { file = "luajit_2.1.0-beta3+git20220320+dfsg.orig.tar.gz",
       sha256 = "b4d18d2c5e663682bc7f473797e3ceaca8193e112824a5bdfa3e468d98618678" },
   },
   build = [[
