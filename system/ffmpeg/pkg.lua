@@ -1,14 +1,15 @@
 -- ffmpeg: ffmpeg/ffprobe and the libav* libraries mpv plays with.
 return {
   name = "ffmpeg",
-  version = "6.1.1",
+  version = "7.1.5",
   description = "Audio and video converter and libraries",
   license = "GPL-3.0-or-later",
   homepage = "https://ffmpeg.org/",
   sources = {
-    -- sha256 from a public build script that checks it with sha256sum -c (ffmpeg-6.1.1.tar.xz).
-    { url = "https://ffmpeg.org/releases/ffmpeg-6.1.1.tar.xz",
-      sha256 = "8684f4b00f94b85461884c3719382f1261f0d9eb3d59640a1f4ac0873616f968" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of ffmpeg 7:7.1.5-0+deb13u1: the upstream release file, byte for byte).
+    { url = "https://ffmpeg.org/releases/ffmpeg-7.1.5.tar.xz",
+      sha256 = "de668509caf9e35e3cd162473441fdb29538c6d96ed080292b3cf9e6fc5d558f" },
   },
   build_deps = { "nasm", "pkgconf", "gnutls", "nettle", "gmp", "libtasn1", "libass", "freetype", "fribidi", "harfbuzz", "libdrm", "alsa-lib", "zlib", "bzip2", "xz" },
   build_style = "configure",

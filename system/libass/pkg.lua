@@ -1,14 +1,15 @@
 -- libass: subtitle rendering for mpv.
 return {
   name = "libass",
-  version = "0.17.3",
+  version = "0.17.1",
   description = "Subtitle renderer (ASS/SSA)",
   license = "ISC",
   homepage = "https://github.com/libass/libass",
   sources = {
-    -- sha256 from Homebrew's libass formula (libass-0.17.3.tar.xz).
-    { url = "https://github.com/libass/libass/releases/download/0.17.3/libass-0.17.3.tar.xz",
-      sha256 = "eae425da50f0015c21f7b3a9c7262a910f0218af469e22e2931462fed3c50959" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of libass 1:0.17.1-1: the upstream release file, byte for byte).
+    { url = "https://github.com/libass/libass/releases/download/0.17.1/libass-0.17.1.tar.gz",
+      sha256 = "d653be97198a0543c69111122173c41a99e0b91426f9e17f06a858982c2fb03d" },
   },
   build_deps = { "freetype", "fribidi", "harfbuzz", "nasm", "pkgconf", "zlib", "bzip2" },
   build_style = "configure",

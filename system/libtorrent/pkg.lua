@@ -1,15 +1,15 @@
 -- libtorrent: rakshasa's C++ BitTorrent library (rtorrent's engine).
 return {
   name = "libtorrent",
-  version = "0.15.0",
+  version = "0.13.8",
   description = "BitTorrent library (rakshasa)",
   license = "GPL-2.0-or-later",
   homepage = "https://github.com/rakshasa/libtorrent",
   sources = {
-    -- sha256 from Homebrew's libtorrent-rakshasa formula (tag archive v0.15.0).
-    { url = "https://github.com/rakshasa/libtorrent/archive/refs/tags/v0.15.0.tar.gz",
-      file = "libtorrent-0.15.0.tar.gz",
-      sha256 = "f55fb872282a2964049dadb89c4d1fb580a1cef981b9a421991efd5282ca90b7" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of libtorrent 0.13.8-2.1: the upstream release file, byte for byte). The release tarball ships configure.
+    { url = "https://github.com/rakshasa/libtorrent/releases/download/v0.13.8/libtorrent-0.13.8.tar.gz",
+      sha256 = "0f6c2e7ffd3a1723ab47fdac785ec40f85c0a5b5a42c1d002272205b988be722" },
   },
   build_deps = { "musl-cross-make", "openssl", "zlib", "pkgconf" },
   build_style = "configure",

@@ -3,15 +3,15 @@
 -- libplacebo, mpv).
 return {
   name = "muon",
-  version = "0.2.0",
+  version = "0.4.0",
   description = "meson-compatible build system in C",
   license = "GPL-3.0-only",
   homepage = "https://muon.build/",
   sources = {
-    -- sha256 from Void Linux srcpkgs/muon/template.
-    { url = "https://git.sr.ht/~lattis/muon/archive/0.2.0.tar.gz",
-      file = "muon-0.2.0.tar.gz",
-      sha256 = "d73db1be5388821179a25a15ba76fd59a8bf7c8709347a4ec2cb91755203f36c" },
+    -- Mirror-only: Debian's tarball of muon 0.4.0 (top directory muon-v0.4.0; other bytes than the sr.ht tag archive) (orig tarball of Debian source package muon-meson 0.4.0-1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "muon-meson_0.4.0.orig.tar.gz",
+      sha256 = "9121f2521fb5037a87a922573b7fd886f0c4e7eb17696dd80901d810b9b56609" },
   },
   build_deps = { "samurai" },
   deps = { "samurai" },

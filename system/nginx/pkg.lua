@@ -2,14 +2,15 @@
 -- openssl.
 return {
   name = "nginx",
-  version = "1.31.3",
+  version = "1.26.3",
   description = "HTTP server and reverse proxy",
   license = "BSD-2-Clause",
   homepage = "https://nginx.org/",
   sources = {
-    -- sha256 from Homebrew's nginx formula (Formula/n/nginx.rb).
-    { url = "https://nginx.org/download/nginx-1.31.3.tar.gz",
-      sha256 = "a7657c50811c2d92d9895395e8b873ef60398142c4db21eb647811c38f6dd525" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of nginx 1.26.3-3+deb13u10: the upstream release file, byte for byte).
+    { url = "https://nginx.org/download/nginx-1.26.3.tar.gz",
+      sha256 = "69ee2b237744036e61d24b836668aad3040dda461fe6f570f1787eab570c75aa" },
   },
   build_deps = { "zlib", "openssl" },
   deps = { "certs" },

@@ -1,14 +1,15 @@
 -- screen: GNU screen.
 return {
   name = "screen",
-  version = "4.9.1",
+  version = "4.9.0",
   description = "Terminal multiplexer",
   license = "GPL-3.0-or-later",
   homepage = "https://www.gnu.org/software/screen/",
   sources = {
-    -- sha256 from Homebrew's screen formula (screen-4.9.1.tar.gz).
-    { url = "https://ftp.gnu.org/gnu/screen/screen-4.9.1.tar.gz",
-      sha256 = "26cef3e3c42571c0d484ad6faf110c5c15091fbf872b06fa7aa4766c7405ac69" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of screen 4.9.0-4: the upstream release file, byte for byte).
+    { url = "https://ftp.gnu.org/gnu/screen/screen-4.9.0.tar.gz",
+      sha256 = "f9335281bb4d1538ed078df78a20c2f39d3af9a4e91c57d084271e0289c730f4" },
   },
   build_deps = { "ncurses" },
   build_style = "configure",
