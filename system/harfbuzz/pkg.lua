@@ -11,7 +11,7 @@ return {
     { url = "https://github.com/harfbuzz/harfbuzz/releases/download/10.2.0/harfbuzz-10.2.0.tar.xz",
       sha256 = "620e3468faec2ea8685d32c46a58469b850ef63040b3565cde05959825b48227" },
   },
-  build_deps = { "muon", "samurai", "pkgconf", "musl-cross-make", "freetype" },
+  build_deps = { "muon", "pkgconf", "musl-cross-make", "freetype" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"

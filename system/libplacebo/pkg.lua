@@ -27,7 +27,7 @@ return {
     { url = "https://github.com/pallets/markupsafe/releases/download/2.1.5/MarkupSafe-2.1.5.tar.gz",
       sha256 = "d283d37a890ba4c1ae73ffadf8046435c76e7bc2247bbb63c00bd1a709c6544b" },
   },
-  build_deps = { "muon", "samurai", "pkgconf", "python", "musl-cross-make" },
+  build_deps = { "muon", "pkgconf", "python", "musl-cross-make" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"

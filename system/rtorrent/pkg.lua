@@ -14,13 +14,9 @@ return {
   build_deps = { "musl-cross-make", "libtorrent", "openssl", "curl", "ncurses", "zlib", "pkgconf" },
   deps = { "certs" },
   build_style = "configure",
+  -- The C++ compiler is musl-cross-make's (the release tarball ships configure).
   pre_configure = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
-# A tag archive: configure is generated here.  autoconf/automake/libtool are
-# not part of the Stasis set, so say so plainly when they are missing.
-command -v autoreconf >/dev/null || { echo "rtorrent: needs autoreconf (autoconf, automake, libtool) on PATH" >&2; exit 1; }
-autoreconf -fi
-export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 ]],
   configure_args = { "--disable-debug", "--with-ncursesw", "LIBS=-lssl -lcrypto -lz" },
 }
