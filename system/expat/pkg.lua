@@ -11,6 +11,11 @@ return {
     { file = "expat_2.5.0.orig.tar.gz",
       sha256 = "ab00ee05c7067fd10a35c5d2a4922ebba746ddd50ff83b79c828da17bbdf1757" },
   },
-  build_style = "configure",
-  configure_args = { "--without-docbook", "--without-examples", "--without-tests" },
+  -- A git tag has no generated configure: the library's CMake build (in expat/).
+  build_style = "cmake",
+  pre_configure = [[cd expat]],
+  cmake_args = {
+    "-DEXPAT_SHARED_LIBS=OFF", "-DEXPAT_BUILD_DOCS=OFF", "-DEXPAT_BUILD_EXAMPLES=OFF",
+    "-DEXPAT_BUILD_TESTS=OFF", "-DEXPAT_BUILD_TOOLS=ON",
+  },
 }
