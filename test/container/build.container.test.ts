@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditTree, openTreeFromDirectory } from '../../farm/audit/index.js';
 import { serveMirror } from '../../farm/mirror/index.js';
 import { containerCreates, containerTierReady, editRecipe, makeRoot, MIRROR, runFarm, startFarm, summaryOf, workspaceContainers } from '../support/farm.js';
-import { copyRoot, sharedCiBuild, type SharedBuild } from '../support/shared.js';
+import { copyRoot, FIXTURE_MS, sharedCiBuild, type SharedBuild } from '../support/shared.js';
 
 const ready = await containerTierReady();
 const LPEG_SHA = '48d66576051b6c78388faad09b70493093264588fcd0f258ddaab1cdd4a15ffe';
@@ -27,7 +27,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
   beforeAll(async () => {
     cold = await sharedCiBuild();
     root = await copyRoot(cold.root);
-  }, 1_800_000);
+  }, FIXTURE_MS);
 
   it('builds the ci profile (17 packages, lua -> lpeg, ncurses -> less) into static musl binaries that pass the audit', async () => {
     const r = cold.run;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { containerTierReady, editRecipe, workspaceContainers, makeRoot, MIRROR, runFarm, startFarm, summaryOf } from '../support/farm.js';
-import { copyRoot, sharedCiBuild } from '../support/shared.js';
+import { copyRoot, FIXTURE_MS, sharedCiBuild } from '../support/shared.js';
 
 const ready = await containerTierReady();
 const CI_PACKAGES = ['bzip2', 'certs', 'dhcpcd', 'dropbear', 'file', 'less', 'libc-tools', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'openntpd', 'rootfs-layout', 'tzdata', 'xz', 'zlib'];
@@ -180,7 +180,7 @@ describe.skipIf(!ready)('SIGINT at any moment of a real ci build', () => {
     expect(removed.sort()).toEqual([...COLD].sort());
     await rm(join(root, 'workspace', 'sources'), { recursive: true, force: true });
     console.info(`SIGINT trials: seed ${seed} (SIGINT_SEED=${seed} repeats them)`);
-  }, 1_800_000);
+  }, FIXTURE_MS);
 
   /** One interrupted run, checked: exit 130 within 2 s, no container, only whole cache entries, nothing cached after the signal. */
   async function trial(label: string, trigger: Trigger, signals = 1): Promise<void> {

@@ -33,11 +33,18 @@ async function makeOnce<T>(dir: string, make: (dir: string) => Promise<T>): Prom
       if (r.error !== undefined) throw new Error(`shared fixture ${dir} failed: ${r.error}`);
       return r.value as T;
     }
-    const mine = await mkdir(lock).then(() => true, () => false);
-    if (mine) break;
+    if (await mkdir(lock).then(() => true, () => false)) break;
+    // A holder that died (its file timed out and its worker was ended) leaves the lock to the next one.
+    const holder = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => 'NaN'));
+    if (Number.isInteger(holder) && !alive(holder)) {
+      await rm(lock, { recursive: true, force: true });
+      continue;
+    }
     await new Promise((r) => setTimeout(r, 1000));
   }
   try {
+    await writeFile(join(lock, 'pid'), String(process.pid));
+    await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     const value = await make(dir);
     await writeFile(record, JSON.stringify({ value }));
@@ -50,12 +57,27 @@ async function makeOnce<T>(dir: string, make: (dir: string) => Promise<T>): Prom
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A copy of a project root (workspaces included: modes, links and times kept) that a test may change. */
 export async function copyRoot(root: string): Promise<string> {
   const copy = await mkdtemp(join(tmpdir(), 'stasis-root-'));
   await exec('cp', ['-a', `${root}/.`, copy]);
   return copy;
 }
+
+/**
+ * How long a file waits for a shared build (made by it or by another file): a cold ci build
+ * takes about 5 minutes on a quiet 2-core machine and took over 30 on one shared with four other builds.
+ */
+export const FIXTURE_MS = 3_600_000;
 
 export interface SharedBuild {
   /** The project root the build ran in: read it, never change it (copyRoot first). */
