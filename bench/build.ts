@@ -44,6 +44,7 @@ const { loadConfig } = await import('../farm/config/index.js');
 const { loadRecipes } = await import('../farm/recipe/index.js');
 const { buildEnv, toolchainEnv } = await import('../farm/build/env.js');
 const { renderRunScript } = await import('../farm/build/script.js');
+const { STRIP_SCRIPT } = await import('../farm/build/strip.js');
 const config = await loadConfig(root);
 const evaluated = (await loadRecipes(root, config, { stage: 'dev' })).get(PKG);
 if (evaluated === undefined || evaluated.recipe.buildDeps.length > 0) throw new Error(`${PKG}: pick a package without build dependencies`);
@@ -56,7 +57,8 @@ await mkdir(join(bareDir, 'src'));
 await exec('tar', ['-xf', join(MIRROR, first.file), '-C', join(bareDir, 'src')]);
 const top = (await exec('ls', [join(bareDir, 'src')])).stdout.trim().split('\n')[0] as string;
 await writeFile(join(bareDir, 'build.sh'), evaluated.recipe.build);
-await writeFile(join(bareDir, 'run.sh'), renderRunScript({ cwd: `/build/src/${top}`, patches: [] }));
+await writeFile(join(bareDir, 'run.sh'), renderRunScript({ cwd: `/build/src/${top}`, patches: [], strip: evaluated.recipe.strip }));
+await writeFile(join(bareDir, 'strip.sh'), STRIP_SCRIPT);
 
 async function bare(): Promise<number> {
   const work = await mkdtemp(join(tmpdir(), 'bench-bare-run-'));

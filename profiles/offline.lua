@@ -3,8 +3,8 @@
 -- sources at all) and the tiny toolchain closure (musl, tcc).  Regenerate
 -- docs/status.md after building it:
 --   stasis-farm build --profile offline --keep-going --mirror ../shared/sources
--- Not listed: execline (needs skalibs >= 2.14.3.0, whose source is not in the
--- mirror) and the packages whose sources are missing (`stasis-farm fetch
+-- Not listed: the s6 family (the `boot` profile builds it), curl (needs openssl, whose source is in the second mirror,
+-- mirror/SOURCES list) and the packages whose sources are missing (`stasis-farm fetch
 -- --offline --profile base` lists them).
 return {
   description = "Base packages buildable from the shared offline mirror",
@@ -18,7 +18,7 @@ return {
     "file", "less", "mandoc", "bc", "m4", "flex",
     "util-linux", "e2fsprogs", "procps-ng",
     "iproute2", "iw", "iptables", "inetutils", "dhcpcd", "openntpd",
-    "dropbear", "curl", "rsync",
+    "dropbear", "rsync",
     "acpid", "mg", "tzdata",
   },
 }

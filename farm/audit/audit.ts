@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { EM_X86_64, isElf, parseElf, type ReadAt } from './elf.js';
 import { allowedBy, type AllowEntry } from './allowlist.js';
 import { hardlinkProblem, unsafeName } from './entry-safety.js';
-import { WELL_KNOWN_MODES, type Finding, type Rule } from './rules.js';
+import { severityOf, WELL_KNOWN_MODES, type Finding, type Rule } from './rules.js';
 import { compilePatterns, DEFAULT_BUILD_PATHS, purityPatterns, scanBuffer, scanChunks } from './scan.js';
 import type { AuditTree, FileContent, TreeEntry } from './tree.js';
 
@@ -31,7 +31,10 @@ export interface AuditReport {
   readonly target: string;
   readonly files: number;
   readonly elfFiles: number;
+  /** Failures: any of them fails `tests` and the release audit. */
   readonly findings: readonly Finding[];
+  /** Reported, failing nothing (e.g. an ELF file that still has its symbol table). */
+  readonly warnings: readonly Finding[];
   readonly allowed: readonly (Finding & { readonly reason: string })[];
 }
 
@@ -55,7 +58,7 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
   let files = 0;
   let elfFiles = 0;
   const add = (rule: Rule, entry: TreeEntry, detail: string): void => {
-    findings.push({ rule, path: entry.path, package: entry.package, detail });
+    findings.push({ rule, severity: severityOf(rule), path: entry.path, package: entry.package, detail });
   };
 
   const contents: { entry: TreeEntry; content: FileContent }[] = [];
@@ -103,6 +106,7 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
           add('elf-dynamic', entry, elf.interp ? `has an interpreter (PT_INTERP)${elf.needed > 0 ? ` and ${elf.needed} DT_NEEDED` : ''}` : `${elf.needed} DT_NEEDED`);
         if (elf.textrel) add('elf-textrel', entry, 'text relocations (DT_TEXTREL)');
         if (elf.execStack) add('elf-execstack', entry, 'executable stack (PT_GNU_STACK has PF_X)');
+        if (elf.symtab) add('elf-unstripped', entry, 'not stripped: has a symbol table (.symtab); the recipe sets strip = false or its build strips nothing');
       }
     }
     const leaks = whole !== undefined ? scanBuffer(whole, patterns, re) : await scanChunks(content.chunks(), patterns);
@@ -130,13 +134,15 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
 
   const allow = options.allowlist ?? [];
   const kept: Finding[] = [];
+  const warnings: Finding[] = [];
   const allowed: (Finding & { reason: string })[] = [];
   for (const f of findings) {
     const a = allowedBy(f, allow);
-    if (a === undefined) kept.push(f);
-    else allowed.push({ ...f, reason: a.reason });
+    if (a !== undefined) allowed.push({ ...f, reason: a.reason });
+    else if (f.severity === 'warning') warnings.push(f);
+    else kept.push(f);
   }
-  return { target: tree.label, files, elfFiles, findings: kept, allowed };
+  return { target: tree.label, files, elfFiles, findings: kept, warnings, allowed };
 }
 
 /** Follow symlinks inside the tree (at most 32 hops); undefined when the chain leaves it or ends nowhere. */

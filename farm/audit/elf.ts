@@ -9,6 +9,8 @@ export interface ElfInfo {
   readonly execStack: boolean;
   readonly hasDynamic: boolean;
   readonly type: number;
+  /** Has a symbol table section (SHT_SYMTAB, `.symtab`): not stripped. */
+  readonly symtab: boolean;
 }
 
 export const EM_X86_64 = 62;
@@ -20,6 +22,8 @@ const DT_NEEDED = 1;
 const DT_TEXTREL = 22;
 const DT_FLAGS = 30;
 const DF_TEXTREL = 4;
+const SHT_SYMTAB = 2;
+const SHDR_SIZE = 64;
 
 export function isElf(head: Uint8Array): boolean {
   return head.length >= 4 && head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46;
@@ -40,12 +44,13 @@ export async function parseElf(readAt: ReadAt, size: number): Promise<ElfInfo | 
   const le = h[5] === 1;
   const machine = le ? h.readUInt16LE(18) : h.readUInt16BE(18);
   const type = le ? h.readUInt16LE(16) : h.readUInt16BE(16);
-  const base = { class64, machine, type, interp: false, needed: 0, textrel: false, execStack: false, hasDynamic: false };
+  const base = { class64, machine, type, interp: false, needed: 0, textrel: false, execStack: false, hasDynamic: false, symtab: false };
   if (!class64 || !le || h.length < 64) return base;
+  const symtab = await hasSymtab(readAt, h, size);
   const phoff = Number(h.readBigUInt64LE(32));
   const phentsize = h.readUInt16LE(54);
   const phnum = h.readUInt16LE(56);
-  if (phentsize < 56 || phoff + phentsize * phnum > size) return base;
+  if (phentsize < 56 || phoff + phentsize * phnum > size) return { ...base, symtab };
   const ph = await readAt(phoff, phentsize * phnum);
   let interp = false;
   let stack: number | undefined;
@@ -72,5 +77,16 @@ export async function parseElf(readAt: ReadAt, size: number): Promise<ElfInfo | 
     }
   }
   const execStack = stack !== undefined && (stack & PF_X) !== 0;
-  return { ...base, interp, needed, textrel, execStack, hasDynamic: dyn !== undefined };
+  return { ...base, interp, needed, textrel, execStack, hasDynamic: dyn !== undefined, symtab };
+}
+
+/** Whether the section header table (little-endian ELF64 header `h`) lists an SHT_SYMTAB section. */
+async function hasSymtab(readAt: ReadAt, h: Buffer, size: number): Promise<boolean> {
+  const shoff = Number(h.readBigUInt64LE(40));
+  const shentsize = h.readUInt16LE(58);
+  const shnum = h.readUInt16LE(60);
+  if (shoff === 0 || shnum === 0 || shentsize < SHDR_SIZE || shoff + shentsize * shnum > size) return false;
+  const sh = await readAt(shoff, shentsize * shnum);
+  for (let i = 0; i < shnum; i++) if (sh.readUInt32LE(i * shentsize + 4) === SHT_SYMTAB) return true;
+  return false;
 }

@@ -20,12 +20,24 @@ export const RULES = [
   'user-name',
   'symlink-outside',
   'dangling-symlink',
+  'elf-unstripped',
 ] as const;
 
 export type Rule = (typeof RULES)[number];
 
+/** A failure fails `tests` and the release audit; a warning is reported and fails nothing. */
+export type Severity = 'failure' | 'warning';
+
+/** Rules whose findings are warnings; every other rule's are failures. */
+const WARNING_RULES: ReadonlySet<Rule> = new Set<Rule>(['elf-unstripped']);
+
+export function severityOf(rule: Rule): Severity {
+  return WARNING_RULES.has(rule) ? 'warning' : 'failure';
+}
+
 export interface Finding {
   readonly rule: Rule;
+  readonly severity: Severity;
   readonly path: string;
   readonly package: string | undefined;
   readonly detail: string;

@@ -13,6 +13,7 @@ import { BUILD_HOSTNAME, SRC_DIR } from './env.js';
 import type { BuildIo } from './io.js';
 import { BuildLog } from './log.js';
 import { renderRunScript } from './script.js';
+import { STRIP_HELPER_PATH, STRIP_SCRIPT } from './strip.js';
 import { skeletonTar } from './skeleton.js';
 
 export interface PackageJob {
@@ -125,7 +126,14 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     }
     await container.putArchive(
       '/',
-      skeletonTar([], [{ name: 'build/run.sh', data: renderRunScript({ cwd: cwd ?? SRC_DIR, patches: recipe.patches }), mode: 0o755 }], ctx.sourceDateEpoch),
+      skeletonTar(
+        [],
+        [
+          { name: 'build/run.sh', data: renderRunScript({ cwd: cwd ?? SRC_DIR, patches: recipe.patches, strip: recipe.strip }), mode: 0o755 },
+          ...(recipe.strip ? [{ name: STRIP_HELPER_PATH.slice(1), data: STRIP_SCRIPT, mode: 0o755 }] : []),
+        ],
+        ctx.sourceDateEpoch,
+      ),
     );
 
     checkInterrupted(ctx.signal, INTERRUPTED);

@@ -7,6 +7,7 @@ export const DEST_DIR = '/build/dest';
 export const SYSROOT = '/build/sysroot';
 export const HOME_DIR = '/build/home';
 export const BUILD_HOSTNAME = 'stasis-build';
+const PKG_CONFIG_DIRS = `${SYSROOT}/usr/lib/pkgconfig:${SYSROOT}/usr/share/pkgconfig`;
 export const BASE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /**
@@ -45,6 +46,11 @@ export function buildEnv(options: {
     DESTDIR: DEST_DIR,
     SYSROOT,
     PREFIX: '/usr',
+    // pkg-config sees the sysroot's .pc files only (LIBDIR replaces the builder's own search
+    // path) and prefixes their -I/-L paths with the sysroot.
+    PKG_CONFIG_PATH: PKG_CONFIG_DIRS,
+    PKG_CONFIG_LIBDIR: PKG_CONFIG_DIRS,
+    PKG_CONFIG_SYSROOT_DIR: SYSROOT,
     STASIS_STAGE: options.stage,
     STASIS_PKG: recipe.name,
     STASIS_VERSION: recipe.version,

@@ -1,3 +1,4 @@
+import { FarmError } from '../errors/index.js';
 import { buildProject } from '../project/build.js';
 import { loadProject } from '../project/load.js';
 import { intFlag, parseFlags } from './args.js';
@@ -6,7 +7,7 @@ import type { CliContext } from './io.js';
 import { reportBuild } from './summary.js';
 
 export async function buildCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const { values } = parseFlags(
+  const { values, positionals } = parseFlags(
     args,
     {
       jobs: { type: 'string', short: 'j' },
@@ -20,7 +21,12 @@ export async function buildCommand(ctx: CliContext, args: readonly string[]): Pr
   );
   const jobs = intFlag(values.jobs, 'jobs');
   const started = Date.now();
-  const project = await loadProject(ctx.root, { profile: values.profile, signal: ctx.signal });
+  // `build PKG...`: those packages and what they need, from every recipe; no assembly.
+  const targets = positionals;
+  if (targets.length > 0 && values.profile !== undefined) {
+    throw new FarmError('USAGE', 'build: give either packages or --profile, not both', { hint: 'packages are built from every recipe in system/, whatever the profile' });
+  }
+  const project = await loadProject(ctx.root, { profile: values.profile, targets, signal: ctx.signal });
   const outcome = await buildProject(project, {
     runtime: runtimeFor(ctx),
     image: values.builder ?? project.config.defaults.builder,
@@ -31,6 +37,8 @@ export async function buildCommand(ctx: CliContext, args: readonly string[]): Pr
     waitForLock: values.wait === true,
     sink: ctx.sink,
     signal: ctx.signal,
+    assemble: targets.length === 0,
   });
-  return reportBuild(ctx, outcome.result, Date.now() - started, project.stage);
+  const only = targets.length === 0 ? undefined : `${project.order.order.length} package(s) for ${[...new Set(targets)].join(', ')}; preview not assembled`;
+  return reportBuild(ctx, outcome.result, Date.now() - started, project.stage, only);
 }

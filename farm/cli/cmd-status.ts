@@ -6,7 +6,7 @@ import type { CacheMeta } from '../cache/index.js';
 import { loadProject } from '../project/load.js';
 import { formatBytes, formatMs } from '../report/index.js';
 import { workspacePaths } from '../workspace/paths.js';
-import { parse } from 'yaml';
+import { readStatusNotes } from '../project/status-notes.js';
 import { parseFlags } from './args.js';
 import { mirrorsFor } from './engine.js';
 import { out, type CliContext } from './io.js';
@@ -59,8 +59,7 @@ export async function statusCommand(ctx: CliContext, args: readonly string[]): P
     if (m !== null) failures.set(log.replace(/\.log$/, ''), m[1] as string);
   }
   // Why a package does not build here, written by hand beside the generated table.
-  const notesFile = join(ctx.root, 'docs', 'status-notes.yaml');
-  const notes = (parse(await readFile(notesFile, 'utf8').catch(() => '')) ?? {}) as Record<string, string>;
+  const notes = Object.fromEntries(await readStatusNotes(ctx.root));
   const rows: Row[] = [];
   for (const name of [...project.recipes.keys()].sort()) {
     const recipe = project.recipes.get(name)?.recipe;

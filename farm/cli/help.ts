@@ -10,10 +10,14 @@ Planning
 
 Building
   fetch [--offline] [--all]      fetch and verify the sources of the selected packages
-  build [--jobs N] [--keep-going] [--offline] [--wait]
-                                 build the selected packages in containers into workspace/preview
+  build [PKG...] [--jobs N] [--keep-going] [--offline] [--wait]
+                                 build the selected packages in containers into workspace/preview;
+                                 with PKG...: build those packages and everything they need (from
+                                 every recipe in system/, whatever the profile) into the cache
+                                 only: the preview is not assembled or replaced
   tests [PATH] [--json|--yaml] [--allowlist FILE]
                                  audit a rootfs (default workspace/preview), a directory or a tarball
+                                 (warnings, e.g. an unstripped ELF file, are reported, fail nothing)
   release [--profile P] [--keep-going] [--kernel FILE] [--boot-timeout S] [--allowlist FILE]
                                  dev -> stage A -> stage B, compare A and B, audit stage B
                                  (as \`tests\` does; findings fail the release), boot stage B

@@ -4,15 +4,16 @@ import { formatMs } from '../report/index.js';
 import type { CliContext } from './io.js';
 
 /** The end-of-build summary (stdout) and the exit code it implies. */
-export function reportBuild(ctx: CliContext, result: BuildAllResult, ms: number, stage: string): number {
+export function reportBuild(ctx: CliContext, result: BuildAllResult, ms: number, stage: string, only?: string): number {
   const c = ctx.chalk;
-  const line = `${stage}: ${result.built.length} built, ${result.cached.length + result.cutoff.length} cached` +
+  const line = `${stage}${only === undefined ? '' : ` (${only})`}: ${result.built.length} built, ${result.cached.length + result.cutoff.length} cached` +
     `${result.cutoff.length > 0 ? ` (${result.cutoff.length} by early cutoff)` : ''}, ${result.failed.length} failed, ${result.skipped.length} skipped in ${formatMs(ms)}`;
   if (ctx.json) {
     ctx.stdout.write(
       JSON.stringify({
         type: 'summary',
         stage,
+        ...(only === undefined ? {} : { only, assembled: false }),
         built: result.built,
         cached: result.cached,
         cutoff: result.cutoff,

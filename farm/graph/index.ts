@@ -1,4 +1,4 @@
-export { selectPackages } from './selection.js';
+export { selectPackages, selectTargets } from './selection.js';
 export type { ProfileInput, PulledIn, Selection } from './selection.js';
 export { buildOrder } from './order.js';
 export type { BuildOrder, OrderedPackage } from './order.js';

@@ -77,6 +77,24 @@ export function selectPackages(
   };
 }
 
+/**
+ * Select packages named on the command line (`stasis-farm build zlib curl`) from every
+ * recipe, whatever the profile says, closed over `deps` and `build_deps` like a profile.
+ * An unknown name is an UNKNOWN_PACKAGE error naming the argument.
+ */
+export function selectTargets(recipes: ReadonlyMap<string, EvaluatedRecipe>, targets: readonly string[]): Selection {
+  if (targets.length === 0) throw new Error('selectTargets: no targets');
+  assertKnown(recipes, named(targets, (i) => `command line: package ${i}`));
+  const requested = [...new Set(targets)].sort();
+  const { packages, parent } = closure(recipes, requested);
+  const pulledIn = new Map<string, PulledIn>();
+  for (const name of [...parent.keys()].sort()) {
+    const edge = parent.get(name);
+    if (edge !== undefined) pulledIn.set(name, edge);
+  }
+  return { profile: 'command line', requested, packages: [...packages].sort(), pulledIn, unusedExcludes: [] };
+}
+
 function assertKnown(recipes: ReadonlyMap<string, EvaluatedRecipe>, names: readonly Named[]): void {
   const unknown = names.filter((n) => !recipes.has(n.name));
   if (unknown.length === 0) return;

@@ -13,6 +13,7 @@ export type KeyChangeKind =
   | 'builder-image'
   | 'stage'
   | 'toolchain'
+  | 'strip'
   | 'other';
 
 /** One reason two keys differ, e.g. `patch fix-build.patch changed`. */
@@ -50,9 +51,12 @@ export function diffKeyInputs(old: KeyInputs, now: KeyInputs): KeyChange[] {
   if (old.stage !== now.stage) add('stage', pkg, `stage changed: ${old.stage} -> ${now.stage}`);
   diffToolchain(old.toolchain, now.toolchain, add);
   for (const c of diffRecords(old.buildDeps, now.buildDeps)) add('dependency', c.name, `dependency ${c.name} ${c.how}`);
+  if ((old.strip ?? null) !== now.strip) {
+    add('strip', pkg, now.strip === null ? 'no longer stripped' : (old.strip ?? null) === null ? 'now stripped' : "the farm's strip step changed");
+  }
 
   // Same pkg.lua, different result, and nothing above explains it (e.g. a new validator).
-  const explained = changes.some((c) => c.kind === 'recipe' || c.kind === 'config' || c.kind === 'farm-version');
+  const explained = changes.some((c) => c.kind === 'recipe' || c.kind === 'config' || c.kind === 'farm-version' || c.kind === 'strip');
   if (!explained && canonicalJson(old.recipe) !== canonicalJson(now.recipe)) {
     add('recipe', pkg, `recipe evaluated differently (${now.recipeFile}): ${changedFields(old.recipe, now.recipe).join(', ')}`);
   }

@@ -31,6 +31,8 @@ export interface KeyInputs {
   readonly toolchain: Readonly<Record<string, string>> | null;
   /** Key of every package in its sysroot set. */
   readonly buildDeps: Readonly<Record<string, string>>;
+  /** sha256 of the farm's strip step when the recipe strips (recipe.strip), else null. */
+  readonly strip: string | null;
 }
 
 /** What is the same for every package of one run. */
@@ -41,6 +43,8 @@ export interface KeyContext {
   readonly stage: string;
   /** The toolchain environment (see build/env.ts toolchainEnv); must hold every TOOLCHAIN_VARS name. */
   readonly toolchainEnv: Readonly<Record<string, string>>;
+  /** sha256 of the strip step run after every build whose recipe strips (see build/strip.ts). */
+  readonly stripStepSha256: string;
 }
 
 /** The key inputs of one package, given the keys of its sysroot set. */
@@ -64,6 +68,7 @@ export function keyInputsFor(
     stage: context.stage,
     toolchain: recipe.toolchain ? pickToolchain(context.toolchainEnv) : null,
     buildDeps: { ...buildDeps },
+    strip: recipe.strip ? context.stripStepSha256 : null,
   };
 }
 

@@ -21,6 +21,8 @@ export function explainKey(inputs: KeyInputs): KeyRow[] {
   for (const [name, sha] of entries(inputs.patches, inputs.recipe.patches)) row(`patch ${name}`, `sha256:${sha}`);
   for (const [name, sha] of entries(inputs.files)) row(`file ${name}`, `sha256:${sha}`);
   for (const r of inputs.reads) row(`reads ${r.path}`, r.value);
+  if (inputs.recipe.style !== undefined) row('build style', inputs.recipe.style.name);
+  row('strip', (inputs.strip ?? null) === null ? 'no' : `strip step sha256:${inputs.strip}`);
   if (inputs.toolchain === null) row('toolchain', 'not used');
   else for (const [name, value] of entries(inputs.toolchain, TOOLCHAIN_VARS)) row(`toolchain ${name}`, value);
   const deps = entries(inputs.buildDeps);

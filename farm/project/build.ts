@@ -36,6 +36,11 @@ export interface BuildOptions {
   readonly clean?: boolean;
   readonly limits?: { readonly memoryBytes: number; readonly pids: number; readonly logBytes: number };
   readonly now?: () => number;
+  /**
+   * false: build (or take from the cache) and stop; the preview and the stage's
+   * records of its last full build are left as they are (`build PKG...`). Default true.
+   */
+  readonly assemble?: boolean;
 }
 
 export interface BuildOutcome {
@@ -144,6 +149,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     await rm(paths.tmp, { recursive: true, force: true });
     // An interrupted run leaves the records of the last run that finished (and exits without their fsyncs).
     if (result.interrupted) return { paths, result, rootfs: undefined, builder, keys };
+    if (options.assemble === false) return { paths, result, rootfs: undefined, builder, keys };
     await recordBuild(project, paths, builder, keys, result);
     if (result.failed.length > 0 || result.skipped.length > 0) return { paths, result, rootfs: undefined, builder, keys };
     checkInterrupted(options.signal, NOT_ASSEMBLED);

@@ -1,4 +1,5 @@
 import { toolchainEnv } from '../build/env.js';
+import { stripStepSha256 } from '../build/strip.js';
 import { computeKeys, type PackageKey } from '../keys/index.js';
 import { FARM_VERSION } from '../version.js';
 import type { Project } from './load.js';
@@ -10,5 +11,6 @@ export function projectKeys(project: Project, builder: { readonly id: string; re
     builderImage: builder.id,
     stage: project.stage,
     toolchainEnv: toolchainEnv(project.config.defaults, builder.cc),
+    stripStepSha256: stripStepSha256(),
   });
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/index.js';
 import type { LoadedConfig } from '../config/types.js';
-import { buildOrder, selectPackages, type BuildOrder, type Selection } from '../graph/index.js';
+import { buildOrder, selectPackages, selectTargets, type BuildOrder, type Selection } from '../graph/index.js';
 import { loadProfile, loadRecipes } from '../recipe/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { StageName } from '../workspace/paths.js';
@@ -23,6 +23,11 @@ export interface LoadOptions {
   readonly profile?: string | undefined;
   /** Evaluate every recipe but select all packages (mirror export --all, status). */
   readonly all?: boolean;
+  /**
+   * Select these packages (and what they need) from every recipe instead of the
+   * profile: `stasis-farm build zlib curl`. Empty or absent: the profile.
+   */
+  readonly targets?: readonly string[];
   /** Aborting gives up the evaluation at once (it holds nothing to clean up). */
   readonly signal?: AbortSignal;
 }
@@ -40,7 +45,8 @@ async function load(root: string, options: LoadOptions): Promise<Project> {
     options.all === true
       ? { name: 'all', description: 'every package with a recipe', packages: [...recipes.keys()].sort() }
       : await loadProfile(root, profileName, { stage });
-  const selection = selectPackages(
+  const targets = options.targets ?? [];
+  const selection = targets.length > 0 ? selectTargets(recipes, targets) : selectPackages(
     recipes,
     profile,
     options.all === true || options.profile !== undefined ? [] : config.system.include,

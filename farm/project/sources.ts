@@ -26,6 +26,8 @@ export async function ensureSources(
     readonly sink: EventSink;
     readonly items?: readonly SourceItem[];
     readonly signal?: AbortSignal;
+    /** Why a package's sources are not obtainable here (docs/status-notes.yaml), shown with --offline's list. */
+    readonly why?: ReadonlyMap<string, string>;
   },
 ): Promise<void> {
   const items = options.items ?? sourcesOf(project);
@@ -36,7 +38,13 @@ export async function ensureSources(
       throw new FarmError(
         'SOURCE_MISSING',
         `--offline: ${missing.length} source(s) of ${new Set(missing.map((m) => m.pkg)).size} package(s) are neither in the store nor in a directory mirror:\n` +
-          missing.map((m) => `  ${m.pkg}: ${m.source.file} (sha256 ${m.source.sha256})\n    ${m.source.url === undefined ? 'mirror-only (no upstream download)' : `upstream ${m.source.url}`}`).join('\n'),
+          missing
+            .map((m) => {
+              const why = options.why?.get(m.pkg);
+              const where = m.source.url === undefined ? 'mirror-only (no upstream download)' : `upstream ${m.source.url}`;
+              return `  ${m.pkg}: ${m.source.file} (sha256 ${m.source.sha256})\n    ${where}${why === undefined ? '' : `\n    why: ${why}`}`;
+            })
+            .join('\n'),
         { hint: 'copy them into a mirror directory (--mirror DIR) or fetch them on a connected machine: stasis-farm mirror export' },
       );
     }

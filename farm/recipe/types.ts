@@ -13,6 +13,32 @@ export interface SourceSpec {
   readonly extract: boolean;
 }
 
+/** The build styles a recipe may name instead of writing `build` (Void's `build_style`). */
+export const BUILD_STYLES = ['configure', 'make', 'cmake', 'meson'] as const;
+export type BuildStyleName = (typeof BUILD_STYLES)[number];
+
+/** The shell hooks a build style runs around its steps (Lua: `pre_configure`, ...). */
+export const STYLE_HOOKS = ['pre_configure', 'post_configure', 'pre_build', 'post_build', 'pre_install', 'post_install'] as const;
+export type StyleHook = (typeof STYLE_HOOKS)[number];
+
+/** A recipe's `build_style` and its settings, defaults filled in. */
+export interface BuildStyle {
+  readonly name: BuildStyleName;
+  /** configure: the script to run (default `./configure`). */
+  readonly configureScript: string;
+  readonly configureArgs: readonly string[];
+  readonly makeBuildArgs: readonly string[];
+  readonly makeInstallArgs: readonly string[];
+  /** Empty: make's default target. */
+  readonly makeBuildTarget: string;
+  /** Default `install`. */
+  readonly makeInstallTarget: string;
+  readonly cmakeArgs: readonly string[];
+  readonly mesonArgs: readonly string[];
+  /** Shell snippets by hook name; absent hooks are not set. */
+  readonly hooks: Readonly<Partial<Record<StyleHook, string>>>;
+}
+
 /**
  * A validated recipe: `system/<name>/pkg.lua` after evaluation and validation.
  * Lua field names are snake_case (`build_deps`); here they are camelCase.
@@ -32,8 +58,15 @@ export interface Recipe {
   readonly buildDeps: readonly string[];
   /** Packages that must be installed alongside this one in the rootfs. */
   readonly deps: readonly string[];
-  /** Shell script run by /bin/sh -e inside the build container; installs into $DESTDIR. */
+  /**
+   * Shell script run by /bin/sh -e inside the build container; installs into $DESTDIR.
+   * The recipe's own `build`, or the script rendered from its `build_style`.
+   */
   readonly build: string;
+  /** The build style the script was rendered from; undefined for a recipe that writes `build`. */
+  readonly style: BuildStyle | undefined;
+  /** Strip the ELF files in $DESTDIR after the build (default true). */
+  readonly strip: boolean;
   /** false for the /sucks class (prebuilt, dynamically linked, kept under /sucks). */
   readonly static: boolean;
   /** Whether the build uses the C toolchain settings (CC/CFLAGS/LDFLAGS/LTO) from default.lua. */

@@ -1,10 +1,13 @@
 import { FieldReader, describe } from '../validate/fields.js';
 import { PLAIN_FILE, SHA256 } from '../validate/patterns.js';
 import { MAX_OUTPUT_LIMIT_MIB } from '../validate/limits.js';
-import type { Recipe, SourceSpec } from './types.js';
+import { renderBuildStyle } from './style.js';
+import { STYLE_FIELDS, validateStyle } from './validate-style.js';
+import { BUILD_STYLES, type Recipe, type SourceSpec } from './types.js';
 
 export const RECIPE_FIELDS = [
-  'name', 'version', 'description', 'license', 'homepage', 'sources', 'patches', 'files', 'build_deps', 'deps', 'build', 'static', 'toolchain', 'timeout', 'output_limit',
+  'name', 'version', 'description', 'license', 'homepage', 'sources', 'patches', 'files', 'build_deps', 'deps', 'build', 'static', 'toolchain', 'timeout', 'output_limit', 'strip',
+  ...STYLE_FIELDS,
 ] as const;
 const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
 
@@ -75,7 +78,14 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
       if (list.indexOf(d) !== i) r.fail(`${field}[${i + 1}]`, `"${d}" is listed twice`);
     });
   }
-  const build = r.string(o, 'build', '') ?? '';
+  const toolchain = r.boolean(o, 'toolchain', '', true);
+  const style = validateStyle(r, o);
+  let build = '';
+  if (style === undefined && o['build'] === undefined && o['build_style'] === undefined) {
+    r.fail('build', `missing: write the build script, or name a build_style (${BUILD_STYLES.join(', ')})`);
+  } else if (style === undefined) build = r.string(o, 'build', '', { optional: true }) ?? '';
+  else if (o['build'] !== undefined) r.fail('build', `set together with build_style "${style.name}", which renders the build script: keep one of them`);
+  else build = renderBuildStyle(style, toolchain);
   const recipe: Recipe = {
     name,
     version,
@@ -88,8 +98,10 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     buildDeps,
     deps,
     build,
+    style,
+    strip: r.boolean(o, 'strip', '', true),
     static: r.boolean(o, 'static', '', true),
-    toolchain: r.boolean(o, 'toolchain', '', true),
+    toolchain,
     timeout: r.integer(o, 'timeout', '', 3600, 1, { value: MAX_TIMEOUT_S, what: `${MAX_TIMEOUT_S} s (7 days)` }),
     outputLimit: o['output_limit'] === undefined ? undefined : r.integer(o, 'output_limit', '', 0, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
   };

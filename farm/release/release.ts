@@ -184,7 +184,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   const sde = b.project.config.defaults.sourceDateEpoch;
   const audit = await auditTree(openTreeFromDirectory(bRootfs.dir, bRootfs.entries), options.audit);
   await writeFileAtomic(join(b.outcome.paths.dir, 'audit.yaml'), auditReportToYaml(audit));
-  options.sink({ type: 'info', message: `audit stage B: ${audit.files} files, ${audit.elfFiles} ELF, ${audit.findings.length} finding(s)` });
+  options.sink({ type: 'info', message: `audit stage B: ${audit.files} files, ${audit.elfFiles} ELF, ${audit.findings.length} finding(s), ${audit.warnings.length} warning(s)` });
   if (audit.findings.length > 0) return result({ devVsA, aVsB, compareMs, audit });
   const boot = options.boot === undefined
     ? undefined

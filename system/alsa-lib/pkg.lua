@@ -10,10 +10,8 @@ return {
     { url = "https://www.alsa-project.org/files/pub/lib/alsa-lib-1.2.14.tar.bz2",
       sha256 = "be9c88a0b3604367dd74167a2b754a35e142f670292ae47a2fdef27a2ee97a32" },
   },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --disable-python --without-debug --disable-aload --with-versioned=no
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  configure_args = {
+    "--disable-python", "--without-debug", "--disable-aload", "--with-versioned=no",
+  },
 }

@@ -9,7 +9,8 @@ return {
     { url = "https://ftp.gnu.org/gnu/bc/bc-1.07.1.tar.gz",
       sha256 = "62adfca89b0a1c0164c2cdca59ca210c1d44c3ffc46daf9931cf4942664cb02a" },
   },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 # bc/libmath.h is generated during the build (a bootstrap bc compiles
 # libmath.b) and then reshaped into a C initializer by fix-libmath_h, which
 # is an ed(1) script; there is no ed on the builder, so the same edit is done
@@ -26,12 +27,11 @@ chmod 755 bc/fix-libmath_h
 # info pages, so no yacc, lex or makeinfo are needed (YACC=: LEX=: tell
 # configure so); the touch keeps make from thinking they are out of date.
 touch bc/bc.c bc/bc.h bc/scan.c
-./configure --prefix=/usr --mandir=/usr/share/man --infodir=/usr/share/info \
-  MAKEINFO=true YACC=: LEX=:
-# The info pages look out of date to make (timestamps in the tarball);
-# MAKEINFO=true at make time keeps the shipped ones.
-make -j"$JOBS" MAKEINFO=true
-make install DESTDIR="$DESTDIR" MAKEINFO=true
-rm -f "$DESTDIR/usr/share/info/dir"
 ]],
+  configure_args = { "--mandir=/usr/share/man", "--infodir=/usr/share/info", "MAKEINFO=true", "YACC=:", "LEX=:" },
+  -- The info pages look out of date to make (timestamps in the tarball);
+  -- MAKEINFO=true at make time keeps the shipped ones.
+  make_build_args = { "MAKEINFO=true" },
+  make_install_args = { "MAKEINFO=true" },
+  post_install = [[rm -f "$DESTDIR/usr/share/info/dir"]],
 }

@@ -1,20 +1,17 @@
 -- boehm-gc: the Boehm-Demers-Weiser garbage collector (w3m).
 return {
   name = "boehm-gc",
-  version = "8.2.8",
+  version = "8.2.2",
   description = "Conservative garbage collector for C",
   license = "MIT",
   homepage = "https://www.hboehm.info/gc/",
   sources = {
-    -- sha256 from Homebrew's bdw-gc formula and Spack's bdw-gc package (gc-8.2.8.tar.gz).
-    { url = "https://github.com/ivmai/bdwgc/releases/download/v8.2.8/gc-8.2.8.tar.gz",
-      sha256 = "7649020621cb26325e1fb5c8742590d92fb48ce5c259b502faf7d9fb5dabb160" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of libgc 1:8.2.2-3: the upstream release file, byte for byte).
+    { url = "https://github.com/ivmai/bdwgc/releases/download/v8.2.2/gc-8.2.2.tar.gz",
+      sha256 = "f30107bcb062e0920a790ffffa56d9512348546859364c23a14be264b38836a0" },
   },
-  build = [[
-# GCC's atomic built-ins instead of the separate libatomic_ops.
-./configure --prefix=/usr --disable-shared --enable-static --enable-threads=posix --with-libatomic-ops=none --disable-docs
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  -- GCC's atomic built-ins instead of the separate libatomic_ops.
+  configure_args = { "--enable-threads=posix", "--with-libatomic-ops=none", "--disable-docs" },
 }

@@ -2,14 +2,15 @@
 -- system, date_time).
 return {
   name = "boost",
-  version = "1.82.0",
+  version = "1.88.0",
   description = "Peer-reviewed portable C++ libraries",
   license = "BSL-1.0",
   homepage = "https://www.boost.org/",
   sources = {
-    -- sha256 from Homebrew's boost formula (Formula/b/boost.rb).
-    { url = "https://github.com/boostorg/boost/releases/download/boost-1.82.0/boost-1.82.0.tar.xz",
-      sha256 = "fd60da30be908eff945735ac7d4d9addc7f7725b1ff6fcdcaede5262d511d21e" },
+    -- Mirror-only: Debian's xz repack of Boost 1.88.0 (upstream ships no .tar.xz of this tree) (orig tarball of Debian source package boost1.88 1.88.0-1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "boost1.88_1.88.0.orig.tar.xz",
+      sha256 = "5fe04fe91e9148c233784082a27a9bc5e0efef2d0eac5ea0940cf455d97f9fdc" },
   },
   build_deps = { "musl-cross-make", "zlib", "bzip2", "xz" },
   build = [[

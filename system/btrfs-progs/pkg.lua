@@ -1,23 +1,28 @@
 -- btrfs-progs: mkfs.btrfs, btrfs, btrfsck (static build targets).
 return {
   name = "btrfs-progs",
-  version = "6.15",
+  version = "6.14",
   description = "Btrfs filesystem utilities",
   license = "GPL-2.0-only",
   homepage = "https://btrfs.readthedocs.io/",
   sources = {
-    -- sha256 from a public static-build recipe pinning btrfs-progs-v6.15.tar.xz.
-    { url = "https://www.kernel.org/pub/linux/kernel/people/kdave/btrfs-progs/btrfs-progs-v6.15.tar.xz",
-      sha256 = "57da428dd2199fd88d83ecf1cad05678ce78640ef7e52d7633be9887cef674bb" },
+    -- Mirror-only: Debian's tarball of btrfs-progs 6.14 (.tar.gz; upstream's release file is .tar.xz) (orig tarball of Debian source package btrfs-progs 6.14-1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "btrfs-progs_6.14.orig.tar.gz",
+      sha256 = "5a85b791f0f32a4994e864ac4cb7abccce08e56db3010a1855ad0edeebc70b4c" },
   },
   build_deps = { "util-linux", "zlib", "pkgconf" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --disable-documentation --disable-python \
-  --disable-convert --disable-zstd --disable-lzo --disable-libudev \
-  --disable-backtrace --disable-shared
-make -j"$JOBS" static
-make install-static DESTDIR="$DESTDIR"
+]],
+  configure_args = {
+    "--disable-documentation", "--disable-python", "--disable-convert",
+    "--disable-zstd", "--disable-lzo", "--disable-libudev", "--disable-backtrace",
+  },
+  make_build_target = "static",
+  make_install_target = "install-static",
+  post_install = [[
 cd "$DESTDIR/usr/bin" && for f in *.static; do mv "$f" "${f%.static}"; done
 ]],
 }

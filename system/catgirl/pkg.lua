@@ -6,17 +6,18 @@ return {
   license = "GPL-3.0-or-later",
   homepage = "https://git.causal.agency/catgirl/",
   sources = {
-    -- sha256 from Homebrew's catgirl formula (Formula/c/catgirl.rb).
-    { url = "https://git.causal.agency/catgirl/snapshot/catgirl-2.2a.tar.gz",
-      sha256 = "c6d760aaee134e052586def7a9103543f7281fde6531fbcb41086470794297c2" },
+    -- Mirror-only: Debian's tarball of catgirl 2.2a (other bytes than the cgit snapshot recorded before) (orig tarball of Debian source package catgirl 2.2a-1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "catgirl_2.2a.orig.tar.gz",
+      sha256 = "a240335aa8eef8e69e2734b15ab556d0322ee48ee2fb5394771b797403dbbedf" },
   },
   build_deps = { "libressl", "ncurses", "pkgconf" },
   deps = { "certs" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 # libtls comes from libressl; pkg-config (pkgconf) finds it and ncursesw.
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --mandir=/usr/share/man
-make -j"$JOBS" LDFLAGS="$LDFLAGS" LDLIBS="-ltls -lssl -lcrypto -lncursesw"
-make install DESTDIR="$DESTDIR"
 ]],
+  configure_args = { "--mandir=/usr/share/man" },
+  make_build_args = { "LDFLAGS=$LDFLAGS", "LDLIBS=-ltls -lssl -lcrypto -lncursesw" },
 }

@@ -1,14 +1,15 @@
 -- cmake: the CMake build system (C++, compiled by musl-cross-make's g++).
 return {
   name = "cmake",
-  version = "4.3.2",
+  version = "3.25.1",
   description = "Cross-platform build system generator",
   license = "BSD-3-Clause",
   homepage = "https://cmake.org/",
   sources = {
-    -- sha256 from Homebrew's cmake formula (Formula/c/cmake.rb).
-    { url = "https://github.com/Kitware/CMake/releases/download/v4.3.2/cmake-4.3.2.tar.gz",
-      sha256 = "b0231eb39b3c3cabdc568c619df78208a7bd95ea10c9b2236d61218bac1b367d" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of cmake 3.25.1-1: the upstream release file, byte for byte).
+    { url = "https://github.com/Kitware/CMake/releases/download/v3.25.1/cmake-3.25.1.tar.gz",
+      sha256 = "1c511d09516af493694ed9baf13c55947a36389674d657a2d5e0ccedc6b291d8" },
   },
   build_deps = { "musl-cross-make" },
   build = [[

@@ -1,8 +1,5 @@
--- curl: URL transfer tool and libcurl (static), without TLS.
---
--- The system has no TLS library in this source mirror (libressl is listed
--- for Stasis but not available here), so this curl speaks plain-text
--- protocols only (http, ftp, file, ...); https needs a rebuild with one.
+-- curl: URL transfer tool and libcurl (static), TLS from openssl, the CA
+-- bundle from certs (/etc/ssl/cert.pem).
 return {
   name = "curl",
   version = "7.88.1",
@@ -13,18 +10,19 @@ return {
     { url = "https://curl.se/download/curl-7.88.1.tar.gz",
       sha256 = "cdb38b72e36bc5d33d5b8810f8018ece1baa29a8f215b4495e495ded82bbf3c7" },
   },
-  build_deps = { "zlib" },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static \
-  --without-ssl --with-zlib --without-brotli --without-zstd \
-  --without-libpsl --without-libidn2 --without-nghttp2 --without-libssh2 \
-  --disable-ldap --disable-ldaps --disable-rtsp --disable-dict \
-  --disable-manual --without-ca-bundle --without-ca-path \
-  --enable-ipv6 --enable-unix-sockets
-# libtool: -all-static (at make time) for a fully static curl.
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
+  build_deps = { "zlib", "openssl" },
+  deps = { "certs" },
+  build_style = "configure",
+  configure_args = {
+    "--with-openssl=$SYSROOT/usr", "--with-zlib", "--without-brotli", "--without-zstd",
+    "--without-libpsl", "--without-libidn2", "--without-nghttp2", "--without-libssh2",
+    "--disable-ldap", "--disable-ldaps", "--disable-rtsp", "--disable-dict",
+    "--disable-manual", "--with-ca-bundle=/etc/ssl/cert.pem", "--without-ca-path",
+    "--enable-ipv6", "--enable-unix-sockets",
+  },
+  -- libtool: -all-static (at make time) for a fully static curl.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  post_install = [[
 # curl-config and libcurl.pc record the configure-time flags; the sysroot
 # search paths are meaningless outside this build.
 sed -i "s| *-[IL]$SYSROOT/usr/[a-z]*||g" "$DESTDIR/usr/bin/curl-config" \

@@ -9,10 +9,9 @@ return {
     { url = "https://ftp.gnu.org/gnu/diffutils/diffutils-3.8.tar.xz",
       sha256 = "a6bdd7d1b31266d11c4f4de6c1b748d4607ab0231af5188fc2533d0ae2438fec" },
   },
-  build = [[
-./configure --prefix=/usr --disable-nls --disable-rpath MAKEINFO=true
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = { "--disable-rpath", "MAKEINFO=true" },
+  post_install = [[
 rm -f "$DESTDIR/usr/share/info/dir"
 ]],
 }

@@ -2,14 +2,15 @@
 -- it, from the sysroot).
 return {
   name = "ed",
-  version = "1.16",
+  version = "1.19",
   description = "GNU line-oriented text editor",
   license = "GPL-3.0-or-later",
   homepage = "https://www.gnu.org/software/ed/",
   sources = {
-    -- sha256 from Void Linux srcpkgs/ed/template.
-    { url = "https://ftp.gnu.org/gnu/ed/ed-1.16.tar.lz",
-      sha256 = "cfc07a14ab048a758473ce222e784fbf031485bcd54a76f74acfee1f390d8b2c", extract = false },
+    -- Mirror-only: Debian's .tar.gz of GNU ed 1.19 (upstream ships .tar.lz) (orig tarball of Debian source package ed 1.19-1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "ed_1.19.orig.tar.gz",
+      sha256 = "8e5c3e7c84972e73957ff396b8318a21795f86547dd1fe4ec4232a9e6e44ca1d" },
   },
   build_deps = { "lzip" },
   build = [[

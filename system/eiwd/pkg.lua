@@ -12,13 +12,13 @@ return {
     { url = "https://github.com/dylanaraps/eiwd/releases/download/1.6-1/eiwd-1.6-1.tar.xz",
       sha256 = "35e9938ccecad1a1336ee94d92ec5cfc2f059bd6d3b154034a450ac3385dbc19" },
   },
-  build = [[
-# The bundled ell; no D-Bus, no systemd units, no manual pages (rst2man).
-./configure --prefix=/usr --libexecdir=/usr/bin --localstatedir=/var \
-  --disable-dbus --disable-systemd-service --disable-manual-pages \
-  --disable-external-ell --enable-wired
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- The bundled ell; no D-Bus, no systemd units, no manual pages (rst2man).
+  configure_args = {
+    "--libexecdir=/usr/bin", "--disable-dbus", "--disable-systemd-service",
+    "--disable-manual-pages", "--disable-external-ell", "--enable-wired",
+  },
+  post_install = [[
 install -d -m 0700 "$DESTDIR/var/lib/iwd"
 ]],
 }

@@ -1,25 +1,29 @@
 -- emacs: GNU Emacs for the terminal (ncurses), TLS through gnutls.
 return {
   name = "emacs",
-  version = "30.2",
+  version = "30.1",
   description = "The extensible, self-documenting text editor (terminal)",
   license = "GPL-3.0-or-later",
   homepage = "https://www.gnu.org/software/emacs/",
   sources = {
-    -- sha256 from Homebrew's emacs formula (Formula/e/emacs.rb).
-    { url = "https://ftp.gnu.org/gnu/emacs/emacs-30.2.tar.xz",
-      sha256 = "b3f36f18a6dd2715713370166257de2fae01f9d38cfe878ced9b1e6ded5befd9" },
+    -- Mirror-only: Debian's +1 repack of GNU Emacs 30.1 (non-free documentation removed) (orig tarball of Debian source package emacs 1:30.1+1-6+deb13u1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "emacs_30.1+1.orig.tar.xz",
+      sha256 = "902fe6e82528f9bc89b0f57227488a08f5bc07126c2c47eb6b5e8a368582324c" },
   },
   build_deps = { "ncurses", "gnutls", "nettle", "gmp", "libtasn1", "zlib", "pkgconf" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # Terminal only: no X, no sound, no image libraries, no native compilation.
-./configure --prefix=/usr --libexecdir=/usr/libexec --localstatedir=/var \
-  --without-all --without-x --without-ns --without-sound \
-  --with-gnutls --with-zlib --with-modules=no --without-native-compilation \
-  --with-dumping=pdumper --without-pop --with-file-notification=inotify
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+]],
+  configure_args = {
+    "--libexecdir=/usr/libexec", "--without-all", "--without-x", "--without-ns",
+    "--without-sound", "--with-gnutls", "--with-zlib", "--with-modules=no",
+    "--without-native-compilation", "--with-dumping=pdumper", "--without-pop",
+    "--with-file-notification=inotify",
+  },
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/applications" "$DESTDIR/usr/share/icons" \
   "$DESTDIR/usr/lib/systemd" "$DESTDIR/usr/share/metainfo"
 # ctags clashes with nothing here, but emacs' movemail is a setgid mail tool.

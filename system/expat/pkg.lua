@@ -1,19 +1,16 @@
 -- expat: stream-oriented XML parser (git, gdb, unbound).
 return {
   name = "expat",
-  version = "2.7.1",
+  version = "2.5.0",
   description = "XML parser library",
   license = "MIT",
   homepage = "https://libexpat.github.io/",
   sources = {
-    -- sha256 from an Arch-style PKGBUILD's sha256sums (expat-2.7.1.tar.xz).
-    { url = "https://github.com/libexpat/libexpat/releases/download/R_2_7_1/expat-2.7.1.tar.xz",
-      sha256 = "354552544b8f99012e5062f7d570ec77f14b412a3ff5c7d8d0dae62c0d217c30" },
+    -- Mirror-only: Debian's tarball of libexpat's git tag R_2_5_0 (top directory libexpat-R_2_5_0, the library in expat/, no generated configure) (orig tarball of Debian source package expat 2.5.0-1+deb12u2);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "expat_2.5.0.orig.tar.gz",
+      sha256 = "ab00ee05c7067fd10a35c5d2a4922ebba746ddd50ff83b79c828da17bbdf1757" },
   },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --without-docbook --without-examples --without-tests
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  configure_args = { "--without-docbook", "--without-examples", "--without-tests" },
 }

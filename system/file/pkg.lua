@@ -11,16 +11,14 @@ return {
   },
   -- For `file -z` (look inside gzip/bzip2/xz-compressed files).
   build_deps = { "zlib", "bzip2", "xz" },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static \
-  --enable-zlib --enable-bzlib --enable-xzlib \
-  --disable-zstdlib --disable-lzlib --disable-libseccomp
-# libtool turns a plain -static into "prefer static libtool libraries" and
-# still links the programs dynamically against libc; -all-static (at make
-# time only: configure's link tests do not know it) makes them fully static.
-# magic.mgc is compiled by the file just built.
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  configure_args = {
+    "--enable-zlib", "--enable-bzlib", "--enable-xzlib", "--disable-zstdlib",
+    "--disable-lzlib", "--disable-libseccomp",
+  },
+  -- libtool turns a plain -static into "prefer static libtool libraries" and
+  -- still links the programs dynamically against libc; -all-static (at make
+  -- time only: configure's link tests do not know it) makes them fully static.
+  -- magic.mgc is compiled by the file just built.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
 }

@@ -9,12 +9,13 @@ return {
     { url = "https://ftp.gnu.org/gnu/findutils/findutils-4.9.0.tar.xz",
       sha256 = "a2bfb8c09d436770edc59f50fa483e785b161a3b7b9d547573cb08065fd462fe" },
   },
-  build = [[
-# The locate database lives in /var/lib/locate.
-./configure --prefix=/usr --localstatedir=/var/lib/locate \
-  --disable-nls --disable-rpath --without-selinux MAKEINFO=true
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- The locate database lives in /var/lib/locate.
+  configure_args = {
+    "--localstatedir=/var/lib/locate", "--disable-rpath", "--without-selinux",
+    "MAKEINFO=true",
+  },
+  post_install = [[
 rm -f "$DESTDIR/usr/share/info/dir"
 ]],
 }

@@ -11,11 +11,9 @@ return {
       sha256 = "0550350666d427c74daeb85d5ac7bb353acba5f76956395995311a9c6f063289" },
   },
   build_deps = { "zlib", "bzip2" },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --with-zlib=yes --with-bzip2=yes --without-png --without-harfbuzz \
-  --without-brotli --enable-freetype-config
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  configure_args = {
+    "--with-zlib=yes", "--with-bzip2=yes", "--without-png", "--without-harfbuzz",
+    "--without-brotli", "--enable-freetype-config",
+  },
 }

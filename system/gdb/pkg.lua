@@ -1,14 +1,15 @@
 -- gdb: the GNU debugger (C++; gmp and mpfr are required since gdb 14).
 return {
   name = "gdb",
-  version = "16.2",
+  version = "16.3",
   description = "The GNU debugger",
   license = "GPL-3.0-or-later",
   homepage = "https://www.gnu.org/software/gdb/",
   sources = {
-    -- sha256 from Homebrew's gdb formula (Formula/g/gdb.rb).
-    { url = "https://ftp.gnu.org/gnu/gdb/gdb-16.2.tar.xz",
-      sha256 = "4002cb7f23f45c37c790536a13a720942ce4be0402d929c9085e92f10d480119" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of gdb 16.3-1: the upstream release file, byte for byte).
+    { url = "https://ftp.gnu.org/gnu/gdb/gdb-16.3.tar.xz",
+      sha256 = "99c11713693d81d5463733c29333f2c06c358b730c911b2438a849b26ca4b6b6" },
   },
   build_deps = { "musl-cross-make", "gmp", "mpfr", "ncurses", "expat", "zlib", "xz" },
   build = [[

@@ -1,17 +1,18 @@
 -- git: distributed version control; https remotes through curl, TLS from
--- libressl, trust from certs.  No expat: only WebDAV push (http-push) needs it.
+-- openssl, trust from certs.  No expat: only WebDAV push (http-push) needs it.
 return {
   name = "git",
-  version = "2.54.0",
+  version = "2.47.3",
   description = "Distributed version control system",
   license = "GPL-2.0-only",
   homepage = "https://git-scm.com/",
   sources = {
-    -- sha256 from Homebrew's git formula (Formula/g/git.rb, 2.54.0).
-    { url = "https://mirrors.edge.kernel.org/pub/software/scm/git/git-2.54.0.tar.xz",
-      sha256 = "f689162364c10de79ef89aa8dbf48731eb057e34edbbd20aca510ce0154681a3" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of git 1:2.47.3-0+deb13u1: the upstream release file, byte for byte).
+    { url = "https://mirrors.edge.kernel.org/pub/software/scm/git/git-2.47.3.tar.xz",
+      sha256 = "9c2eb1250781b3e5bfef098572d07fdf132d67e6c065e4307332ade9819a1501" },
   },
-  build_deps = { "zlib", "curl", "libressl" },
+  build_deps = { "zlib", "curl", "openssl" },
   deps = { "certs" },
   build = [[
 # No perl, python, Tcl/Tk or gettext on the target: the C core only.

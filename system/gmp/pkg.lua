@@ -8,15 +8,17 @@ return {
   license = "LGPL-3.0-or-later OR GPL-2.0-or-later",
   homepage = "https://gmplib.org/",
   sources = {
-    -- sha256 from Homebrew's gmp formula (Formula/g/gmp.rb).
-    { url = "https://ftp.gnu.org/gnu/gmp/gmp-6.3.0.tar.xz",
-      sha256 = "a3c2b80201b89e68616f4ad30bc66aee4927c3ce50e33929ca819d5c43538898" },
+    -- Mirror-only: Debian's +dfsg repack of GMP 6.3.0 (orig tarball of Debian source package gmp 2:6.3.0+dfsg-3);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "gmp_6.3.0+dfsg.orig.tar.xz",
+      sha256 = "bd2966e6d277f79328e894a5a9f3ba3fbf2ed2be81def5f48623e30c23fb1572" },
   },
-  build = [[
-# --build: config.guess would pick the build machine's exact CPU.
-./configure --prefix=/usr --disable-shared --enable-static --build=x86_64-pc-linux-musl --host=x86_64-pc-linux-musl --enable-fat
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- --build: config.guess would pick the build machine's exact CPU.
+  configure_args = {
+    "--build=x86_64-pc-linux-musl", "--host=x86_64-pc-linux-musl", "--enable-fat",
+  },
+  post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

@@ -10,12 +10,10 @@ return {
     { url = "https://downloads.sourceforge.net/project/netcat/netcat/0.7.1/netcat-0.7.1.tar.bz2",
       sha256 = "b55af0bbdf5acc02d1eb6ab18da2acd77a400bafd074489003f3df09676332bb" },
   },
-  build = [[
-# 2004's config.guess/config.sub predate x86_64-linux-musl: name the system.
-./configure --prefix=/usr --disable-nls --build=x86_64-pc-linux-musl \
-  --host=x86_64-pc-linux-musl
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- 2004's config.guess/config.sub predate x86_64-linux-musl: name the system.
+  configure_args = { "--build=x86_64-pc-linux-musl", "--host=x86_64-pc-linux-musl" },
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

@@ -10,12 +10,8 @@ return {
     { url = "https://ftp.gnu.org/gnu/grep/grep-3.8.tar.xz",
       sha256 = "498d7cc1b4fb081904d87343febb73475cf771e424fb7e6141aff66013abc382" },
   },
-  build = [[
-# No PCRE on this system: -P is disabled.
-./configure --prefix=/usr --disable-nls --disable-rpath \
-  --disable-perl-regexp MAKEINFO=true
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR/usr/share/info/dir"
-]],
+  build_style = "configure",
+  -- No PCRE on this system: -P is disabled.
+  configure_args = { "--disable-rpath", "--disable-perl-regexp", "MAKEINFO=true" },
+  post_install = [[rm -f "$DESTDIR/usr/share/info/dir"]],
 }

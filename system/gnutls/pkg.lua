@@ -1,24 +1,28 @@
 -- gnutls: TLS library (ffmpeg's https and tls protocols, emacs).
 return {
   name = "gnutls",
-  version = "3.8.2",
+  version = "3.8.9",
   description = "GNU TLS library",
   license = "LGPL-2.1-or-later",
   homepage = "https://www.gnutls.org/",
   sources = {
-    -- sha256 from Homebrew's gnutls formula (Formula/g/gnutls.rb).
-    { url = "https://www.gnupg.org/ftp/gcrypt/gnutls/v3.8/gnutls-3.8.2.tar.xz",
-      sha256 = "e765e5016ffa9b9dd243e363a0460d577074444ee2491267db2e96c9c2adef77" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of gnutls28 3.8.9-3+deb13u4: the upstream release file, byte for byte).
+    { url = "https://www.gnupg.org/ftp/gcrypt/gnutls/v3.8/gnutls-3.8.9.tar.xz",
+      sha256 = "69e113d802d1670c4d5ac1b99040b1f2d5c7c05daec5003813c049b5184820ed" },
   },
   build_deps = { "nettle", "gmp", "libtasn1", "zlib", "pkgconf" },
   deps = { "certs" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --disable-shared --enable-static --disable-doc --disable-tests --disable-nls --disable-cxx \
-  --with-included-unistring --without-p11-kit --without-tpm --without-tpm2 \
-  --without-idn --disable-guile --with-default-trust-store-file=/etc/ssl/cert.pem
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+]],
+  configure_args = {
+    "--disable-doc", "--disable-tests", "--disable-cxx", "--with-included-unistring",
+    "--without-p11-kit", "--without-tpm", "--without-tpm2", "--without-idn",
+    "--disable-guile", "--with-default-trust-store-file=/etc/ssl/cert.pem",
+  },
+  post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

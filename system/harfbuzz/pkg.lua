@@ -1,16 +1,17 @@
 -- harfbuzz: text shaping (libass needs it); C++, built by muon.
 return {
   name = "harfbuzz",
-  version = "10.4.0",
+  version = "10.2.0",
   description = "OpenType text shaping engine",
   license = "MIT",
   homepage = "https://harfbuzz.github.io/",
   sources = {
-    -- sha256 from a CMake FetchContent URL_HASH for harfbuzz-10.4.0.tar.xz.
-    { url = "https://github.com/harfbuzz/harfbuzz/releases/download/10.4.0/harfbuzz-10.4.0.tar.xz",
-      sha256 = "480b6d25014169300669aa1fc39fb356c142d5028324ea52b3a27648b9beaad8" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of harfbuzz 10.2.0-1+deb13u1: the upstream release file, byte for byte).
+    { url = "https://github.com/harfbuzz/harfbuzz/releases/download/10.2.0/harfbuzz-10.2.0.tar.xz",
+      sha256 = "620e3468faec2ea8685d32c46a58469b850ef63040b3565cde05959825b48227" },
   },
-  build_deps = { "muon", "samurai", "pkgconf", "musl-cross-make", "freetype" },
+  build_deps = { "muon", "pkgconf", "musl-cross-make", "freetype" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"

@@ -1,17 +1,18 @@
 -- i2pd: the C++ I2P router (anonymous overlay network).
 return {
   name = "i2pd",
-  version = "2.53.1",
+  version = "2.56.0",
   description = "I2P router in C++",
   license = "BSD-3-Clause",
   homepage = "https://i2pd.website/",
   sources = {
-    -- sha256 from Homebrew's i2pd formula (Formula/i/i2pd.rb).
-    { url = "https://github.com/PurpleI2P/i2pd/archive/refs/tags/2.53.1.tar.gz",
-      file = "i2pd-2.53.1.tar.gz",
-      sha256 = "99c3d739530b08b28a796544ead4254394c7226a873bf813db4e7b3c1524d757" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of i2pd 2.56.0-1: the upstream release file, byte for byte).
+    { url = "https://github.com/PurpleI2P/i2pd/archive/refs/tags/2.56.0.tar.gz",
+      file = "i2pd-2.56.0.tar.gz",
+      sha256 = "eb83f7e98afeb3704d9ee0da2499205f73bab0b1becaf4494ccdcbe4295f8550" },
   },
-  build_deps = { "musl-cross-make", "boost", "libressl", "zlib" },
+  build_deps = { "musl-cross-make", "boost", "openssl", "zlib" },
   deps = { "certs" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++

@@ -11,18 +11,18 @@ return {
   },
   -- telnet's terminal handling uses the terminfo library.
   build_deps = { "ncurses" },
-  build = [[
-# Clients only: no daemons (inetd, telnetd, ftpd, ...), and none of the
-# insecure r-commands; logger comes from util-linux.  No PAM, Kerberos,
-# libidn or libwrap here.
-./configure --prefix=/usr --sbindir=/usr/bin --libexecdir=/usr/libexec \
-  --localstatedir=/var --sysconfdir=/etc \
-  --disable-servers --disable-rcp --disable-rexec --disable-rlogin \
-  --disable-rsh --disable-talk --disable-whois --disable-logger \
-  --without-pam --without-krb5 --without-shishi --without-idn \
-  --without-wrap --disable-nls --disable-rpath MAKEINFO=true
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- Clients only: no daemons (inetd, telnetd, ftpd, ...), and none of the
+  -- insecure r-commands; logger comes from util-linux.  No PAM, Kerberos,
+  -- libidn or libwrap here.
+  configure_args = {
+    "--sbindir=/usr/bin", "--libexecdir=/usr/libexec", "--disable-servers",
+    "--disable-rcp", "--disable-rexec", "--disable-rlogin", "--disable-rsh",
+    "--disable-talk", "--disable-whois", "--disable-logger", "--without-pam",
+    "--without-krb5", "--without-shishi", "--without-idn", "--without-wrap",
+    "--disable-rpath", "MAKEINFO=true",
+  },
+  post_install = [[
 rm -f "$DESTDIR/usr/share/info/dir"
 # make install marks ping, ping6 and traceroute setuid root for raw sockets.
 # Stasis ships no setuid programs it can avoid: root can ping; for other users

@@ -13,14 +13,11 @@ return {
     { url = "https://www.netfilter.org/projects/iptables/files/iptables-1.8.9.tar.xz",
       sha256 = "ef6639a43be8325a4f8ea68123ffac236cb696e8c78501b64e8106afb008c87f" },
   },
-  build = [[
-./configure --prefix=/usr --sbindir=/usr/bin --sysconfdir=/etc \
-  --disable-shared --enable-static --disable-nftables \
-  --disable-bpf-compiler --disable-nfsynproxy --disable-libipq \
-  --with-xtlibdir=/usr/lib/xtables
-# libtool: -all-static (at make time) for fully static programs.
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  configure_args = {
+    "--sbindir=/usr/bin", "--disable-nftables", "--disable-bpf-compiler",
+    "--disable-nfsynproxy", "--disable-libipq", "--with-xtlibdir=/usr/lib/xtables",
+  },
+  -- libtool: -all-static (at make time) for fully static programs.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
 }

@@ -2,20 +2,20 @@
 -- s6-boot's keymap service runs loadkeys with config.lua's keymap.
 return {
   name = "kbd",
-  version = "2.6.4",
+  version = "2.7.1",
   description = "Console keyboard and font tools, keymaps",
   license = "GPL-2.0-or-later",
   homepage = "https://kbd-project.org/",
   sources = {
-    -- sha256 from the ix distribution's kbd recipe (its fetch block records the sha256).
-    { url = "https://mirrors.edge.kernel.org/pub/linux/utils/kbd/kbd-2.6.4.tar.xz",
-      sha256 = "519f8d087aecca7e0a33cd084bef92c066eb19731666653dcc70c9d71aa40926" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of kbd 2.7.1-2: the upstream release file, byte for byte).
+    { url = "https://mirrors.edge.kernel.org/pub/linux/utils/kbd/kbd-2.7.1.tar.gz",
+      sha256 = "1fd74ac647c5ba5b3ebe09a204483544c5f1ef89ff42f37a11eab040cac9595d" },
   },
-  build = [[
-./configure --prefix=/usr --disable-nls --disable-vlock --disable-tests \
-  --disable-shared --enable-static
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = { "--disable-vlock", "--disable-tests" },
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  post_install = [[
 rm -rf "$DESTDIR/usr/include" "$DESTDIR/usr/lib/pkgconfig" "$DESTDIR"/usr/lib/*.la
 ]],
 }

@@ -10,10 +10,7 @@ return {
       sha256 = "6aadf54be8bf57d0e2999a3c5d67b1de63808bb90deb8f77b028eafae3a08e10" },
   },
   build_deps = { "ncurses" },
-  build = [[
-# --with-regex=posix: musl's regcomp/regexec (no PCRE on this system).
-./configure --prefix=/usr --sysconfdir=/etc --with-regex=posix
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  -- --with-regex=posix: musl's regcomp/regexec (no PCRE on this system).
+  configure_args = { "--with-regex=posix" },
 }

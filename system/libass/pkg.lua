@@ -1,23 +1,24 @@
 -- libass: subtitle rendering for mpv.
 return {
   name = "libass",
-  version = "0.17.3",
+  version = "0.17.1",
   description = "Subtitle renderer (ASS/SSA)",
   license = "ISC",
   homepage = "https://github.com/libass/libass",
   sources = {
-    -- sha256 from Homebrew's libass formula (libass-0.17.3.tar.xz).
-    { url = "https://github.com/libass/libass/releases/download/0.17.3/libass-0.17.3.tar.xz",
-      sha256 = "eae425da50f0015c21f7b3a9c7262a910f0218af469e22e2931462fed3c50959" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of libass 1:0.17.1-1: the upstream release file, byte for byte).
+    { url = "https://github.com/libass/libass/releases/download/0.17.1/libass-0.17.1.tar.gz",
+      sha256 = "d653be97198a0543c69111122173c41a99e0b91426f9e17f06a858982c2fb03d" },
   },
   build_deps = { "freetype", "fribidi", "harfbuzz", "nasm", "pkgconf", "zlib", "bzip2" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # No fontconfig on Stasis: fonts come embedded in the media or from mpv's
 # --sub-fonts-dir.
-./configure --prefix=/usr --disable-shared --enable-static --disable-fontconfig --disable-require-system-font-provider --enable-asm
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
 ]],
+  configure_args = {
+    "--disable-fontconfig", "--disable-require-system-font-provider", "--enable-asm",
+  },
 }

@@ -10,7 +10,7 @@ return {
     { url = "https://dri.freedesktop.org/libdrm/libdrm-2.4.124.tar.xz",
       sha256 = "ac36293f61ca4aafaf4b16a2a7afff312aa4f5c37c9fbd797de9e3c0863ca379" },
   },
-  build_deps = { "muon", "samurai", "pkgconf" },
+  build_deps = { "muon", "pkgconf" },
   build = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # The core library only: no vendor GPU helpers (intel needs libpciaccess),

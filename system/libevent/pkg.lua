@@ -10,11 +10,10 @@ return {
     { url = "https://github.com/libevent/libevent/releases/download/release-2.1.12-stable/libevent-2.1.12-stable.tar.gz",
       sha256 = "92e6de1be9ec176428fd2367677e61ceffc2ee1cb119035037a27d346b0403bb" },
   },
-  build_deps = { "libressl" },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --disable-samples --disable-libevent-regress --disable-debug-mode
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_deps = { "openssl" },
+  build_style = "configure",
+  configure_args = { "--disable-samples", "--disable-libevent-regress", "--disable-debug-mode" },
+  post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la "$DESTDIR/usr/bin/event_rpcgen.py"
 ]],
 }

@@ -12,15 +12,12 @@ return {
       sha256 = "0f71c16bd34bdaaccdcb96a5d94a4921bfb612ec6e0eba7a80d8854eefd8bb61" },
   },
   deps = { "certs" },
-  build = [[
-./configure --prefix=/usr --sysconfdir=/etc --with-openssldir=/etc/ssl \
-  --disable-shared --enable-static --disable-tests
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = { "--with-openssldir=/etc/ssl", "--disable-tests" },
+  post_install = [[
 # The CA bundle is certs' file; libressl's copy would shadow updates.
 rm -f "$DESTDIR/etc/ssl/cert.pem"
 # nc is gnu-netcat's name on this system.
 rm -f "$DESTDIR/usr/bin/nc" "$DESTDIR/usr/share/man/man1/nc.1"
-rm -f "$DESTDIR"/usr/lib/*.la
 ]],
 }

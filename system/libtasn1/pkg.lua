@@ -10,10 +10,6 @@ return {
     { url = "https://ftp.gnu.org/gnu/libtasn1/libtasn1-4.20.0.tar.gz",
       sha256 = "92e0e3bd4c02d4aeee76036b2ddd83f0c732ba4cda5cb71d583272b23587a76c" },
   },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --disable-doc
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  configure_args = { "--disable-doc" },
 }

@@ -1,27 +1,21 @@
 -- libtorrent: rakshasa's C++ BitTorrent library (rtorrent's engine).
 return {
   name = "libtorrent",
-  version = "0.15.0",
+  version = "0.13.8",
   description = "BitTorrent library (rakshasa)",
   license = "GPL-2.0-or-later",
   homepage = "https://github.com/rakshasa/libtorrent",
   sources = {
-    -- sha256 from Homebrew's libtorrent-rakshasa formula (tag archive v0.15.0).
-    { url = "https://github.com/rakshasa/libtorrent/archive/refs/tags/v0.15.0.tar.gz",
-      file = "libtorrent-0.15.0.tar.gz",
-      sha256 = "f55fb872282a2964049dadb89c4d1fb580a1cef981b9a421991efd5282ca90b7" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of libtorrent 0.13.8-2.1: the upstream release file, byte for byte). The release tarball ships configure.
+    { url = "https://github.com/rakshasa/libtorrent/releases/download/v0.13.8/libtorrent-0.13.8.tar.gz",
+      sha256 = "0f6c2e7ffd3a1723ab47fdac785ec40f85c0a5b5a42c1d002272205b988be722" },
   },
-  build_deps = { "musl-cross-make", "libressl", "zlib", "pkgconf" },
-  build = [[
+  build_deps = { "musl-cross-make", "openssl", "zlib", "pkgconf" },
+  build_style = "configure",
+  -- The C++ compiler is musl-cross-make's (the release tarball ships configure).
+  pre_configure = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
-# A tag archive: configure is generated here.  autoconf/automake/libtool are
-# not part of the Stasis set, so say so plainly when they are missing.
-command -v autoreconf >/dev/null || { echo "libtorrent: needs autoreconf (autoconf, automake, libtool) on PATH" >&2; exit 1; }
-autoreconf -fi
-export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --disable-shared --enable-static --disable-debug --with-posix-fallocate
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
 ]],
+  configure_args = { "--disable-debug", "--with-posix-fallocate" },
 }

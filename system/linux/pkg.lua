@@ -13,24 +13,23 @@ local kconfig = config.kernel and config.kernel.config
 
 return {
   name = "linux",
-  version = "6.1.99",
+  version = "6.1.176",
   description = "The Linux kernel",
   license = "GPL-2.0-only",
   homepage = "https://www.kernel.org",
   sources = {
-    -- sha256 of both files from Void Linux srcpkgs/linux6.1/template (6.1.99).
-    { url = "https://cdn.kernel.org/pub/linux/kernel/v6.x/linux-6.1.tar.xz",
-      sha256 = "2ca1f17051a430f6fed1196e4952717507171acfd97d96577212502703b25deb" },
-    { url = "https://cdn.kernel.org/pub/linux/kernel/v6.x/patch-6.1.99.xz",
-      sha256 = "06fe6378e766b7513d0c2c7575b03daf125f7e844cf9905e2373b067c0ee0ec4",
-      extract = false },
+    -- Mirror-only: Debian's tarball of Linux 6.1.176 (orig tarball of Debian source
+    -- package linux 6.1.176-1, made by Debian's genorig from the stable release;
+    -- top directory linux-6.1.176), not kernel.org's release file.  sha256 verified
+    -- against Debian's source archive index.  The same release as the shared
+    -- mirror's linux-headers-6.1.176, and no stable patch is needed on top.
+    { file = "linux_6.1.176.orig.tar.xz",
+      sha256 = "9aad4025973feea3f0d978e82ab7db97d8d5ce3f59fcc6b1f316153d66e3a504" },
   },
   build_deps = { "musl-cross-make", "bc", "bison", "flex", "elfutils", "zlib", "xz" },
   toolchain = false,
   timeout = 3 * 3600,
   build = [[
-xz -dc /build/src/patch-6.1.99.xz | patch -p1 -s
-
 kcc=x86_64-linux-musl-gcc
 set -- ARCH=x86_64 CC="$kcc" HOSTCC="$kcc" \
   HOSTCFLAGS="-O2 -I$SYSROOT/usr/include" HOSTLDFLAGS="-static -L$SYSROOT/usr/lib" \

@@ -2,15 +2,16 @@
 -- with it.
 return {
   name = "luajit",
-  version = "2.1.0-beta3-20230821.8",
+  version = "2.1.0-beta3-20220320",
   description = "Just-in-time compiler for Lua 5.1",
   license = "MIT",
   homepage = "https://luajit.org/",
   sources = {
-    -- sha256 from Homebrew's luajit formula (Formula/l/luajit.rb, v2.1 branch snapshot).
-    { url = "https://github.com/LuaJIT/LuaJIT/archive/54ef81f864e18729f6dafb6b1c9f9176fcb67bb5.tar.gz",
-      file = "luajit-2.1.0-beta3-20230821.8.tar.gz",
-      sha256 = "b14a7d2b2879cbcb7fcc911bf28ddeb0ce14131855afdd7df2f337e1b4c5eb20" },
+    -- Mirror-only: Debian's +dfsg repack of a LuaJIT v2.1 git snapshot (2022-03-20) (orig tarball of Debian source package luajit 2.1.0~beta3+git20220320+dfsg-4.1+deb12u1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    -- (Debian names it with "~beta3"; a file name here has no "~".)  No top directory: the build runs in /build/src.
+    { file = "luajit_2.1.0-beta3+git20220320+dfsg.orig.tar.gz",
+      sha256 = "b4d18d2c5e663682bc7f473797e3ceaca8193e112824a5bdfa3e468d98618678" },
   },
   build = [[
 make -j"$JOBS" amalg PREFIX=/usr BUILDMODE=static CC="$CC" \

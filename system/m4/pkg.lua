@@ -9,11 +9,10 @@ return {
     { url = "https://ftp.gnu.org/gnu/m4/m4-1.4.19.tar.xz",
       sha256 = "63aede5c6d33b6d9b13511cd0be2cac046f2e70fd0a07aa9573a04a82783af96" },
   },
-  build = [[
-# MAKEINFO=true: the release ships m4.info; no texinfo on the builder.
-./configure --prefix=/usr --disable-nls --disable-rpath MAKEINFO=true
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- MAKEINFO=true: the release ships m4.info; no texinfo on the builder.
+  configure_args = { "--disable-rpath", "MAKEINFO=true" },
+  post_install = [[
 rm -f "$DESTDIR/usr/share/info/dir"
 ]],
 }

@@ -11,7 +11,8 @@ return {
   },
   -- mandoc reads gzip-compressed manuals through zlib (required).
   build_deps = { "zlib" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 # mandoc's hand-written configure takes its settings from configure.local.
 # STATIC=-static links the programs statically; the sysroot's zlib is found
 # through CPPFLAGS/LDFLAGS.  OSNAME is fixed (configure would otherwise ask
@@ -32,8 +33,5 @@ OSNAME="Stasis"
 UTF8_LOCALE=C.UTF-8
 LN="ln -sf"
 EOF2
-./configure
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
 ]],
 }

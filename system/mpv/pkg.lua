@@ -12,7 +12,7 @@ return {
       file = "mpv-0.35.1.tar.gz",
       sha256 = "41df981b7b84e33a2ef4478aaf81d6f4f5c8b9cd2c0d337ac142fc20b387d1a9" },
   },
-  build_deps = { "muon", "samurai", "pkgconf", "python", "musl-cross-make",
+  build_deps = { "muon", "pkgconf", "python", "musl-cross-make",
     "ffmpeg", "libass", "libplacebo", "libdrm", "alsa-lib", "luajit", "zlib",
     "freetype", "fribidi", "harfbuzz", "gnutls", "nettle", "gmp", "libtasn1", "bzip2", "xz" },
   build = [[

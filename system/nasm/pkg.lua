@@ -1,14 +1,15 @@
 -- nasm: the assembler of ffmpeg's x86 SIMD code.
 return {
   name = "nasm",
-  version = "2.15.05",
+  version = "2.16.03",
   description = "x86 assembler",
   license = "BSD-2-Clause",
   homepage = "https://www.nasm.us/",
   sources = {
-    -- sha256 from Void Linux srcpkgs/nasm/template.
-    { url = "https://www.nasm.us/pub/nasm/releasebuilds/2.15.05/nasm-2.15.05.tar.xz",
-      sha256 = "3caf6729c1073bf96629b57cee31eeb54f4f8129b01902c73428836550b30a3f" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of nasm 2.16.03-1: the upstream release file, byte for byte).
+    { url = "https://www.nasm.us/pub/nasm/releasebuilds/2.16.03/nasm-2.16.03.tar.xz",
+      sha256 = "1412a1c760bbd05db026b6c0d1657affd6631cd0a63cddb6f73cc6d4aa616148" },
   },
   build = [[
 ./configure --prefix=/usr

@@ -13,28 +13,26 @@ return {
     { url = "https://invisible-island.net/archives/ncurses/ncurses-6.4.tar.gz",
       sha256 = "6931283d9ac87c5073f30b6290c4c75f21632bb4fc3603ac8100812bed248159" },
   },
-  build = [[
-# --enable-overwrite: headers directly in /usr/include (not ncursesw/).
-# --without-cxx*: the builder's C compiler is musl-gcc only.
-# --disable-stripping: install(1) must not run strip.
-# --with-manpage-format=normal: plain manual pages; gzip would store
-# timestamps in them (and mandoc reads either).
-# The terminfo database is compiled at install time by the tic just built.
-# cf_cv_ar_flags: configure would pick "ar -curvU", and U stores real
-# timestamps, uids and modes in the archives (not reproducible).
-./configure --prefix=/usr --mandir=/usr/share/man \
-  --without-shared --with-normal --without-debug --without-profile \
-  --without-ada --without-cxx --without-cxx-binding --without-tests \
-  --enable-widec --enable-overwrite --enable-pc-files \
-  --with-pkg-config-libdir=/usr/lib/pkgconfig \
-  --with-default-terminfo-dir=/usr/share/terminfo \
-  --with-terminfo-dirs=/usr/share/terminfo \
-  --disable-stripping --disable-rpath --disable-home-terminfo \
-  --with-manpage-format=normal \
-  cf_cv_ar_flags=-crv
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-
+  build_style = "configure",
+  -- --enable-overwrite: headers directly in /usr/include (not ncursesw/).
+  -- --without-cxx*: the builder's C compiler is musl-gcc only.
+  -- --disable-stripping: install(1) must not run strip.
+  -- --with-manpage-format=normal: plain manual pages; gzip would store
+  -- timestamps in them (and mandoc reads either).
+  -- The terminfo database is compiled at install time by the tic just built.
+  -- cf_cv_ar_flags: configure would pick "ar -curvU", and U stores real
+  -- timestamps, uids and modes in the archives (not reproducible).
+  configure_args = {
+    "--mandir=/usr/share/man", "--without-shared", "--with-normal", "--without-debug",
+    "--without-profile", "--without-ada", "--without-cxx", "--without-cxx-binding",
+    "--without-tests", "--enable-widec", "--enable-overwrite", "--enable-pc-files",
+    "--with-pkg-config-libdir=/usr/lib/pkgconfig",
+    "--with-default-terminfo-dir=/usr/share/terminfo",
+    "--with-terminfo-dirs=/usr/share/terminfo", "--disable-stripping",
+    "--disable-rpath", "--disable-home-terminfo", "--with-manpage-format=normal",
+    "cf_cv_ar_flags=-crv",
+  },
+  post_install = [[
 # ncursesw6-config and the .pc files record the link flags given to
 # configure; the sysroot search path is meaningless outside this build.
 sed -i "s| *-L$SYSROOT/usr/lib||g" "$DESTDIR/usr/bin/ncursesw6-config" \

@@ -1,4 +1,4 @@
--- neomutt: terminal mail reader with IMAP/SMTP over TLS (libressl).
+-- neomutt: terminal mail reader with IMAP/SMTP over TLS (openssl).
 return {
   name = "neomutt",
   version = "20250510",
@@ -11,14 +11,12 @@ return {
       file = "neomutt-20250510.tar.gz",
       sha256 = "12d225e270d8e16cda41d855880b9d938750a4f1d647f55c6353337d32ffd653" },
   },
-  build_deps = { "ncurses", "libressl", "zlib" },
+  build_deps = { "ncurses", "openssl", "zlib" },
   deps = { "certs" },
-  build = [[
-# autosetup-based configure (its jimsh is built with the same compiler).
-./configure --prefix=/usr --sysconfdir=/etc --disable-nls --disable-doc \
-  --ssl --with-ssl="$SYSROOT/usr" --zlib --with-zlib="$SYSROOT/usr" \
-  --with-ncurses="$SYSROOT/usr"
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  -- autosetup-based configure (its jimsh is built with the same compiler).
+  configure_args = {
+    "--disable-doc", "--ssl", "--with-ssl=$SYSROOT/usr", "--zlib",
+    "--with-zlib=$SYSROOT/usr", "--with-ncurses=$SYSROOT/usr",
+  },
 }

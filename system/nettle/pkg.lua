@@ -11,9 +11,6 @@ return {
       sha256 = "b0fcdd7fc0cdea6e80dcf1dd85ba794af0d5b4a57e26397eee3bc193272d9132" },
   },
   build_deps = { "gmp" },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --libdir=/usr/lib --disable-documentation --disable-openssl
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  configure_args = { "--libdir=/usr/lib", "--disable-documentation", "--disable-openssl" },
 }

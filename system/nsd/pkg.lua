@@ -10,15 +10,14 @@ return {
     { url = "https://www.nlnetlabs.nl/downloads/nsd/nsd-4.12.0.tar.gz",
       sha256 = "f9ecc2cf79ba50580f2df62918efc440084c5bf11057db44c19aa9643cd4b5e8" },
   },
-  build_deps = { "libressl", "libevent" },
-  build = [[
-./configure --prefix=/usr --sbindir=/usr/bin --sysconfdir=/etc \
-  --localstatedir=/var --with-pidfile=/run/nsd.pid --with-user=nobody \
-  --with-ssl="$SYSROOT/usr" --with-libevent="$SYSROOT/usr" \
-  --with-dbfile=/var/lib/nsd/nsd.db --with-zonesdir=/etc/nsd \
-  --disable-flto
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_deps = { "openssl", "libevent" },
+  build_style = "configure",
+  configure_args = {
+    "--sbindir=/usr/bin", "--with-pidfile=/run/nsd.pid", "--with-user=nobody",
+    "--with-ssl=$SYSROOT/usr", "--with-libevent=$SYSROOT/usr",
+    "--with-dbfile=/var/lib/nsd/nsd.db", "--with-zonesdir=/etc/nsd", "--disable-flto",
+  },
+  post_install = [[
 install -d "$DESTDIR/var/lib/nsd"
 ]],
 }

@@ -12,7 +12,8 @@ return {
     { url = "https://cdn.openbsd.org/pub/OpenBSD/OpenNTPD/openntpd-6.2p3.tar.gz",
       sha256 = "d01f2caf77d069e658550d03e3a3c9d51b65f6b1139a45fb67be946fcb3d690d" },
   },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
 # ntpd drops privileges to the _ntp user (created by the system's user
 # configuration) and chroots to /var/empty.
 # The sources expect BSD's __packed macro (without it every "} __packed;"
@@ -25,11 +26,11 @@ cat > stasis-packed.h <<'EOF2'
 #define __packed __attribute__((__packed__))
 #endif
 EOF2
-./configure --prefix=/usr --sbindir=/usr/bin --sysconfdir=/etc \
-  --with-privsep-user=_ntp --with-cacert=/etc/ssl/cert.pem \
-  CFLAGS="$CFLAGS -fcommon -include $PWD/stasis-packed.h"
-# libtool: -all-static (at make time) for fully static programs.
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
 ]],
+  configure_args = {
+    "--sbindir=/usr/bin", "--with-privsep-user=_ntp", "--with-cacert=/etc/ssl/cert.pem",
+    "CFLAGS=$CFLAGS -fcommon -include $PWD/stasis-packed.h",
+  },
+  -- libtool: -all-static (at make time) for fully static programs.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
 }

@@ -9,10 +9,7 @@ return {
     { url = "https://ftp.gnu.org/gnu/patch/patch-2.7.6.tar.xz",
       sha256 = "ac610bda97abe0d9f6b7c963255a11dcb196c25e337c61f94e4778d632f1d8fd" },
   },
-  build = [[
-# --disable-xattr: no libattr on this system.
-./configure --prefix=/usr --disable-xattr MAKEINFO=true
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  -- --disable-xattr: no libattr on this system.
+  configure_args = { "--disable-xattr", "MAKEINFO=true" },
 }

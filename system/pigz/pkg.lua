@@ -1,14 +1,15 @@
 -- pigz: parallel gzip (also unpigz).
 return {
   name = "pigz",
-  version = "2.7",
+  version = "2.8",
   description = "Parallel implementation of gzip",
   license = "Zlib",
   homepage = "https://zlib.net/pigz/",
   sources = {
-    -- sha256 from Void Linux srcpkgs/pigz/template.
-    { url = "https://zlib.net/pigz/pigz-2.7.tar.gz",
-      sha256 = "b4c9e60344a08d5db37ca7ad00a5b2c76ccb9556354b722d56d55ca7e8b1c707" },
+    -- Mirror-only: Debian's .tar.xz of pigz 2.8 (upstream ships .tar.gz) (orig tarball of Debian source package pigz 2.8-1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "pigz_2.8.orig.tar.xz",
+      sha256 = "bec34f9d61e28b9b069da9efd53e73d22cd207a4798ed664832dc9b17aa486aa" },
   },
   build_deps = { "zlib" },
   build = [[

@@ -2,21 +2,22 @@
 -- extras (catgirl, gnutls, the meson projects).
 return {
   name = "pkgconf",
-  version = "2.3.0",
+  version = "1.8.1",
   description = "pkg-config implementation",
   license = "ISC",
   homepage = "https://github.com/pkgconf/pkgconf",
   sources = {
-    -- sha256 from Homebrew's pkgconf formula (pkgconf-2.3.0.tar.xz).
-    { url = "https://distfiles.ariadne.space/pkgconf/pkgconf-2.3.0.tar.xz",
-      sha256 = "3a9080ac51d03615e7c1910a0a2a8df08424892b5f13b0628a204d3fcce0ea8b" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of pkgconf 1.8.1-4: the upstream release file, byte for byte).
+    { url = "https://distfiles.ariadne.space/pkgconf/pkgconf-1.8.1.tar.xz",
+      sha256 = "644361ada2942be05655d4452eb018791647c31bba429b287f1f68deb2dc6840" },
   },
-  build = [[
-./configure --prefix=/usr --disable-shared --enable-static --with-system-libdir=/usr/lib --with-system-includedir=/usr/include \
-  --with-pkg-config-dir=/usr/lib/pkgconfig:/usr/share/pkgconfig
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  configure_args = {
+    "--with-system-libdir=/usr/lib", "--with-system-includedir=/usr/include",
+    "--with-pkg-config-dir=/usr/lib/pkgconfig:/usr/share/pkgconfig",
+  },
+  post_install = [[
 ln -s pkgconf "$DESTDIR/usr/bin/pkg-config"
-rm -f "$DESTDIR"/usr/lib/*.la
 ]],
 }

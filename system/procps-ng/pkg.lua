@@ -11,21 +11,21 @@ return {
   },
   -- top, watch and slabtop are curses programs.
   build_deps = { "ncurses" },
-  build = [[
-# w is left out: it reads utmp, which musl does not keep (and its code needs
-# glibc's __UT_HOSTSIZE).
-# configure insists on pkg-config, which the builder does not have.  Its only
-# pkg-config query here is ncursesw (systemd/elogind are off), answered by
-# NCURSES_CFLAGS/NCURSES_LIBS given directly; PKG_CONFIG=true only gets past
-# the "is there a pkg-config" check.
-./configure --prefix=/usr --sbindir=/usr/bin --disable-shared --enable-static \
-  --disable-nls --disable-rpath --without-systemd --without-elogind \
-  --enable-watch8bit --disable-w \
-  PKG_CONFIG=true NCURSES_CFLAGS="-DNCURSES_WIDECHAR" NCURSES_LIBS="-lncursesw"
-# libtool: -all-static (at make time) for fully static programs.
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
+  build_style = "configure",
+  -- w is left out: it reads utmp, which musl does not keep (and its code needs
+  -- glibc's __UT_HOSTSIZE).
+  -- configure insists on pkg-config, which the builder does not have.  Its only
+  -- pkg-config query here is ncursesw (systemd/elogind are off), answered by
+  -- NCURSES_CFLAGS/NCURSES_LIBS given directly; PKG_CONFIG=true only gets past
+  -- the "is there a pkg-config" check.
+  configure_args = {
+    "--sbindir=/usr/bin", "--disable-rpath", "--without-systemd", "--without-elogind",
+    "--enable-watch8bit", "--disable-w", "PKG_CONFIG=true",
+    "NCURSES_CFLAGS=-DNCURSES_WIDECHAR", "NCURSES_LIBS=-lncursesw",
+  },
+  -- libtool: -all-static (at make time) for fully static programs.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/doc"
 ]],
 }

@@ -3,24 +3,27 @@
 -- so it is an extra that those recipes list in build_deps.
 return {
   name = "python",
-  version = "3.12.7",
+  version = "3.13.5",
   description = "Python interpreter (build tool of the meson extras)",
   license = "PSF-2.0",
   homepage = "https://www.python.org/",
   sources = {
-    -- sha256 from a public build Dockerfile that checks python.org's release with sha256sum -c (Python-3.12.7.tar.xz).
-    { url = "https://www.python.org/ftp/python/3.12.7/Python-3.12.7.tar.xz",
-      sha256 = "24887b92e2afd4a2ac602419ad4b596372f67ac9b077190f459aba390faf5550" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of python3.13 3.13.5-2+deb13u5: the upstream release file, byte for byte).
+    { url = "https://www.python.org/ftp/python/3.13.5/Python-3.13.5.tar.xz",
+      sha256 = "93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640" },
   },
-  build_deps = { "zlib", "xz", "bzip2", "expat", "libressl" },
-  build = [[
-# One static binary: every standard extension module is linked into it
-# (MODULE_BUILDTYPE=static), none is a loadable .so.
-./configure --prefix=/usr --disable-shared MODULE_BUILDTYPE=static \
-  --without-ensurepip --disable-test-modules --with-system-expat \
-  --with-openssl="$SYSROOT/usr" --without-static-libpython
-make -j"$JOBS" LINKFORSHARED=" "
-make install DESTDIR="$DESTDIR" LINKFORSHARED=" "
+  build_deps = { "zlib", "xz", "bzip2", "expat", "openssl" },
+  build_style = "configure",
+  -- One static binary: every standard extension module is linked into it
+  -- (MODULE_BUILDTYPE=static), none is a loadable .so.
+  configure_args = {
+    "MODULE_BUILDTYPE=static", "--without-ensurepip", "--disable-test-modules",
+    "--with-system-expat", "--with-openssl=$SYSROOT/usr", "--without-static-libpython",
+  },
+  make_build_args = { "LINKFORSHARED= " },
+  make_install_args = { "LINKFORSHARED= " },
+  post_install = [[
 ln -sf python3 "$DESTDIR/usr/bin/python"
 rm -rf "$DESTDIR"/usr/lib/python3*/test "$DESTDIR"/usr/lib/python3*/idlelib \
   "$DESTDIR"/usr/lib/python3*/tkinter "$DESTDIR"/usr/lib/python3*/turtledemo

@@ -1,28 +1,22 @@
--- rtorrent: ncurses BitTorrent client on libtorrent (same 0.15.0 release).
+-- rtorrent: ncurses BitTorrent client on libtorrent (same release series as libtorrent 0.13.8).
 return {
   name = "rtorrent",
-  version = "0.15.0",
+  version = "0.9.8",
   description = "Terminal BitTorrent client",
   license = "GPL-2.0-or-later",
   homepage = "https://github.com/rakshasa/rtorrent",
   sources = {
-    -- sha256 from the ix distribution's rtorrent recipe (tag archive v0.15.0).
-    { url = "https://github.com/rakshasa/rtorrent/archive/refs/tags/v0.15.0.tar.gz",
-      file = "rtorrent-0.15.0.tar.gz",
-      sha256 = "9a47f284616c4b3867c787b78f98de25730e7506909824a951399b612d17314a" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of rtorrent 0.9.8-1.1: the upstream release file, byte for byte). The release tarball ships configure.
+    { url = "https://github.com/rakshasa/rtorrent/releases/download/v0.9.8/rtorrent-0.9.8.tar.gz",
+      sha256 = "9edf0304bf142215d3bc85a0771446b6a72d0ad8218efbe184b41e4c9c7542af" },
   },
-  build_deps = { "musl-cross-make", "libtorrent", "libressl", "curl", "ncurses", "zlib", "pkgconf" },
+  build_deps = { "musl-cross-make", "libtorrent", "openssl", "curl", "ncurses", "zlib", "pkgconf" },
   deps = { "certs" },
-  build = [[
+  build_style = "configure",
+  -- The C++ compiler is musl-cross-make's (the release tarball ships configure).
+  pre_configure = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
-# A tag archive: configure is generated here.  autoconf/automake/libtool are
-# not part of the Stasis set, so say so plainly when they are missing.
-command -v autoreconf >/dev/null || { echo "rtorrent: needs autoreconf (autoconf, automake, libtool) on PATH" >&2; exit 1; }
-autoreconf -fi
-export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
-./configure --prefix=/usr --disable-debug --with-ncursesw \
-  LIBS="-lssl -lcrypto -lz"
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
 ]],
+  configure_args = { "--disable-debug", "--with-ncursesw", "LIBS=-lssl -lcrypto -lz" },
 }

@@ -22,20 +22,26 @@ return {
       sha256 = "ce345ef5d3ff677d009a21686d2116481ecb0f0e559071539aa415a729297ed1" },
   },
   build_deps = farm.stage == "dev" and { "skalibs" } or { "musl", "tcc", "skalibs" },
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
+AR=ar RANLIB=ranlib
 if [ "$STASIS_STAGE" != dev ]; then
   # tcc -ar writes the archive's symbol index itself: there is no ranlib.
   CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
   LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
-  set -- AR="tcc -ar" RANLIB=true
+  AR="tcc -ar" RANLIB=true
 fi
-./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
-  --libexecdir=/usr/libexec \
-  --with-sysdeps="$SYSROOT/usr/lib/skalibs/sysdeps" \
-  --with-include="$SYSROOT/usr/include" --with-lib="$SYSROOT/usr/lib" \
-  --disable-shared --enable-static --enable-static-libc
-make "$@" -j"$JOBS"
-make "$@" install DESTDIR="$DESTDIR"
+]],
+  configure_args = {
+    "--libdir=/usr/lib", "--includedir=/usr/include", "--libexecdir=/usr/libexec",
+    "--with-sysdeps=$SYSROOT/usr/lib/skalibs/sysdeps",
+    "--with-include=$SYSROOT/usr/include", "--with-lib=$SYSROOT/usr/lib",
+    "--enable-static-libc",
+  },
+  -- skarnet's Makefiles set AR and RANLIB themselves: only make's command line overrides them.
+  make_build_args = { "AR=$AR", "RANLIB=$RANLIB" },
+  make_install_args = { "AR=$AR", "RANLIB=$RANLIB" },
+  post_install = [[
 # The installed config.h quotes the configure line; the sysroot is a build-time path.
 sed -i "s|$SYSROOT|\$SYSROOT|g" "$DESTDIR"/usr/include/*/config.h
 ]],

@@ -12,15 +12,17 @@ return {
     { url = "https://github.com/shadow-maint/shadow/releases/download/4.17.4/shadow-4.17.4.tar.xz",
       sha256 = "554801054694ff7d8a7abdf0d6ece34e2f16e111673cc01b8c9ee1278451181e" },
   },
-  build = [[
-./configure --prefix=/usr --bindir=/usr/bin --sbindir=/usr/bin \
-  --sysconfdir=/etc --disable-nls --disable-shared --enable-static \
-  --without-libpam --without-audit --without-selinux --without-acl \
-  --without-attr --without-libbsd --without-nscd --without-sssd \
-  --without-group-name-max-length --with-sha-crypt --without-su \
-  --disable-account-tools-setuid --disable-subordinate-ids
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR" suidusbins= suidbins= suidubins=
+  build_style = "configure",
+  configure_args = {
+    "--bindir=/usr/bin", "--sbindir=/usr/bin", "--without-libpam", "--without-audit",
+    "--without-selinux", "--without-acl", "--without-attr", "--without-libbsd",
+    "--without-nscd", "--without-sssd", "--without-group-name-max-length",
+    "--with-sha-crypt", "--without-su", "--disable-account-tools-setuid",
+    "--disable-subordinate-ids",
+  },
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  make_install_args = { "suidusbins=", "suidbins=", "suidubins=" },
+  post_install = [[
 # Drop any setuid bit that slipped through (the audit refuses them).
 find "$DESTDIR" -type f -perm -4000 -exec chmod u-s {} +
 find "$DESTDIR" -type f -perm -2000 -exec chmod g-s {} +

@@ -23,17 +23,21 @@ return {
       sha256 = "75cc20a4aae3e62dd1b2af7198ea02d89bbcd373da16fecebfbd3589c9425c63" },
   },
   build_deps = farm.stage ~= "dev" and { "musl", "tcc" } or nil,
-  build = [[
+  build_style = "configure",
+  pre_configure = [[
+AR=ar RANLIB=ranlib
 if [ "$STASIS_STAGE" != dev ]; then
   # tcc -ar writes the archive's symbol index itself: there is no ranlib.
   CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
   LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
-  set -- AR="tcc -ar" RANLIB=true
+  AR="tcc -ar" RANLIB=true
 fi
-./configure --prefix=/usr --libdir=/usr/lib --includedir=/usr/include \
-  --sysdepdir=/usr/lib/skalibs/sysdeps \
-  --disable-shared --enable-static
-make "$@" -j"$JOBS"
-make "$@" install DESTDIR="$DESTDIR"
 ]],
+  configure_args = {
+    "--libdir=/usr/lib", "--includedir=/usr/include",
+    "--sysdepdir=/usr/lib/skalibs/sysdeps",
+  },
+  -- skarnet's Makefiles set AR and RANLIB themselves: only make's command line overrides them.
+  make_build_args = { "AR=$AR", "RANLIB=$RANLIB" },
+  make_install_args = { "AR=$AR", "RANLIB=$RANLIB" },
 }

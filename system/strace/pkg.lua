@@ -1,19 +1,17 @@
 -- strace: trace system calls and signals.
 return {
   name = "strace",
-  version = "6.14",
+  version = "6.1",
   description = "System call tracer",
   license = "LGPL-2.1-or-later",
   homepage = "https://strace.io/",
   sources = {
-    -- sha256 from Homebrew's strace formula (Formula/s/strace.rb).
-    { url = "https://github.com/strace/strace/releases/download/v6.14/strace-6.14.tar.xz",
-      sha256 = "244f3b5c20a32854ca9b7ca7a3ee091dd3d4bd20933a171ecee8db486c77d3c9" },
+    -- sha256 of the file verified against Debian's source archive index (orig tarball
+    -- of strace 6.1-0.1: the upstream release file, byte for byte). (6.13 is only a +ds repack.)
+    { url = "https://github.com/strace/strace/releases/download/v6.1/strace-6.1.tar.xz",
+      sha256 = "2579e9cec37dbb786f6ea0bebd15f40dd561ef2bde2a2a2ecdce5963b01859fd" },
   },
-  build = [[
-# No multiple-personality support (x86_64 only, no 32-bit libc headers).
-./configure --prefix=/usr --enable-mpers=no --disable-gcc-Werror
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  -- No multiple-personality support (x86_64 only, no 32-bit libc headers).
+  configure_args = { "--enable-mpers=no", "--disable-gcc-Werror" },
 }

@@ -2,24 +2,23 @@
 -- Lua (syntax highlighting through lpeg).
 return {
   name = "vis",
-  version = "0.9",
+  version = "0.8",
   description = "Vi-like editor based on Plan 9's structural regular expressions",
   license = "ISC",
   homepage = "https://github.com/martanne/vis",
   sources = {
-    -- sha256 from Homebrew's vis formula (Formula/v/vis.rb, 0.9).
-    { url = "https://github.com/martanne/vis/archive/refs/tags/v0.9.tar.gz",
-      file = "vis-0.9.tar.gz",
-      sha256 = "bd37ffba5535e665c1e883c25ba5f4e3307569b6d392c60f3c7d5dedd2efcfca" },
+    -- Mirror-only: Debian's .tar.xz of vis 0.8 (upstream's tag archive is .tar.gz) (orig tarball of Debian source package vis 0.8-1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "vis_0.8.orig.tar.xz",
+      sha256 = "f7d38faeb890a6ab1693c596f1a8ee965e20941f91876e568e41b1ff9766a00e" },
   },
   build_deps = { "ncurses", "libtermkey", "lua", "lpeg" },
   deps = { "lpeg" },
-  build = [[
-# Hand-written configure; lpeg linked in statically (no Lua C modules can
-# be loaded by a static binary).
-./configure --prefix=/usr --enable-curses --enable-lua --enable-lpeg-static \
-  --disable-selinux --disable-acl --disable-tre
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  -- Hand-written configure; lpeg linked in statically (no Lua C modules can
+  -- be loaded by a static binary).
+  configure_args = {
+    "--enable-curses", "--enable-lua", "--enable-lpeg-static", "--disable-selinux",
+    "--disable-acl", "--disable-tre",
+  },
 }

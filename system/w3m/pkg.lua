@@ -1,23 +1,22 @@
 -- w3m: text-mode web browser (garbage collection from boehm-gc, TLS from
--- libressl).
+-- openssl).
 return {
   name = "w3m",
-  version = "0.5.3",
+  version = "0.5.3+git20230121",
   description = "Text-mode web browser and pager",
   license = "MIT",
   homepage = "https://github.com/tats/w3m",
   sources = {
-    -- sha256 from Void Linux srcpkgs/w3m/template.
-    { url = "https://downloads.sourceforge.net/w3m/w3m-0.5.3.tar.gz",
-      sha256 = "e994d263f2fd2c22febfbe45103526e00145a7674a0fda79c822b97c2770a9e3" },
+    -- Mirror-only: Debian's snapshot of w3m (its maintained fork) at 2023-01-21 (orig tarball of Debian source package w3m 0.5.3+git20230121-2.1);
+    -- not the upstream release file.  sha256 verified against Debian's source archive index.
+    { file = "w3m_0.5.3+git20230121.orig.tar.xz",
+      sha256 = "974d1095a47f1976150a792fe9c5a44cc821c02b6bdd714a37a098386250e03a" },
   },
-  build_deps = { "boehm-gc", "ncurses", "libressl", "zlib" },
+  build_deps = { "boehm-gc", "ncurses", "openssl", "zlib" },
   deps = { "certs" },
-  build = [[
-./configure --prefix=/usr --sysconfdir=/etc --libexecdir=/usr/libexec \
-  --with-gc="$SYSROOT/usr" --with-ssl="$SYSROOT/usr" --with-termlib=ncursesw \
-  --disable-image --disable-nls --without-x --disable-w3mmailer
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
-]],
+  build_style = "configure",
+  configure_args = {
+    "--libexecdir=/usr/libexec", "--with-gc=$SYSROOT/usr", "--with-ssl=$SYSROOT/usr",
+    "--with-termlib=ncursesw", "--disable-image", "--without-x", "--disable-w3mmailer",
+  },
 }

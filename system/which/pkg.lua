@@ -10,10 +10,8 @@ return {
     { url = "https://ftp.gnu.org/gnu/which/which-2.21.tar.gz",
       sha256 = "f4a245b94124b377d8b49646bf421f9155d36aa7614b6ebf83705d3ffc76eaad" },
   },
-  build = [[
-./configure --prefix=/usr
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

@@ -11,16 +11,12 @@ return {
     { url = "https://tukaani.org/xz/xz-5.4.1.tar.xz",
       sha256 = "5d9827aa1875b21c288f78864bb26d2650b436ea8d2cad364e4921eb6266a5a5" },
   },
-  build = [[
-# --disable-doc: no API docs / example sources under /usr/share/doc.
-./configure --prefix=/usr --disable-shared --enable-static \
-  --disable-nls --disable-doc --disable-rpath
-# libtool turns a plain -static into "prefer static libtool libraries" and
-# still links the programs dynamically against libc; -all-static (given at
-# make time only, configure's own link tests do not know it) makes them
-# fully static.
-make -j"$JOBS" LDFLAGS="$LDFLAGS -all-static"
-make install DESTDIR="$DESTDIR"
-rm -f "$DESTDIR"/usr/lib/*.la
-]],
+  build_style = "configure",
+  -- --disable-doc: no API docs / example sources under /usr/share/doc.
+  configure_args = { "--disable-doc", "--disable-rpath" },
+  -- libtool turns a plain -static into "prefer static libtool libraries" and
+  -- still links the programs dynamically against libc; -all-static (given at
+  -- make time only, configure's own link tests do not know it) makes them
+  -- fully static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
 }

@@ -6,7 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { auditTree, openTreeFromDirectory, openTreeFromTarball, parseAllowlist, type Finding } from '../../farm/audit/index.js';
+import { Chalk } from 'chalk';
+import { parse } from 'yaml';
+import { auditReportToYaml, auditTree, formatAuditReport, openTreeFromDirectory, openTreeFromTarball, parseAllowlist, type Finding } from '../../farm/audit/index.js';
 import type { RootfsEntry } from '../../farm/rootfs/merge.js';
 import { makeElf } from './elf-fixture.js';
 
@@ -55,6 +57,36 @@ describe('audit: linkage', () => {
     const manifest = [entry('sucks/jre/bin/java', { package: 'jre-bin' }), entry('usr/bin/java', { package: 'jre-bin' })];
     const report = await auditTree(openTreeFromDirectory(dir, manifest));
     expect(rules(report.findings)).toEqual(['elf-dynamic:usr/bin/java']);
+  });
+});
+
+describe('audit: unstripped ELF (a warning)', () => {
+  it('warns about an ELF file with a .symtab, fails nothing, and reports it in text and YAML', async () => {
+    const dir = await tree({
+      'usr/bin/debug': makeElf({ sectionType: 2 }),
+      'usr/bin/stripped': makeElf({ sectionType: 11 }),
+      'usr/bin/plain': makeElf(),
+    });
+    const report = await auditTree(openTreeFromDirectory(dir, [entry('usr/bin/debug'), entry('usr/bin/stripped'), entry('usr/bin/plain')]));
+    expect(report.findings).toEqual([]);
+    expect(report.warnings).toEqual([
+      { rule: 'elf-unstripped', severity: 'warning', path: 'usr/bin/debug', package: 'pkg', detail: expect.stringMatching(/^not stripped: has a symbol table \(\.symtab\)/) as unknown },
+    ]);
+    const text = formatAuditReport(report, new Chalk({ level: 0 }));
+    expect(text).toContain('warning: elf-unstripped (1)\n  pkg\n    /usr/bin/debug: not stripped');
+    expect(text).toContain('clean: 0 findings, 1 warning(s)');
+    const yaml = parse(auditReportToYaml(report)) as { verdict: string; warnings: { rule: string; severity: string }[] };
+    expect(yaml.verdict).toBe('clean');
+    expect(yaml.warnings.map((w) => [w.rule, w.severity])).toEqual([['elf-unstripped', 'warning']]);
+    expect(JSON.parse(JSON.stringify(report)).warnings).toHaveLength(1);
+  });
+
+  it('keeps failures failing next to warnings, each marked with its severity', async () => {
+    const dir = await tree({ 'usr/bin/dyn': makeElf({ interp: true, sectionType: 2 }) });
+    const report = await auditTree(openTreeFromDirectory(dir));
+    expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([['elf-dynamic', 'failure']]);
+    expect(report.warnings.map((f) => [f.rule, f.severity])).toEqual([['elf-unstripped', 'warning']]);
+    expect(formatAuditReport(report, new Chalk({ level: 0 }))).toContain('1 finding(s), 1 warning(s)');
   });
 });
 

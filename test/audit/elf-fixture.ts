@@ -7,6 +7,8 @@ export interface ElfSpec {
   readonly stackFlags?: number;
   readonly extra?: string;
   readonly class32?: boolean;
+  /** A section header table with a null section and this section type (2: SHT_SYMTAB, 11: SHT_DYNSYM). */
+  readonly sectionType?: number;
 }
 
 export function makeElf(spec: ElfSpec = {}): Buffer {
@@ -48,5 +50,13 @@ export function makeElf(spec: ElfSpec = {}): Buffer {
       offset += p.data.length;
     }
   });
-  return Buffer.concat([header, table, ...bodies, Buffer.from(spec.extra ?? 'static code\0')]);
+  const code = Buffer.from(spec.extra ?? 'static code\0');
+  if (spec.sectionType === undefined) return Buffer.concat([header, table, ...bodies, code]);
+  const shoff = offset + code.length;
+  const sections = Buffer.alloc(2 * 64);
+  sections.writeUInt32LE(spec.sectionType, 64 + 4);
+  header.writeBigUInt64LE(BigInt(shoff), 40);
+  header.writeUInt16LE(64, 58);
+  header.writeUInt16LE(2, 60);
+  return Buffer.concat([header, table, ...bodies, code, sections]);
 }

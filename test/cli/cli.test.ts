@@ -29,6 +29,15 @@ describe('the CLI edge', () => {
     expect((await cli(root, ['build', '--jobs', 'many'])).code).toBe(2);
   });
 
+  it('build PKG... names an unknown package before contacting the engine; packages and --profile exclude each other', async () => {
+    const root = await project();
+    const r = await cli(root, ['build', 'sed', 'no-such-pkg']);
+    expect(r.err).toMatch(/UNKNOWN_PACKAGE[\s\S]*command line: package 2: unknown package "no-such-pkg"/);
+    expect(r.code).toBe(3);
+    expect((await cli(root, ['build', 'sed', '--profile', 'ci'])).code).toBe(2);
+    expect((await cli(root, ['--help'])).out).toMatch(/build \[PKG\.\.\.\][\s\S]*the preview is not assembled or replaced/);
+  });
+
   it('without config.lua says exactly how to create it (exit 3)', async () => {
     const r = await cli(await project(false), ['graph']);
     expect(r.code).toBe(3);

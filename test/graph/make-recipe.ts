@@ -4,7 +4,7 @@ export type RecipeOverrides = Partial<Omit<Recipe, 'name'>> & Partial<Omit<Evalu
 
 const RECIPE_FIELDS = new Set<string>([
   'version', 'description', 'license', 'homepage', 'sources', 'patches', 'files',
-  'buildDeps', 'deps', 'build', 'static', 'toolchain', 'timeout',
+  'buildDeps', 'deps', 'build', 'style', 'strip', 'static', 'toolchain', 'timeout',
 ]);
 
 /** An EvaluatedRecipe for `name` with plain defaults; recipe and origin fields may be overridden together. */
@@ -24,6 +24,8 @@ export function makeRecipe(name: string, overrides: RecipeOverrides = {}): Evalu
     buildDeps: [],
     deps: [],
     build: 'make && make install',
+    style: undefined,
+    strip: true,
     static: true,
     toolchain: true,
     timeout: 3600,

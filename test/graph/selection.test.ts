@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FarmError } from '../../farm/errors/index.js';
-import { selectPackages } from '../../farm/graph/index.js';
+import { buildOrder, selectPackages, selectTargets } from '../../farm/graph/index.js';
 import { distro } from './fixture.js';
 import { makeRecipes } from './make-recipe.js';
 
@@ -82,3 +82,26 @@ describe('selectPackages', () => {
     expect([...b.pulledIn]).toEqual([...a.pulledIn]);
   });
 });
+
+describe('selectTargets (build PKG...)', () => {
+  it('selects the named packages and everything they need, whatever the profile, in dependency order', () => {
+    const s = selectTargets(distro(), ['tool', 'curl', 'tool']);
+    expect(s.profile).toBe('command line');
+    expect(s.requested).toEqual(['curl', 'tool']);
+    expect(s.packages).toEqual(['curl', 'make', 'tool', 'zlib']);
+    expect(s.pulledIn.get('zlib')).toEqual({ by: 'curl', via: 'deps' });
+    expect(s.pulledIn.get('make')).toEqual({ by: 'curl', via: 'build_deps' });
+    const order = buildOrder(distro(), s.packages).order;
+    expect(order.indexOf('make')).toBeLessThan(order.indexOf('curl'));
+    expect(order.indexOf('curl')).toBeLessThan(order.indexOf('tool'));
+    // vim, perl, git, musl, busybox are not needed and not selected.
+    expect(selectTargets(distro(), ['make']).packages).toEqual(['make']);
+  });
+
+  it('names an unknown package and its position on the command line', () => {
+    const e = farmError(() => selectTargets(distro(), ['curl', 'zlbi']));
+    expect(e.code).toBe('UNKNOWN_PACKAGE');
+    expect(e.message).toBe('command line: package 2: unknown package "zlbi" (did you mean "zlib"?)');
+  });
+});
+

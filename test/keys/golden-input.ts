@@ -18,6 +18,8 @@ export const GOLDEN: KeyInputs = {
     buildDeps: ['make'],
     deps: [],
     build: './configure --static --prefix=$PREFIX\nmake -j$JOBS\nmake install',
+    style: undefined,
+    strip: true,
     static: true,
     toolchain: true,
     timeout: 3600,
@@ -30,4 +32,5 @@ export const GOLDEN: KeyInputs = {
   stage: 'dev',
   toolchain: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' },
   buildDeps: { make: '5'.repeat(64) },
+  strip: '6'.repeat(64),
 };

@@ -18,6 +18,7 @@ const CONTEXT: KeyContext = {
   builderImage: `sha256:${'c'.repeat(64)}`,
   stage: 'dev',
   toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' },
+  stripStepSha256: 's'.repeat(64),
 };
 
 type Config = Record<string, unknown>;
@@ -69,8 +70,8 @@ function changed(a: Record<string, string>, b: Record<string, string>): string[]
 
 describe('cache keys', () => {
   it('pins the key of a fixed input (golden)', () => {
-    expect(hashKeyInputs(GOLDEN)).toBe('c24b13bbddd74c23d93816e95c43f849339703accd00bc933e4a216cfde5f8cc');
-    expect(selfHashOf(GOLDEN)).toBe('34196307d496ba8dfa35b08ee903613acec079eb56e9d1a93ed7daad932fd665');
+    expect(hashKeyInputs(GOLDEN)).toBe('79790543c5864b9fc8faa4fb7bd35285685051b0583e3dc092456367c10e16e9');
+    expect(selfHashOf(GOLDEN)).toBe('4a0566f6274ba8acfcc2dd6930f07c9296b7848a579e20aeac30fbc3c569d3ec');
   });
 
   it('gives the same keys across runs and whatever the map insertion order', () => {
@@ -119,6 +120,24 @@ describe('cache keys', () => {
     expect(changed(before, o3)).toEqual(['curl', 'git', 'make', 'tool', 'vim', 'zlib']);
     const jobs = keysOf(recipes(), { ...CONTEXT, toolchainEnv: { ...CONTEXT.toolchainEnv, JOBS: '64' } });
     expect(jobs).toEqual(before);
+  });
+
+  it("keys the farm's strip step only for packages that strip", () => {
+    const before = keysOf(recipes());
+    const edit = { vim: { strip: false }, etc: { strip: false } };
+    const noStrip = keysOf(recipes(BASE_CONFIG, edit));
+    expect(changed(before, noStrip)).toEqual(['etc', 'vim']);
+    const newStep = keysOf(recipes(BASE_CONFIG, edit), { ...CONTEXT, stripStepSha256: 't'.repeat(64) });
+    // etc neither strips nor sits on a package that does; vim does not strip but is built with make.
+    expect(changed(noStrip, newStep)).toEqual(['curl', 'git', 'make', 'tool', 'vim', 'zlib']);
+  });
+
+  it('keys the script a build style renders, so a changed style setting rebuilds', () => {
+    const before = keysOf(recipes());
+    const styled = keysOf(recipes(BASE_CONFIG, { vim: { build: 'rendered A' } }));
+    const restyled = keysOf(recipes(BASE_CONFIG, { vim: { build: 'rendered B' } }));
+    expect(changed(before, styled)).toEqual(['vim']);
+    expect(changed(styled, restyled)).toEqual(['vim']);
   });
 
   it('changes every key with the builder image, stage or farm version', () => {

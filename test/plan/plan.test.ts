@@ -11,6 +11,7 @@ const CONTEXT: KeyContext = {
   builderImage: `sha256:${'c'.repeat(64)}`,
   stage: 'dev',
   toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' },
+  stripStepSha256: 's'.repeat(64),
 };
 
 function plan(recipes: Map<string, EvaluatedRecipe>) {
@@ -84,6 +85,7 @@ describe('explainKey', () => {
       { label: 'source zlib-1.3.1.tar.gz', value: `sha256:${'2'.repeat(64)}` },
       { label: 'patch static.patch', value: `sha256:${'3'.repeat(64)}` },
       { label: 'reads defaults.cflags', value: '"-O2"' },
+      { label: 'strip', value: `strip step sha256:${'6'.repeat(64)}` },
       { label: 'toolchain CC', value: 'cc' },
       { label: 'toolchain CFLAGS', value: '-O2' },
       { label: 'toolchain CXXFLAGS', value: '-O2' },

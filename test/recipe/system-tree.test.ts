@@ -10,7 +10,23 @@ import { closeLuaWorkers } from '../../farm/lua/index.js';
 import { loadProfile, loadRecipes, type EvaluatedRecipe } from '../../farm/recipe/index.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-const MIRROR = process.env['STASIS_MIRROR'] ?? resolve(REPO, '..', 'shared', 'sources');
+// The shared offline mirror: the STASIS_MIRROR directory that has a SHA256SUMS (CI sets it to
+// ../shared/sources; it may list the second mirror too, space or comma separated).
+const MIRROR =
+  (process.env['STASIS_MIRROR'] ?? '').split(/[\s,]+/).find((m) => m !== '' && existsSync(join(m, 'SHA256SUMS'))) ??
+  resolve(REPO, '..', 'shared', 'sources');
+// The second mirror's list (the directory itself is outside the repository: tools/recreate-mirror makes it).
+const SECOND = join(REPO, 'mirror', 'SOURCES.tsv');
+// Package registries and distribution archives: recipes cite upstream URLs, never one of these.
+const REGISTRY_HOSTS = [
+  /\b(?:deb|ftp|security|snapshot|archive|httpredir|cdn-fastly|ftp\.[a-z]{2})\.debian\.(?:org|net)\b/,
+  /\b(?:archive|security|ports|old-releases)\.ubuntu\.com\b/,
+  /\bfiles\.pythonhosted\.org\b/, /\bpypi\.(?:org|python\.org)\b/,
+  /\bregistry\.(?:npmjs\.org|yarnpkg\.com)\b/, /\b(?:static\.)?crates\.io\b/, /\brubygems\.org\b/,
+  /\bproxy\.golang\.org\b/, /\brepo1?\.maven\.org\b/, /\bdl-cdn\.alpinelinux\.org\b/,
+  /\bdownload\.fedoraproject\.org\b/, /\bmirrors\.fedoraproject\.org\b/,
+];
+
 afterAll(closeLuaWorkers);
 
 // The Stasis package set, as the distribution defines it (issue 7).
@@ -27,6 +43,8 @@ const SUCKS = ['jre-bin', 'i2p-bin', 'yt-dlp-bin'];
 let root: string;
 let recipes: Map<string, EvaluatedRecipe>;
 let mirrorSums: Map<string, string>;
+let second: Map<string, { sha256: string; kind: string }>;
+let notes: string;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'system-tree-'));
@@ -44,6 +62,16 @@ beforeAll(async () => {
         return [file as string, hash as string];
       }),
   );
+  second = new Map(
+    (await readFile(SECOND, 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('file\t'))
+      .map((l) => {
+        const [file, sha256, , , kind] = l.split('\t');
+        return [file as string, { sha256: sha256 as string, kind: kind as string }];
+      }),
+  );
+  notes = await readFile(join(REPO, 'docs', 'status-notes.yaml'), 'utf8');
 }, 60_000);
 
 describe('the Stasis package set in system/', () => {
@@ -62,7 +90,7 @@ describe('the Stasis package set in system/', () => {
     for (const { recipe } of recipes.values()) {
       for (const s of recipe.sources) {
         if (s.url === undefined) {
-          if (!mirrorSums.has(s.file)) wrong.push(`${recipe.name}: mirror-only ${s.file} is not in the mirror`);
+          if (!mirrorSums.has(s.file) && !second.has(s.file)) wrong.push(`${recipe.name}: mirror-only ${s.file} is in neither mirror's list`);
         } else if (!/^https?:\/\/[a-z0-9.-]+\.[a-z]{2,}\//.test(s.url)) wrong.push(`${recipe.name}: ${s.url}`);
         const known = mirrorSums.get(s.file);
         if (known !== undefined && known !== s.sha256) wrong.push(`${recipe.name}: ${s.file} sha256 ${s.sha256} but the mirror has ${known}`);
@@ -94,6 +122,50 @@ describe('the Stasis package set in system/', () => {
       if (recipe.sources.some((s) => s.url === undefined) && !/mirror-only/i.test(comments)) wrong.push(`${recipe.name}: mirror-only source without a provenance comment`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('no file under system/, profiles/, docs/ or README.md names a package registry\'s host', async () => {
+    const files = async (dir: string): Promise<string[]> =>
+      (await readdir(dir, { withFileTypes: true, recursive: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    const all = [...(await files(join(REPO, 'system'))), ...(await files(join(REPO, 'profiles'))), ...(await files(join(REPO, 'docs'))), join(REPO, 'README.md')];
+    const named: string[] = [];
+    for (const f of all) {
+      const text = await readFile(f, 'utf8');
+      for (const host of REGISTRY_HOSTS) {
+        const m = host.exec(text);
+        if (m !== null) named.push(`${f.slice(REPO.length + 1)}: ${m[0]}`);
+      }
+    }
+    expect(named).toEqual([]);
+  });
+
+  it('a file of the second mirror (mirror/SOURCES.tsv) carries the listed sha256; a repack is mirror-only, an upstream file has its url', () => {
+    const wrong: string[] = [];
+    const used = new Set<string>();
+    for (const { recipe } of recipes.values()) {
+      for (const s of recipe.sources) {
+        const listed = second.get(s.file);
+        if (listed === undefined) continue;
+        used.add(s.file);
+        if (listed.sha256 !== s.sha256) wrong.push(`${recipe.name}: ${s.file} sha256 ${s.sha256} but mirror/SOURCES.tsv has ${listed.sha256}`);
+        if (listed.kind === 'repack' && s.url !== undefined) wrong.push(`${recipe.name}: ${s.file} is a repack but has a url`);
+        if (listed.kind === 'upstream' && s.url === undefined) wrong.push(`${recipe.name}: ${s.file} is an upstream file without its url`);
+      }
+    }
+    for (const [file, { kind }] of second) {
+      if (kind !== 'upstream' && kind !== 'repack') wrong.push(`mirror/SOURCES.tsv: ${file}: kind ${kind}`);
+    }
+    expect(wrong).toEqual([]);
+    // Every listed file is some recipe's source: the list does not keep what nothing needs.
+    expect([...second.keys()].filter((f) => !used.has(f) && !/^(gmp|mpfr)/.test(f))).toEqual([]);
+  });
+
+  it('every source is in one of the two mirrors\' lists, or docs/status-notes.yaml says why its package is not built here', () => {
+    const unobtainable = [...recipes.values()]
+      .filter(({ recipe }) => recipe.sources.some((s) => !mirrorSums.has(s.file) && !second.has(s.file)))
+      .map(({ recipe }) => recipe.name)
+      .filter((name) => !new RegExp(`^${name.replace(/[.+]/g, '\\$&')}:`, 'm').test(notes));
+    expect(unobtainable).toEqual([]);
   });
 
   it('local packages (no sources) carry their files beside pkg.lua', async () => {
@@ -159,7 +231,7 @@ describe('the kernel .config', () => {
       const config = await loadConfig(root);
       const all = await loadRecipes(root, config, { stage: 'dev' });
       const order = buildOrder(all, [...all.keys()]);
-      const keys = computeKeys(order, all, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' } });
+      const keys = computeKeys(order, all, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
       return new Map([...keys].map(([k, v]) => [k, v.key]));
     };
     const changedBetween = (a: Map<string, string>, b: Map<string, string>): string[] => [...a.keys()].filter((k) => a.get(k) !== b.get(k)).sort();

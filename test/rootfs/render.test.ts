@@ -130,7 +130,7 @@ describe('config.lua rendered into the rootfs', () => {
       const config = await loadConfig(root);
       const recipes = await loadRecipes(root, config, { stage: 'dev' });
       const order = buildOrder(recipes, [...recipes.keys()]);
-      const keys = computeKeys(order, recipes, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' } });
+      const keys = computeKeys(order, recipes, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
       return new Map([...keys].map(([k, v]) => [k, v.key]));
     };
     const before = await keysFor(example);
