@@ -113,7 +113,11 @@ export async function containerCreates(root: string, since: number, until: numbe
 /** Append text to a recipe's build script (changes its bytes and key). */
 export async function editRecipe(root: string, pkg: string, transform: (text: string) => string): Promise<void> {
   const file = join(root, 'system', pkg, 'pkg.lua');
-  await writeFile(file, transform(await readFile(file, 'utf8')));
+  const text = await readFile(file, 'utf8');
+  const edited = transform(text);
+  // A recipe that no longer has what the edit looks for would otherwise leave the test waiting for a build that never comes.
+  if (edited === text) throw new Error(`the edit of ${pkg}/pkg.lua changed nothing`);
+  await writeFile(file, edited);
 }
 
 /** JSON summary line printed by `--json` runs on stdout. */
