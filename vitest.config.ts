@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'container',
           include: ['test/**/*.container.test.ts'],
+          // One directory per run for the fixtures several files share (test/support/shared.ts).
+          globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 900_000,
           hookTimeout: 900_000,
           fileParallelism: false,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Docker from 'dockerode';
@@ -18,8 +18,9 @@ export interface RunResult {
 }
 
 /** A throw-away Stasis tree: copies of system/ and profiles/, the example configs. */
-export async function makeRoot(options: { readonly config?: 'example' | 'small' | 'boot' } = {}): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'stasis-root-'));
+export async function makeRoot(options: { readonly config?: 'example' | 'small' | 'boot'; readonly at?: string } = {}): Promise<string> {
+  const root = options.at ?? (await mkdtemp(join(tmpdir(), 'stasis-root-')));
+  await mkdir(root, { recursive: true });
   await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
   await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
   if (options.config === 'example') await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
@@ -79,24 +80,31 @@ export async function farmContainers(label?: string): Promise<string[]> {
 }
 
 /**
- * Containers (any state, or only running ones) of one project's dev workspace:
+ * Containers (any state, only running ones, or only exited ones) of one project's dev workspace:
  * other farms may share the engine, so a test looks only at its own.
  */
-export async function workspaceContainers(root: string, options: { readonly running?: boolean; readonly stages?: readonly StageName[] } = {}): Promise<string[]> {
+export async function workspaceContainers(
+  root: string,
+  options: { readonly running?: boolean; readonly exited?: boolean; readonly stages?: readonly StageName[] } = {},
+): Promise<string[]> {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
   const ids: string[] = [];
   for (const stage of options.stages ?? ['dev']) {
     const kind = `org.stasis-farm.kind=build:${workspacePaths(root, stage).id}`;
-    const list = await docker.listContainers({ all: options.running !== true, filters: { label: [kind] } });
+    const list = await docker.listContainers({ all: options.running !== true, filters: { label: [kind], ...(options.exited === true ? { status: ['exited'] } : {}) } });
     ids.push(...list.map((c) => c.Id));
   }
   return ids;
 }
 
-/** Container create events from the engine between two times (seconds). */
-export async function containerCreates(since: number, until: number): Promise<number> {
+/**
+ * Container create events from the engine between two times (seconds) for one project's dev
+ * workspace: other runs (other test files, other farms) may create containers meanwhile.
+ */
+export async function containerCreates(root: string, since: number, until: number): Promise<number> {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['create'], label: ['org.stasis-farm.farm=stasis-farm'] } })) as NodeJS.ReadableStream;
+  const kind = `org.stasis-farm.kind=build:${workspacePaths(root, 'dev').id}`;
+  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['create'], label: ['org.stasis-farm.farm=stasis-farm', kind] } })) as NodeJS.ReadableStream;
   let text = '';
   for await (const chunk of stream) text += (chunk as Buffer).toString();
   return text.split('\n').filter((l) => l.trim() !== '').length;
@@ -105,7 +113,11 @@ export async function containerCreates(since: number, until: number): Promise<nu
 /** Append text to a recipe's build script (changes its bytes and key). */
 export async function editRecipe(root: string, pkg: string, transform: (text: string) => string): Promise<void> {
   const file = join(root, 'system', pkg, 'pkg.lua');
-  await writeFile(file, transform(await readFile(file, 'utf8')));
+  const text = await readFile(file, 'utf8');
+  const edited = transform(text);
+  // A recipe that no longer has what the edit looks for would otherwise leave the test waiting for a build that never comes.
+  if (edited === text) throw new Error(`the edit of ${pkg}/pkg.lua changed nothing`);
+  await writeFile(file, edited);
 }
 
 /** JSON summary line printed by `--json` runs on stdout. */
