@@ -1,115 +1,246 @@
 -- musl-cross-make: gcc, g++ and binutils for x86_64-linux-musl, hosted on
 -- musl and linked statically: the system's compiler (`cc`, `gcc`, `c++`,
--- `x86_64-linux-musl-*` in /usr/bin).
+-- `x86_64-linux-musl-*` in /usr/bin).  The package keeps musl-cross-make's
+-- name because profiles and recipes name it, and the result has its layout.
 --
--- Upstream, musl-cross-make downloads gcc, binutils, gmp, mpc, mpfr, musl and
--- the kernel headers itself.  Here every one of them is a source of this
--- recipe (so the farm fetches, verifies and mirrors them); the build copies
--- them into musl-cross-make's sources/ directory and the Makefile's download
--- rules never run (the container has no network anyway).
+-- musl-cross-make's own Makefile is not used.  Neither its release tarball
+-- nor any of the upstream gcc/binutils/gmp files it pins can be fetched here
+-- (no distribution's source archive carries musl-cross-make), so this recipe
+-- performs the same procedure itself: binutils, then gcc with musl as the C
+-- library, for the target x86_64-linux-musl, C and C++, static.  Like
+-- musl-cross-make's output, the toolchain is self-contained and relocatable:
+-- its musl (libc.a, crt files, headers) and the kernel headers live in its
+-- own sysroot /usr/x86_64-linux-musl, so it works from /usr/bin on Stasis and
+-- from $SYSROOT/usr/bin in a build container alike.  It does not search
+-- /usr/include or /usr/lib of the system for the C library; packages pass
+-- -I/-L for their dependencies (CPPFLAGS/LDFLAGS), as every recipe does.
 --
--- jthat/musl-cross-make is the maintained fork (gcc 15, binutils 2.44, musl
--- 1.2.5); its v1.3.0 tarball and the versions below are those of the
--- musl-cross-gcc 1.3.0 Homebrew formula (jthat/homebrew-musl-cross), where
--- every sha256 of the gcc/binutils/musl/linux/config.sub files was recorded.
--- gmp, mpfr and mpc sha256 from Homebrew's gmp, mpfr and libmpc formulas.
+-- Two passes when no x86_64-linux-musl-g++ of this gcc version is on PATH
+-- (the dev stage: the builder's g++ is glibc's, its musl-gcc is C only):
+--   1. a cross toolchain hosted on the builder: binutils, gcc's compiler,
+--      musl (built by that compiler), then gcc's target libraries, all in
+--      /build/cross (thrown away);
+--   2. the real toolchain, --host=x86_64-linux-musl, built by pass 1 and
+--      linked statically, installed in $DESTDIR/usr.
+-- In stages a and b the previous stage's toolchain (this package) is on PATH
+-- and only pass 2 runs.  gmp, mpfr and mpc are built in gcc's tree.
 --
--- Building a musl-hosted compiler needs a C++ compiler that targets musl.
--- When none is on PATH (the dev stage: the builder's g++ is glibc's), the
--- build first makes a cross toolchain with the builder's g++ in /build/cross
--- and then builds the real one with it; in stages a and b the previous
--- stage's x86_64-linux-musl-g++ (this package, in the stage rootfs) is used.
-local gcc, binutils, musl, linux = "15.1.0", "2.44", "1.2.5", "4.19.325"
-local gmp, mpfr, mpc = "6.3.0", "4.2.1", "1.3.1"
+-- Static only: no libc.so, libgcc_s or libstdc++.so is built, so links need
+-- -static (the farm's LDFLAGS always carry it).  No LTO: a statically linked
+-- ld cannot load gcc's LTO plugin (static musl has no dlopen), so gcc is
+-- built with --disable-lto and binutils with --disable-plugins; `lto = true`
+-- in default.lua therefore does not apply to packages built with this gcc.
+local gcc, binutils, musl, linux = "14.2.0", "2.44", "1.2.5", "6.1.176"
+local gmp, mpfr, mpc = "6.3.0", "4.2.2", "1.3.1"
 
 return {
   name = "musl-cross-make",
-  version = "1.3.0-gcc" .. gcc,
+  version = "gcc" .. gcc .. "-binutils" .. binutils .. "-musl" .. musl,
   description = "GCC and binutils toolchain for x86_64-linux-musl (static)",
-  license = "MIT AND GPL-3.0-or-later WITH GCC-exception-3.1 AND LGPL-3.0-or-later",
-  homepage = "https://github.com/jthat/musl-cross-make",
+  license = "GPL-3.0-or-later WITH GCC-exception-3.1 AND GPL-3.0-or-later AND LGPL-3.0-or-later AND MIT",
+  homepage = "https://gcc.gnu.org/",
   sources = {
-    { url = "https://github.com/jthat/musl-cross-make/archive/refs/tags/v1.3.0.tar.gz",
-      file = "musl-cross-make-1.3.0.tar.gz",
-      sha256 = "479a3cc22068ceeb09d5168c084eb6449d5e1e33579fcccf55435249170a28fd" },
-    { url = "https://ftp.gnu.org/gnu/gcc/gcc-" .. gcc .. "/gcc-" .. gcc .. ".tar.xz",
-      sha256 = "e2b09ec21660f01fecffb715e0120265216943f038d0e48a9868713e54f06cea", extract = false },
-    { url = "https://ftp.gnu.org/gnu/binutils/binutils-" .. binutils .. ".tar.xz",
-      sha256 = "ce2017e059d63e67ddb9240e9d4ec49c2893605035cd60e92ad53177f4377237", extract = false },
-    { url = "https://www.musl-libc.org/releases/musl-" .. musl .. ".tar.gz",
-      sha256 = "a9a118bbe84d8764da0ea0d28b3ab3fae8477fc7e4085d90102b8596fc7c75e4", extract = false },
-    { url = "https://cdn.kernel.org/pub/linux/kernel/v4.x/linux-" .. linux .. ".tar.xz",
-      sha256 = "607bed7de5cda31a443df4c8a78dbe5e8a9ad31afde2a4d28fe99ab4730e8de1", extract = false },
-    { url = "https://git.savannah.gnu.org/gitweb/?p=config.git;a=blob_plain;f=config.sub;hb=00b159274960",
-      file = "config.sub",
-      sha256 = "11c54f55c3ac99e5d2c3dc2bb0bcccbf69f8223cc68f6b2438daa806cf0d16d8", extract = false },
-    { url = "https://ftp.gnu.org/gnu/gmp/gmp-" .. gmp .. ".tar.xz",
-      sha256 = "a3c2b80201b89e68616f4ad30bc66aee4927c3ce50e33929ca819d5c43538898", extract = false },
+    -- Mirror-only: Debian's gcc-14 orig tarball (source package gcc-14,
+    -- version 14.2.0-12).  It holds gcc-14.2.0-dfsg.tar.xz (upstream gcc
+    -- 14.2.0 with the GFDL manuals and the prebuilt info/HTML/man pages
+    -- taken out or emptied; every other file matches upstream's MD5SUMS) and
+    -- newlib, which is not used.  The build unpacks the inner tarball.
+    { file = "gcc-14_" .. gcc .. ".orig.tar.gz",
+      sha256 = "e162a5ef3f0077ecae598c6556908d2ab80841532df3398072a96a6df6e6aa29", extract = false },
+    -- Mirror-only: Debian's binutils orig tarball (source package binutils,
+    -- version 2.44-3): upstream binutils 2.44 with bfd's GFDL manual
+    -- reduced and bfd.info and a .chm file taken out (checked against the
+    -- tarball's own sha256.sum); not byte-identical to the GNU release.
+    { file = "binutils_" .. binutils .. ".orig.tar.xz",
+      sha256 = "c41a0272424f41bb01bf828e7ffef1b2d59d1788064fd6b5f1d971717e9320b8", extract = false },
+    -- Mirror-only: Debian's gmp repack (source package gmp, version
+    -- 2:6.3.0+dfsg-3): gmp 6.3.0 without doc/ (GFDL), top directory
+    -- gmp-6.3.0+dfsg.  The build takes doc/ out of gmp's configure.
+    { file = "gmp_" .. gmp .. "+dfsg.orig.tar.xz",
+      sha256 = "bd2966e6d277f79328e894a5a9f3ba3fbf2ed2be81def5f48623e30c23fb1572" },
+    -- The GNU release file (Debian's mpfr4 4.2.2 orig tarball is the same
+    -- file); sha256 as in Homebrew's mpfr formula.
     { url = "https://ftp.gnu.org/gnu/mpfr/mpfr-" .. mpfr .. ".tar.xz",
-      sha256 = "277807353a6726978996945af13e52829e3abd7a9a5b7fb2793894e18f1fcbb2", extract = false },
+      sha256 = "b67ba0383ef7e8a8563734e2e889ef5ec3c3b898a01d00fa0a6869ad81c6ce01" },
     { url = "https://ftp.gnu.org/gnu/mpc/mpc-" .. mpc .. ".tar.gz",
-      sha256 = "ab642492f5cf882b74aa0cb730cd410a81edcdbec895183ce930e706c1c759b8", extract = false },
+      sha256 = "ab642492f5cf882b74aa0cb730cd410a81edcdbec895183ce930e706c1c759b8" },
+    { url = "https://musl.libc.org/releases/musl-" .. musl .. ".tar.gz",
+      sha256 = "a9a118bbe84d8764da0ea0d28b3ab3fae8477fc7e4085d90102b8596fc7c75e4" },
+    -- Mirror-only: the generated kernel headers, the same file as
+    -- linux-headers' (see system/linux-headers/pkg.lua).
+    { file = "linux-headers-" .. linux .. ".tar.xz",
+      sha256 = "b12109647b6bdbc26fa6dfb378b0c9d62721297d93aedec2b930034537e38150" },
   },
-  -- The compiler is built with its own flags; default.lua's CFLAGS/LTO are
-  -- not given to gcc's bootstrap (toolchain = false).
+  -- gcc is built with its own flags; default.lua's CFLAGS/LTO are not given
+  -- to it (toolchain = false).
   toolchain = false,
-  timeout = 8 * 3600,
+  timeout = 6 * 3600,
   build = [[
-mkdir -p sources
-for f in gcc-]] .. gcc .. [[.tar.xz binutils-]] .. binutils .. [[.tar.xz musl-]] .. musl .. [[.tar.gz \
-         linux-]] .. linux .. [[.tar.xz gmp-]] .. gmp .. [[.tar.xz mpfr-]] .. mpfr .. [[.tar.xz \
-         mpc-]] .. mpc .. [[.tar.gz; do
-  cp /build/src/$f sources/$f
-done
-cp /build/src/config.sub sources/config.sub
-# Newer than hashes/*.sha1: make must not try to download them again.
-touch sources/*
+T=x86_64-linux-musl
+GCCV=]] .. gcc .. [[
 
-cat > config.mak <<MAK
-TARGET = x86_64-linux-musl
-GCC_VER = ]] .. gcc .. [[
+S=/build/src
+W=/build/work
+mkdir -p "$W" /build/logs
+cd "$W"
 
-BINUTILS_VER = ]] .. binutils .. [[
+# Each long step writes its output to /build/logs/<step>.log; the farm's log
+# shows the steps, and the end of a failed step's log.
+step() {
+  name=$1; shift
+  echo "== $name"
+  set +e
+  ( set -e; "$@" ) > "/build/logs/$name.log" 2>&1
+  rc=$?
+  set -e
+  if [ $rc -ne 0 ]; then
+    echo "== $name failed ($rc); the end of its log:"
+    tail -n 80 "/build/logs/$name.log"
+    echo "== lines of $name's log that mention an error:"
+    grep -n -E 'error|Error|\*\*\*' "/build/logs/$name.log" | tail -n 40 || true
+    exit $rc
+  fi
+}
 
-MUSL_VER = ]] .. musl .. [[
+# --- sources ----------------------------------------------------------------
+tar -xzf "$S/gcc-14_$GCCV.orig.tar.gz" -O gcc-14-$GCCV/gcc-$GCCV-dfsg.tar.xz | tar -xJ
+tar -xJf "$S/binutils_]] .. binutils .. [[.orig.tar.xz"
+G=$W/gcc-$GCCV
+B=$W/binutils-]] .. binutils .. [[
 
-LINUX_VER = ]] .. linux .. [[
+M=$S/musl-]] .. musl .. [[
 
-GMP_VER = ]] .. gmp .. [[
+K=$S/linux-headers-]] .. linux .. [[/include
+# Debian's gmp repack has no doc/: configure must not ask for doc/Makefile.
+(cd "$S/gmp-]] .. gmp .. [[+dfsg" &&
+  sed -i 's| doc/Makefile||' configure &&
+  sed -i 's|^SUBDIRS = \(.*\) doc$|SUBDIRS = \1|' Makefile.in)
+ln -s "$S/gmp-]] .. gmp .. [[+dfsg" "$G/gmp"
+ln -s "$S/mpfr-]] .. mpfr .. [[" "$G/mpfr"
+ln -s "$S/mpc-]] .. mpc .. [[" "$G/mpc"
 
-MPFR_VER = ]] .. mpfr .. [[
+BUILD=$(sh "$G/config.guess")
+# In stages a and b the build compiler is a musl gcc without libc.so.
+case $BUILD in *musl*) FOR_BUILD=-static ;; *) FOR_BUILD= ;; esac
 
-MPC_VER = ]] .. mpc .. [[
+# What both passes give binutils and gcc.  MAKEINFO=true: the Debian repacks
+# lack some manuals and there is no texinfo; no documentation is built.
+BINUTILS_CONF="--target=$T --disable-nls --disable-werror --disable-plugins
+  --disable-gprofng --enable-deterministic-archives --without-zstd
+  --without-debuginfod --without-msgpack MAKEINFO=true"
+GCC_CONF="--target=$T --enable-languages=c,c++ --disable-multilib
+  --disable-bootstrap --disable-nls --disable-werror --disable-shared
+  --disable-lto --disable-plugin --disable-libsanitizer --disable-libquadmath
+  --disable-libitm --disable-libvtv --disable-libgomp --disable-libssp --without-isl
+  --without-zstd --enable-tls --enable-initfini-array
+  --with-native-system-header-dir=/include
+  --with-debug-prefix-map=$W=/usr/src/musl-cross-make MAKEINFO=true"
 
-ISL_VER =
-CONFIG_SUB_REV = 00b159274960
-COMMON_CONFIG += --disable-nls --disable-werror
-COMMON_CONFIG += --with-debug-prefix-map=\$(CURDIR)=
-GCC_CONFIG += --enable-languages=c,c++ --disable-multilib --disable-libsanitizer
-GCC_CONFIG += --disable-libquadmath --disable-decimal-float --disable-libitm
-MAK
+# The C library and kernel headers of a sysroot ($1), built by $T-gcc.
+musl_install() (
+  mkdir -p "$1/include"
+  cp -R "$K/." "$1/include/"
+  make -C "$W/musl" install DESTDIR="$1"
+)
+musl_build() (
+  rm -rf "$W/musl"; mkdir "$W/musl"; cd "$W/musl"
+  CROSS_COMPILE=$T- CC=$T-gcc CFLAGS=-O2 "$M/configure" --prefix= \
+    --target=$T --disable-shared --enable-static
+  make -j"$JOBS"
+)
 
-if ! command -v x86_64-linux-musl-g++ >/dev/null 2>&1; then
-  # Dev stage: a cross toolchain built by the builder's g++ first.
-  make -j"$JOBS" OUTPUT=/build/cross install
-  export PATH="/build/cross/bin:$PATH"
-  make clean
+have_toolchain() {
+  command -v $T-g++ >/dev/null 2>&1 && [ "$($T-gcc -dumpfullversion)" = "$GCCV" ]
+}
+
+# --- pass 1: a cross toolchain hosted on the builder ------------------------
+if ! have_toolchain; then
+  X=/build/cross
+  XS=$X/$T
+  binutils1() (
+    mkdir -p "$W/binutils1"; cd "$W/binutils1"
+    CFLAGS=-O2 CXXFLAGS=-O2 "$B/configure" $BINUTILS_CONF --prefix=$X --with-sysroot=$XS
+    make -j"$JOBS" MAKEINFO=true
+    make install MAKEINFO=true
+  )
+  step binutils-pass1 binutils1
+  export PATH="$X/bin:$PATH"
+
+  # gcc's configure needs the target's headers in the sysroot.
+  mkdir -p "$XS/include"
+  cp -R "$K/." "$XS/include/"
+  step musl-headers make -C "$M" ARCH=x86_64 prefix= DESTDIR="$XS" install-headers
+
+  gcc1_compiler() (
+    mkdir -p "$W/gcc1"; cd "$W/gcc1"
+    CFLAGS=-O2 CXXFLAGS=-O2 CFLAGS_FOR_TARGET=-O2 CXXFLAGS_FOR_TARGET=-O2 \
+      "$G/configure" $GCC_CONF --prefix=$X --with-sysroot=$XS
+    make -j"$JOBS" all-gcc
+    make install-gcc
+  )
+  step gcc-pass1-compiler gcc1_compiler
+  step musl-pass1 musl_build
+  step musl-pass1-install musl_install "$XS"
+  gcc1_libs() (
+    cd "$W/gcc1"
+    make -j"$JOBS"
+    make install
+  )
+  step gcc-pass1-libraries gcc1_libs
+  rm -rf "$W/binutils1" "$W/gcc1"
+  have_toolchain
+else
+  step musl musl_build
 fi
 
-# The real toolchain: hosted on musl, static, installed in /usr.
-cat >> config.mak <<MAK
-HOST = x86_64-linux-musl
-COMMON_CONFIG += CC="x86_64-linux-musl-gcc -static --static" CXX="x86_64-linux-musl-g++ -static --static"
-COMMON_CONFIG += CFLAGS="-O2" CXXFLAGS="-O2" LDFLAGS="-s"
-MAK
-make -j"$JOBS" OUTPUT=/usr
-make OUTPUT=/usr DESTDIR="$DESTDIR" install
+# --- pass 2: the real toolchain, hosted on musl, static ---------------------
+SR=/usr/$T
+step musl-install musl_install "$DESTDIR$SR"
 
+binutils2() (
+  mkdir -p "$W/binutils2"; cd "$W/binutils2"
+  CC="$T-gcc -static" CXX="$T-g++ -static" CFLAGS=-O2 CXXFLAGS=-O2 LDFLAGS=-static \
+  CC_FOR_BUILD="gcc $FOR_BUILD" CXX_FOR_BUILD="g++ $FOR_BUILD" \
+    "$B/configure" $BINUTILS_CONF --build="$BUILD" --host=$T --prefix=/usr \
+      --program-prefix=$T- --with-sysroot=$SR
+  make -j"$JOBS" MAKEINFO=true
+  make install-strip DESTDIR="$DESTDIR" MAKEINFO=true
+)
+step binutils binutils2
+
+gcc2() (
+  mkdir -p "$W/gcc2"; cd "$W/gcc2"
+  CC="$T-gcc -static" CXX="$T-g++ -static" CFLAGS=-O2 CXXFLAGS=-O2 LDFLAGS=-static \
+  CC_FOR_BUILD="gcc $FOR_BUILD" CXX_FOR_BUILD="g++ $FOR_BUILD" \
+  CFLAGS_FOR_TARGET=-O2 CXXFLAGS_FOR_TARGET=-O2 \
+    "$G/configure" $GCC_CONF --build="$BUILD" --host=$T --prefix=/usr \
+      --with-sysroot=$SR --with-build-sysroot="$DESTDIR$SR"
+  make -j"$JOBS"
+  make install-strip DESTDIR="$DESTDIR"
+)
+step gcc gcc2
+
+# --- names ------------------------------------------------------------------
+# Unprefixed names for binutils (gcc installs both kinds itself).  Not
+# `strings`: busybox has that applet, and two packages may not own one path.
 cd "$DESTDIR/usr/bin"
-for t in gcc g++ cpp c++ ar as ld nm objcopy objdump ranlib readelf size strings strip; do
-  test -e x86_64-linux-musl-$t && ln -sf x86_64-linux-musl-$t $t
+for t in addr2line ar as c++filt elfedit gprof ld ld.bfd nm objcopy objdump \
+         ranlib readelf size strip; do
+  if [ -e "$T-$t" ]; then ln -sf "$T-$t" "$t"; fi
+done
+for t in gcc g++ c++ cpp gcc-ar gcc-nm gcc-ranlib gcov; do
+  if [ -e "$t" ] && [ ! -e "$T-$t" ]; then ln -s "$t" "$T-$t"; fi
 done
 ln -sf gcc cc
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/man/man7"
+rm -f "$DESTDIR"/usr/lib/*.la "$DESTDIR"/usr/lib/gcc/$T/$GCCV/*.la
+
+# The result compiles and links C and C++ with its own headers and libraries.
+cd /build/work
+printf '#include <stdio.h>\nint main(void){puts("c ok");return 0;}\n' > t.c
+printf '#include <iostream>\n#include <vector>\nint main(){std::vector<int> v{1,2};try{throw v.size();}catch(unsigned long n){std::cout<<"c++ ok "<<n<<std::endl;}}\n' > t.cc
+"$DESTDIR/usr/bin/gcc" -static -o t-c t.c && ./t-c
+"$DESTDIR/usr/bin/g++" -static -o t-cc t.cc && ./t-cc
+file "$DESTDIR/usr/bin/gcc" "$DESTDIR/usr/libexec/gcc/$T/$GCCV/cc1plus"
 ]],
 }
