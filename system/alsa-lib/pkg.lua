@@ -11,6 +11,8 @@ return {
       sha256 = "be9c88a0b3604367dd74167a2b754a35e142f670292ae47a2fdef27a2ee97a32" },
   },
   build_style = "configure",
+  -- libtool drops a plain -static when it links programs; -all-static keeps them static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   configure_args = {
     "--disable-python", "--without-debug", "--disable-aload", "--with-versioned=no",
   },

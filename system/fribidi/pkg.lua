@@ -11,5 +11,7 @@ return {
       sha256 = "1b1cde5b235d40479e91be2f0e88a309e3214c8ab470ec8a2744d82a5a9ea05c" },
   },
   build_style = "configure",
+  -- libtool drops a plain -static when it links programs; -all-static keeps them static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   configure_args = { "--disable-docs" },
 }

@@ -11,5 +11,7 @@ return {
       sha256 = "92e0e3bd4c02d4aeee76036b2ddd83f0c732ba4cda5cb71d583272b23587a76c" },
   },
   build_style = "configure",
+  -- libtool drops a plain -static when it links programs; -all-static keeps them static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   configure_args = { "--disable-doc" },
 }

@@ -18,11 +18,15 @@ return {
   },
   deps = { "certs" },
   build = [[
+# The flags are compiled into the library and `openssl version -a`: without
+# the build-time sysroot paths (openssl needs nothing from the sysroot).
+cflags=$(printf '%s' "$CFLAGS" | sed "s| *-[IL]$SYSROOT[^ ]*||g")
+ldflags=$(printf '%s' "$LDFLAGS" | sed "s| *-[IL]$SYSROOT[^ ]*||g")
 # no-async: musl has no makecontext/swapcontext.  no-module: no dynamic
 # providers on a static system (the legacy provider is built in).
 ./Configure linux-x86_64 --prefix=/usr --libdir=lib --openssldir=/etc/ssl \
   no-shared no-module no-async no-tests no-docs no-dso \
-  CC="$CC" CFLAGS="$CFLAGS $CPPFLAGS" LDFLAGS="$LDFLAGS"
+  CC="$CC" CFLAGS="$cflags" LDFLAGS="$ldflags"
 make -j"$JOBS"
 make install_sw install_ssldirs DESTDIR="$DESTDIR"
 # The CA bundle is certs' file; openssl's samples would shadow it.
