@@ -33,4 +33,6 @@ EOF2
   },
   -- libtool: -all-static (at make time) for fully static programs.
   make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  -- The install makes an empty /var/run, which rootfs-layout links to /run.
+  post_install = [[rmdir "$DESTDIR/var/run"]],
 }
