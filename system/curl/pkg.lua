@@ -23,9 +23,9 @@ return {
   -- libtool: -all-static (at make time) for a fully static curl.
   make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   post_install = [[
-# curl-config and libcurl.pc record the configure-time flags; the sysroot
-# search paths are meaningless outside this build.
-sed -i "s| *-[IL]$SYSROOT/usr/[a-z]*||g" "$DESTDIR/usr/bin/curl-config" \
+# curl-config and libcurl.pc record the configure-time flags and options
+# (--with-openssl=$SYSROOT/usr); the sysroot is meaningless outside this build.
+sed -i -e "s| *-[IL]$SYSROOT/usr/[a-z]*||g" -e "s|$SYSROOT||g" "$DESTDIR/usr/bin/curl-config" \
   "$DESTDIR/usr/lib/pkgconfig/libcurl.pc"
 if grep -q "$SYSROOT" "$DESTDIR/usr/bin/curl-config" "$DESTDIR/usr/lib/pkgconfig/libcurl.pc"; then
   exit 1

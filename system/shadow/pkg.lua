@@ -13,6 +13,12 @@ return {
       sha256 = "554801054694ff7d8a7abdf0d6ece34e2f16e111673cc01b8c9ee1278451181e" },
   },
   build_style = "configure",
+  pre_configure = [[
+# crypt() is in musl's libc.a, but configure insists on -lcrypt and the
+# builder's musl has no (empty) libcrypt.a: give it one.
+mkdir -p stasis-lib && ar rc stasis-lib/libcrypt.a
+export LDFLAGS="$LDFLAGS -L$PWD/stasis-lib"
+]],
   configure_args = {
     "--bindir=/usr/bin", "--sbindir=/usr/bin", "--without-libpam", "--without-audit",
     "--without-selinux", "--without-acl", "--without-attr", "--without-libbsd",
