@@ -20,6 +20,8 @@ export interface BuildAllInput {
   readonly envFor: (pkg: string) => Readonly<Record<string, string>>;
   readonly concurrency: number;
   readonly keepGoing: boolean;
+  /** Packages whose sources could not be had, with why: each fails unless its output is cached. */
+  readonly unavailable?: ReadonlyMap<string, unknown>;
 }
 
 export interface BuildFailure {
@@ -97,6 +99,8 @@ export async function buildAll(ctx: BuildContext, input: BuildAllInput): Promise
           skipped.push({ pkg, because: ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure' });
           return;
         }
+        const missing = input.unavailable?.get(pkg);
+        if (missing !== undefined) throw missing;
         const entry = await buildPackage(ctx, {
           evaluated: recipe,
           key: k.key,

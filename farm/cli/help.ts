@@ -14,7 +14,9 @@ Building
                                  build the selected packages in containers into workspace/preview;
                                  with PKG...: build those packages and everything they need (from
                                  every recipe in system/, whatever the profile) into the cache
-                                 only: the preview is not assembled or replaced
+                                 only: the preview is not assembled or replaced; --keep-going: a
+                                 failed build or a source that cannot be fetched fails only that
+                                 package and its dependents (a cached package needs no source)
   tests [PATH] [--json|--yaml] [--allowlist FILE]
                                  audit a rootfs (default workspace/preview), a directory or a tarball
                                  (warnings, e.g. an unstripped ELF file, are reported, fail nothing)

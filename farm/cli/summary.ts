@@ -26,7 +26,8 @@ export function reportBuild(ctx: CliContext, result: BuildAllResult, ms: number,
     ctx.stdout.write((result.failed.length > 0 ? c.red(line) : c.green(line)) + '\n');
     for (const f of result.failed) {
       const msg = f.error instanceof Error ? f.error.message : String(f.error);
-      ctx.stdout.write(`  ${c.red('failed')} ${msg}\n`);
+      // Every line names its package (an interruption's message does not).
+      ctx.stdout.write(`  ${c.red('failed')} ${msg.startsWith(`${f.pkg}:`) ? msg : `${f.pkg}: ${msg}`}\n`);
       if (f.error instanceof BuildFailed && f.error.logFile !== undefined) ctx.stdout.write(`    log: ${f.error.logFile}\n`);
     }
   }

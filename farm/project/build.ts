@@ -76,8 +76,11 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   const builder = await untilInterrupted(inspectBuilder(options.runtime, options.image), options.signal);
   const keys = projectKeys(project, builder);
   const store = new SourceStore(paths.store);
-  // Sources first: under --offline every missing one is listed before any build starts.
-  await ensureSources(project, { store, mirrors: options.mirrors, offline: options.offline, sink: options.sink, signal: options.signal });
+  // Sources first: under --offline every missing one is listed before any build starts;
+  // with --keep-going a package whose sources cannot be had fails alone (with its dependents).
+  const unavailable = await ensureSources(project, {
+    store, mirrors: options.mirrors, offline: options.offline, sink: options.sink, signal: options.signal, collect: options.keepGoing,
+  });
 
   await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0, signal: options.signal });
   void lock;
@@ -131,6 +134,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     sysroot: project.order.sysroot,
     concurrency,
     keepGoing: options.keepGoing,
+    unavailable,
     envFor: (pkg: string) => {
       const evaluated = project.recipes.get(pkg);
       if (evaluated === undefined) throw new Error(`unknown package ${pkg}`);

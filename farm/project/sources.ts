@@ -28,11 +28,17 @@ export async function ensureSources(
     readonly signal?: AbortSignal;
     /** Why a package's sources are not obtainable here (docs/status-notes.yaml), shown with --offline's list. */
     readonly why?: ReadonlyMap<string, string>;
+    /**
+     * Do not throw for sources that cannot be had (`build --keep-going`): return each such
+     * package's error instead, so that only it and its dependents fail (a cached package
+     * needs no sources). An interruption still throws.
+     */
+    readonly collect?: boolean;
   },
-): Promise<void> {
+): Promise<ReadonlyMap<string, unknown>> {
   const items = options.items ?? sourcesOf(project);
   const fetcher = createFetcher({ store: options.store, mirrors: [...options.mirrors], offline: options.offline, sink: options.sink, signal: options.signal });
-  if (options.offline) {
+  if (options.offline && options.collect !== true) {
     const missing = await fetcher.missingOffline(items);
     if (missing.length > 0) {
       throw new FarmError(
@@ -50,6 +56,7 @@ export async function ensureSources(
     }
   }
   const errors: unknown[] = [];
+  const unavailable = new Map<string, unknown>();
   const queue = [...items];
   const worker = async (): Promise<void> => {
     for (let item = queue.shift(); item !== undefined && options.signal?.aborted !== true; item = queue.shift()) {
@@ -57,11 +64,13 @@ export async function ensureSources(
         await fetcher.ensure(item.pkg, item.source);
       } catch (error) {
         errors.push(error);
+        if (!unavailable.has(item.pkg)) unavailable.set(item.pkg, error);
       }
     }
   };
   await Promise.all([worker(), worker(), worker()]);
   checkInterrupted(options.signal, 'interrupted while fetching sources; nothing partial was stored');
+  if (options.collect === true) return unavailable;
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) {
     const first = errors[0];
@@ -70,4 +79,5 @@ export async function ensureSources(
       `${errors.length} sources failed:\n` + errors.map((e) => `  ${e instanceof Error ? e.message.replace(/\n/g, '\n  ') : String(e)}`).join('\n'),
     );
   }
+  return unavailable;
 }

@@ -6,9 +6,10 @@ return {
   license = "GPL-3.0-or-later",
   homepage = "https://www.gnu.org/software/gawk/",
   sources = {
-    -- sha256 of the file verified against Debian's source archive index (orig tarball
-    -- of gawk 1:5.2.1-2: the upstream release file, byte for byte).
-    { url = "https://ftp.gnu.org/gnu/gawk/gawk-5.2.1.tar.xz",
+    -- Mirror-only: the orig tarball of Debian source package gawk 1:5.2.1-2, which lacks the
+    -- manual's sources (doc/gawktexi.in, doc/gawk.texi) that the upstream release file carries,
+    -- so it is not that file.  sha256 verified against Debian's source archive index.
+    { file = "gawk_5.2.1.orig.tar.xz",
       sha256 = "2337a0283b180ec1b9c727973a34781c6478b3ae9bcbdcca0a4dc49861d75a65" },
   },
   build_style = "configure",
@@ -18,6 +19,12 @@ return {
     "--libexecdir=/usr/libexec", "--disable-extensions", "--disable-pma",
     "--without-readline", "--without-mpfr",
   },
+  -- No manual sources in this tarball (see above), and no info pages are installed anyway:
+  -- doc/ leaves the build.
+  pre_configure = [[
+sed -i 's/^SUBDIRS = \(.*\) doc /SUBDIRS = \1 /' Makefile.in
+if grep -q '^SUBDIRS = .* doc ' Makefile.in; then echo "doc/ still in SUBDIRS" >&2; exit 1; fi
+]],
   post_install = [[
 # awk is gawk; the versioned hard link and the extension dirs are noise.
 rm -f "$DESTDIR"/usr/bin/gawk-* "$DESTDIR"/usr/bin/awk

@@ -13,6 +13,7 @@ return {
     { file = "gmp_6.3.0+dfsg.orig.tar.xz",
       sha256 = "bd2966e6d277f79328e894a5a9f3ba3fbf2ed2be81def5f48623e30c23fb1572" },
   },
+  build_deps = { "m4" },  -- configure checks for a usable m4
   build_style = "configure",
   -- --build: config.guess would pick the build machine's exact CPU.
   configure_args = {

@@ -15,5 +15,8 @@ return {
   configure_args = { "--disable-samples", "--disable-libevent-regress", "--disable-debug-mode" },
   post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la "$DESTDIR/usr/bin/event_rpcgen.py"
+# configure found openssl in the build's sysroot; the installed system has it in /usr.
+sed -i "s| *-[IL]$SYSROOT[^ ]*||g" "$DESTDIR"/usr/lib/pkgconfig/*.pc
+if grep -l "$SYSROOT" "$DESTDIR"/usr/lib/pkgconfig/*.pc; then echo "sysroot path left in a .pc file" >&2; exit 1; fi
 ]],
 }

@@ -16,7 +16,14 @@ return {
     "--sbindir=/usr/bin", "--with-pidfile=/run/nsd.pid", "--with-user=nobody",
     "--with-ssl=$SYSROOT/usr", "--with-libevent=$SYSROOT/usr",
     "--with-dbfile=/var/lib/nsd/nsd.db", "--with-zonesdir=/etc/nsd", "--disable-flto",
+    "--with-xfrdir=/var/lib/nsd",  -- the default, /tmp, would be installed as a 0755 directory
   },
+  -- `nsd -v` prints the configure line (CONFCMDLINE): without the build's sysroot, which the
+  -- installed system has as /.
+  post_configure = [[
+sed -i "/CONFCMDLINE/s|$SYSROOT||g" config.h
+if grep CONFCMDLINE config.h | grep -q "$SYSROOT"; then echo "sysroot left in CONFCMDLINE" >&2; exit 1; fi
+]],
   post_install = [[
 install -d "$DESTDIR/var/lib/nsd"
 ]],

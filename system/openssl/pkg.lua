@@ -20,6 +20,8 @@ return {
   build = [[
 # The flags are compiled into the library and `openssl version -a`: without
 # the build-time sysroot paths (openssl needs nothing from the sysroot).
+# Configure also reads CPPFLAGS from the environment, where the farm puts the sysroot.
+unset CPPFLAGS
 cflags=$(printf '%s' "$CFLAGS" | sed "s| *-[IL]$SYSROOT[^ ]*||g")
 ldflags=$(printf '%s' "$LDFLAGS" | sed "s| *-[IL]$SYSROOT[^ ]*||g")
 # no-async: musl has no makecontext/swapcontext.  no-module: no dynamic

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { buildAll } from '../../farm/build/build-all.js';
+import { FarmError } from '../../farm/errors/index.js';
 import type { BuildContext } from '../../farm/build/build-package.js';
 import type { BuildIo } from '../../farm/build/io.js';
 import { BuildCache } from '../../farm/cache/cache.js';
@@ -43,7 +44,8 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
     images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
   });
   const cache = new BuildCache(join(dir, 'cache'));
-  const run = async (rs: Map<string, EvaluatedRecipe>, opts: { keepGoing?: boolean; signal?: AbortSignal } = {}) => {
+  type RunOptions = { keepGoing?: boolean; signal?: AbortSignal; unavailable?: ReadonlyMap<string, unknown> };
+  const run = async (rs: Map<string, EvaluatedRecipe>, opts: RunOptions = {}) => {
     const events: FarmEvent[] = [];
     const ctx: BuildContext = {
       runtime,
@@ -64,10 +66,10 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
     };
     const order = buildOrder(rs, [...rs.keys()]);
     const keys = computeKeys(order, rs, { farmVersion: 't', builderImage: 'sha256:builder', stage: 'dev', toolchainEnv: TOOLCHAIN, stripStepSha256: 's'.repeat(64) });
-    const result = await buildAll(ctx, { order: order.order, recipes: rs, keys, sysroot: order.sysroot, envFor: () => ({}), concurrency: 2, keepGoing: opts.keepGoing ?? false });
+    const result = await buildAll(ctx, { order: order.order, recipes: rs, keys, sysroot: order.sysroot, envFor: () => ({}), concurrency: 2, keepGoing: opts.keepGoing ?? false, unavailable: opts.unavailable });
     return { result, events, keys };
   };
-  return { dir, runtime, cache, run: (opts?: { keepGoing?: boolean; signal?: AbortSignal }) => run(recipes, opts), runWith: run };
+  return { dir, runtime, cache, run: (opts?: RunOptions) => run(recipes, opts), runWith: run };
 }
 
 describe('buildAll with the fake engine', () => {
@@ -144,6 +146,22 @@ describe('buildAll with the fake engine', () => {
     const { result } = await s.run({ keepGoing: true });
     expect(result.built).toEqual(['good']);
     expect(result.skipped.map((x) => x.pkg)).toEqual(['needsBad']);
+  });
+
+  it('--keep-going with a source that cannot be had: that package fails unless cached, its dependents are skipped', async () => {
+    const recipes = makeRecipes({ nosrc: {}, good: {}, needsNosrc: { buildDeps: ['nosrc'] }, cachedNosrc: {} });
+    const s = await setup(recipes);
+    await s.runWith(makeRecipes({ cachedNosrc: {} }));
+    const missing = new FarmError('FETCH_FAILED', 'nosrc: nosrc.tar.gz could not be fetched');
+    const { result } = await s.run({
+      keepGoing: true,
+      unavailable: new Map<string, unknown>([['nosrc', missing], ['cachedNosrc', new FarmError('FETCH_FAILED', 'cachedNosrc: gone')]]),
+    });
+    expect(result.failed).toEqual([{ pkg: 'nosrc', error: missing }]);
+    expect(result.built).toEqual(['good']);
+    expect(result.cached).toEqual(['cachedNosrc']);
+    expect(result.skipped).toEqual([{ pkg: 'needsNosrc', because: 'dependency nosrc failed' }]);
+    expect(s.runtime.created.map((c) => c.labels['org.stasis-farm.package'])).not.toContain('nosrc');
   });
 
   it('an interrupt removes the running container and leaves no cache entry', async () => {
