@@ -1,5 +1,5 @@
 import PQueue from 'p-queue';
-import { FarmError } from '../errors/index.js';
+import { BuildFailed, FarmError } from '../errors/index.js';
 import type { CacheEntry } from '../cache/cache.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import { buildPackage, type BuildContext } from './build-package.js';
@@ -115,11 +115,14 @@ export async function buildAll(ctx: BuildContext, input: BuildAllInput): Promise
       done.add(pkg);
     } catch (error) {
       failed.push({ pkg, error });
-      if (!(error instanceof FarmError) || error.code !== 'INTERRUPTED') {
-        const reason = error instanceof FarmError ? error.message : String(error);
-        if (!(error instanceof FarmError && error.code === 'BUILD_FAILED')) {
-          ctx.sink({ type: 'build-failed', pkg, reason, logTail: [], logFile: undefined });
-        }
+      // Reported as it happens (a long --keep-going run shows each failure when it comes), and again
+      // in the CLI's summary at the end.
+      if (error instanceof BuildFailed) {
+        ctx.sink({ type: 'build-failed', pkg, reason: error.reason, logTail: error.logTail.slice(-10), logFile: error.logFile });
+      } else if (!(error instanceof FarmError) || error.code !== 'INTERRUPTED') {
+        const message = error instanceof Error ? error.message : String(error);
+        const reason = message.startsWith(`${pkg}: `) ? message.slice(pkg.length + 2) : message;
+        ctx.sink({ type: 'build-failed', pkg, reason, logTail: [], logFile: undefined });
       }
       if (!input.keepGoing) stopping = true;
       for (const other of input.order) {

@@ -19,11 +19,11 @@ return {
     "--libexecdir=/usr/libexec", "--disable-extensions", "--disable-pma",
     "--without-readline", "--without-mpfr",
   },
-  -- No manual sources in this tarball (see above), and no info pages are installed anyway:
-  -- doc/ leaves the build.
+  -- No manual sources in this tarball (see above): doc/ and awklib/ (whose helper programs
+  -- are extracted from the manual, and left out of the system anyway) leave the build.
   pre_configure = [[
-sed -i 's/^SUBDIRS = \(.*\) doc /SUBDIRS = \1 /' Makefile.in
-if grep -q '^SUBDIRS = .* doc ' Makefile.in; then echo "doc/ still in SUBDIRS" >&2; exit 1; fi
+sed -i '/^SUBDIRS = /{s/ doc / /;s/ awklib / /}' Makefile.in
+if grep -Eq '^SUBDIRS = .* (doc|awklib) ' Makefile.in; then echo "doc/ or awklib/ still in SUBDIRS" >&2; exit 1; fi
 ]],
   post_install = [[
 # awk is gawk; the versioned hard link and the extension dirs are noise.

@@ -126,8 +126,9 @@ describe('buildAll with the fake engine', () => {
     expect(result.failed.map((f) => f.pkg)).toEqual(['b']);
     expect(String((result.failed[0]?.error as Error).message)).toMatch(/b: build failed \(exit code 2\)/);
     expect(result.skipped.map((x) => x.pkg)).toEqual(['c']);
+    // Reported when it happens (with the end of the log), and again by the CLI summary.
     const failedEvent = events.find((e) => e.type === 'build-failed');
-    expect(failedEvent).toBeUndefined(); // BuildFailed is reported by the CLI summary, the error carries the tail
+    expect(failedEvent).toMatchObject({ pkg: 'b', reason: 'exit code 2', logTail: expect.arrayContaining(['error: boom']) });
     expect((result.failed[0]?.error as { logTail: string[] }).logTail).toContain('error: boom');
     expect(s.runtime.live()).toEqual([]);
   });
