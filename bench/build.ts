@@ -50,7 +50,7 @@ const evaluated = (await loadRecipes(root, config, { stage: 'dev' })).get(PKG);
 if (evaluated === undefined || evaluated.recipe.buildDeps.length > 0) throw new Error(`${PKG}: pick a package without build dependencies`);
 const first = evaluated.recipe.sources[0];
 if (first === undefined) throw new Error(`${PKG} has no source`);
-const env = buildEnv({ recipe: evaluated.recipe, stage: 'dev', sourceDateEpoch: config.defaults.sourceDateEpoch, jobs: 2, toolchain: toolchainEnv(config.defaults, 'musl-gcc') });
+const env = buildEnv({ recipe: evaluated.recipe, stage: 'dev', sourceDateEpoch: config.defaults.sourceDateEpoch, jobs: 2, toolchain: toolchainEnv(config.defaults, { cc: 'musl-gcc' }) });
 
 const bareDir = await mkdtemp(join(tmpdir(), 'bench-bare-'));
 await mkdir(join(bareDir, 'src'));

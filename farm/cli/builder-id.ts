@@ -1,5 +1,5 @@
 import { isFarmError } from '../errors/index.js';
-import { inspectBuilder } from '../project/build.js';
+import { inspectBuilder, type Builder } from '../project/build.js';
 import type { Project } from '../project/load.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readManifest } from '../workspace/state.js';
@@ -10,7 +10,7 @@ import type { CliContext } from './io.js';
  * The builder's id enters every key. Ask the engine; without one, fall back to
  * the id recorded by the last build (and say so), so planning works offline.
  */
-export async function builderForPlanning(ctx: CliContext, project: Project): Promise<{ ref: string; id: string; cc: string }> {
+export async function builderForPlanning(ctx: CliContext, project: Project): Promise<Builder> {
   const ref = project.config.defaults.builder;
   try {
     const runtime = runtimeFor(ctx);
@@ -21,7 +21,8 @@ export async function builderForPlanning(ctx: CliContext, project: Project): Pro
     const last = await readManifest(workspacePaths(project.root, project.stage).manifest);
     if (last !== undefined && last.builder_image.ref === ref) {
       ctx.sink({ type: 'warn', message: `${error.message}; planning with the builder id of the last build (${last.builder_image.id.slice(0, 19)})` });
-      return { ref, id: last.builder_image.id, cc: 'musl-gcc' };
+      const { cc, toolchain_flags: flags } = last.builder_image;
+      return { ref, id: last.builder_image.id, cc: cc ?? 'cc', ...(flags === undefined ? {} : { flags }) };
     }
     ctx.sink({ type: 'warn', message: `${error.message}; keys are computed for an unresolved builder "${ref}"` });
     return { ref, id: `unresolved:${ref}`, cc: 'cc' };

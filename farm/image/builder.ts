@@ -135,18 +135,3 @@ export async function importBuilder(runtime: ContainerRuntime, options: ImportOp
   return id;
 }
 
-/** The builder's id and compiler, or IMAGE_MISSING with the command that makes it. */
-export async function resolveBuilder(runtime: ContainerRuntime, ref: string): Promise<{ id: string; cc: string }> {
-  const info = await runtime.inspectImage(ref);
-  if (info === undefined) {
-    throw new FarmError('IMAGE_MISSING', `builder image ${ref} does not exist`, {
-      hint:
-        ref === DEFAULT_BUILDER
-          ? 'make it: npx stasis-farm image bootstrap (mmdebstrap + musl-tools, no registry needed)'
-          : `make it: npx stasis-farm image import <rootfs.tar> --ref ${ref}, or set builder in default.lua`,
-    });
-  }
-  const cc = info.env.find((e) => e.startsWith('STASIS_CC='))?.slice('STASIS_CC='.length) ?? 'cc';
-  return { id: info.id, cc };
-}
-

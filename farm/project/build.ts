@@ -2,7 +2,7 @@ import { cpus } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { BuildCache, type CacheEntry } from '../cache/index.js';
-import { buildEnv, toolchainEnv } from '../build/env.js';
+import { buildEnv, imageToolchain, toolchainEnv, type ImageToolchain } from '../build/env.js';
 import { buildAll, type BuildAllResult } from '../build/build-all.js';
 import type { BuildContext } from '../build/build-package.js';
 import { CacheCorrupt, checkInterrupted, FarmError, untilInterrupted } from '../errors/index.js';
@@ -47,22 +47,23 @@ export interface BuildOutcome {
   readonly paths: WorkspacePaths;
   readonly result: BuildAllResult;
   readonly rootfs: AssembleResult | undefined;
-  readonly builder: { readonly ref: string; readonly id: string; readonly cc: string };
+  readonly builder: Builder;
   readonly keys: ReadonlyMap<string, { readonly key: string }>;
 }
 
 const DEFAULT_LIMITS = { memoryBytes: 6 * 1024 ** 3, pids: 4096, logBytes: 16 * 1024 * 1024 };
 
-/** Resolve an image to its id and declared compiler (STASIS_CC). */
-export async function inspectBuilder(runtime: ContainerRuntime, ref: string): Promise<{ ref: string; id: string; cc: string }> {
+export type Builder = { readonly ref: string; readonly id: string } & ImageToolchain;
+
+/** Resolve an image to its id and declared toolchain (STASIS_CC, STASIS_TOOLCHAIN_FLAGS). */
+export async function inspectBuilder(runtime: ContainerRuntime, ref: string): Promise<Builder> {
   const info = await runtime.inspectImage(ref);
   if (info === undefined) {
     throw new FarmError('IMAGE_MISSING', `image ${ref} does not exist`, {
       hint: 'make the builder: npx stasis-farm image ensure --bootstrap (or image import <rootfs.tar>)',
     });
   }
-  const cc = info.env.find((e) => e.startsWith('STASIS_CC='))?.slice('STASIS_CC='.length) ?? 'cc';
-  return { ref, id: info.id, cc };
+  return { ref, id: info.id, ...imageToolchain(info.env) };
 }
 
 /**
@@ -117,7 +118,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     signal: options.signal,
     now,
   };
-  const toolchain = toolchainEnv(project.config.defaults, builder.cc);
+  const toolchain = toolchainEnv(project.config.defaults, builder);
   const cachedNow: string[] = [];
   for (const [name, k] of keys) if (await cache.has(k.key)) cachedNow.push(name);
   options.sink({
@@ -171,14 +172,14 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 }
 
 /** What the stage holds now: keys of the packages built or cached, and manifest.yaml. */
-async function recordBuild(project: Project, paths: WorkspacePaths, builder: { ref: string; id: string }, keys: ReturnType<typeof projectKeys>, result: BuildAllResult): Promise<void> {
+async function recordBuild(project: Project, paths: WorkspacePaths, builder: Builder, keys: ReturnType<typeof projectKeys>, result: BuildAllResult): Promise<void> {
   const done = new Map([...keys].filter(([name]) => result.entries.has(name)));
   await recordKeys(paths, done);
   await writeManifest(paths, {
     farm_version: FARM_VERSION,
     stage: project.stage,
     profile: project.profile.name,
-    builder_image: { ref: builder.ref, id: builder.id },
+    builder_image: { ref: builder.ref, id: builder.id, cc: builder.cc, ...(builder.flags === undefined ? {} : { toolchain_flags: builder.flags }) },
     source_date_epoch: project.config.defaults.sourceDateEpoch,
     packages: project.order.order
       .filter((name) => result.entries.has(name))

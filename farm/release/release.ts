@@ -158,7 +158,6 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
         sourceDateEpoch: previous.project.config.defaults.sourceDateEpoch,
         dockerfile,
         tmpDir: join(previous.outcome.paths.dir, 'tmp-stage-image'),
-        cc: 'cc',
         runId: `release-${stage}`,
         sink: options.sink,
       });

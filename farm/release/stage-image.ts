@@ -30,7 +30,6 @@ export async function buildStageImage(
     readonly sourceDateEpoch: number;
     readonly dockerfile: string;
     readonly tmpDir: string;
-    readonly cc: string;
     readonly runId: string;
     readonly sink: EventSink;
   },
@@ -67,7 +66,8 @@ export async function buildStageImage(
     const id = await runtime.buildImage(context as unknown as Readable, ref, {
       dockerfile: 'Dockerfile',
       labels: { [LABELS.farm]: 'stasis-farm', [LABELS.stage]: options.stage, [LABELS.run]: options.runId, [LABELS.rootfs]: rootfsSha256, [LABELS.kind]: 'stage' },
-      buildArgs: { STAGE: options.stage, ROOTFS_SHA256: rootfsSha256, STASIS_CC: options.cc },
+      // The toolchain (STASIS_CC, STASIS_TOOLCHAIN_FLAGS) is the Dockerfile's to declare.
+      buildArgs: { STAGE: options.stage, ROOTFS_SHA256: rootfsSha256 },
       onOutput: (line) => options.sink({ type: 'image-progress', ref, line }),
     });
     return { ref, id, rootfsSha256 };

@@ -11,14 +11,13 @@ return {
   sources = {},
   files = { "getent.c", "getconf.c" },
   -- Stages a/b compile with the closure's tcc against this stage's musl and
-  -- libtcc1.a (-B, see tcc's pkg.lua); the dev stage with the builder's musl-gcc.
+  -- libtcc1.a (the stage image's -B flag, in CFLAGS and LDFLAGS); the dev
+  -- stage with the builder's musl-gcc.
   build_deps = farm.stage ~= "dev" and { "musl", "tcc" } or nil,
   build = [[
 if [ "$STASIS_STAGE" = dev ]; then
   warn="-Wall -Wextra -Werror"
 else
-  CC="$CC -B$SYSROOT/usr/lib/tcc"
-  CFLAGS="-O2"
   warn="-Wall"
 fi
 mkdir -p "$DESTDIR/usr/bin"

@@ -18,22 +18,11 @@ return {
   },
   files = { "config.h" },
   -- Stages a/b compile with the closure's tcc and link this stage's musl and
-  -- libtcc1.a from the sysroot (with tcc in the sysroot, PATH also finds
-  -- this stage's tcc first).  The dev stage uses the builder's gcc and only
-  -- needs musl's headers.
+  -- libtcc1.a from the sysroot (the stage image's -B flag is in CFLAGS and
+  -- LDFLAGS; with tcc in the sysroot, PATH also finds this stage's tcc first).
+  -- The dev stage uses the builder's gcc and only needs musl's headers.
   build_deps = farm.stage == "dev" and { "musl" } or { "musl", "tcc" },
   build = [[
-if [ "$STASIS_STAGE" = dev ]; then
-  cflags="$CFLAGS"
-  ldflags="$LDFLAGS"
-else
-  # The closure's compiler, pointed at this stage's musl and libtcc1.a in
-  # the sysroot (see tcc's pkg.lua).
-  CC="$CC -B$SYSROOT/usr/lib/tcc"
-  cflags="-O2"
-  ldflags="-static"
-fi
-
 cp /build/files/config.h src/config.h
 # make uses its bundled glob/fnmatch (musl's glob lacks GLOB_ALTDIRFUNC);
 # configure would copy these headers into place.
@@ -45,16 +34,16 @@ srcs="ar arscan commands default dir expand file function getopt getopt1 guile
   remote-stub rule signame strcache variable version vpath"
 objs=
 for f in $srcs; do
-  $CC -DHAVE_CONFIG_H -Isrc -Ilib $cflags \
+  $CC -DHAVE_CONFIG_H -Isrc -Ilib $CFLAGS \
     -DLIBDIR='"/usr/lib"' -DINCLUDEDIR='"/usr/include"' -DLOCALEDIR='"/usr/share/locale"' \
     -c src/$f.c -o src/$f.o
   objs="$objs src/$f.o"
 done
 for f in fnmatch glob; do
-  $CC -DHAVE_CONFIG_H -Isrc -Ilib $cflags -c lib/$f.c -o lib/$f.o
+  $CC -DHAVE_CONFIG_H -Isrc -Ilib $CFLAGS -c lib/$f.c -o lib/$f.o
   objs="$objs lib/$f.o"
 done
-$CC $ldflags -o make $objs
+$CC $LDFLAGS -o make $objs
 
 install -d "$DESTDIR/usr/bin"
 install -m 755 make "$DESTDIR/usr/bin/make"

@@ -20,7 +20,7 @@ return {
 CC="$CC" CFLAGS="$CFLAGS" LDFLAGS="$LDFLAGS" ./bootstrap.sh stage1 no-pkgconf
 stage1/muon-bootstrap setup -Dprefix=/usr -Dbuildtype=release -Dstatic=true \
   -Dlibcurl=disabled -Dlibarchive=disabled -Dlibpkgconf=disabled \
-  -Dsamurai=enabled -Dreadline=builtin -Ddocs=disabled -Dwebsite=disabled -Dtracy=disabled -Dui=disabled build
+  -Dsamurai=enabled -Dreadline=builtin -Ddocs=disabled -Dwebsite=false -Dtracy=disabled -Dui=disabled build
 stage1/muon-bootstrap -C build samu -j"$JOBS"
 DESTDIR="$DESTDIR" build/muon -C build install
 # samu is muon's built-in ninja (`muon samu`); build scripts call it as samu.

@@ -9,8 +9,8 @@
 -- bytes); the sha256 is that of the file in the shared mirror.
 --
 -- Stages a/b build with the closure's tcc, pointed at this stage's musl and
--- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
--- builder's musl-gcc.
+-- libtcc1.a in the sysroot (the -B flag Dockerfile.stage declares; `ar` and
+-- `ranlib` are tcc's); the dev stage with the builder's musl-gcc and binutils.
 return {
   name = "s6-linux-utils",
   version = "2.6.4.1",
@@ -26,24 +26,12 @@ return {
   -- fstab2s6rc writes execline scripts.
   deps = { "execline" },
   build_style = "configure",
-  pre_configure = [[
-AR=ar RANLIB=ranlib
-if [ "$STASIS_STAGE" != dev ]; then
-  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
-  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
-  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
-  AR="tcc -ar" RANLIB=true
-fi
-]],
   configure_args = {
     "--libdir=/usr/lib", "--includedir=/usr/include", "--libexecdir=/usr/libexec",
     "--with-sysdeps=$SYSROOT/usr/lib/skalibs/sysdeps",
     "--with-include=$SYSROOT/usr/include", "--with-lib=$SYSROOT/usr/lib",
     "--enable-static-libc",
   },
-  -- skarnet's Makefiles set AR and RANLIB themselves: only make's command line overrides them.
-  make_build_args = { "AR=$AR", "RANLIB=$RANLIB" },
-  make_install_args = { "AR=$AR", "RANLIB=$RANLIB" },
   post_install = [[
 # The installed config.h quotes the configure line; the sysroot is a build-time path.
 sed -i "s|$SYSROOT|\$SYSROOT|g" "$DESTDIR"/usr/include/*/config.h

@@ -9,8 +9,8 @@
 -- bytes); the sha256 is that of the file in the shared mirror.
 --
 -- Stages a/b build with the closure's tcc, pointed at this stage's musl and
--- libtcc1.a in the sysroot (-B, see tcc's pkg.lua); the dev stage with the
--- builder's musl-gcc.
+-- libtcc1.a in the sysroot (the -B flag Dockerfile.stage declares; `ar` and
+-- `ranlib` are tcc's); the dev stage with the builder's musl-gcc and binutils.
 return {
   name = "skalibs",
   version = "2.15.1.0",
@@ -24,20 +24,8 @@ return {
   },
   build_deps = farm.stage ~= "dev" and { "musl", "tcc" } or nil,
   build_style = "configure",
-  pre_configure = [[
-AR=ar RANLIB=ranlib
-if [ "$STASIS_STAGE" != dev ]; then
-  # tcc -ar writes the archive's symbol index itself: there is no ranlib.
-  CFLAGS="-O2 -B$SYSROOT/usr/lib/tcc"
-  LDFLAGS="-static -B$SYSROOT/usr/lib/tcc"
-  AR="tcc -ar" RANLIB=true
-fi
-]],
   configure_args = {
     "--libdir=/usr/lib", "--includedir=/usr/include",
     "--sysdepdir=/usr/lib/skalibs/sysdeps",
   },
-  -- skarnet's Makefiles set AR and RANLIB themselves: only make's command line overrides them.
-  make_build_args = { "AR=$AR", "RANLIB=$RANLIB" },
-  make_install_args = { "AR=$AR", "RANLIB=$RANLIB" },
 }

@@ -93,10 +93,20 @@ install -m 755 tcc "$DESTDIR/usr/bin/tcc"
 install -m 644 include/*.h "$DESTDIR/usr/lib/tcc/include/"
 install -m 644 libtcc1.a "$DESTDIR/usr/lib/tcc/libtcc1.a"
 # The names Makefiles expect: make's default $(CC) is cc and $(AR) is ar
-# (with ARFLAGS=rv, which `tcc -ar` understands; its archives carry their
-# own symbol index, so no ranlib is needed).
+# (with ARFLAGS=rv, which `tcc -ar` understands).  `tcc -ar` writes the
+# archive's symbol index itself, so ranlib has nothing to add: it checks that
+# it was given archives and leaves them as they are.
 ln -s tcc "$DESTDIR/usr/bin/cc"
 printf '#!/bin/sh\nexec tcc -ar "$@"\n' > "$DESTDIR/usr/bin/ar"
-chmod 755 "$DESTDIR/usr/bin/ar"
+cat > "$DESTDIR/usr/bin/ranlib" <<'EOF'
+#!/bin/sh
+# tcc -ar (ar here) writes the symbol index with the archive; nothing to add.
+[ $# -gt 0 ] || { echo "usage: ranlib ARCHIVE..." >&2; exit 1; }
+for a in "$@"; do
+  case $a in -*) continue ;; esac
+  [ "$(head -c 8 "$a" 2>/dev/null)" = '!<arch>' ] || { echo "ranlib: $a: not an archive" >&2; exit 1; }
+done
+EOF
+chmod 755 "$DESTDIR/usr/bin/ar" "$DESTDIR/usr/bin/ranlib"
 ]],
 }
