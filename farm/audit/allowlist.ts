@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { FarmError } from '../errors/index.js';
-import { globToRegExp } from '../release/compare.js';
+import { globToRegExp } from '../fs/glob.js';
+import { readYamlList } from '../validate/yaml-list.js';
 import { RULES, type Finding, type Rule } from './rules.js';
 
 export interface AllowEntry {
@@ -14,20 +14,16 @@ export interface AllowEntry {
 
 /** `- { rule: setuid, path: usr/bin/su, reason: "su must be setuid" }`; every entry needs a reason. */
 export function parseAllowlist(text: string, file: string): AllowEntry[] {
-  const data = parse(text) as unknown;
-  if (data === null || data === undefined) return [];
-  if (!Array.isArray(data)) throw new FarmError('CONFIG_INVALID', `${file}: expected a list of allowlist entries`);
-  return data.map((raw: unknown, i) => {
-    const where = `${file}: [${i + 1}]`;
-    if (typeof raw !== 'object' || raw === null) throw new FarmError('CONFIG_INVALID', `${where}: expected a mapping`);
-    const r = raw as Record<string, unknown>;
-    for (const k of Object.keys(r)) if (!['rule', 'path', 'package', 'reason'].includes(k)) throw new FarmError('CONFIG_INVALID', `${where}.${k}: unknown field (rule, path, package, reason)`);
-    if (typeof r['rule'] !== 'string' || !(RULES as readonly string[]).includes(r['rule']))
-      throw new FarmError('CONFIG_INVALID', `${where}.rule: expected one of ${RULES.join(', ')}`);
-    if (typeof r['path'] !== 'string' || r['path'] === '') throw new FarmError('CONFIG_INVALID', `${where}.path: a path or glob is required`);
-    if (typeof r['reason'] !== 'string' || r['reason'].trim().length < 3) throw new FarmError('CONFIG_INVALID', `${where}.reason: every allowlist entry needs a reason`);
-    const path = r['path'].replace(/^\/+/, '');
-    return { rule: r['rule'] as Rule, path, package: typeof r['package'] === 'string' ? r['package'] : undefined, reason: r['reason'].trim(), pattern: globToRegExp(path) };
+  return readYamlList(text, file, 'allowlist entries', ['rule', 'path', 'package', 'reason'], (r, o, at) => {
+    const rule = r.string(o, 'rule', at);
+    if (rule !== undefined && !(RULES as readonly string[]).includes(rule)) r.fail(`${at}.rule`, `expected one of ${RULES.join(', ')}`);
+    const glob = r.string(o, 'path', at, { pattern: /./, what: 'a path or glob' });
+    const pkg = r.string(o, 'package', at, { optional: true });
+    const reason = typeof o['reason'] === 'string' ? o['reason'].trim() : undefined;
+    if (reason === undefined || reason.length < 3) r.fail(`${at}.reason`, 'every allowlist entry needs a reason (a few words)');
+    if (rule === undefined || !(RULES as readonly string[]).includes(rule) || glob === undefined || reason === undefined || reason.length < 3) return undefined;
+    const path = glob.replace(/^\/+/, '');
+    return { rule: rule as Rule, path, package: pkg, reason, pattern: globToRegExp(path) };
   });
 }
 

@@ -123,19 +123,21 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
   }
   // Dependencies must name packages that have recipes.
   const known = [...recipes.keys()];
+  let unknownDeps = 0;
   for (const { recipe, file } of recipes.values()) {
     for (const field of ['build_deps', 'deps'] as const) {
       const list = field === 'deps' ? recipe.deps : recipe.buildDeps;
       list.forEach((d, i) => {
         if (recipes.has(d) || names.includes(d)) return;
         const near = nearestName(d, known);
+        unknownDeps++;
         errors.push(`${file}: ${field}[${i + 1}]: unknown package "${d}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`);
       });
     }
   }
   if (errors.length > 0) {
-    const unknownOnly = errors.every((e) => e.includes('unknown package'));
-    throw new FarmError(unknownOnly ? 'UNKNOWN_PACKAGE' : 'RECIPE_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems in recipes:\n  ${errors.join('\n  ')}`);
+    // Only unknown dependencies (every recipe itself valid): the code says so.
+    throw new FarmError(unknownDeps === errors.length ? 'UNKNOWN_PACKAGE' : 'RECIPE_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems in recipes:\n  ${errors.join('\n  ')}`);
   }
   return recipes;
 }

@@ -1,3 +1,4 @@
+import { globToRegExp } from '../fs/glob.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
 
 /** One package as a stage recorded it. */
@@ -50,21 +51,6 @@ export interface Comparison {
   readonly onlyInB: readonly string[];
   /** true when every package is identical or every difference is excluded. */
   readonly pass: boolean;
-}
-
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] as string;
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        re += '.*';
-        i++;
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }
 
 function octal(mode: number): string {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { FarmError } from '../errors/index.js';
+import { readYamlList } from '../validate/yaml-list.js';
 import type { Exclusion } from './compare.js';
 
 /**
@@ -10,26 +10,13 @@ import type { Exclusion } from './compare.js';
  *     reason: why this difference is acceptable
  */
 export function parseExclusions(text: string, file: string): Exclusion[] {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new FarmError('CONFIG_INVALID', `${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  if (data === null || data === undefined) return [];
-  if (!Array.isArray(data)) throw new FarmError('CONFIG_INVALID', `${file}: expected a list of exclusions`);
-  return data.map((raw: unknown, i): Exclusion => {
-    const where = `${file}: [${i + 1}]`;
-    if (typeof raw !== 'object' || raw === null) throw new FarmError('CONFIG_INVALID', `${where}: expected a mapping`);
-    const r = raw as Record<string, unknown>;
-    for (const k of Object.keys(r)) {
-      if (!['package', 'path', 'reason'].includes(k)) throw new FarmError('CONFIG_INVALID', `${where}.${k}: unknown field (package, path, reason)`);
-    }
-    if (typeof r['package'] !== 'string' || r['package'] === '') throw new FarmError('CONFIG_INVALID', `${where}.package: a package name is required`);
-    if (r['path'] !== undefined && typeof r['path'] !== 'string') throw new FarmError('CONFIG_INVALID', `${where}.path: expected a string`);
-    if (typeof r['reason'] !== 'string' || r['reason'].trim().length < 3)
-      throw new FarmError('CONFIG_INVALID', `${where}.reason: every exclusion needs a reason`);
-    return { package: r['package'], path: r['path'] as string | undefined, reason: r['reason'].trim() };
+  return readYamlList(text, file, 'exclusions', ['package', 'path', 'reason'], (r, o, at): Exclusion | undefined => {
+    const pkg = r.string(o, 'package', at, { pattern: /./, what: 'a package name' });
+    const path = r.string(o, 'path', at, { optional: true });
+    const reason = typeof o['reason'] === 'string' ? o['reason'].trim() : undefined;
+    if (reason === undefined || reason.length < 3) r.fail(`${at}.reason`, 'every exclusion needs a reason (a few words)');
+    if (pkg === undefined || reason === undefined || reason.length < 3) return undefined;
+    return { package: pkg, path, reason };
   });
 }
 

@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { pack } from 'tar-stream';
+import { FarmError } from '../../farm/errors/index.js';
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { parse } from 'yaml';
@@ -158,5 +159,29 @@ describe('audit: purity', () => {
     expect(report.findings).toEqual([]);
     expect(report.allowed[0]?.reason).toBe('su must switch users');
     expect(() => parseAllowlist('- rule: setuid\n  path: usr/bin/su\n', 'allow.yaml')).toThrow(/allow\.yaml: \[1\]\.reason/);
+  });
+
+  it('a malformed allowlist is a CONFIG_INVALID naming the file (YAML syntax) or every bad field at once', () => {
+    const bad = (text: string): FarmError => {
+      try {
+        parseAllowlist(text, 'allow.yaml');
+      } catch (error) {
+        if (error instanceof FarmError) return error;
+        throw error;
+      }
+      throw new Error('no error');
+    };
+    const syntax = bad('- rule: setuid\n  path: [unclosed\n');
+    expect(syntax.code).toBe('CONFIG_INVALID');
+    expect(syntax.message).toMatch(/^allow\.yaml: not valid YAML: /);
+    const fields = bad('- { rule: setuidd, path: usr/bin/su, reason: ok ok }\n- { rule: setuid, path: "", reason: x, colour: red }\n- just a string\n');
+    expect(fields.code).toBe('CONFIG_INVALID');
+    expect(fields.message).toContain('allow.yaml: [1].rule: expected one of');
+    expect(fields.message).toContain('allow.yaml: [2].colour: unknown field');
+    expect(fields.message).toContain('allow.yaml: [2].path:');
+    expect(fields.message).toContain('allow.yaml: [2].reason: every allowlist entry needs a reason');
+    expect(fields.message).toContain('allow.yaml: [3]: expected a table of named fields');
+    expect(() => parseAllowlist('rule: setuid\n', 'allow.yaml')).toThrow(/allow\.yaml: expected a list of allowlist entries, got a table/);
+    expect(parseAllowlist('', 'allow.yaml')).toEqual([]);
   });
 });

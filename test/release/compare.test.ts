@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareStages, diffFiles, globToRegExp, type StageSnapshot } from '../../farm/release/compare.js';
+import { globToRegExp } from '../../farm/fs/glob.js';
+import { compareStages, diffFiles, type StageSnapshot } from '../../farm/release/compare.js';
 import { parseExclusions } from '../../farm/release/exclusions.js';
 import type { RootfsEntry } from '../../farm/rootfs/merge.js';
 
