@@ -17,8 +17,11 @@ export interface BuildAllInput {
   readonly keys: ReadonlyMap<string, PackageKey>;
   /** Per package: the packages unpacked into its sysroot, in topological order. */
   readonly sysroot: ReadonlyMap<string, readonly string[]>;
-  readonly envFor: (pkg: string) => Readonly<Record<string, string>>;
+  /** The build's environment, given how many parallel jobs its `make -j` may use ($JOBS). */
+  readonly envFor: (pkg: string, jobs: number) => Readonly<Record<string, string>>;
   readonly concurrency: number;
+  /** Cores to share among the builds running at once (see fairJobs). */
+  readonly cores: number;
   readonly keepGoing: boolean;
   /** Packages whose sources could not be had, with why: each fails unless its output is cached. */
   readonly unavailable?: ReadonlyMap<string, unknown>;
@@ -37,6 +40,16 @@ export interface BuildAllResult {
   readonly failed: readonly BuildFailure[];
   readonly skipped: readonly { readonly pkg: string; readonly because: string }[];
   readonly interrupted: boolean;
+}
+
+/**
+ * How many jobs a build's `make -j` gets when it starts: the cores shared among the builds
+ * that run or are ready to run (at most `concurrency`), rounded up. A package that starts
+ * alone (a dependency chain, the tail of a run) gets every core; outputs never depend on it
+ * ($JOBS is not part of any key).
+ */
+export function fairJobs(cores: number, concurrency: number, busy: number): number {
+  return Math.max(1, Math.ceil(cores / Math.max(1, Math.min(concurrency, busy))));
 }
 
 /**
@@ -107,7 +120,8 @@ export async function buildAll(ctx: BuildContext, input: BuildAllInput): Promise
           selfHash: k.selfHash,
           inputs: k.inputs,
           sysroot: deps(pkg).map((d) => ({ pkg: d, entry: entryOf(d) })),
-          env: input.envFor(pkg),
+          // p-queue: `pending` runs (this build included), `size` waits with its dependencies done.
+          env: input.envFor(pkg, fairJobs(input.cores, input.concurrency, queue.pending + queue.size)),
         });
         entries.set(pkg, entry);
         built.push(pkg);

@@ -99,7 +99,6 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 
   const cores = Math.max(1, cpus().length);
   const concurrency = Math.max(1, options.jobs ?? cores);
-  const makeJobs = Math.max(1, Math.ceil(cores / Math.min(concurrency, project.order.order.length || 1)));
   const runId = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const ctx: BuildContext = {
     runtime: options.runtime,
@@ -134,16 +133,17 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     keys,
     sysroot: project.order.sysroot,
     concurrency,
+    cores,
     keepGoing: options.keepGoing,
     unavailable,
-    envFor: (pkg: string) => {
+    envFor: (pkg: string, jobs: number) => {
       const evaluated = project.recipes.get(pkg);
       if (evaluated === undefined) throw new Error(`unknown package ${pkg}`);
       return buildEnv({
         recipe: evaluated.recipe,
         stage: project.stage,
         sourceDateEpoch: project.config.defaults.sourceDateEpoch,
-        jobs: makeJobs,
+        jobs,
         toolchain,
       });
     },

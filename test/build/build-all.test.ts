@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { buildAll } from '../../farm/build/build-all.js';
+import { buildAll, fairJobs } from '../../farm/build/build-all.js';
 import { FarmError } from '../../farm/errors/index.js';
 import type { BuildContext } from '../../farm/build/build-package.js';
 import type { BuildIo } from '../../farm/build/io.js';
@@ -66,7 +66,7 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
     };
     const order = buildOrder(rs, [...rs.keys()]);
     const keys = computeKeys(order, rs, { farmVersion: 't', builderImage: 'sha256:builder', stage: 'dev', toolchainEnv: TOOLCHAIN, stripStepSha256: 's'.repeat(64) });
-    const result = await buildAll(ctx, { order: order.order, recipes: rs, keys, sysroot: order.sysroot, envFor: () => ({}), concurrency: 2, keepGoing: opts.keepGoing ?? false, unavailable: opts.unavailable });
+    const result = await buildAll(ctx, { order: order.order, recipes: rs, keys, sysroot: order.sysroot, envFor: (_pkg, jobs) => ({ JOBS: String(jobs) }), concurrency: 2, cores: 2, keepGoing: opts.keepGoing ?? false, unavailable: opts.unavailable });
     return { result, events, keys };
   };
   return { dir, runtime, cache, run: (opts?: RunOptions) => run(recipes, opts), runWith: run };
@@ -163,6 +163,21 @@ describe('buildAll with the fake engine', () => {
     expect(result.cached).toEqual(['cachedNosrc']);
     expect(result.skipped).toEqual([{ pkg: 'needsNosrc', because: 'dependency nosrc failed' }]);
     expect(s.runtime.created.map((c) => c.labels['org.stasis-farm.package'])).not.toContain('nosrc');
+  });
+
+  it('make -j: a package that builds alone gets both cores, two at once get one each', async () => {
+    // a -> b is a chain; x and y are independent of each other (and of the chain's start).
+    const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
+    const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
+    await s.run();
+    const jobsOf = (pkg: string): string | undefined => s.runtime.created.find((c) => c.labels['org.stasis-farm.package'] === pkg)?.env['JOBS'];
+    // a runs beside nothing (b waits for it), then b alone.
+    expect([jobsOf('a'), jobsOf('b')]).toEqual(['2', '2']);
+    const pair = await setup(makeRecipes({ x: {}, y: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
+    await pair.run();
+    const jobs = pair.runtime.created.map((c) => c.env['JOBS']);
+    expect(jobs).toEqual(['1', '1']);
+    expect([fairJobs(2, 2, 5), fairJobs(4, 8, 3), fairJobs(2, 1, 4), fairJobs(1, 2, 0)]).toEqual([1, 2, 2, 1]);
   });
 
   it('an interrupt removes the running container and leaves no cache entry', async () => {
