@@ -31,6 +31,8 @@ export async function buildStageImage(
     readonly dockerfile: string;
     readonly tmpDir: string;
     readonly runId: string;
+    /** The workspace that will build in the image (its WorkspacePaths.id): `gc` reaps the project's own images only. */
+    readonly workspaceId: string;
     readonly sink: EventSink;
   },
 ): Promise<StageImage> {
@@ -65,7 +67,7 @@ export async function buildStageImage(
     const ref = `stasis-stage:${options.stage}-${rootfsSha256.slice(0, 12)}`;
     const id = await runtime.buildImage(context as unknown as Readable, ref, {
       dockerfile: 'Dockerfile',
-      labels: { [LABELS.farm]: 'stasis-farm', [LABELS.stage]: options.stage, [LABELS.run]: options.runId, [LABELS.rootfs]: rootfsSha256, [LABELS.kind]: 'stage' },
+      labels: { [LABELS.farm]: 'stasis-farm', [LABELS.stage]: options.stage, [LABELS.run]: options.runId, [LABELS.rootfs]: rootfsSha256, [LABELS.kind]: 'stage', [LABELS.workspace]: options.workspaceId },
       // The toolchain (STASIS_CC, STASIS_TOOLCHAIN_FLAGS) is the Dockerfile's to declare.
       buildArgs: { STAGE: options.stage, ROOTFS_SHA256: rootfsSha256 },
       onOutput: (line) => options.sink({ type: 'image-progress', ref, line }),
