@@ -1,5 +1,5 @@
 import { FarmError } from '../errors/index.js';
-import { collectGarbage, entryName, imageName, type GcResult } from '../gc/index.js';
+import { collectGarbage, entryName, imageName, planBytes, type GcResult, type ImageVictim } from '../gc/index.js';
 import { formatBytes } from '../report/index.js';
 import { parseFlags } from './args.js';
 import { runtimeFor } from './engine.js';
@@ -46,21 +46,17 @@ function keepDaysFlag(value: string | undefined): number {
   return n;
 }
 
-function bytesOf(result: GcResult): number {
-  return result.images.reduce((n, v) => n + v.image.size, 0) + result.entries.reduce((n, v) => n + v.bytes, 0);
-}
-
 function report(ctx: CliContext, result: GcResult, keepDays: number, now: number): void {
   const c = ctx.chalk;
   // Removals were reported as they happened; a dry run lists what it would remove.
   if (result.dryRun) {
-    for (const v of result.images) out(ctx, `would remove stage image ${imageName(v)} ${c.dim(`(stage ${v.stage}, ${formatBytes(v.image.size)})`)}`);
+    for (const v of result.images) out(ctx, `would remove stage image ${imageName(v)} ${c.dim(`(stage ${v.stage}, ${imageBytes(v)})`)}`);
     for (const v of result.entries) {
       out(ctx, `would remove ${v.stage} cache entry ${entryName(v)} ${c.dim(`(${Math.floor((now - v.storedMs) / DAY_MS)} days old, ${formatBytes(v.bytes)})`)}`);
     }
   }
   const what = `${count(result.images.length, 'stage image')} and ${count(result.entries.length, 'cache entry', 'cache entries')}`;
-  const freed = formatBytes(bytesOf(result));
+  const freed = formatBytes(planBytes(result));
   // Image sizes count layers other images may share: "up to".
   if (result.dryRun) out(ctx, `gc (dry run): would remove ${what}, freeing up to ${freed}`);
   else out(ctx, c.green(`gc: removed ${what}, freed up to ${freed}`));
@@ -69,6 +65,11 @@ function report(ctx: CliContext, result: GcResult, keepDays: number, now: number
   for (const r of result.refused) out(ctx, `  ${c.yellow('in use')} stage image ${imageName(r.victim)}: ${r.reason}`);
   for (const b of result.busy) out(ctx, `  ${c.yellow('busy')} stage ${b.stage}: ${b.reason}`);
   if (result.dryRun && result.images.length + result.entries.length > 0) out(ctx, c.dim('pass --yes to remove them'));
+}
+
+/** An image goes with its last tag: removing one of several frees nothing yet. */
+function imageBytes(v: ImageVictim): string {
+  return v.bytes > 0 ? formatBytes(v.bytes) : 'a tag only: the image has other tags';
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
@@ -81,11 +82,11 @@ function summaryJson(result: GcResult, keepDays: number): Record<string, unknown
     command: 'gc',
     dryRun: result.dryRun,
     keepDays,
-    images: result.images.map((v) => ({ id: v.image.id, refs: v.image.refs, stage: v.stage, bytes: v.image.size })),
+    images: result.images.map((v) => ({ ref: v.ref, id: v.image.id, stage: v.stage, bytes: v.bytes })),
     cacheEntries: result.entries.map((v) => ({ stage: v.stage, key: v.key, pkg: v.pkg ?? null, version: v.version ?? null, stored: new Date(v.storedMs).toISOString(), bytes: v.bytes })),
-    bytes: bytesOf(result),
+    bytes: planBytes(result),
     kept: { images: result.keptImages, cacheEntries: result.keptEntries },
-    imagesInUse: result.refused.map((r) => ({ id: r.victim.image.id, refs: r.victim.image.refs, stage: r.victim.stage, reason: r.reason })),
+    imagesInUse: result.refused.map((r) => ({ ref: r.victim.ref, id: r.victim.image.id, stage: r.victim.stage, reason: r.reason })),
     imagesSkipped: result.imagesSkipped ?? null,
     busy: result.busy,
   };

@@ -9,9 +9,9 @@ export interface RefusedImage {
   readonly reason: string;
 }
 
-/** A stage image's name for people: its tag, else its short id. */
+/** A stage image victim's name for people: the tag removed. */
 export function imageName(victim: ImageVictim): string {
-  return victim.image.refs[0] ?? victim.image.id.replace(/^sha256:/, '').slice(0, 12);
+  return victim.ref;
 }
 
 export function entryName(victim: EntryVictim): string {
@@ -21,9 +21,9 @@ export function entryName(victim: EntryVictim): string {
 const INTERRUPTED = 'interrupted; what was removed so far is gone, the rest is kept';
 
 /**
- * Remove stage images, each by its tags (the image goes with the last one) or,
- * untagged, by id, never forced: one the engine keeps because a container uses
- * it is reported, not fatal.
+ * Remove exactly the victims' tags, never forced: the engine deletes an image
+ * with its last tag, and keeps one a container uses (reported, not fatal); an
+ * image another tag still names stays under it.
  */
 export async function removeImages(
   runtime: ContainerRuntime,
@@ -36,8 +36,7 @@ export async function removeImages(
   for (const victim of victims) {
     checkInterrupted(signal, INTERRUPTED);
     try {
-      const refs = victim.image.refs.length > 0 ? victim.image.refs : [victim.image.id];
-      for (const ref of refs) await runtime.removeImage(ref);
+      await runtime.removeImage(victim.ref);
     } catch (error) {
       if (!isFarmError(error) || error.code !== 'IMAGE_IN_USE') throw error;
       refused.push({ victim, reason: error.message });
@@ -45,7 +44,7 @@ export async function removeImages(
       continue;
     }
     removed.push(victim);
-    sink({ type: 'gc-removed', what: 'stage-image', stage: victim.stage, name: imageName(victim), bytes: victim.image.size });
+    sink({ type: 'gc-removed', what: 'stage-image', stage: victim.stage, name: imageName(victim), bytes: victim.bytes });
   }
   return { removed, refused };
 }

@@ -1,11 +1,17 @@
+import { parseStageImageRef } from '../release/stage-image.js';
 import { LABELS, type ImageSummary } from '../runtime/port.js';
 import type { StageName } from '../workspace/paths.js';
 import type { GcSurvey } from './survey.js';
 
+/** A tag of a stage image that gc removes (the engine deletes the image with its last tag). */
 export interface ImageVictim {
   readonly image: ImageSummary;
-  /** The stage whose workspace the image was made for. */
+  /** The tag to remove: one stageImageRef made for a workspace of this project. */
+  readonly ref: string;
+  /** The stage whose workspace the tag was made for. */
   readonly stage: StageName;
+  /** What removing the tag frees: the image's size for the last of its tags, 0 while other tags keep it. */
+  readonly bytes: number;
 }
 
 export interface EntryVictim {
@@ -21,7 +27,7 @@ export interface EntryVictim {
 export interface GcPlan {
   readonly images: readonly ImageVictim[];
   readonly entries: readonly EntryVictim[];
-  /** The project's stage images a workspace uses. */
+  /** The project's stage images a workspace uses (each with all its tags). */
   readonly keptImages: number;
   /** Cache entries a last build recorded, or younger than the limit. */
   readonly keptEntries: number;
@@ -34,20 +40,34 @@ export interface GcPolicy {
 }
 
 /**
- * Pure: the stage images of this project's workspaces that no workspace
- * names as its builder (never a builder image, never an image without the
- * farm's labels), and the cache entries that are neither recorded by their
- * workspace's last build nor younger than the policy keeps.
+ * Pure: the tags of stage images (farm-labelled kind=stage) that name this
+ * project's workspaces (parseStageImageRef) on images no workspace manifest
+ * names as its builder; never a builder image, an image without the farm's
+ * labels, nor a tag of another shape or of another project (an image such a
+ * tag still names stays, under that tag). And the cache entries that are
+ * neither recorded by their workspace's last build nor younger than the
+ * policy keeps.
  */
 export function planGc(survey: GcSurvey, policy: GcPolicy): GcPlan {
   const stageOf = new Map(survey.workspaces.map((w) => [w.id, w.stage]));
   const images: ImageVictim[] = [];
   let keptImages = 0;
   for (const image of survey.images ?? []) {
-    const stage = stageOf.get(image.labels[LABELS.workspace] ?? '');
-    if (image.labels[LABELS.farm] !== 'stasis-farm' || image.labels[LABELS.kind] !== 'stage' || stage === undefined) continue;
-    if (survey.referencedImages.has(image.id)) keptImages++;
-    else images.push({ image, stage });
+    if (image.labels[LABELS.farm] !== 'stasis-farm' || image.labels[LABELS.kind] !== 'stage') continue;
+    const mine = image.refs.flatMap((ref) => {
+      const parsed = parseStageImageRef(ref);
+      const stage = parsed === undefined ? undefined : stageOf.get(parsed.workspaceId);
+      // A workspace id is its stage's (it hashes the stage's directory): a tag naming both otherwise is none the farm made.
+      return parsed !== undefined && stage === parsed.stage ? [{ ref, stage }] : [];
+    });
+    if (mine.length === 0) continue;
+    if (survey.referencedImages.has(image.id)) {
+      keptImages++;
+      continue;
+    }
+    // The image goes with its last tag: only when every tag it has is one of these.
+    const freed = mine.length === image.refs.length;
+    mine.forEach(({ ref, stage }, i) => images.push({ image, ref, stage, bytes: freed && i === mine.length - 1 ? image.size : 0 }));
   }
   const entries: EntryVictim[] = [];
   let keptEntries = 0;
@@ -70,5 +90,5 @@ export function stagesOf(plan: GcPlan): Set<StageName> {
 }
 
 export function planBytes(plan: Pick<GcPlan, 'images' | 'entries'>): number {
-  return plan.images.reduce((n, v) => n + v.image.size, 0) + plan.entries.reduce((n, v) => n + v.bytes, 0);
+  return plan.images.reduce((n, v) => n + v.bytes, 0) + plan.entries.reduce((n, v) => n + v.bytes, 0);
 }

@@ -10,7 +10,7 @@ export const STAGES: readonly StageName[] = ['dev', 'a', 'b'];
 /** One stage workspace as gc finds it. */
 export interface WorkspaceSurvey {
   readonly stage: StageName;
-  /** WorkspacePaths.id: what the stage images made for this workspace are labelled with. */
+  /** WorkspacePaths.id: what the tags of the stage images made for this workspace end with (stageImageRef). */
   readonly id: string;
   readonly exists: boolean;
   readonly entries: readonly CacheListing[];

@@ -31,8 +31,17 @@ export interface FakeImage extends ImageInfo {
   readonly size?: number;
 }
 
+/** One buildImage call of the fake engine. */
+export interface FakeBuild {
+  readonly ref: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly buildArgs: Readonly<Record<string, string>>;
+}
+
 export interface FakeRuntime extends ContainerRuntime {
   readonly created: ContainerSpec[];
+  /** Every buildImage call, in order. */
+  readonly built: FakeBuild[];
   readonly removed: string[];
   /** Ids of containers created and not yet removed. */
   live(): string[];
@@ -49,6 +58,7 @@ export function createFakeRuntime(
   options: { readonly engineUp?: boolean; readonly images?: Record<string, FakeImage> } = {},
 ): FakeRuntime {
   const created: ContainerSpec[] = [];
+  const built: FakeBuild[] = [];
   const removed: string[] = [];
   /** Live container id -> the id of its image. */
   const alive = new Map<string, string>();
@@ -59,6 +69,7 @@ export function createFakeRuntime(
 
   const runtime: FakeRuntime = {
     created,
+    built,
     removed,
     images,
     live: () => [...alive.keys()],
@@ -126,6 +137,7 @@ export function createFakeRuntime(
     },
     async buildImage(context, ref, opts) {
       await readTar(context, () => {});
+      built.push({ ref, labels: { ...opts.labels }, buildArgs: { ...opts.buildArgs } });
       const info = { id: `sha256:${String(++counter).padStart(64, '1')}`, labels: { ...opts.labels }, env: [] };
       images.set(ref, info);
       return info.id;

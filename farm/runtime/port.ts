@@ -121,6 +121,4 @@ export const LABELS = {
   kind: `${LABEL_PREFIX}.kind`,
   /** sha256 of a bootstrapped builder's definition (suite, package list, Dockerfile). */
   definition: `${LABEL_PREFIX}.definition`,
-  /** Id of the workspace (WorkspacePaths.id) a stage image was made to build in. */
-  workspace: `${LABEL_PREFIX}.workspace`,
 } as const;

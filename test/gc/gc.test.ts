@@ -8,6 +8,7 @@ import type { KeyInputs } from '../../farm/keys/index.js';
 import type { FarmEvent } from '../../farm/report/events.js';
 import { createFakeRuntime, type FakeImage, type FakeRuntime } from '../../farm/runtime/fake.js';
 import { LABELS } from '../../farm/runtime/port.js';
+import { stageImageRef } from '../../farm/release/stage-image.js';
 import { lockWorkspace } from '../../farm/workspace/lock.js';
 import { workspacePaths } from '../../farm/workspace/paths.js';
 import { recordKeys, writeManifest } from '../../farm/workspace/state.js';
@@ -19,42 +20,58 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 0, 1);
 const key = (c: string): string => c.repeat(64);
 const SELF = 's'.repeat(64);
+const rootfs = (c: string): string => c.repeat(64);
+/** Another project's workspace on the same engine. */
+const ELSEWHERE = 'f00dfeedf00d';
+/** A stage image tag of a farm older than workspace tags: never touched. */
+const OLDER = 'stasis-stage:a-0123456789ab';
 
 function meta(k: string, pkg: string): CacheMeta {
   return { key: k, pkg, version: '1', stage: 'dev', outputSha256: 'o'.repeat(64), selfHash: SELF, depOutputs: { lua: 'l1' }, files: 1, bytes: 9, durationMs: 1, inputs: {} };
 }
 
-function stageImage(id: string, workspace: string | undefined, size: number): FakeImage {
-  const labels: Record<string, string> = { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'stage', [LABELS.stage]: 'a' };
-  if (workspace !== undefined) labels[LABELS.workspace] = workspace;
-  return { id, labels, env: [], size, created: T0 };
+function stageImage(id: string, size: number): FakeImage {
+  return { id, labels: { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'stage', [LABELS.stage]: 'a', [LABELS.rootfs]: rootfs('0') }, env: [], size, created: T0 };
 }
 
 /**
- * A project whose stage A workspace builds with `stasis-stage:a-used`, beside stage images
- * nothing uses (for A and B), one of another project, one without the workspace label (an
- * older farm's), the builder and a foreign image; and a dev cache holding a recorded entry,
- * one recorded through an alias, an old and a young unrecorded entry.
+ * A project whose stage A workspace builds with the image of tag `used`, beside stage images
+ * nothing uses (tagged for A and for B), one tagged for another project, one with an older
+ * farm's tag (no workspace part), one whose tag names stage B with A's workspace id, the builder and a foreign image (tagged like a stage image
+ * of A, without the farm's labels); and a dev cache holding a recorded entry, one recorded
+ * through an alias, an old and a young unrecorded entry.
  */
 async function project() {
   const root = await mkdtemp(join(tmpdir(), 'gc-'));
   const [dev, a, b] = (['dev', 'a', 'b'] as const).map((s) => workspacePaths(root, s)) as [ReturnType<typeof workspacePaths>, ReturnType<typeof workspacePaths>, ReturnType<typeof workspacePaths>];
+  const tags = {
+    used: stageImageRef('a', rootfs('1'), a.id),
+    staleA: stageImageRef('a', rootfs('2'), a.id),
+    staleB: stageImageRef('b', rootfs('3'), b.id),
+    elsewhere: stageImageRef('a', rootfs('4'), ELSEWHERE),
+    foreign: stageImageRef('a', rootfs('5'), a.id),
+    /** Stage B with A's workspace id: no tag the farm makes. */
+    crossed: stageImageRef('b', rootfs('8'), a.id),
+  };
+  const foreign: FakeImage = { id: 'sha256:foreign', labels: { [LABELS.kind]: 'stage' }, env: [], size: 7000 };
   const runtime = createFakeRuntime(() => ({}), {
     images: {
       'stasis-builder:debian-musl': { id: 'sha256:builder', labels: { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'builder' }, env: [], size: 100 },
-      'stasis-stage:a-used': stageImage('sha256:used', a.id, 1000),
-      'stasis-stage:a-stale': stageImage('sha256:stale-a', a.id, 3000),
-      'stasis-stage:b-stale': stageImage('sha256:stale-b', b.id, 4000),
-      'stasis-stage:a-elsewhere': stageImage('sha256:elsewhere', 'f00dfeedf00d', 5000),
-      'stasis-stage:a-unlabelled': stageImage('sha256:unlabelled', undefined, 6000),
-      'debian:stable': { id: 'sha256:foreign', labels: { [LABELS.kind]: 'stage', [LABELS.workspace]: a.id }, env: [], size: 7000 },
+      [tags.used]: stageImage('sha256:used', 1000),
+      [tags.staleA]: stageImage('sha256:stale-a', 3000),
+      [tags.staleB]: stageImage('sha256:stale-b', 4000),
+      [tags.elsewhere]: stageImage('sha256:elsewhere', 5000),
+      [OLDER]: stageImage('sha256:older', 6000),
+      [tags.crossed]: stageImage('sha256:crossed', 6500),
+      'debian:stable': foreign,
+      [tags.foreign]: foreign,
     },
   });
   await writeManifest(a, {
     farm_version: 'test',
     stage: 'a',
     profile: 'test',
-    builder_image: { ref: 'stasis-stage:a-used', id: 'sha256:used' },
+    builder_image: { ref: tags.used, id: 'sha256:used' },
     source_date_epoch: 1700000000,
     packages: [],
   });
@@ -81,20 +98,19 @@ async function project() {
   const events: FarmEvent[] = [];
   const gc = (runtimeUsed: FakeRuntime, extra: Partial<GcOptions> = {}) =>
     collectGarbage({ root, runtime: runtimeUsed, keepDays: 14, remove: false, now: () => T0 + 30 * DAY, sink: (e) => events.push(e), signal: new AbortController().signal, ...extra });
-  return { root, dev, runtime, cache: old, gc, events };
+  return { root, dev, a, runtime, tags, cache: old, gc, events };
 }
 
 const refs = (runtime: FakeRuntime): string[] => [...runtime.images.keys()].sort();
 
 describe('gc', () => {
   it('a dry run lists the unused stage images and the old unrecorded cache entry, and changes nothing', async () => {
-    const { runtime, cache, gc } = await project();
+    const { runtime, tags, cache, gc } = await project();
     const before = refs(runtime);
     const keysBefore = await cache.keys();
     const r = await gc(runtime);
     expect(r.dryRun).toBe(true);
-    expect(r.images.map((v) => v.image.refs[0]).sort()).toEqual(['stasis-stage:a-stale', 'stasis-stage:b-stale']);
-    expect(r.images.map((v) => v.stage).sort()).toEqual(['a', 'b']);
+    expect(r.images.map((v) => [v.ref, v.stage, v.bytes])).toEqual([[tags.staleA, 'a', 3000], [tags.staleB, 'b', 4000]]);
     expect(r.entries.map((v) => [v.pkg, v.key])).toEqual([['zlib', key('4')]]);
     expect(r.keptImages).toBe(1);
     expect(r.keptEntries).toBe(3);
@@ -105,10 +121,10 @@ describe('gc', () => {
   });
 
   it('--yes removes them; the used stage image, the builder, other projects\' and foreign images stay; the cutoff index forgets the entry', async () => {
-    const { runtime, cache, gc, events } = await project();
+    const { runtime, tags, cache, gc, events } = await project();
     const r = await gc(runtime, { remove: true });
     expect(r.dryRun).toBe(false);
-    expect(refs(runtime)).toEqual(['debian:stable', 'stasis-builder:debian-musl', 'stasis-stage:a-elsewhere', 'stasis-stage:a-unlabelled', 'stasis-stage:a-used']);
+    expect(refs(runtime)).toEqual(['debian:stable', 'stasis-builder:debian-musl', OLDER, tags.used, tags.elsewhere, tags.foreign, tags.crossed].sort());
     expect(await cache.keys()).toEqual([key('1'), key('3'), key('6')]);
     expect((await cache.get(key('2')))?.meta.key).toBe(key('3'));
     // Early cutoff no longer offers the evicted entry, and its alias is gone with it.
@@ -117,8 +133,8 @@ describe('gc', () => {
     expect(await cache.get(key('5'))).toBeUndefined();
     expect(await readdir(join(cache.dir, 'alias'))).toEqual([key('2')]);
     expect(events.filter((e) => e.type === 'gc-removed').map((e) => (e.type === 'gc-removed' ? `${e.what} ${e.name}` : ''))).toEqual([
-      'stage-image stasis-stage:a-stale',
-      'stage-image stasis-stage:b-stale',
+      `stage-image ${tags.staleA}`,
+      `stage-image ${tags.staleB}`,
       `cache-entry zlib 1 ${key('4').slice(0, 12)}`,
     ]);
     // Nothing is left to remove.
@@ -127,13 +143,44 @@ describe('gc', () => {
   });
 
   it('an unused stage image a container still uses is reported and kept, the rest removed', async () => {
-    const { runtime, gc, events } = await project();
-    await runtime.createContainer({ image: 'stasis-stage:a-stale', cmd: ['true'], env: {}, workdir: '/', hostname: 'h', labels: {}, limits: { memoryBytes: 1, pids: 1, logBytes: 1 } });
+    const { runtime, tags, gc, events } = await project();
+    await runtime.createContainer({ image: tags.staleA, cmd: ['true'], env: {}, workdir: '/', hostname: 'h', labels: {}, limits: { memoryBytes: 1, pids: 1, logBytes: 1 } });
     const r = await gc(runtime, { remove: true });
-    expect(r.refused.map((x) => x.victim.image.refs[0])).toEqual(['stasis-stage:a-stale']);
-    expect(r.images.map((v) => v.image.refs[0])).toEqual(['stasis-stage:b-stale']);
-    expect(runtime.images.has('stasis-stage:a-stale')).toBe(true);
-    expect(events.some((e) => e.type === 'warn' && e.message.includes('stasis-stage:a-stale'))).toBe(true);
+    expect(r.refused.map((x) => x.victim.ref)).toEqual([tags.staleA]);
+    expect(r.images.map((v) => v.ref)).toEqual([tags.staleB]);
+    expect(runtime.images.has(tags.staleA)).toBe(true);
+    expect(events.some((e) => e.type === 'warn' && e.message.includes(tags.staleA))).toBe(true);
+  });
+
+  it('an image tagged by this project and by another loses only this project\'s tag and stays under the other', async () => {
+    const { runtime, a, gc, events } = await project();
+    const shared = stageImage('sha256:shared', 8000);
+    const here = stageImageRef('a', rootfs('6'), a.id);
+    const there = stageImageRef('a', rootfs('6'), ELSEWHERE);
+    runtime.images.set(here, shared);
+    runtime.images.set(there, shared);
+    const dry = await gc(runtime);
+    // Removing the tag frees nothing: the other project's tag keeps the image.
+    expect(dry.images.find((v) => v.image.id === 'sha256:shared')).toMatchObject({ ref: here, stage: 'a', bytes: 0 });
+    await gc(runtime, { remove: true });
+    expect(runtime.images.has(here)).toBe(false);
+    expect(runtime.images.get(there)?.id).toBe('sha256:shared');
+    expect(events).toContainEqual({ type: 'gc-removed', what: 'stage-image', stage: 'a', name: here, bytes: 0 });
+    // That project's business now: nothing of this one names it.
+    expect((await gc(runtime)).images).toEqual([]);
+  });
+
+  it('an image with tags for two of this project\'s workspaces, used by neither, goes with both tags; its size counts once', async () => {
+    const { runtime, a, root, gc } = await project();
+    const both = stageImage('sha256:both', 9000);
+    const forA = stageImageRef('a', rootfs('7'), a.id);
+    const forB = stageImageRef('b', rootfs('7'), workspacePaths(root, 'b').id);
+    runtime.images.set(forA, both);
+    runtime.images.set(forB, both);
+    const dry = await gc(runtime);
+    expect(dry.images.filter((v) => v.image.id === 'sha256:both').map((v) => [v.ref, v.bytes])).toEqual([[forA, 0], [forB, 9000]]);
+    await gc(runtime, { remove: true });
+    expect([...runtime.images.values()].some((i) => i.id === 'sha256:both')).toBe(false);
   });
 
   it('--keep-days 0 removes every unrecorded entry; recorded ones stay', async () => {
@@ -167,7 +214,7 @@ describe('gc', () => {
 });
 
 describe('gc after a release', () => {
-  it('keeps the stage images stages A and B were built with: each is labelled for its workspace, whose manifest names it', async () => {
+  it('keeps the stage images stages A and B were built with: each is tagged for its workspace, whose manifest names it', async () => {
     const packages = { hello: { 'usr/share/hello': { content: 'hi\n' } } };
     const root = await makeFakeProject(packages);
     const options = fakeReleaseOptions(packages);
