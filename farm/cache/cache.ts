@@ -1,9 +1,9 @@
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { checkInterrupted } from '../errors/index.js';
-import { writeFileAtomic } from '../fs/atomic.js';
 import { sha256File } from '../fs/hash.js';
+import { CutoffIndex } from './cutoff-index.js';
 
 /** What the cache remembers of one built package. */
 export interface CacheMeta {
@@ -22,6 +22,19 @@ export interface CacheMeta {
   readonly durationMs: number;
   /** The key's inputs, for `why` and diffs. */
   readonly inputs: unknown;
+  /** When the entry was stored (ms since the epoch); set by `put`, absent in entries of older farms. */
+  readonly storedMs?: number;
+}
+
+/** One entry directory as `list` sees it (its meta may be unreadable). */
+export interface CacheListing {
+  readonly key: string;
+  readonly pkg: string | undefined;
+  readonly version: string | undefined;
+  /** When it was stored: the meta's record, else meta.json's (or the directory's) mtime. */
+  readonly storedMs: number;
+  /** Bytes of its files. */
+  readonly bytes: number;
 }
 
 export interface CacheEntry {
@@ -51,7 +64,16 @@ export interface NewEntry {
  * `<dir>/alias/<key>` and name the entry whose output can be reused.
  */
 export class BuildCache {
-  constructor(readonly dir: string) {}
+  private readonly index: CutoffIndex;
+  private readonly now: () => number;
+
+  constructor(
+    readonly dir: string,
+    options: { readonly now?: () => number } = {},
+  ) {
+    this.index = new CutoffIndex(dir);
+    this.now = options.now ?? Date.now;
+  }
 
   private entryDir(key: string): string {
     return join(this.dir, key);
@@ -64,13 +86,20 @@ export class BuildCache {
   async get(key: string): Promise<CacheEntry | undefined> {
     const direct = await this.readEntry(key);
     if (direct !== undefined) return direct;
-    let target: string;
-    try {
-      target = (await readFile(join(this.dir, 'alias', key), 'utf8')).trim();
-    } catch {
-      return undefined;
-    }
-    return this.readEntry(target);
+    const target = await this.index.aliasTarget(key);
+    return target === undefined ? undefined : this.readEntry(target);
+  }
+
+  /** The key of the entry directory holding `key`'s output: `key` itself, or the entry it is an alias of. */
+  async holder(key: string): Promise<string | undefined> {
+    if (await this.exists(key)) return key;
+    const target = await this.index.aliasTarget(key);
+    return target !== undefined && (await this.exists(target)) ? target : undefined;
+  }
+
+  private async exists(key: string): Promise<boolean> {
+    if (!/^[0-9a-f]{64}$/.test(key)) return false;
+    return stat(this.entryDir(key)).then((s) => s.isDirectory(), () => false);
   }
 
   private async readEntry(key: string): Promise<CacheEntry | undefined> {
@@ -100,7 +129,7 @@ export class BuildCache {
       await writeFile(join(tmp, 'manifest.json'), entry.manifestJson);
       if (entry.logPath !== undefined) await copyFile(entry.logPath, join(tmp, 'build.log'));
       else await writeFile(join(tmp, 'build.log'), '');
-      await writeFile(join(tmp, 'meta.json'), JSON.stringify(entry.meta, null, 1));
+      await writeFile(join(tmp, 'meta.json'), JSON.stringify({ ...entry.meta, storedMs: this.now() }, null, 1));
       const final = this.entryDir(entry.meta.key);
       await rm(final, { recursive: true, force: true });
       checkInterrupted(entry.signal, 'interrupted; nothing was cached');
@@ -109,7 +138,7 @@ export class BuildCache {
       await rm(tmp, { recursive: true, force: true });
       throw error;
     }
-    await this.indexSelf(entry.meta);
+    await this.index.add(entry.meta.selfHash, entry.meta.key);
     const stored = await this.readEntry(entry.meta.key);
     if (stored === undefined) throw new Error(`cache entry ${entry.meta.key} vanished after writing`);
     return stored;
@@ -120,14 +149,8 @@ export class BuildCache {
    * against dependency outputs identical to `depOutputs`.
    */
   async findCutoff(selfHash: string, depOutputs: Readonly<Record<string, string>>): Promise<CacheEntry | undefined> {
-    let keys: string[];
-    try {
-      keys = JSON.parse(await readFile(join(this.dir, 'self', `${selfHash}.json`), 'utf8')) as string[];
-    } catch {
-      return undefined;
-    }
     const wanted = canonicalOutputs(depOutputs);
-    for (const key of keys) {
+    for (const key of await this.index.candidates(selfHash)) {
       const entry = await this.readEntry(key);
       if (entry !== undefined && canonicalOutputs(entry.meta.depOutputs) === wanted) return entry;
     }
@@ -136,19 +159,7 @@ export class BuildCache {
 
   /** Record that `key` reuses the output stored under `target`. */
   async alias(key: string, target: string): Promise<void> {
-    await writeFileAtomic(join(this.dir, 'alias', key), target + '\n');
-  }
-
-  private async indexSelf(meta: CacheMeta): Promise<void> {
-    const file = join(this.dir, 'self', `${meta.selfHash}.json`);
-    let keys: string[] = [];
-    try {
-      keys = JSON.parse(await readFile(file, 'utf8')) as string[];
-    } catch {
-      keys = [];
-    }
-    if (!keys.includes(meta.key)) keys.push(meta.key);
-    await writeFileAtomic(file, JSON.stringify(keys));
+    await this.index.alias(key, target);
   }
 
   /** Remove leftovers of interrupted writes; returns their names. */
@@ -186,14 +197,42 @@ export class BuildCache {
     return got === entry.meta.outputSha256 ? undefined : `output.tar sha256 ${got}, recorded ${entry.meta.outputSha256}`;
   }
 
-  /** Remove an entry (aliases to it then miss, so its package is rebuilt). */
+  /**
+   * Every entry directory with when it was stored and its size, by key
+   * (an entry whose meta is unreadable is listed too, without package).
+   */
+  async list(): Promise<CacheListing[]> {
+    const out: CacheListing[] = [];
+    for (const key of await this.keys()) {
+      const dir = this.entryDir(key);
+      const meta = (await this.readEntry(key))?.meta;
+      const names = await readdir(dir).catch(() => [] as string[]);
+      let bytes = 0;
+      for (const name of names) bytes += await lstat(join(dir, name)).then((s) => (s.isFile() ? s.size : 0), () => 0);
+      const mtime = await stat(join(dir, 'meta.json')).catch(() => stat(dir)).then((s) => s.mtimeMs, () => 0);
+      out.push({ key, pkg: meta?.pkg, version: meta?.version, storedMs: typeof meta?.storedMs === 'number' ? meta.storedMs : mtime, bytes });
+    }
+    return out;
+  }
+
+  /**
+   * Remove an entry and every index record naming it (aliases to it then
+   * miss, so their packages are rebuilt; early cutoff no longer offers it).
+   */
   async evict(key: string): Promise<void> {
     if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a cache key: ${key}`);
+    const selfHash = (await this.readEntry(key))?.meta.selfHash;
     const doomed = join(this.dir, `.tmp-evict-${key.slice(0, 16)}-${randomBytes(4).toString('hex')}`);
     await rename(this.entryDir(key), doomed).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
     await rm(doomed, { recursive: true, force: true });
+    await this.index.forget(key, selfHash);
+  }
+
+  /** Drop index records naming entries that are gone (left by older farms' evictions); returns how many. */
+  async tidyIndex(): Promise<number> {
+    return this.index.tidy((key) => this.exists(key));
   }
 
   async size(): Promise<number> {

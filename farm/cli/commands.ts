@@ -12,6 +12,7 @@ import { statusCommand } from './cmd-status.js';
 import { configCommand } from './cmd-config.js';
 import { bootCommand } from './cmd-boot.js';
 import { cacheCommand } from './cmd-cache.js';
+import { gcCommand } from './cmd-gc.js';
 import { signCommand } from './cmd-sign.js';
 import { verifyCommand } from './cmd-verify.js';
 import { challengeCommand } from './cmd-challenge.js';
@@ -32,6 +33,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   compare: compareCommand,
   boot: bootCommand,
   cache: cacheCommand,
+  gc: gcCommand,
   sign: signCommand,
   verify: verifyCommand,
   challenge: challengeCommand,

@@ -34,6 +34,16 @@ Building
                                  kernel: --kernel, STASIS_KERNEL, or the rootfs's /boot/vmlinuz
   cache verify [--stage S] [--evict]
                                  re-hash every cache entry, name the corrupt ones (--evict: remove them)
+  gc [--yes] [--keep-days N]     reap what the farm leaves behind; a dry run (listing it and the
+                                 bytes it holds) unless --yes: the tags of stage images made for
+                                 this project's workspaces (stasis-stage:<stage>-<rootfs>-<workspace>)
+                                 on images none of them builds with, the image going with its last
+                                 tag (never the builder, an image without the farm's labels, nor
+                                 another project's tag; one a container uses is kept and named),
+                                 and cache entries no stage's last build recorded, older than N
+                                 days (default 14). A workspace another stasis-farm holds is left
+                                 alone (warning). No engine: the cache part still runs; a dry run
+                                 warns and exits 0, --yes exits 5
 
 Trusting a release
   sign DIST --key FILE [--signer NAME]

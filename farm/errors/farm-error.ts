@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'ENGINE_UNAVAILABLE'
   | 'IMAGE_MISSING'
   | 'IMAGE_FAILED'
+  | 'IMAGE_IN_USE'
   | 'BUILD_FAILED'
   | 'WORKSPACE_LOCKED'
   | 'AUDIT_FAILED'
@@ -53,6 +54,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   ENGINE_UNAVAILABLE: 5,
   IMAGE_MISSING: 5,
   IMAGE_FAILED: 5,
+  IMAGE_IN_USE: 5,
   BUILD_FAILED: 1,
   AUDIT_FAILED: 1,
   STAGE_MISMATCH: 1,

@@ -7,7 +7,7 @@ import { loadProject, type Project } from '../project/load.js';
 import type { EventSink } from '../report/events.js';
 import type { ContainerRuntime } from '../runtime/port.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
-import type { StageName } from '../workspace/paths.js';
+import { workspacePaths, type StageName } from '../workspace/paths.js';
 import { FARM_HOME, FARM_VERSION } from '../version.js';
 import { compareStages, type Comparison, type Exclusion, type StageSnapshot } from './compare.js';
 import { writeDist, type DistResult } from './dist.js';
@@ -159,6 +159,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
         dockerfile,
         tmpDir: join(previous.outcome.paths.dir, 'tmp-stage-image'),
         runId: `release-${stage}`,
+        workspaceId: workspacePaths(options.root, stage).id,
         sink: options.sink,
       });
       stageImages[stage] = si;

@@ -10,11 +10,35 @@ import type { EventSink } from '../report/events.js';
 import { packRootfs } from '../rootfs/pack.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
 import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import type { StageName } from '../workspace/paths.js';
 
 export interface StageImage {
   readonly ref: string;
   readonly id: string;
   readonly rootfsSha256: string;
+}
+
+const REF = /^stasis-stage:(dev|a|b)-[0-9a-f]{12}-([0-9a-f]{12})$/;
+
+/**
+ * The tag of the stage image for `stage` built from a rootfs, in the workspace
+ * `workspaceId` (WorkspacePaths.id): `stasis-stage:<stage>-<rootfs sha256, 12 hex>-<workspace id>`.
+ * The workspace is in the tag, never in a label: a label is part of the image's
+ * config, hence of its id (every stage package's `builderImage` key input), and
+ * the id must not depend on where the project is checked out. A tag is not.
+ */
+export function stageImageRef(stage: StageName, rootfsSha256: string, workspaceId: string): string {
+  if (!/^[0-9a-f]{64}$/.test(rootfsSha256) || !/^[0-9a-f]{12}$/.test(workspaceId)) throw new Error(`stageImageRef: not a rootfs sha256 and a workspace id: ${rootfsSha256}, ${workspaceId}`);
+  return `stasis-stage:${stage}-${rootfsSha256.slice(0, 12)}-${workspaceId}`;
+}
+
+/**
+ * The stage and workspace a tag made by stageImageRef names; undefined for any
+ * other reference (older farms' `stasis-stage:<stage>-<sha>` included).
+ */
+export function parseStageImageRef(ref: string): { readonly stage: StageName; readonly workspaceId: string } | undefined {
+  const m = REF.exec(ref);
+  return m === null ? undefined : { stage: m[1] as StageName, workspaceId: m[2] as string };
 }
 
 /**
@@ -24,13 +48,15 @@ export interface StageImage {
 export async function buildStageImage(
   runtime: ContainerRuntime,
   options: {
-    readonly stage: string;
+    readonly stage: StageName;
     readonly previewDir: string;
     readonly entries: readonly RootfsEntry[];
     readonly sourceDateEpoch: number;
     readonly dockerfile: string;
     readonly tmpDir: string;
     readonly runId: string;
+    /** The workspace that will build in the image (its WorkspacePaths.id): in the tag only, so `gc` finds the project's own images. */
+    readonly workspaceId: string;
     readonly sink: EventSink;
   },
 ): Promise<StageImage> {
@@ -62,7 +88,7 @@ export async function buildStageImage(
       sink.end();
       context.finalize();
     })().catch((error: unknown) => context.destroy(error as Error));
-    const ref = `stasis-stage:${options.stage}-${rootfsSha256.slice(0, 12)}`;
+    const ref = stageImageRef(options.stage, rootfsSha256, options.workspaceId);
     const id = await runtime.buildImage(context as unknown as Readable, ref, {
       dockerfile: 'Dockerfile',
       labels: { [LABELS.farm]: 'stasis-farm', [LABELS.stage]: options.stage, [LABELS.run]: options.runId, [LABELS.rootfs]: rootfsSha256, [LABELS.kind]: 'stage' },

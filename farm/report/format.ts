@@ -69,5 +69,7 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
       return `${c.yellow('evicted')} ${event.pkg}: cache entry ${event.key.slice(0, 12)} is corrupt (${event.reason}); rebuilding`;
     case 'cleanup':
       return `${c.yellow('cleaned')} ${event.removed.length} leftover(s) of an interrupted run: ${event.removed.join(', ')}`;
+    case 'gc-removed':
+      return `${c.yellow('removed')} ${event.what === 'stage-image' ? `stage image ${event.name} (stage ${event.stage})` : `${event.stage} cache entry ${event.name}`} ${c.dim(formatBytes(event.bytes))}`;
   }
 }

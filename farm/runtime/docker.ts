@@ -2,7 +2,7 @@ import Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { FarmError } from '../errors/index.js';
 import { createDemuxer } from './demux.js';
-import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo } from './port.js';
+import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo, ImageSummary } from './port.js';
 
 export interface DockerRuntimeOptions {
   /** DOCKER_HOST value: unix:///path or tcp://host:port. Default: /var/run/docker.sock. */
@@ -117,18 +117,32 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): Contain
       return id;
     },
 
-    async removeImage(ref: string): Promise<void> {
+    async listImages(labels): Promise<ImageSummary[]> {
+      const list = await docker.listImages({ filters: { label: labelFilter(labels) } });
+      return list.map((i) => ({
+        id: i.Id,
+        refs: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
+        labels: i.Labels ?? {},
+        created: i.Created * 1000,
+        size: i.Size,
+      }));
+    },
+
+    async removeImage(ref: string, opts = {}): Promise<void> {
       try {
-        await docker.getImage(ref).remove({ force: true });
+        await docker.getImage(ref).remove({ force: opts.force === true });
       } catch (error) {
-        if (statusOf(error) !== 404) throw error;
+        const status = statusOf(error);
+        if (status === 404) return;
+        if (status === 409) throw new FarmError('IMAGE_IN_USE', `${ref}: ${engineMessage(error)}`, { cause: error });
+        throw error;
       }
     },
 
     async listContainers(labels): Promise<string[]> {
       const list = await docker.listContainers({
         all: true,
-        filters: { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) },
+        filters: { label: labelFilter(labels) },
       });
       return list.map((c) => c.Id);
     },
@@ -143,6 +157,16 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): Contain
     },
   };
   return runtime;
+}
+
+function labelFilter(labels: Readonly<Record<string, string>>): string[] {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+}
+
+/** The engine's own words for a refused request (dockerode puts them in `json.message`). */
+function engineMessage(error: unknown): string {
+  const json = (error as { json?: { message?: unknown } }).json;
+  return typeof json?.message === 'string' ? json.message : (error as Error).message;
 }
 
 function splitRef(ref: string): [string, string] {

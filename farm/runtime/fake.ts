@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { extract, pack } from 'tar-stream';
 import { FarmError } from '../errors/index.js';
-import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo } from './port.js';
+import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo, ImageSummary } from './port.js';
 
 /** A file the fake build "installs" into /build/dest. */
 export interface FakeFile {
@@ -25,12 +25,28 @@ export interface FakeRunContext {
   readonly files: ReadonlyMap<string, Buffer>;
 }
 
+/** An image of the fake engine; `listImages` reports `created` and `size` (default 0). */
+export interface FakeImage extends ImageInfo {
+  readonly created?: number;
+  readonly size?: number;
+}
+
+/** One buildImage call of the fake engine. */
+export interface FakeBuild {
+  readonly ref: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly buildArgs: Readonly<Record<string, string>>;
+}
+
 export interface FakeRuntime extends ContainerRuntime {
   readonly created: ContainerSpec[];
+  /** Every buildImage call, in order. */
+  readonly built: FakeBuild[];
   readonly removed: string[];
   /** Ids of containers created and not yet removed. */
   live(): string[];
-  images: Map<string, ImageInfo>;
+  /** By reference; an image named by several references appears under each (its id may be one of them). */
+  images: Map<string, FakeImage>;
 }
 
 /**
@@ -39,28 +55,34 @@ export interface FakeRuntime extends ContainerRuntime {
  */
 export function createFakeRuntime(
   behaviour: (ctx: FakeRunContext) => FakeRunResult | Promise<FakeRunResult>,
-  options: { readonly engineUp?: boolean; readonly images?: Record<string, ImageInfo> } = {},
+  options: { readonly engineUp?: boolean; readonly images?: Record<string, FakeImage> } = {},
 ): FakeRuntime {
   const created: ContainerSpec[] = [];
+  const built: FakeBuild[] = [];
   const removed: string[] = [];
-  const alive = new Set<string>();
-  const images = new Map(Object.entries(options.images ?? {}));
+  /** Live container id -> the id of its image. */
+  const alive = new Map<string, string>();
+  const images = new Map<string, FakeImage>(Object.entries(options.images ?? {}));
   let counter = 0;
+  const imageOf = (ref: string): FakeImage | undefined => images.get(ref) ?? [...images.values()].find((i) => i.id === ref);
+  const refsOf = (id: string): string[] => [...images].filter(([ref, i]) => i.id === id && ref !== id).map(([ref]) => ref);
 
   const runtime: FakeRuntime = {
     created,
+    built,
     removed,
     images,
-    live: () => [...alive],
+    live: () => [...alive.keys()],
     async ping() {
       if (options.engineUp === false) throw new FarmError('ENGINE_UNAVAILABLE', 'fake engine is down');
     },
     async createContainer(spec) {
       // Like the engine: an image is named by its reference or by its id.
-      if (!images.has(spec.image) && ![...images.values()].some((i) => i.id === spec.image)) throw new FarmError('IMAGE_MISSING', `no image ${spec.image}`);
+      const image = imageOf(spec.image);
+      if (image === undefined) throw new FarmError('IMAGE_MISSING', `no image ${spec.image}`);
       const id = `fake${++counter}`;
       created.push(spec);
-      alive.add(id);
+      alive.set(id, image.id);
       const files = new Map<string, Buffer>();
       let dest: Readonly<Record<string, FakeFile | string>> = {};
       let gone = false;
@@ -115,15 +137,30 @@ export function createFakeRuntime(
     },
     async buildImage(context, ref, opts) {
       await readTar(context, () => {});
+      built.push({ ref, labels: { ...opts.labels }, buildArgs: { ...opts.buildArgs } });
       const info = { id: `sha256:${String(++counter).padStart(64, '1')}`, labels: { ...opts.labels }, env: [] };
       images.set(ref, info);
       return info.id;
     },
-    async removeImage(ref) {
-      images.delete(ref);
+    async listImages(labels) {
+      const ids = new Set([...images.values()].filter((i) => Object.entries(labels).every(([k, v]) => i.labels[k] === v)).map((i) => i.id));
+      return [...ids].map((id): ImageSummary => {
+        const image = imageOf(id) as FakeImage;
+        return { id, refs: refsOf(id), labels: image.labels, created: image.created ?? 0, size: image.size ?? 0 };
+      });
+    },
+    async removeImage(ref, opts = {}) {
+      const image = imageOf(ref);
+      if (image === undefined) return;
+      // Like the engine: the image itself goes with its last reference (or by id), unless a container uses it.
+      const last = ref === image.id || refsOf(image.id).length <= 1;
+      if (opts.force !== true && last && [...alive.values()].includes(image.id)) throw new FarmError('IMAGE_IN_USE', `${ref}: a container uses image ${image.id}`);
+      if (opts.force !== true && ref === image.id && refsOf(image.id).length > 1) throw new FarmError('IMAGE_IN_USE', `${ref}: image is referenced in multiple repositories`);
+      const doomed = last ? [...images].filter(([, i]) => i.id === image.id).map(([r]) => r) : [ref];
+      for (const r of doomed) images.delete(r);
     },
     async listContainers() {
-      return [...alive];
+      return [...alive.keys()];
     },
     async removeContainer(id) {
       alive.delete(id);

@@ -60,6 +60,18 @@ export interface ImageInfo {
   readonly env: readonly string[];
 }
 
+/** One image as the engine lists it. */
+export interface ImageSummary {
+  readonly id: string;
+  /** Repository tags (`repo:tag`); empty for an untagged image. */
+  readonly refs: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  /** Creation time, ms since the epoch. */
+  readonly created: number;
+  /** Bytes on disk, layers shared with other images included. */
+  readonly size: number;
+}
+
 export interface ContainerRuntime {
   /** Resolves when the engine answers; throws FarmError('ENGINE_UNAVAILABLE') otherwise. */
   ping(): Promise<void>;
@@ -83,8 +95,15 @@ export interface ContainerRuntime {
       readonly onOutput?: (line: string) => void;
     },
   ): Promise<string>;
-  /** Remove an image (no error if absent). */
-  removeImage(ref: string): Promise<void>;
+  /** Images carrying all of these labels (intermediate build images excluded). */
+  listImages(labels: Readonly<Record<string, string>>): Promise<ImageSummary[]>;
+  /**
+   * Remove an image reference (a tag, or an id); the image goes with its last
+   * reference. No error if absent. Unless `force`, an image that a container
+   * (running or stopped) uses, or an id other tags still name, is kept and
+   * FarmError('IMAGE_IN_USE') thrown.
+   */
+  removeImage(ref: string, options?: { readonly force?: boolean }): Promise<void>;
   /** Ids of containers (running or not) carrying all of these labels. */
   listContainers(labels: Readonly<Record<string, string>>): Promise<string[]>;
   /** Force-remove a container by id, with its volumes (no error if absent). */

@@ -52,16 +52,32 @@ export async function recordKeys(paths: WorkspacePaths, keys: ReadonlyMap<string
 
 export async function readRecordedKeys(paths: WorkspacePaths): Promise<Map<string, PreviousBuild>> {
   const out = new Map<string, PreviousBuild>();
+  for (const [name, data] of await readRecords(paths)) {
+    if (isKeyInputs(data.inputs)) out.set(name, { key: data.key, inputs: data.inputs });
+  }
+  return out;
+}
+
+/**
+ * The key each package was last recorded with (package -> key), whatever the
+ * shape of its recorded inputs: what the stage's cache must keep.
+ */
+export async function readRecordedKeyIds(paths: WorkspacePaths): Promise<Map<string, string>> {
+  return new Map([...(await readRecords(paths))].map(([name, data]) => [name, data.key]));
+}
+
+async function readRecords(paths: WorkspacePaths): Promise<Map<string, { key: string; inputs: unknown }>> {
+  const out = new Map<string, { key: string; inputs: unknown }>();
   let names: string[];
   try {
     names = await readdir(paths.keys);
   } catch {
     return out;
   }
-  for (const name of names.filter((n) => n.endsWith('.json'))) {
+  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
     try {
-      const data = JSON.parse(await readFile(join(paths.keys, name), 'utf8')) as { key: string; inputs: unknown };
-      if (typeof data.key === 'string' && isKeyInputs(data.inputs)) out.set(name.slice(0, -5), { key: data.key, inputs: data.inputs });
+      const data = JSON.parse(await readFile(join(paths.keys, name), 'utf8')) as { key?: unknown; inputs?: unknown };
+      if (typeof data.key === 'string') out.set(name.slice(0, -5), { key: data.key, inputs: data.inputs });
     } catch {
       // an unreadable record is treated as absent
     }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +64,38 @@ describe('BuildCache', () => {
     expect(await cache.get('../etc')).toBeUndefined();
     await writeFile(join(cache.dir, '.tmp-leftover'), 'x');
     expect(await cache.cleanTemp()).toEqual(['cache/.tmp-leftover']);
+  });
+
+  it('evict forgets the entry in the cutoff index: its self-index record and the aliases naming it go', async () => {
+    const { cache, tar } = await fresh();
+    await cache.put({ meta: meta(key('a')), tarPath: await tar(), manifestJson: '[]', logPath: undefined });
+    await cache.put({ meta: meta(key('b'), { depOutputs: { lua: 'l2' } }), tarPath: await tar(), manifestJson: '[]', logPath: undefined });
+    await cache.alias(key('c'), key('a'));
+    await cache.alias(key('d'), key('b'));
+    expect(await cache.holder(key('c'))).toBe(key('a'));
+    await cache.evict(key('a'));
+    expect(await cache.findCutoff('s'.repeat(64), { lua: 'l1' })).toBeUndefined();
+    expect(await cache.get(key('c'))).toBeUndefined();
+    expect(await cache.holder(key('c'))).toBeUndefined();
+    expect(await readdir(join(cache.dir, 'alias'))).toEqual([key('d')]);
+    expect(JSON.parse(await readFile(join(cache.dir, 'self', `${'s'.repeat(64)}.json`), 'utf8'))).toEqual([key('b')]);
+    await cache.evict(key('b'));
+    expect(await readdir(join(cache.dir, 'self'))).toEqual([]);
+    expect(await readdir(join(cache.dir, 'alias'))).toEqual([]);
+  });
+
+  it('tidyIndex drops records of entries removed without their index (older farms), and list() gives age and size', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cache-'));
+    const cache = new BuildCache(join(dir, 'cache'), { now: () => 1234 });
+    await writeFile(join(dir, 'out.tar'), 'tar bytes');
+    await cache.put({ meta: meta(key('a')), tarPath: join(dir, 'out.tar'), manifestJson: '[]', logPath: undefined });
+    await cache.alias(key('c'), key('a'));
+    expect(await cache.list()).toEqual([{ key: key('a'), pkg: 'lpeg', version: '1.0.2', storedMs: 1234, bytes: expect.any(Number) as number }]);
+    expect((await cache.list())[0]?.bytes).toBeGreaterThan('tar bytes'.length);
+    await rm(join(cache.dir, key('a')), { recursive: true });
+    expect(await cache.tidyIndex()).toBe(2);
+    expect(await readdir(join(cache.dir, 'alias'))).toEqual([]);
+    expect(await readdir(join(cache.dir, 'self'))).toEqual([]);
+    expect(await cache.tidyIndex()).toBe(0);
   });
 });

@@ -1,0 +1,94 @@
+import { parseStageImageRef } from '../release/stage-image.js';
+import { LABELS, type ImageSummary } from '../runtime/port.js';
+import type { StageName } from '../workspace/paths.js';
+import type { GcSurvey } from './survey.js';
+
+/** A tag of a stage image that gc removes (the engine deletes the image with its last tag). */
+export interface ImageVictim {
+  readonly image: ImageSummary;
+  /** The tag to remove: one stageImageRef made for a workspace of this project. */
+  readonly ref: string;
+  /** The stage whose workspace the tag was made for. */
+  readonly stage: StageName;
+  /** What removing the tag frees: the image's size for the last of its tags, 0 while other tags keep it. */
+  readonly bytes: number;
+}
+
+export interface EntryVictim {
+  readonly stage: StageName;
+  readonly key: string;
+  readonly pkg: string | undefined;
+  readonly version: string | undefined;
+  readonly storedMs: number;
+  readonly bytes: number;
+}
+
+/** What gc removes, and how much it leaves. */
+export interface GcPlan {
+  readonly images: readonly ImageVictim[];
+  readonly entries: readonly EntryVictim[];
+  /** The project's stage images a workspace uses (each with all its tags). */
+  readonly keptImages: number;
+  /** Cache entries a last build recorded, or younger than the limit. */
+  readonly keptEntries: number;
+}
+
+export interface GcPolicy {
+  readonly nowMs: number;
+  /** Unrecorded cache entries younger than this are kept. */
+  readonly keepMs: number;
+}
+
+/**
+ * Pure: the tags of stage images (farm-labelled kind=stage) that name this
+ * project's workspaces (parseStageImageRef) on images no workspace manifest
+ * names as its builder; never a builder image, an image without the farm's
+ * labels, nor a tag of another shape or of another project (an image such a
+ * tag still names stays, under that tag). And the cache entries that are
+ * neither recorded by their workspace's last build nor younger than the
+ * policy keeps.
+ */
+export function planGc(survey: GcSurvey, policy: GcPolicy): GcPlan {
+  const stageOf = new Map(survey.workspaces.map((w) => [w.id, w.stage]));
+  const images: ImageVictim[] = [];
+  let keptImages = 0;
+  for (const image of survey.images ?? []) {
+    if (image.labels[LABELS.farm] !== 'stasis-farm' || image.labels[LABELS.kind] !== 'stage') continue;
+    const mine = image.refs.flatMap((ref) => {
+      const parsed = parseStageImageRef(ref);
+      const stage = parsed === undefined ? undefined : stageOf.get(parsed.workspaceId);
+      // A workspace id is its stage's (it hashes the stage's directory): a tag naming both otherwise is none the farm made.
+      return parsed !== undefined && stage === parsed.stage ? [{ ref, stage }] : [];
+    });
+    if (mine.length === 0) continue;
+    if (survey.referencedImages.has(image.id)) {
+      keptImages++;
+      continue;
+    }
+    // The image goes with its last tag: only when every tag it has is one of these.
+    const freed = mine.length === image.refs.length;
+    mine.forEach(({ ref, stage }, i) => images.push({ image, ref, stage, bytes: freed && i === mine.length - 1 ? image.size : 0 }));
+  }
+  const entries: EntryVictim[] = [];
+  let keptEntries = 0;
+  for (const w of survey.workspaces) {
+    for (const e of w.entries) {
+      if (w.referenced.has(e.key) || policy.nowMs - e.storedMs < policy.keepMs) keptEntries++;
+      else entries.push({ stage: w.stage, key: e.key, pkg: e.pkg, version: e.version, storedMs: e.storedMs, bytes: e.bytes });
+    }
+  }
+  return { images, entries, keptImages, keptEntries };
+}
+
+/** Only what lies in these stages' workspaces (the others are busy). */
+export function restrictPlan(plan: GcPlan, stages: ReadonlySet<StageName>): GcPlan {
+  return { ...plan, images: plan.images.filter((v) => stages.has(v.stage)), entries: plan.entries.filter((v) => stages.has(v.stage)) };
+}
+
+export function stagesOf(plan: GcPlan): Set<StageName> {
+  return new Set([...plan.images.map((v) => v.stage), ...plan.entries.map((v) => v.stage)]);
+}
+
+export function planBytes(plan: Pick<GcPlan, 'images' | 'entries'>): number {
+  return plan.images.reduce((n, v) => n + v.bytes, 0) + plan.entries.reduce((n, v) => n + v.bytes, 0);
+}
