@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configOptionPaths, nilOptionPaths } from '../config/index.js';
-import { FarmError } from '../errors/index.js';
-import { nearestName } from '../graph/index.js';
+import { FarmError, nearestName } from '../errors/index.js';
 import { evaluateLuaFiles } from '../lua/index.js';
 import { FARM_HOME } from '../version.js';
 import { parseFlags } from './args.js';

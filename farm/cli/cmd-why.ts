@@ -1,9 +1,8 @@
-import { FarmError } from '../errors/index.js';
+import { FarmError, nearestName } from '../errors/index.js';
 import { diffKeyInputs } from '../keys/index.js';
 import { explainKey } from '../plan/index.js';
 import { projectKeys } from '../project/keys.js';
 import { loadProject } from '../project/load.js';
-import { nearestName } from '../graph/index.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readRecordedKeys } from '../workspace/state.js';
 import { parseFlags } from './args.js';
