@@ -3,6 +3,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { auditReportToYaml, auditTree, formatAuditReport, openTreeFromDirectory, openTreeFromTarball } from '../audit/index.js';
 import { FarmError } from '../errors/index.js';
+import { loadProfile } from '../recipe/index.js';
 import { readRootfsManifest } from '../rootfs/assemble.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { auditOptionsFor } from './audit-options.js';
@@ -20,6 +21,12 @@ const TESTS = {
     yaml: { type: 'string', value: 'FILE', description: 'also write the report as YAML to FILE' },
     allowlist: { type: 'string', value: 'FILE', description: 'accepted findings (default: audit-allowlist.yaml when present)' },
     manifest: { type: 'string', value: 'FILE', description: "owners and modes of a directory (default: the preview's manifest, or PATH.manifest.json; else read from disk)" },
+    profile: {
+      type: 'string',
+      value: 'P',
+      description:
+        'P must name a profile, and is otherwise not used: the audit of PATH is the same whatever the profile (taken so that `make tests FLAGS="--profile P"` works as `make build` does)',
+    },
   },
 } as const satisfies CommandSpec;
 
@@ -27,6 +34,8 @@ const TESTS = {
 export const testsCommand = defineCommand(TESTS, tests);
 
 async function tests(ctx: CliContext, { values, positionals }: ArgsOf<typeof TESTS>): Promise<number> {
+  // A preview does not record its profile, and the audit rules do not depend on one: a name is only checked.
+  if (values.profile !== undefined) await loadProfile(ctx.root, values.profile, { stage: 'dev' }, '--profile');
   const paths = workspacePaths(ctx.root, 'dev');
   const target = positionals[0] === undefined ? paths.preview : resolve(ctx.root, positionals[0]);
   let st;

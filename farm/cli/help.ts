@@ -25,7 +25,7 @@ Building
                                  only: the preview is not assembled or replaced; --keep-going: a
                                  failed build or a source that cannot be fetched fails only that
                                  package and its dependents (a cached package needs no source)
-  tests [PATH] [--yaml FILE] [--allowlist FILE]
+  tests [PATH] [--yaml FILE] [--allowlist FILE] [--profile P]
                                  audit a rootfs (default workspace/preview), a directory or a tarball
                                  (warnings, e.g. an unstripped ELF file, are reported, fail nothing)
   release [--profile P] [--keep-going] [--kernel FILE] [--boot-timeout S] [--allowlist FILE]

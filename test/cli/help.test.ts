@@ -1,11 +1,17 @@
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../farm/cli/commands.js';
 import { GLOBAL_OPTIONS } from '../../farm/cli/globals.js';
 import { HELP } from '../../farm/cli/help.js';
 import type { CommandSpec, LeafCommand } from '../../farm/cli/spec.js';
 import { optionLabel, usageLine } from '../../farm/cli/usage.js';
+import { closeLuaWorkers } from '../../farm/lua/index.js';
 import { cli } from '../support/cli.js';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+afterAll(closeLuaWorkers);
 
 /** Help text with its line breaks and indentation folded, as descriptions are wrapped. */
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
@@ -135,5 +141,29 @@ describe('positional arguments are counted', () => {
     const sign = await cli(tmpdir(), ['sign', 'dist']);
     expect(sign.code).toBe(2);
     expect(sign.err).toMatch(/sign: --key FILE is required \(usage: stasis-farm sign DIST --key FILE \[options\]\)/);
+  });
+});
+
+describe('tests --profile', () => {
+  async function tree(): Promise<{ root: string; dir: string }> {
+    const root = await mkdtemp(join(tmpdir(), 'cli-tests-'));
+    await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+    const dir = join(root, 'rootfs');
+    await mkdir(join(dir, 'etc'), { recursive: true });
+    return { root, dir };
+  }
+
+  it('takes the selection flag of build: a profile that exists is accepted', async () => {
+    const { root, dir } = await tree();
+    const r = await cli(root, ['tests', dir, '--profile', 'ci']);
+    expect(r.err).not.toMatch(/USAGE|CONFIG_INVALID/);
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses a profile that does not exist, naming it and the flag', async () => {
+    const { root, dir } = await tree();
+    const r = await cli(root, ['tests', dir, '--profile', 'nosuch']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/--profile: no profile "nosuch" \(profiles\/nosuch\.lua does not exist\); available: .*\bci\b/);
   });
 });
