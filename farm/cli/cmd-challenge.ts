@@ -1,13 +1,15 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
-import { EXIT_CODES, FarmError } from '../errors/index.js';
+import { EXIT_CODES } from '../errors/index.js';
 import { challengeRelease, type ChallengeResult } from '../release/challenge.js';
 import { formatMs } from '../report/index.js';
-import { intFlag, parseFlags } from './args.js';
+import { intFlag } from './args.js';
+import { defineCommand } from './command.js';
 import { auditOptionsFor } from './audit-options.js';
 import { diffoscopeInstalled, diffoscopeReport } from './diffoscope.js';
 import { mirrorsFor, runtimeFor } from './engine.js';
 import { out, type CliContext } from './io.js';
+import type { ArgsOf, CommandSpec } from './spec.js';
 
 function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
   const c = ctx.chalk;
@@ -21,15 +23,26 @@ function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
   return lines.join('\n');
 }
 
+const CHALLENGE = {
+  name: 'challenge',
+  summary: 'rebuild a release here from its manifest and report every package same or different',
+  description:
+    'The recipe tree here must be the one the release records (else exit 23). The rebuild happens in workspace-challenge/; a difference is exit 24, and diffoscope (when installed) explains a different rootfs.',
+  positionals: [{ name: 'DIST', description: 'a release directory' }],
+  options: {
+    jobs: { type: 'string', short: 'j', value: 'N', description: 'packages built at once (default: one per core)' },
+    'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents' },
+    offline: { type: 'boolean', description: 'fetch nothing: every source must already be in the store or a mirror directory' },
+    allowlist: { type: 'string', value: 'FILE', description: 'accepted audit findings (default: audit-allowlist.yaml when present)' },
+  },
+} as const satisfies CommandSpec;
+
 /** `stasis-farm challenge DIST`: rebuild a release here and judge it package by package. */
-export async function challengeCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseFlags(
-    args,
-    { jobs: { type: 'string', short: 'j' }, 'keep-going': { type: 'boolean', short: 'k' }, offline: { type: 'boolean' }, allowlist: { type: 'string' } },
-    'challenge',
-  );
-  const [dist] = positionals;
-  if (dist === undefined) throw new FarmError('USAGE', 'challenge: stasis-farm challenge DIST');
+export const challengeCommand = defineCommand(CHALLENGE, challenge);
+
+async function challenge(ctx: CliContext, { values, positionals }: ArgsOf<typeof CHALLENGE>): Promise<number> {
+  // The spec asks for DIST.
+  const [dist] = positionals as [string];
   const config = await loadConfig(ctx.root);
   // The engine is reached only after the recipe tree is found to be the recorded one.
   const runtime = runtimeFor(ctx);

@@ -1,18 +1,34 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { FarmError } from '../errors/index.js';
 import { compareStages } from '../release/compare.js';
 import { comparisonToYaml, formatComparison } from '../release/compare-report.js';
 import { loadExclusions } from '../release/exclusions.js';
 import { loadSnapshot } from '../release/release.js';
-import { parseFlags } from './args.js';
+import { defineCommand } from './command.js';
 import { explainWithDiffoscope } from './diffoscope.js';
 import { out, type CliContext } from './io.js';
+import type { ArgsOf, CommandSpec } from './spec.js';
 
-export async function compareCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseFlags(args, { yaml: { type: 'string' }, exclusions: { type: 'string' }, diffoscope: { type: 'boolean' } }, 'compare');
-  const [a, b] = positionals;
-  if (a === undefined || b === undefined) throw new FarmError('USAGE', 'compare: two stage workspaces are needed (stasis-farm compare <a> <b>)');
+const COMPARE = {
+  name: 'compare',
+  summary: 'compare two stage workspaces or manifests, per package and per file',
+  description: 'Exit 0 when they are the same (but for exclusions), 1 when they differ.',
+  positionals: [
+    { name: 'A', description: 'a stage workspace (e.g. workspace-release-stage-a) or its manifest' },
+    { name: 'B', description: 'the other one' },
+  ],
+  options: {
+    yaml: { type: 'string', value: 'FILE', description: 'also write the comparison as YAML to FILE' },
+    exclusions: { type: 'string', value: 'FILE', description: 'accepted differences: a YAML list of {package, path?, reason}' },
+    diffoscope: { type: 'boolean', description: 'explain differing files with diffoscope (when installed)' },
+  },
+} as const satisfies CommandSpec;
+
+export const compareCommand = defineCommand(COMPARE, compare);
+
+async function compare(ctx: CliContext, { values, positionals }: ArgsOf<typeof COMPARE>): Promise<number> {
+  // The spec asks for exactly two.
+  const [a, b] = positionals as [string, string];
   const cmp = compareStages(
     await loadSnapshot(resolve(ctx.root, a), a),
     await loadSnapshot(resolve(ctx.root, b), b),

@@ -1,9 +1,20 @@
 import { loadProject } from '../project/load.js';
-import { parseFlags } from './args.js';
+import { defineCommand } from './command.js';
 import { out, type CliContext } from './io.js';
+import type { ArgsOf, CommandSpec } from './spec.js';
 
-export async function graphCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const { values } = parseFlags(args, { profile: { type: 'string' } }, 'graph');
+const GRAPH = {
+  name: 'graph',
+  summary: 'the build order of the selected packages',
+  description: 'Each package with its version, the packages it is built after, and why a package outside the profile is in (needed by another). --json: the order with levels and dependencies.',
+  options: {
+    profile: { type: 'string', value: 'P', description: "profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+  },
+} as const satisfies CommandSpec;
+
+export const graphCommand = defineCommand(GRAPH, graph);
+
+async function graph(ctx: CliContext, { values }: ArgsOf<typeof GRAPH>): Promise<number> {
   const project = await loadProject(ctx.root, { profile: values.profile });
   const { order } = project;
   if (ctx.json) {

@@ -2,9 +2,11 @@ import { loadExclusions } from '../release/exclusions.js';
 import { formatComparison } from '../release/compare-report.js';
 import { runRelease } from '../release/release.js';
 import { formatMs } from '../report/index.js';
-import { intFlag, parseFlags } from './args.js';
+import { intFlag } from './args.js';
+import { defineCommand } from './command.js';
 import { mirrorsFor, runtimeFor } from './engine.js';
 import { out, type CliContext } from './io.js';
+import type { ArgsOf, CommandSpec } from './spec.js';
 import { reportBuild } from './summary.js';
 import { releaseBootStep } from './release-boot.js';
 import { loadConfig } from '../config/index.js';
@@ -12,21 +14,26 @@ import { formatAuditReport } from '../audit/index.js';
 import { auditOptionsFor } from './audit-options.js';
 import { cleanGitCommit } from './git-commit.js';
 
-export async function releaseCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const { values } = parseFlags(
-    args,
-    {
-      profile: { type: 'string' },
-      jobs: { type: 'string', short: 'j' },
-      'keep-going': { type: 'boolean', short: 'k' },
-      offline: { type: 'boolean' },
-      exclusions: { type: 'string' },
-      kernel: { type: 'string' },
-      'boot-timeout': { type: 'string' },
-      allowlist: { type: 'string' },
-    },
-    'release',
-  );
+const RELEASE = {
+  name: 'release',
+  summary: 'dev -> stage A -> stage B, compare A and B, audit and boot stage B, write the release',
+  description:
+    'The profile is built in the dev workspace (its cache reused), then from scratch in stage A and again in stage B; A and B must be the same (but for --exclusions). Stage B is audited as `tests` does (findings fail the release) and, with --kernel, booted (a failed boot fails the release with its exit code). Then workspace-release-stage-b/dist is written: rootfs tarball, manifest, SBOM and SHA256SUMS, with the boot verdict and serial log.',
+  options: {
+    profile: { type: 'string', value: 'P', description: "release profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+    jobs: { type: 'string', short: 'j', value: 'N', description: 'packages built at once (default: one per core)' },
+    'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents (the release still fails)' },
+    offline: { type: 'boolean', description: 'fetch nothing: every source must already be in the store or a mirror directory' },
+    exclusions: { type: 'string', value: 'FILE', description: 'accepted differences between stage A and B: a YAML list of {package, path?, reason}' },
+    kernel: { type: 'string', value: 'FILE', description: 'boot stage B with this kernel (a bzImage) before the release is written; without it, the boot is not run' },
+    'boot-timeout': { type: 'string', value: 'S', description: "seconds to wait for the guest's verdict (default 180)" },
+    allowlist: { type: 'string', value: 'FILE', description: 'accepted audit findings (default: audit-allowlist.yaml when present)' },
+  },
+} as const satisfies CommandSpec;
+
+export const releaseCommand = defineCommand(RELEASE, release);
+
+async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): Promise<number> {
   const jobs = intFlag(values.jobs, 'jobs');
   const boot = releaseBootStep(ctx, values.kernel, intFlag(values['boot-timeout'], 'boot-timeout') ?? 180);
   const config = await loadConfig(ctx.root);

@@ -1,19 +1,29 @@
-import { FarmError } from '../errors/index.js';
+import { FarmError, nearestName } from '../errors/index.js';
 import { diffKeyInputs } from '../keys/index.js';
 import { explainKey } from '../plan/index.js';
 import { projectKeys } from '../project/keys.js';
 import { loadProject } from '../project/load.js';
-import { nearestName } from '../graph/index.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readRecordedKeys } from '../workspace/state.js';
-import { parseFlags } from './args.js';
+import { defineCommand } from './command.js';
 import { builderForPlanning } from './builder-id.js';
 import { out, type CliContext } from './io.js';
+import type { ArgsOf, CommandSpec } from './spec.js';
 
-export async function whyCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseFlags(args, { profile: { type: 'string' } }, 'why');
-  const name = positionals[0];
-  if (name === undefined) throw new FarmError('USAGE', 'why: which package? (stasis-farm why <pkg>)');
+const WHY = {
+  name: 'why',
+  summary: "a package's cache-key inputs and what changed since its last build",
+  positionals: [{ name: 'PKG', description: 'a selected package' }],
+  options: {
+    profile: { type: 'string', value: 'P', description: "profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+  },
+} as const satisfies CommandSpec;
+
+export const whyCommand = defineCommand(WHY, why);
+
+async function why(ctx: CliContext, { values, positionals }: ArgsOf<typeof WHY>): Promise<number> {
+  // The spec asks for PKG.
+  const name = positionals[0] as string;
   const project = await loadProject(ctx.root, { profile: values.profile });
   if (!project.order.packages.has(name)) {
     const near = nearestName(name, [...project.recipes.keys()]);

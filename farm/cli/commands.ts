@@ -16,9 +16,9 @@ import { gcCommand } from './cmd-gc.js';
 import { signCommand } from './cmd-sign.js';
 import { verifyCommand } from './cmd-verify.js';
 import { challengeCommand } from './cmd-challenge.js';
-import type { Command } from './io.js';
+import type { CliCommand } from './spec.js';
 
-export const COMMANDS: Readonly<Record<string, Command>> = {
+export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   graph: graphCommand,
   plan: planCommand,
   why: whyCommand,

@@ -1,6 +1,14 @@
+import { GLOBAL_OPTIONS, HELP_OPTION } from './globals.js';
+import type { OptionsSpec } from './spec.js';
+import { optionLines } from './usage.js';
+
+const VERSION_OPTION = { version: { type: 'boolean', description: "the farm's version" } } as const satisfies OptionsSpec;
+
+/** The overview; each command's own help (`stasis-farm <command> --help`) comes from its spec. */
 export const HELP = `stasis-farm — a container-isolated, reproducible build farm for Stasis
 
 Usage: stasis-farm <command> [options]
+       stasis-farm <command> --help    (or: stasis-farm help <command>) its arguments and every option
 
 Planning
   graph [--json]                 build order of the selected packages
@@ -17,7 +25,7 @@ Building
                                  only: the preview is not assembled or replaced; --keep-going: a
                                  failed build or a source that cannot be fetched fails only that
                                  package and its dependents (a cached package needs no source)
-  tests [PATH] [--json|--yaml] [--allowlist FILE]
+  tests [PATH] [--yaml FILE] [--allowlist FILE] [--profile P]
                                  audit a rootfs (default workspace/preview), a directory or a tarball
                                  (warnings, e.g. an unstripped ELF file, are reported, fail nothing)
   release [--profile P] [--keep-going] [--kernel FILE] [--boot-timeout S] [--allowlist FILE]
@@ -65,8 +73,9 @@ Images and sources
   image bootstrap [--ref REF]    make the Debian+musl builder with mmdebstrap (no registry)
   image import <rootfs.tar> [--ref REF]
                                  import an operator-supplied rootfs tarball as a builder
-  image list                     builder and stage images the farm made
-  mirror export <dir> [--all]    copy the sources into a self-describing mirror directory
+  image list                     whether the builder images are present
+  mirror export [<dir>] [--all] [--profile P]
+                                 copy the sources into a self-describing mirror directory
   mirror verify [<dir>]          re-hash a mirror; report missing, corrupt, unreferenced files
   mirror prune [<dir>] [--yes]   remove unreferenced files (dry run unless --yes)
   mirror serve [<dir>] [--port N] [--host H]
@@ -76,14 +85,7 @@ Images and sources
   config diff                    options added, removed or renamed vs configs/*.example
 
 Global options
-  --root DIR        the Stasis tree (config.lua, default.lua, system/); default: current directory
-  --mirror M        a mirror (directory or http(s) URL) tried before upstream; repeatable.
-                    STASIS_MIRROR (space- or comma-separated) adds more.
-  --json            machine-readable output (JSON lines for events)
-  --verbose, -v     show build output and more detail
-  --no-color        no colours (NO_COLOR and FORCE_COLOR are honoured too)
-  --help, -h        this text
-  --version         the farm's version
+${optionLines({ ...GLOBAL_OPTIONS, ...HELP_OPTION, ...VERSION_OPTION }).join('\n')}
 
 Exit codes
   0    success

@@ -19,8 +19,6 @@ export interface CliContext {
   readonly mirrors: readonly string[];
 }
 
-export type Command = (ctx: CliContext, args: readonly string[]) => Promise<number>;
-
 export function out(ctx: CliContext, text: string): void {
   ctx.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }

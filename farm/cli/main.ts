@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
-import { EXIT_CODES, FarmError, isFarmError } from '../errors/index.js';
+import { EXIT_CODES, FarmError, isFarmError, nearestName } from '../errors/index.js';
 import { chooseMode, colorLevel, createReporter, makeChalk } from '../report/index.js';
 import { FARM_VERSION } from '../version.js';
-import { HELP } from './help.js';
-import type { CliContext, Command } from './io.js';
+import { asksForHelp, helpFor, runCommand } from './command.js';
 import { COMMANDS } from './commands.js';
+import { takeGlobals, type GlobalFlags } from './globals.js';
+import { HELP } from './help.js';
+import type { CliContext } from './io.js';
 
 export interface MainOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -15,36 +17,6 @@ export interface MainOptions {
   readonly handleSignals?: boolean;
   /** How a second SIGINT/SIGTERM ends the process at once (default: process.exit). */
   readonly exit?: (code: number) => void;
-}
-
-interface GlobalFlags {
-  root: string | undefined;
-  json: boolean;
-  verbose: boolean;
-  noColor: boolean;
-  mirrors: string[];
-  rest: string[];
-}
-
-function takeGlobals(argv: readonly string[]): GlobalFlags {
-  const flags: GlobalFlags = { root: undefined, json: false, verbose: false, noColor: false, mirrors: [], rest: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new FarmError('USAGE', `${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--root') flags.root = value();
-    else if (arg.startsWith('--root=')) flags.root = arg.slice(7);
-    else if (arg === '--mirror') flags.mirrors.push(value());
-    else if (arg.startsWith('--mirror=')) flags.mirrors.push(arg.slice(9));
-    else if (arg === '--json') flags.json = true;
-    else if (arg === '--verbose' || arg === '-v') flags.verbose = true;
-    else if (arg === '--no-color') flags.noColor = true;
-    else flags.rest.push(arg);
-  }
-  return flags;
 }
 
 /** The CLI edge: parse, run one command, render errors, return the exit code. */
@@ -63,7 +35,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const level = flags.noColor ? 0 : colorLevel(env, isTTY);
   const chalk = makeChalk(level);
   const errChalk = makeChalk(flags.noColor ? 0 : colorLevel(env, stderr.isTTY === true));
-  const [name, ...args] = flags.rest;
+  // `help build` is `build --help`.
+  const [name, ...args] = flags.rest[0] === 'help' && flags.rest.length > 1 ? [...flags.rest.slice(1), '--help'] : flags.rest;
 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     stdout.write(HELP);
@@ -73,14 +46,18 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     stdout.write(`stasis-farm ${FARM_VERSION}\n`);
     return 0;
   }
-  const command: Command | undefined = COMMANDS[name];
+  const command = COMMANDS[name];
   if (command === undefined) {
-    stderr.write(`stasis-farm: unknown command "${name}" (see stasis-farm --help)\n`);
+    stderr.write(`stasis-farm: ${unknownCommand(name)}\n`);
     return 2;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    stdout.write(HELP);
-    return 0;
+  if (asksForHelp(args)) {
+    try {
+      stdout.write(helpFor(command, args));
+      return 0;
+    } catch (error) {
+      return renderError(error, stderr, errChalk, flags.json);
+    }
   }
 
   const controller = new AbortController();
@@ -119,7 +96,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     mirrors,
   };
   try {
-    const code = await command(ctx, args);
+    const code = await runCommand(command, ctx, args);
     // Interrupted is interrupted, however far the command got after the signal.
     return controller.signal.aborted ? EXIT_CODES.INTERRUPTED : code;
   } catch (error) {
@@ -132,6 +109,12 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       process.off('SIGTERM', onSignal);
     }
   }
+}
+
+function unknownCommand(name: string): string {
+  if (name.startsWith('-')) return `unknown option ${name} before the command (a command's options come after its name; see stasis-farm --help)`;
+  const near = nearestName(name, Object.keys(COMMANDS));
+  return `unknown command "${name}" ${near === undefined ? '(see stasis-farm --help)' : `(did you mean "${near}"?)`}`;
 }
 
 function renderError(error: unknown, stderr: NodeJS.WritableStream, c: ReturnType<typeof makeChalk>, json: boolean): number {

@@ -5,5 +5,4 @@ export type { BuildOrder, OrderedPackage } from './order.js';
 export { assertNoCycle, findCycle, formatCycle } from './cycle.js';
 export type { CycleEdge } from './cycle.js';
 export { sysrootSet } from './sysroot.js';
-export { nearestName } from './suggest.js';
 export type { EdgeKind } from './edges.js';

@@ -1,7 +1,7 @@
 import { FarmError } from '../errors/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import { EDGE_KINDS, edgesOf, recipeOf, type EdgeKind } from './edges.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../errors/suggest.js';
 
 /** The profile config.lua selects, after `extends` has been resolved. */
 export interface ProfileInput {

@@ -44,7 +44,7 @@ async function load(root: string, options: LoadOptions): Promise<Project> {
   const profile =
     options.all === true
       ? { name: 'all', description: 'every package with a recipe', packages: [...recipes.keys()].sort() }
-      : await loadProfile(root, profileName, { stage });
+      : await loadProfile(root, profileName, { stage }, options.profile === undefined ? undefined : '--profile');
   const targets = options.targets ?? [];
   const selection = targets.length > 0 ? selectTargets(recipes, targets) : selectPackages(
     recipes,

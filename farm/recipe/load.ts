@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FarmError, isFarmError } from '../errors/index.js';
 import type { LoadedConfig } from '../config/types.js';
-import { nearestName } from '../graph/suggest.js';
+import { nearestName } from '../errors/suggest.js';
 import { evaluateLuaFiles } from '../lua/index.js';
 import type { EvaluatedRecipe, RecordedRead } from './types.js';
 import { validateRecipe } from './validate.js';

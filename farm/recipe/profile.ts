@@ -16,18 +16,23 @@ const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 /**
  * `profiles/<name>.lua` returns `{ description =, extends =?, packages = {...} }`.
  * `extends` chains are followed (a cycle is an error); the parent's packages come first.
+ * `origin` says where the name comes from in errors: config.lua's `profile` unless told (`--profile`).
  */
-export async function loadProfile(root: string, name: string, farm: FarmGlobals, seen: readonly string[] = []): Promise<Profile> {
+export async function loadProfile(root: string, name: string, farm: FarmGlobals, origin = 'config.lua: profile'): Promise<Profile> {
+  return loadChain(root, name, farm, origin, []);
+}
+
+async function loadChain(root: string, name: string, farm: FarmGlobals, origin: string, seen: readonly string[]): Promise<Profile> {
   const dir = join(root, 'profiles');
   if (seen.includes(name)) throw new FarmError('CONFIG_INVALID', `profiles: "extends" cycle: ${[...seen, name].join(' -> ')}`);
-  if (!NAME.test(name)) throw new FarmError('CONFIG_INVALID', `config.lua: profile: "${name}" is not a profile name`);
+  if (!NAME.test(name)) throw new FarmError('CONFIG_INVALID', `${origin}: "${name}" is not a profile name`);
   const file = `profiles/${name}.lua`;
   let source: string;
   try {
     source = await readFile(join(dir, `${name}.lua`), 'utf8');
   } catch {
     const available = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4)).sort();
-    throw new FarmError('CONFIG_INVALID', `config.lua: profile: no profile "${name}" (${file} does not exist); available: ${available.join(', ') || 'none'}`, {
+    throw new FarmError('CONFIG_INVALID', `${origin}: no profile "${name}" (${file} does not exist); available: ${available.join(', ') || 'none'}`, {
       hint: `available: ${available.join(', ') || 'none'}`,
     });
   }
@@ -42,6 +47,6 @@ export async function loadProfile(root: string, name: string, farm: FarmGlobals,
   const parent = r.string(o, 'extends', '', { optional: true, pattern: NAME, what: 'a profile name' });
   const own = r.stringList(o, 'packages', '', { pattern: /^[a-z0-9][a-z0-9+._-]*$/, what: 'a package name' });
   r.throwIfAny();
-  const inherited = parent === undefined ? [] : (await loadProfile(root, parent, farm, [...seen, name])).packages;
+  const inherited = parent === undefined ? [] : (await loadChain(root, parent, farm, `${file}: extends`, [...seen, name])).packages;
   return { name, description, packages: [...new Set([...inherited, ...own])] };
 }

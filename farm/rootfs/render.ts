@@ -1,6 +1,6 @@
 import { FarmError } from '../errors/index.js';
 import type { SystemConfig } from '../config/types.js';
-import { nearestName } from '../graph/suggest.js';
+import { nearestName } from '../errors/suggest.js';
 
 /** A file (or directory) config.lua puts into the rootfs. */
 export interface RenderedFile {

@@ -1,5 +1,5 @@
 import { FarmError, type ErrorCode } from '../errors/index.js';
-import { nearestName } from '../graph/suggest.js';
+import { nearestName } from '../errors/suggest.js';
 
 /**
  * A small reader over plain data that produces errors naming the file and the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FarmError } from '../../farm/errors/index.js';
-import { buildOrder, findCycle, formatCycle, nearestName } from '../../farm/graph/index.js';
+import { buildOrder, findCycle, formatCycle } from '../../farm/graph/index.js';
 import { distro } from './fixture.js';
 import { makeRecipes } from './make-recipe.js';
 
@@ -90,14 +90,5 @@ describe('cycles', () => {
 
   it('finds none in an acyclic graph', () => {
     expect(findCycle(distro(), ALL)).toBeUndefined();
-  });
-});
-
-describe('nearestName', () => {
-  it('suggests close names only', () => {
-    expect(nearestName('gti', ['git', 'vim'])).toBe('git');
-    expect(nearestName('ZLIB', ['zlib'])).toBe('zlib');
-    expect(nearestName('openssh', ['openssl', 'busybox'])).toBe('openssl');
-    expect(nearestName('xyz', ['git', 'vim'])).toBeUndefined();
   });
 });

@@ -141,10 +141,14 @@ describe('loadRecipes', () => {
       'profiles/b.lua': 'return { description = "b", packages = { "y" } }',
       'profiles/c.lua': 'return { description = "c", extends = "d", packages = {} }',
       'profiles/d.lua': 'return { description = "d", extends = "c", packages = {} }',
+      'profiles/e.lua': 'return { description = "e", extends = "gone", packages = {} }',
     });
     expect((await loadProfile(dir, 'a', { stage: 'dev' })).packages).toEqual(['y', 'x']);
     await expect(loadProfile(dir, 'c', { stage: 'dev' })).rejects.toThrow(/"extends" cycle: c -> d -> c/);
-    await expect(loadProfile(dir, 'nope', { stage: 'dev' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('available: a, b, c, d') });
+    await expect(loadProfile(dir, 'nope', { stage: 'dev' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringMatching(/^config\.lua: profile: no profile "nope" .*available: a, b, c, d/) });
+    // The error names where the name came from: a command-line flag, or the profile that extends it.
+    await expect(loadProfile(dir, 'nope', { stage: 'dev' }, '--profile')).rejects.toThrow(/^--profile: no profile "nope"/);
+    await expect(loadProfile(dir, 'e', { stage: 'dev' })).rejects.toThrow(/^profiles\/e\.lua: extends: no profile "gone"/);
   });
 
   it('profiles: unknown fields are rejected, packages de-duplicated, Lua errors name file and line', async () => {
