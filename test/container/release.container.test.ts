@@ -160,7 +160,8 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
     for (const [name, script] of [
       [
         'probe-net',
-        // Compiled by the stage's own tcc: connect to the host's server on loopback.
+        // Compiled by the stage image's own tcc against its own libc (plain `cc`: the recipe has no
+        // musl/tcc in its sysroot for the stage's -B flags): connect to the host's server on loopback.
         [
           "cat > probe.c <<'EOF'",
           '#include <sys/socket.h>',
@@ -177,7 +178,7 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
           '  write(s, "GET / HTTP/1.0\\r\\n\\r\\n", 18); n = read(s, b, 127); if (n > 0) { b[n] = 0; puts(b); } return 0;',
           '}',
           'EOF',
-          '$CC $CFLAGS probe.c -o probe $LDFLAGS',
+          'cc probe.c -o probe',
           './probe > "$DESTDIR/page"',
         ].join('\n'),
       ],
