@@ -19,6 +19,11 @@ return {
   configure_args = {
     "--build=x86_64-pc-linux-musl", "--host=x86_64-pc-linux-musl", "--enable-fat",
   },
+  -- Debian's +dfsg repack has no doc/: configure must not ask for doc/Makefile.
+  pre_configure = [[
+sed -i 's| doc/Makefile||' configure
+sed -i 's|^SUBDIRS = \(.*\) doc$|SUBDIRS = \1|' Makefile.in
+]],
   post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/info"
 ]],

@@ -7,9 +7,10 @@ return {
   license = "GPL-2.0-or-later",
   homepage = "https://kbd-project.org/",
   sources = {
-    -- sha256 of the file verified against Debian's source archive index (orig tarball
-    -- of kbd 2.7.1-2: the upstream release file, byte for byte).
-    { url = "https://mirrors.edge.kernel.org/pub/linux/utils/kbd/kbd-2.7.1.tar.gz",
+    -- Mirror-only: the orig tarball of Debian source package kbd 2.7.1-2, a snapshot of the
+    -- git tag (autogen.sh and configure.ac, no generated ./configure), not the upstream
+    -- release file.  sha256 verified against Debian's source archive index.
+    { file = "kbd_2.7.1.orig.tar.gz",
       sha256 = "1fd74ac647c5ba5b3ebe09a204483544c5f1ef89ff42f37a11eab040cac9595d" },
   },
   build_style = "configure",

@@ -14,8 +14,12 @@ return {
       sha256 = "b4d18d2c5e663682bc7f473797e3ceaca8193e112824a5bdfa3e468d98618678" },
   },
   build = [[
+# LUAJIT_NO_UNWIND: errors are thrown by LuaJIT's own unwinder, not through
+# libgcc's (the dev builder's libgcc_eh.a calls glibc's _dl_find_object, which
+# musl has not, and Stasis links no C++ runtime into luajit anyway).
 make -j"$JOBS" amalg PREFIX=/usr BUILDMODE=static CC="$CC" \
-  CFLAGS="$CFLAGS" LDFLAGS="$LDFLAGS" TARGET_LDFLAGS="$LDFLAGS" XCFLAGS=-DLUAJIT_ENABLE_LUA52COMPAT
+  CFLAGS="$CFLAGS" LDFLAGS="$LDFLAGS" TARGET_LDFLAGS="$LDFLAGS" \
+  XCFLAGS="-DLUAJIT_ENABLE_LUA52COMPAT -DLUAJIT_NO_UNWIND"
 make install PREFIX=/usr DESTDIR="$DESTDIR"
 # A rolling-release snapshot installs luajit-2.1.<n>; name the command too.
 test -e "$DESTDIR/usr/bin/luajit" || ln -s "$(basename "$DESTDIR"/usr/bin/luajit-*)" "$DESTDIR/usr/bin/luajit"
