@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          globalSetup: ['test/support/tmp-setup.ts'],
           include: ['test/**/*.test.ts', 'farm/**/*.test.ts'],
           exclude: ['test/**/*.container.test.ts', 'node_modules/**', 'dist/**'],
           testTimeout: 20_000,
@@ -18,7 +19,7 @@ export default defineConfig({
           name: 'container',
           include: ['test/**/*.container.test.ts'],
           // One directory per run for the fixtures several files share (test/support/shared.ts).
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/tmp-setup.ts', 'test/support/global-setup.ts'],
           testTimeout: 900_000,
           hookTimeout: 900_000,
           fileParallelism: false,
