@@ -22,7 +22,7 @@ return {
 # empty libcrypt.a); the dev builder's musl (Debian's) has no crypt at all, so
 # there libcrypt.a and crypt.h are made from musl 1.2.5's crypt sources.
 mkdir -p stasis-lib/include
-if printf 'char crypt();int main(){return !crypt;}' | $CC $CFLAGS -x c - -o stasis-lib/probe $LDFLAGS 2>/dev/null; then
+if printf 'char *crypt();int main(){return crypt("k","ab")==0;}' | $CC $CFLAGS -x c - -o stasis-lib/probe $LDFLAGS 2>/dev/null; then
   ar rc stasis-lib/libcrypt.a
 else
   m=/build/src/musl-1.2.5
