@@ -6,6 +6,7 @@ import { defineCommand } from './command.js';
 import { mirrorsFor, runtimeFor } from './engine.js';
 import type { CliContext } from './io.js';
 import type { ArgsOf, CommandSpec } from './spec.js';
+import { coresBusy, sampleCpu } from '../report/index.js';
 import { reportBuild } from './summary.js';
 
 const BUILD = {
@@ -38,6 +39,7 @@ async function build(ctx: CliContext, { values, positionals }: ArgsOf<typeof BUI
   if (targets.length > 0 && values.profile !== undefined) {
     throw new FarmError('USAGE', 'build: give either packages or --profile, not both', { hint: 'packages are built from every recipe in system/, whatever the profile' });
   }
+  const cpuAtStart = sampleCpu();
   const project = await loadProject(ctx.root, { profile: values.profile, targets, signal: ctx.signal });
   const outcome = await buildProject(project, {
     runtime: runtimeFor(ctx),
@@ -52,5 +54,5 @@ async function build(ctx: CliContext, { values, positionals }: ArgsOf<typeof BUI
     assemble: targets.length === 0,
   });
   const only = targets.length === 0 ? undefined : `${project.order.order.length} package(s) for ${[...new Set(targets)].join(', ')}; preview not assembled`;
-  return reportBuild(ctx, outcome.result, Date.now() - started, project.stage, only);
+  return reportBuild(ctx, outcome.result, Date.now() - started, project.stage, only, coresBusy(cpuAtStart, sampleCpu()));
 }

@@ -1,7 +1,7 @@
 import { loadExclusions } from '../release/exclusions.js';
 import { formatComparison } from '../release/compare-report.js';
 import { runRelease } from '../release/release.js';
-import { formatMs } from '../report/index.js';
+import { formatMs, sampleCpu } from '../report/index.js';
 import { intFlag } from './args.js';
 import { defineCommand } from './command.js';
 import { mirrorsFor, runtimeFor } from './engine.js';
@@ -55,10 +55,14 @@ async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): Pro
     ...(boot === undefined ? {} : { boot }),
     audit,
     gitCommit: await cleanGitCommit(ctx.root),
+    sampleCpu: () => sampleCpu(),
   });
   const c = ctx.chalk;
   if (result.aVsB !== undefined) ctx.sink({ type: 'info', message: `compare: ${Math.round(result.compareMs)} ms` });
-  for (const s of result.stages) out(ctx, `${c.bold(s.stage.padEnd(3))} ${formatMs(s.ms)} (${s.outcome.result.built.length} built, image ${s.image})`);
+  for (const s of result.stages) {
+    const busy = s.coresBusy === undefined ? '' : `, cores busy ${Math.round(s.coresBusy * 100)} %`;
+    out(ctx, `${c.bold(s.stage.padEnd(3))} ${formatMs(s.ms)} (${s.outcome.result.built.length} built, image ${s.image}${busy})`);
+  }
   if (result.failedStage !== undefined) {
     return reportBuild(ctx, result.failedStage.result, Date.now() - started, `stage ${result.failedStage.stage}`);
   }

@@ -5,6 +5,7 @@ import { FarmError } from '../errors/index.js';
 import { buildProject, type BuildOutcome } from '../project/build.js';
 import { loadProject, type Project } from '../project/load.js';
 import type { EventSink } from '../report/events.js';
+import { coresBusy, type CpuSample } from '../report/cpu.js';
 import type { ContainerRuntime } from '../runtime/port.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
 import { workspacePaths, type StageName } from '../workspace/paths.js';
@@ -53,6 +54,8 @@ export interface ReleaseOptions {
   readonly sink: EventSink;
   readonly signal: AbortSignal;
   readonly now?: () => number;
+  /** The machine's CPU counters (report/cpu.ts sampleCpu): each stage reports how busy the cores were. */
+  readonly sampleCpu?: () => CpuSample | undefined;
   /** Boot stage B before dist/ is written; a verdict other than pass fails the release. */
   readonly boot?: ReleaseBootStep;
   /** How stage B's rootfs is audited before dist/ is written (allowlist, host and user names); any finding fails the release. */
@@ -69,6 +72,8 @@ export interface StageRun {
   readonly outcome: BuildOutcome;
   readonly image: string;
   readonly ms: number;
+  /** How busy the machine's cores were during the stage (0..1), when the CPU could be sampled. */
+  readonly coresBusy: number | undefined;
 }
 
 export interface ReleaseResult {
@@ -113,6 +118,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
 
   const runStage = async (stage: StageName, image: string | undefined): Promise<StageRun> => {
     const started = now();
+    const cpuAtStart = options.sampleCpu?.();
     const project = await loadProject(options.root, { stage, profile: options.profile });
     const ref = image ?? project.config.defaults.builder;
     options.sink({ type: 'stage-start', stage, image: ref });
@@ -131,7 +137,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     });
     const ms = now() - started;
     options.sink({ type: 'stage-done', stage, ms });
-    return { stage, project, outcome, image: ref, ms };
+    return { stage, project, outcome, image: ref, ms, coresBusy: coresBusy(cpuAtStart, options.sampleCpu?.()) };
   };
 
   const failed = (run: StageRun): boolean => run.outcome.rootfs === undefined;
