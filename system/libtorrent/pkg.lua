@@ -6,9 +6,10 @@ return {
   license = "GPL-2.0-or-later",
   homepage = "https://github.com/rakshasa/libtorrent",
   sources = {
-    -- sha256 of the file verified against Debian's source archive index (orig tarball
-    -- of libtorrent 0.13.8-2.1: the upstream release file, byte for byte). The release tarball ships configure.
-    { url = "https://github.com/rakshasa/libtorrent/releases/download/v0.13.8/libtorrent-0.13.8.tar.gz",
+    -- Mirror-only: the orig tarball of Debian source package libtorrent 0.13.8-2.1, a snapshot
+    -- of the git tag (no generated ./configure), not the upstream release file.  sha256
+    -- verified against Debian's source archive index.
+    { file = "libtorrent_0.13.8.orig.tar.gz",
       sha256 = "0f6c2e7ffd3a1723ab47fdac785ec40f85c0a5b5a42c1d002272205b988be722" },
   },
   build_deps = { "musl-cross-make", "openssl", "zlib", "pkgconf" },

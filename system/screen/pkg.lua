@@ -6,9 +6,10 @@ return {
   license = "GPL-3.0-or-later",
   homepage = "https://www.gnu.org/software/screen/",
   sources = {
-    -- sha256 of the file verified against Debian's source archive index (orig tarball
-    -- of screen 4.9.0-4: the upstream release file, byte for byte).
-    { url = "https://ftp.gnu.org/gnu/screen/screen-4.9.0.tar.gz",
+    -- Mirror-only: the orig tarball of Debian source package screen 4.9.0-4, a snapshot of the
+    -- git tree (autogen.sh and configure.ac, no generated ./configure), not the upstream
+    -- release file.  sha256 verified against Debian's source archive index.
+    { file = "screen_4.9.0.orig.tar.gz",
       sha256 = "f9335281bb4d1538ed078df78a20c2f39d3af9a4e91c57d084271e0289c730f4" },
   },
   build_deps = { "ncurses" },
