@@ -12,7 +12,7 @@ return {
     { file = "screen_4.9.0.orig.tar.gz",
       sha256 = "f9335281bb4d1538ed078df78a20c2f39d3af9a4e91c57d084271e0289c730f4" },
   },
-  build_deps = { "ncurses", "autoconf" },
+  build_deps = { "ncurses", "autoconf", "automake" },
   build_style = "configure",
   -- The tarball is a git snapshot: ./configure is generated here (what its autogen.sh does).
   pre_configure = [[
