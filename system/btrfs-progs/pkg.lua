@@ -11,10 +11,12 @@ return {
     { file = "btrfs-progs_6.14.orig.tar.gz",
       sha256 = "5a85b791f0f32a4994e864ac4cb7abccce08e56db3010a1855ad0edeebc70b4c" },
   },
-  build_deps = { "util-linux", "zlib", "pkgconf" },
+  build_deps = { "util-linux", "zlib", "pkgconf", "autoconf", "automake" },
   build_style = "configure",
   pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
+# Debian's tarball has no generated ./configure: make it as upstream's autogen.sh does.
+./autogen.sh
 ]],
   configure_args = {
     "--disable-documentation", "--disable-python", "--disable-convert",

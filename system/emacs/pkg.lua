@@ -11,10 +11,12 @@ return {
     { file = "emacs_30.1+1.orig.tar.xz",
       sha256 = "902fe6e82528f9bc89b0f57227488a08f5bc07126c2c47eb6b5e8a368582324c" },
   },
-  build_deps = { "ncurses", "gnutls", "nettle", "gmp", "libtasn1", "zlib", "pkgconf" },
+  build_deps = { "ncurses", "gnutls", "nettle", "gmp", "libtasn1", "zlib", "pkgconf", "autoconf" },
   build_style = "configure",
   pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
+# Debian's tarball has no generated ./configure: autogen.sh makes it (and aclocal.m4) with autoconf alone.
+./autogen.sh autoconf
 # Terminal only: no X, no sound, no image libraries, no native compilation.
 ]],
   configure_args = {
