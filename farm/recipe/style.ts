@@ -72,7 +72,7 @@ export function renderBuildStyle(style: BuildStyle, toolchain: boolean): string 
   switch (style.name) {
     case 'configure':
       hook('pre_configure');
-      lines.push(command([shellWord(style.configureScript), ...CONFIGURE_DEFAULTS], style.configureArgs));
+      lines.push(command([shellWord(style.configureScript), ...(style.configureDefaults === false ? [] : CONFIGURE_DEFAULTS)], style.configureArgs));
       hook('post_configure');
       hook('pre_build');
       lines.push(makeBuild([]));

@@ -26,6 +26,11 @@ export interface BuildStyle {
   readonly name: BuildStyleName;
   /** configure: the script to run (default `./configure`). */
   readonly configureScript: string;
+  /**
+   * configure: `false` leaves out the default arguments (--prefix=/usr ... --disable-nls) for a
+   * hand-written configure that is not autoconf's and refuses them (nginx); absent means true.
+   */
+  readonly configureDefaults?: false;
   readonly configureArgs: readonly string[];
   readonly makeBuildArgs: readonly string[];
   readonly makeInstallArgs: readonly string[];

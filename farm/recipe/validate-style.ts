@@ -4,6 +4,7 @@ import { BUILD_STYLES, STYLE_HOOKS, type BuildStyle, type BuildStyleName, type S
 /** Which styles use each setting; a setting a style does not use is an error, not silently ignored. */
 const USED_BY = {
   configure_script: ['configure'],
+  configure_defaults: ['configure'],
   configure_args: ['configure'],
   make_build_args: ['configure', 'make'],
   make_install_args: ['configure', 'make'],
@@ -50,7 +51,10 @@ export function validateStyle(r: FieldReader, o: Record<string, unknown>): Build
     if (text !== undefined) hooks[hook] = text;
   }
   const args = (field: keyof typeof USED_BY): string[] => r.stringList(o, field, '');
+  // Only `false` is recorded (the key of every recipe that leaves the defaults on stays as it was).
+  const noDefaults = o['configure_defaults'] !== undefined && !r.boolean(o, 'configure_defaults', '', true);
   return {
+    ...(noDefaults ? { configureDefaults: false as const } : {}),
     name,
     configureScript: r.string(o, 'configure_script', '', { optional: true, pattern: /^\S+$/, what: 'a path (one word)' }) ?? './configure',
     configureArgs: args('configure_args'),

@@ -15,9 +15,12 @@ return {
   build_deps = { "zlib", "openssl" },
   deps = { "certs" },
   build_style = "configure",
-  -- Hand-written configure.  No PCRE in the system: the rewrite module and
-  -- regex locations are left out.
+  -- Hand-written configure (not autoconf's: it refuses --sysconfdir and the other
+  -- default arguments).  No PCRE in the system: the rewrite module and regex
+  -- locations are left out.
+  configure_defaults = false,
   configure_args = {
+    "--prefix=/usr",
     "--sbin-path=/usr/bin/nginx", "--conf-path=/etc/nginx/nginx.conf",
     "--pid-path=/run/nginx.pid", "--lock-path=/run/nginx.lock",
     "--error-log-path=stderr", "--http-log-path=/var/log/nginx/access.log",

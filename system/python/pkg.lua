@@ -15,6 +15,13 @@ return {
   },
   build_deps = { "zlib", "xz", "bzip2", "expat", "openssl" },
   build_style = "configure",
+  -- configure compares its platform triplet (x86_64-linux-musl, from musl-gcc) with what
+  -- `$CC --print-multiarch` says; musl-gcc passes that to the builder's gcc, which answers
+  -- x86_64-linux-gnu.  There is no multiarch layout on Stasis: the question is dropped.
+  pre_configure = [[
+sed -i 's/^\( *\)MULTIARCH=\$(\$CC --print-multiarch 2>\/dev\/null)$/\1MULTIARCH=/' configure
+if grep -q 'MULTIARCH=$($CC --print-multiarch' configure; then echo "configure still asks for multiarch" >&2; exit 1; fi
+]],
   -- One static binary: every standard extension module is linked into it
   -- (MODULE_BUILDTYPE=static), none is a loadable .so.
   configure_args = {

@@ -15,6 +15,11 @@ return {
   build_deps = { "ncurses", "libtermkey", "lua", "lpeg" },
   deps = { "lpeg" },
   build_style = "configure",
+  -- vis's own configure compiles its checks with $CFLAGS alone: the sysroot's headers
+  -- (curses.h, termkey.h, lua.h) come in through CPPFLAGS.
+  pre_configure = [[
+export CFLAGS="$CFLAGS $CPPFLAGS"
+]],
   -- Hand-written configure; lpeg linked in statically (no Lua C modules can
   -- be loaded by a static binary).
   configure_args = {

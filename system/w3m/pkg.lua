@@ -15,6 +15,11 @@ return {
   build_deps = { "boehm-gc", "ncurses", "openssl", "zlib" },
   deps = { "certs" },
   build_style = "configure",
+  -- w3m's terms.c has its own tentative COLS and LINES, which ncurses's static library
+  -- defines too: -fcommon lets the linker merge them (gcc 10+ defaults to -fno-common).
+  pre_configure = [[
+export CFLAGS="$CFLAGS -fcommon"
+]],
   configure_args = {
     "--libexecdir=/usr/libexec", "--with-gc=$SYSROOT/usr", "--with-ssl=$SYSROOT/usr",
     "--with-termlib=ncursesw", "--disable-image", "--without-x", "--disable-w3mmailer",

@@ -61,6 +61,15 @@ describe('build styles', () => {
     expect(steps(styled({ build_style: 'configure', configure_script: '../src/configure', make_install_target: 'install-strip' }))[0]).toMatch(/^"\.\.\/src\/configure" --prefix=\/usr /);
   });
 
+  it('configure_defaults = false: a hand-written configure gets only the recipe\'s arguments; true is the same as absent', () => {
+    expect(steps(styled({ build_style: 'configure', configure_defaults: false, configure_args: ['--prefix=/usr', '--with-cc=$CC'] }))[0]).toBe('"./configure" "--prefix=/usr" "--with-cc=$CC"');
+    const on = validateRecipe({ ...base, build_style: 'configure', configure_defaults: true }, FILE, 'hello');
+    const absent = validateRecipe({ ...base, build_style: 'configure' }, FILE, 'hello');
+    // Absent and true give the same recipe, so the keys of recipes that never name it do not change.
+    expect(JSON.stringify(on)).toBe(JSON.stringify(absent));
+    expect(JSON.stringify(absent)).not.toContain('configureDefaults');
+  });
+
   it('renders make with the toolchain on the command line (and without it when toolchain = false)', () => {
     expect(steps(styled({ build_style: 'make', make_build_args: ['LIBS=-lm'], make_install_args: ['MANDIR=/usr/share/man'], make_build_target: 'prog' }))).toEqual([
       'make -j"$JOBS" PREFIX=/usr CC="$CC" CFLAGS="$CFLAGS $CPPFLAGS" LDFLAGS="$LDFLAGS" "LIBS=-lm" "prog"',
@@ -117,6 +126,8 @@ describe('build styles', () => {
     [{ build_style: 'cmake', meson_args: ['-Dx=1'] }, /meson_args: not used by build_style "cmake" \(only by "meson"\)/],
     [{ build_style: 'configure', configure_script: 'sh configure' }, /configure_script: "sh configure" is not a path \(one word\)/],
     [{ build_style: 'configure', configure_args: '--x' }, /configure_args: expected a list, got the string "--x"/],
+    [{ build_style: 'configure', configure_defaults: 'no' }, /configure_defaults: expected true or false, got the string "no"/],
+    [{ build_style: 'make', configure_defaults: false }, /configure_defaults: not used by build_style "make" \(only by "configure"\)/],
     [{ build_style: 'configure', make_build_args: [1] }, /make_build_args\[1\]: expected a string, got number 1/],
     [{ build_style: 'configure', make_install_args: [true] }, /make_install_args\[1\]: expected a string, got boolean true/],
     [{ build_style: 'make', make_build_target: 'all docs' }, /make_build_target: "all docs" is not one make target/],
