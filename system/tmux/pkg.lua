@@ -11,7 +11,8 @@ return {
     { url = "https://github.com/tmux/tmux/releases/download/3.5a/tmux-3.5a.tar.gz",
       sha256 = "16216bd0877170dfcc64157085ba9013610b12b082548c7c9542cc0103198951" },
   },
-  build_deps = { "libevent", "ncurses" },
+  -- bison: tmux's configure wants a yacc for its command grammar (cmd-parse.y).
+  build_deps = { "libevent", "ncurses", "bison" },
   build_style = "configure",
   configure_args = { "--disable-utf8proc" },
 }
