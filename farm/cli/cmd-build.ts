@@ -8,6 +8,7 @@ import type { CliContext } from './io.js';
 import type { ArgsOf, CommandSpec } from './spec.js';
 import { coresBusy, sampleCpu } from '../report/index.js';
 import { reportBuild } from './summary.js';
+import { OFFLINE } from './options.js';
 
 const BUILD = {
   name: 'build',
@@ -22,7 +23,7 @@ const BUILD = {
       short: 'k',
       description: 'a failed build or a source that cannot be fetched fails only that package and its dependents (a cached package needs no source)',
     },
-    offline: { type: 'boolean', description: 'fetch nothing: every source must already be in the store or a mirror directory' },
+    offline: OFFLINE,
     wait: { type: 'boolean', description: 'wait (up to an hour) for another stasis-farm using the workspace instead of failing (exit 6)' },
     profile: { type: 'string', value: 'P', description: "build profiles/P.lua instead of config.lua's profile (not with PKG...)" },
     builder: { type: 'string', value: 'REF', description: "the builder image to build in (default: default.lua's builder)" },

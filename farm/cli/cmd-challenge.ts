@@ -10,6 +10,7 @@ import { diffoscopeInstalled, diffoscopeReport } from './diffoscope.js';
 import { mirrorsFor, runtimeFor } from './engine.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf, CommandSpec } from './spec.js';
+import { ALLOWLIST, JOBS, OFFLINE } from './options.js';
 
 function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
   const c = ctx.chalk;
@@ -30,10 +31,10 @@ const CHALLENGE = {
     'The recipe tree here must be the one the release records (else exit 23). The rebuild happens in workspace-challenge/; a difference is exit 24, and diffoscope (when installed) explains a different rootfs.',
   positionals: [{ name: 'DIST', description: 'a release directory' }],
   options: {
-    jobs: { type: 'string', short: 'j', value: 'N', description: 'packages built at once (default: one per core)' },
+    jobs: JOBS,
     'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents' },
-    offline: { type: 'boolean', description: 'fetch nothing: every source must already be in the store or a mirror directory' },
-    allowlist: { type: 'string', value: 'FILE', description: 'accepted audit findings (default: audit-allowlist.yaml when present)' },
+    offline: OFFLINE,
+    allowlist: ALLOWLIST,
   },
 } as const satisfies CommandSpec;
 

@@ -7,6 +7,7 @@ import { defineCommand } from './command.js';
 import { mirrorsFor } from './engine.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf, CommandSpec } from './spec.js';
+import { ALL_RECIPES, PROFILE } from './options.js';
 
 /**
  * Exit 0 when every source of the selection is present and verified; with --offline, a missing source
@@ -19,8 +20,8 @@ const FETCH = {
   description: 'Sources go into the store (workspace/sources), from the store, the mirrors (--mirror, STASIS_MIRROR, default.lua) or upstream, each checked against its sha256.',
   options: {
     offline: { type: 'boolean', description: 'fetch nothing; list every source missing from the store and the mirror directories, with why it cannot be obtained (exit 4)' },
-    all: { type: 'boolean', description: 'the sources of every recipe in system/, not only of the profile' },
-    profile: { type: 'string', value: 'P', description: "profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+    all: ALL_RECIPES,
+    profile: PROFILE,
   },
 } as const satisfies CommandSpec;
 

@@ -2,13 +2,14 @@ import { loadProject } from '../project/load.js';
 import { defineCommand } from './command.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf, CommandSpec } from './spec.js';
+import { PROFILE } from './options.js';
 
 const GRAPH = {
   name: 'graph',
   summary: 'the build order of the selected packages',
   description: 'Each package with its version, the packages it is built after, and why a package outside the profile is in (needed by another). --json: the order with levels and dependencies.',
   options: {
-    profile: { type: 'string', value: 'P', description: "profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+    profile: PROFILE,
   },
 } as const satisfies CommandSpec;
 

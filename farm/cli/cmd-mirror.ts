@@ -6,6 +6,7 @@ import { workspacePaths } from '../workspace/paths.js';
 import { defineCommand, defineGroup } from './command.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf, CommandSpec, OptionSpec, PositionalSpec } from './spec.js';
+import { ALL_RECIPES } from './options.js';
 
 async function itemsOf(ctx: CliContext, all: boolean, profile: string | undefined): Promise<MirrorItem[]> {
   const project = await loadProject(ctx.root, { all, profile });
@@ -22,7 +23,7 @@ const EXPORT = {
     'Copied from the store and the mirror directories (--mirror, STASIS_MIRROR), each checked against its sha256; a file already there with the right hash is kept. The directory gets index.yaml and SHA256SUMS.',
   positionals: DIR,
   options: {
-    all: { type: 'boolean', description: 'the sources of every recipe in system/, not only of the profile' },
+    all: ALL_RECIPES,
     profile: { type: 'string', value: 'P', description: "the sources of profiles/P.lua instead of config.lua's profile" },
   },
 } as const satisfies CommandSpec;

@@ -8,6 +8,7 @@ import { defineCommand } from './command.js';
 import { builderForPlanning } from './builder-id.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf, CommandSpec } from './spec.js';
+import { PROFILE } from './options.js';
 
 const PLAN = {
   name: 'plan',
@@ -15,7 +16,7 @@ const PLAN = {
   description:
     'Every selected package, cached or to build, with the reasons (new, recipe changed, a dependency changed, a config value changed). Works without a container engine: the keys then use the builder id of the last build (or an unresolved builder), and it says so.',
   options: {
-    profile: { type: 'string', value: 'P', description: "profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+    profile: PROFILE,
   },
 } as const satisfies CommandSpec;
 

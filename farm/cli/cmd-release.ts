@@ -13,6 +13,7 @@ import { loadConfig } from '../config/index.js';
 import { formatAuditReport } from '../audit/index.js';
 import { auditOptionsFor } from './audit-options.js';
 import { cleanGitCommit } from './git-commit.js';
+import { ALLOWLIST, JOBS, OFFLINE } from './options.js';
 
 const RELEASE = {
   name: 'release',
@@ -21,13 +22,13 @@ const RELEASE = {
     'The profile is built in the dev workspace (its cache reused), then from scratch in stage A and again in stage B; A and B must be the same (but for --exclusions). Stage B is audited as `tests` does (findings fail the release) and, with --kernel, booted (a failed boot fails the release with its exit code). Then workspace-release-stage-b/dist is written: rootfs tarball, manifest, SBOM and SHA256SUMS, with the boot verdict and serial log.',
   options: {
     profile: { type: 'string', value: 'P', description: "release profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
-    jobs: { type: 'string', short: 'j', value: 'N', description: 'packages built at once (default: one per core)' },
+    jobs: JOBS,
     'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents (the release still fails)' },
-    offline: { type: 'boolean', description: 'fetch nothing: every source must already be in the store or a mirror directory' },
+    offline: OFFLINE,
     exclusions: { type: 'string', value: 'FILE', description: 'accepted differences between stage A and B: a YAML list of {package, path?, reason}' },
     kernel: { type: 'string', value: 'FILE', description: 'boot stage B with this kernel (a bzImage) before the release is written; without it, the boot is not run' },
     'boot-timeout': { type: 'string', value: 'S', description: "seconds to wait for the guest's verdict (default 180)" },
-    allowlist: { type: 'string', value: 'FILE', description: 'accepted audit findings (default: audit-allowlist.yaml when present)' },
+    allowlist: ALLOWLIST,
   },
 } as const satisfies CommandSpec;
 

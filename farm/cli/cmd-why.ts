@@ -9,13 +9,14 @@ import { defineCommand } from './command.js';
 import { builderForPlanning } from './builder-id.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf, CommandSpec } from './spec.js';
+import { PROFILE } from './options.js';
 
 const WHY = {
   name: 'why',
   summary: "a package's cache-key inputs and what changed since its last build",
   positionals: [{ name: 'PKG', description: 'a selected package' }],
   options: {
-    profile: { type: 'string', value: 'P', description: "profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+    profile: PROFILE,
   },
 } as const satisfies CommandSpec;
 

@@ -1,0 +1,16 @@
+import type { OptionSpec } from './spec.js';
+
+/** Options several commands take, described once (each command's table spreads them in). */
+export const PROFILE = {
+  type: 'string',
+  value: 'P',
+  description: "profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)",
+} as const satisfies OptionSpec;
+
+export const OFFLINE = { type: 'boolean', description: 'fetch nothing: every source must already be in the store or a mirror directory' } as const satisfies OptionSpec;
+
+export const JOBS = { type: 'string', short: 'j', value: 'N', description: 'packages built at once (default: one per core)' } as const satisfies OptionSpec;
+
+export const ALLOWLIST = { type: 'string', value: 'FILE', description: 'accepted audit findings (default: audit-allowlist.yaml when present)' } as const satisfies OptionSpec;
+
+export const ALL_RECIPES = { type: 'boolean', description: 'the sources of every recipe in system/, not only of the profile' } as const satisfies OptionSpec;
