@@ -1,0 +1,31 @@
+import { basename } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The container tier runs two files at a time. The two longest start first, each on its own
+ * worker, and the shared cold ci build (test/support/shared.ts) is made by the second so that
+ * sigint, which waits for it, never holds a worker idle; the short files fill in at the end.
+ * The order is by what each file costs on a quiet 2-core machine (release 790 s, sigint 632 s
+ * with the ci build, trust 623 s, build 137 s, boot 43 s), not by vitest's results cache,
+ * which a fresh CI clone does not have.
+ */
+const HEAVIEST_FIRST = [
+  'release.container.test.ts', // a boot release (3 stages of 16 packages) booted under qemu, then a failing tiny release
+  'build.container.test.ts', // makes the run's shared cold ci build, then checks and edits copies of it
+  'trust.container.test.ts', // a tiny release and its challenge (a second whole release)
+  'sigint.container.test.ts', // interrupted builds of copies of that ci tree
+  'boot.container.test.ts',
+];
+
+export default class HeaviestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification): number => {
+      if (!f.moduleId.endsWith('.container.test.ts')) return -1; // the unit tier first: it takes seconds
+      const i = HEAVIEST_FIRST.indexOf(basename(f.moduleId));
+      return i < 0 ? HEAVIEST_FIRST.length : i;
+    };
+    // Array.prototype.sort is stable: unit files and the small container files keep the base order.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
