@@ -211,9 +211,32 @@ function followJson(stream: NodeJS.ReadableStream, onMessage: (msg: Record<strin
   });
 }
 
+/**
+ * Whether the kernel killed a process of the container for want of memory. The engine learns of an
+ * OOM kill separately from the exit, and under load it can record it after the exit is reported:
+ * a failed run is asked again for a second before it counts as not OOM-killed.
+ */
+async function oomKilled(c: Docker.Container, exitCode: number): Promise<boolean> {
+  for (let asked = 0; ; asked++) {
+    const info = await c.inspect();
+    if (info.State.OOMKilled === true) return true;
+    if (exitCode === 0 || asked === 5) return false;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * How long disposal waits for the removal of an interrupted container. Removing one whose build
+ * tree is gigabytes (a compiler's) can take the engine minutes; the request stays with the engine
+ * after the farm exits, and the next run sweeps whatever is left, so Ctrl-C does not wait for it.
+ */
+const INTERRUPTED_REMOVAL_WAIT_MS = 5_000;
+
 function wrapContainer(c: Docker.Container): Container {
-  // One removal, however many ask for it (an interrupted run starts it early; disposal waits for it).
+  // One removal, however many ask for it (an interrupted run starts it early; disposal waits for it,
+  // but not long when interrupted).
   let removing: Promise<void> | undefined;
+  let interrupted = false;
   const remove = (): Promise<void> =>
     (removing ??= (async () => {
       try {
@@ -256,6 +279,7 @@ function wrapContainer(c: Docker.Container): Container {
       let onAbort = (): void => {};
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => {
+          interrupted = true;
           remove().catch(() => {});
           reject(signal?.reason);
         };
@@ -267,8 +291,7 @@ function wrapContainer(c: Docker.Container): Container {
         await Promise.race([c.start(), aborted]);
         const result = await Promise.race([waited, aborted]);
         await Promise.race([ended, new Promise((r) => setTimeout(r, 2000).unref())]);
-        const info = await c.inspect();
-        return { exitCode: result.StatusCode, oomKilled: info.State.OOMKilled === true, timedOut };
+        return { exitCode: result.StatusCode, oomKilled: await oomKilled(c, result.StatusCode), timedOut };
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
@@ -278,6 +301,10 @@ function wrapContainer(c: Docker.Container): Container {
       return (await c.getArchive({ path })) as unknown as Readable;
     },
     remove,
-    [Symbol.asyncDispose]: remove,
+    async [Symbol.asyncDispose]() {
+      if (!interrupted) return remove();
+      const removal = remove().catch(() => {});
+      await Promise.race([removal, new Promise((r) => setTimeout(r, INTERRUPTED_REMOVAL_WAIT_MS).unref())]);
+    },
   };
 }
