@@ -5,6 +5,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildFailed, checkInterrupted, FarmError, interrupted, OutputTooLarge } from '../errors/index.js';
 import { deadlineMarginS, withDeadline } from './deadline.js';
+import { oomKills } from './oom.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
 import { LABELS, type ContainerRuntime } from '../runtime/port.js';
@@ -145,7 +146,9 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     checkInterrupted(ctx.signal, INTERRUPTED);
     let reason: string | undefined;
     if (status.timedOut) reason = `timed out after ${recipe.timeout} s`;
-    else if (status.oomKilled) reason = `killed by the OOM killer (memory limit ${Math.round(ctx.limits.memoryBytes / 1024 / 1024)} MiB)`;
+    else if (status.oomKilled || (status.exitCode !== 0 && (await oomKills(container)) > 0)) {
+      reason = `killed by the OOM killer (memory limit ${Math.round(ctx.limits.memoryBytes / 1024 / 1024)} MiB)`;
+    }
     else if (status.exitCode !== 0) reason = `exit code ${status.exitCode}`;
     if (reason !== undefined) {
       log.note(`[stasis-farm: ${reason}]`);
