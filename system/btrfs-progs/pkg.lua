@@ -22,6 +22,9 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
     "--disable-documentation", "--disable-python", "--disable-convert",
     "--disable-zstd", "--disable-lzo", "--disable-libudev", "--disable-backtrace",
   },
+  -- Its Makefile compiles without CPPFLAGS (the sysroot's -I for uuid/blkid headers): EXTRA_CFLAGS carries them.
+  make_build_args = { "EXTRA_CFLAGS=$CPPFLAGS" },
+  make_install_args = { "EXTRA_CFLAGS=$CPPFLAGS" },
   make_build_target = "static",
   make_install_target = "install-static",
   post_install = [[
