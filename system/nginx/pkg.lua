@@ -12,13 +12,18 @@ return {
     { url = "https://nginx.org/download/nginx-1.26.3.tar.gz",
       sha256 = "69ee2b237744036e61d24b836668aad3040dda461fe6f570f1787eab570c75aa" },
   },
-  build_deps = { "zlib", "openssl" },
+  -- crypt() and crypt.h (auth_basic; nginx includes crypt.h on Linux whatever its
+  -- modules) from musl-crypt: the dev builder's musl has neither.
+  build_deps = { "zlib", "openssl", farm.stage == "dev" and "musl-crypt" or nil },
   deps = { "certs" },
   build_style = "configure",
   -- Hand-written configure (not autoconf's: it refuses --sysconfdir and the other
   -- default arguments).  No PCRE in the system: the rewrite module and regex
   -- locations are left out.
   configure_defaults = false,
+  pre_configure = [[
+export CPPFLAGS="$CPPFLAGS -I$SYSROOT/usr/lib/musl-crypt/include" LDFLAGS="$LDFLAGS -L$SYSROOT/usr/lib/musl-crypt/lib"
+]],
   configure_args = {
     "--prefix=/usr",
     "--sbin-path=/usr/bin/nginx", "--conf-path=/etc/nginx/nginx.conf",

@@ -12,11 +12,13 @@ return {
     { file = "screen_4.9.0.orig.tar.gz",
       sha256 = "f9335281bb4d1538ed078df78a20c2f39d3af9a4e91c57d084271e0289c730f4" },
   },
-  build_deps = { "ncurses", "autoconf", "automake" },
+  -- crypt() (screen's lock and multiuser passwords) from musl-crypt: the dev builder's musl has none.
+  build_deps = { "ncurses", "autoconf", "automake", farm.stage == "dev" and "musl-crypt" or nil },
   build_style = "configure",
   -- The tarball is a git snapshot: ./configure is generated here (what its autogen.sh does).
   pre_configure = [[
 autoreconf -i
+export CPPFLAGS="$CPPFLAGS -I$SYSROOT/usr/lib/musl-crypt/include" LDFLAGS="$LDFLAGS -L$SYSROOT/usr/lib/musl-crypt/lib"
 ]],
   configure_args = {
     "--enable-pam=no", "--with-sys-screenrc=/etc/screenrc",
@@ -25,8 +27,9 @@ autoreconf -i
   post_install = [[
 # Installed without setuid: sockets per user under /run/screen.
 find "$DESTDIR" -type f -perm -4000 -exec chmod u-s {} +
-rm -f "$DESTDIR"/usr/bin/screen-* && ln -sf screen "$DESTDIR/usr/bin/screen" 2>/dev/null || true
-test -x "$DESTDIR/usr/bin/screen"
+# make install puts the program in screen-<version> with a screen link to it.
+cd "$DESTDIR/usr/bin" && for f in screen-*; do mv -f "$f" screen; done
+test -f "$DESTDIR/usr/bin/screen" && test ! -L "$DESTDIR/usr/bin/screen"
 rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

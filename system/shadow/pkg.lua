@@ -11,28 +11,12 @@ return {
     -- sha256 from ReproOS's shadow-utils recipe (computed over the release tarball it vendors).
     { url = "https://github.com/shadow-maint/shadow/releases/download/4.17.4/shadow-4.17.4.tar.xz",
       sha256 = "554801054694ff7d8a7abdf0d6ece34e2f16e111673cc01b8c9ee1278451181e" },
-    -- crypt() for the dev builder, whose C library (Debian's musl) leaves it out: compiled
-    -- from the crypt sources of musl 1.2.5, the release musl-cross-make carries (see pre_configure).
-    { url = "https://musl.libc.org/releases/musl-1.2.5.tar.gz",
-      sha256 = "a9a118bbe84d8764da0ea0d28b3ab3fae8477fc7e4085d90102b8596fc7c75e4" },
   },
   build_style = "configure",
+  -- configure insists on -lcrypt: musl-crypt provides it (the dev builder's musl has no crypt).
+  build_deps = farm.stage == "dev" and { "musl-crypt" } or {},
   pre_configure = [[
-# configure insists on -lcrypt.  Stasis's musl has crypt() in libc.a (and an
-# empty libcrypt.a); the dev builder's musl (Debian's) has no crypt at all, so
-# there libcrypt.a and crypt.h are made from musl 1.2.5's crypt sources.
-mkdir -p stasis-lib/include
-if printf 'char *crypt();int main(){return crypt("k","ab")==0;}' | $CC $CFLAGS -x c - -o stasis-lib/probe $LDFLAGS 2>/dev/null; then
-  ar rc stasis-lib/libcrypt.a
-else
-  m=/build/src/musl-1.2.5
-  for f in "$m"/src/crypt/*.c; do
-    $CC $CFLAGS -I"$m/src/include" -c "$f" -o "stasis-lib/$(basename "$f" .c).o"
-  done
-  ar rc stasis-lib/libcrypt.a stasis-lib/*.o
-  cp "$m/include/crypt.h" stasis-lib/include/
-fi
-export LDFLAGS="$LDFLAGS -L$PWD/stasis-lib" CPPFLAGS="$CPPFLAGS -I$PWD/stasis-lib/include"
+export CPPFLAGS="$CPPFLAGS -I$SYSROOT/usr/lib/musl-crypt/include" LDFLAGS="$LDFLAGS -L$SYSROOT/usr/lib/musl-crypt/lib"
 ]],
   configure_args = {
     "--bindir=/usr/bin", "--sbindir=/usr/bin", "--without-libpam", "--without-audit",
