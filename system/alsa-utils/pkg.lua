@@ -22,4 +22,11 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
     "--disable-alsaloop", "--with-udev-rules-dir=no", "--with-systemdsystemunitdir=no",
     "--with-curses=ncursesw",
   },
+  -- libtool drops -static when it links a program (it reads it as "prefer
+  -- static libtool libraries"); -all-static links the programs fully static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  -- The topology plugins' libtool archives record the sysroot's -L path.
+  post_install = [[
+rm -f "$DESTDIR"/usr/lib/alsa-topology/*.la
+]],
 }

@@ -22,6 +22,9 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
     "--without-p11-kit", "--without-tpm", "--without-tpm2", "--without-idn",
     "--disable-guile", "--with-default-trust-store-file=/etc/ssl/cert.pem",
   },
+  -- libtool drops -static when it links a program (it reads it as "prefer
+  -- static libtool libraries"); -all-static links the programs fully static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/info"
 ]],

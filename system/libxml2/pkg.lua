@@ -16,7 +16,15 @@ return {
   configure_args = {
     "--without-python", "--without-icu", "--with-zlib", "--with-lzma", "--without-http",
   },
+  -- libtool drops -static when it links a program (it reads it as "prefer
+  -- static libtool libraries"); -all-static links the programs fully static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
+  -- configure writes the -L path where it found zlib and xz (the build's
+  -- sysroot) into xml2-config, xml2Conf.sh and the .pc file; on the system
+  -- those libraries are in /usr/lib, which needs no -L.
   post_install = [[
+sed -i "s| -L$SYSROOT/usr/lib||g" "$DESTDIR/usr/bin/xml2-config" "$DESTDIR/usr/lib/xml2Conf.sh" \
+  "$DESTDIR/usr/lib/pkgconfig/libxml-2.0.pc"
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/doc" "$DESTDIR/usr/share/gtk-doc"
 ]],
 }

@@ -17,6 +17,9 @@ return {
     "--with-system-libdir=/usr/lib", "--with-system-includedir=/usr/include",
     "--with-pkg-config-dir=/usr/lib/pkgconfig:/usr/share/pkgconfig",
   },
+  -- libtool drops -static when it links a program (it reads it as "prefer
+  -- static libtool libraries"); -all-static links the programs fully static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   post_install = [[
 ln -s pkgconf "$DESTDIR/usr/bin/pkg-config"
 ]],

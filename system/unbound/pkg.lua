@@ -19,6 +19,11 @@ return {
     "--with-pidfile=/run/unbound.pid", "--with-username=nobody", "--disable-flto",
     "--without-pythonmodule", "--without-pyunbound",
   },
+  -- `unbound -V` prints the configure arguments; on the system the libraries
+  -- named there are in /usr, not in the build's sysroot.
+  post_configure = [[
+sed -i "/CONFCMDLINE/s|$SYSROOT||g" config.h
+]],
   post_install = [[
 rm -rf "$DESTDIR/usr/include" "$DESTDIR/usr/lib"
 ]],
