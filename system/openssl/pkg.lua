@@ -24,13 +24,19 @@ return {
 unset CPPFLAGS
 cflags=$(printf '%s' "$CFLAGS" | sed "s| *-[IL]$SYSROOT[^ ]*||g")
 ldflags=$(printf '%s' "$LDFLAGS" | sed "s| *-[IL]$SYSROOT[^ ]*||g")
+# Configure would take LDFLAGS from the environment when the one given is empty.
+unset LDFLAGS
 # no-async: musl has no makecontext/swapcontext.  no-module: no dynamic
 # providers on a static system (the legacy provider is built in).
+# -static goes to make, not to Configure: Configure turns threads off when its
+# LDFLAGS hold -static, and without OPENSSL_THREADS the library does no locking
+# (python refuses it; unbound and nginx run threads).
 ./Configure linux-x86_64 --prefix=/usr --libdir=lib --openssldir=/etc/ssl \
   no-shared no-module no-async no-tests no-docs no-dso \
-  CC="$CC" CFLAGS="$cflags" LDFLAGS="$ldflags"
-make -j"$JOBS"
-make install_sw install_ssldirs DESTDIR="$DESTDIR"
+  CC="$CC" CFLAGS="$cflags" LDFLAGS="$(printf '%s' "$ldflags" | sed 's/ *-static//g')"
+grep -q '^# *define OPENSSL_THREADS' include/openssl/configuration.h
+make -j"$JOBS" LDFLAGS="$ldflags"
+make install_sw install_ssldirs DESTDIR="$DESTDIR" LDFLAGS="$ldflags"
 # The CA bundle is certs' file; openssl's samples would shadow it.
 rm -rf "$DESTDIR/etc/ssl/certs" "$DESTDIR/etc/ssl/private" "$DESTDIR/etc/ssl/misc" \
   "$DESTDIR"/etc/ssl/*.dist "$DESTDIR/etc/ssl/ct_log_list.cnf"
