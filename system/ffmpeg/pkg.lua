@@ -11,18 +11,23 @@ return {
     { url = "https://ffmpeg.org/releases/ffmpeg-7.1.5.tar.xz",
       sha256 = "de668509caf9e35e3cd162473441fdb29538c6d96ed080292b3cf9e6fc5d558f" },
   },
-  build_deps = { "nasm", "pkgconf", "gnutls", "nettle", "gmp", "libtasn1", "libass", "freetype", "fribidi", "harfbuzz", "libdrm", "alsa-lib", "zlib", "bzip2", "xz" },
+  -- No text rendering (the subtitles/ass and drawtext filters): libass and
+  -- drawtext need freetype, whose source cannot be obtained here
+  -- (docs/status.md); fribidi and harfbuzz serve only those filters.
+  build_deps = { "nasm", "pkgconf", "gnutls", "nettle", "gmp", "libtasn1", "libdrm", "alsa-lib", "zlib", "bzip2", "xz" },
   build_style = "configure",
   pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # GPL v3 build (gnutls for TLS; libressl/OpenSSL would make it non-free).
 ]],
+  -- Hand-written configure: it refuses --sysconfdir and autoconf's other defaults.
+  configure_defaults = false,
   configure_args = {
+    "--prefix=/usr", "--disable-shared", "--enable-static",
     "--cc=$CC", "--cxx=false", "--extra-cflags=$CFLAGS $CPPFLAGS",
     "--extra-ldflags=$LDFLAGS", "--pkg-config=pkg-config",
     "--pkg-config-flags=--static", "--enable-gpl", "--enable-version3",
-    "--enable-gnutls", "--enable-libass", "--enable-libfreetype", "--enable-libfribidi",
-    "--enable-libharfbuzz", "--enable-libdrm", "--enable-alsa", "--enable-zlib",
+    "--enable-gnutls", "--enable-libdrm", "--enable-alsa", "--enable-zlib",
     "--enable-bzlib", "--enable-lzma", "--disable-doc", "--disable-debug",
     "--disable-xlib", "--disable-libxcb", "--disable-sdl2", "--disable-vaapi",
     "--disable-vdpau",
