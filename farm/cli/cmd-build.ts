@@ -2,7 +2,7 @@ import { FarmError } from '../errors/index.js';
 import { buildProject } from '../project/build.js';
 import { loadProject } from '../project/load.js';
 import { intFlag } from './args.js';
-import { mirrorsFor, runtimeFor } from './engine.js';
+import { mirrorsFor } from './mirrors.js';
 import type { CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { coresBusy, sampleCpu } from '../report/index.js';
@@ -20,7 +20,7 @@ export async function build(ctx: CliContext, { values, positionals }: ArgsOf<typ
   const cpuAtStart = sampleCpu();
   const project = await loadProject(ctx.root, { profile: values.profile, targets, signal: ctx.signal });
   const outcome = await buildProject(project, {
-    runtime: runtimeFor(ctx),
+    runtime: await ctx.runtime(),
     image: values.builder ?? project.config.defaults.builder,
     mirrors: mirrorsFor(ctx, project.config.defaults.mirrors),
     offline: values.offline === true,

@@ -6,7 +6,7 @@ import { formatMs } from '../report/index.js';
 import { intFlag } from './args.js';
 import { auditOptionsFor } from './audit-options.js';
 import { diffoscopeInstalled, diffoscopeReport } from './diffoscope.js';
-import { mirrorsFor, runtimeFor } from './engine.js';
+import { mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { CHALLENGE } from './spec-challenge.js';
@@ -29,7 +29,7 @@ export async function challenge(ctx: CliContext, { values, positionals }: ArgsOf
   const [dist] = positionals as [string];
   const config = await loadConfig(ctx.root);
   // The engine is reached only after the recipe tree is found to be the recorded one.
-  const runtime = runtimeFor(ctx);
+  const runtime = await ctx.runtime();
   const started = Date.now();
   const distDir = resolve(ctx.root, dist);
   const workDir = join(ctx.root, 'workspace-challenge');

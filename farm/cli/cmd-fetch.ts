@@ -3,7 +3,7 @@ import { ensureSources, sourcesOf } from '../project/sources.js';
 import { readStatusNotes } from '../project/status-notes.js';
 import { SourceStore } from '../sources/index.js';
 import { workspacePaths } from '../workspace/paths.js';
-import { mirrorsFor } from './engine.js';
+import { mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { FETCH } from './spec-fetch.js';

@@ -1,7 +1,6 @@
 import { FarmError } from '../errors/index.js';
 import { collectGarbage, entryName, imageName, planBytes, type GcResult, type ImageVictim } from '../gc/index.js';
 import { formatBytes } from '../report/index.js';
-import { runtimeFor } from './engine.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { DEFAULT_KEEP_DAYS, type GC } from './spec-gc.js';
@@ -13,7 +12,7 @@ export async function gc(ctx: CliContext, { values }: ArgsOf<typeof GC>): Promis
   const now = Date.now();
   const result = await collectGarbage({
     root: ctx.root,
-    runtime: runtimeFor(ctx),
+    runtime: await ctx.runtime(),
     keepDays,
     remove: values.yes === true,
     now: () => now,

@@ -4,14 +4,13 @@ import { inspectBuilder } from '../project/build.js';
 import { LABELS } from '../runtime/port.js';
 import { FARM_HOME } from '../version.js';
 import { configuredDefaults } from './defaults.js';
-import { runtimeFor } from './engine.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { IMAGE_BOOTSTRAP, IMAGE_ENSURE, IMAGE_IMPORT, IMAGE_LIST } from './spec-image.js';
 
 /** The engine, answering, and the builder these options name. */
 async function setup(ctx: CliContext, values: { readonly ref?: string; readonly definition?: string }) {
-  const runtime = runtimeFor(ctx);
+  const runtime = await ctx.runtime();
   await runtime.ping();
   const configured = await configuredDefaults(ctx);
   return {

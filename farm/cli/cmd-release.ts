@@ -3,7 +3,7 @@ import { formatComparison } from '../release/compare-report.js';
 import { runRelease } from '../release/release.js';
 import { formatMs, sampleCpu } from '../report/index.js';
 import { intFlag } from './args.js';
-import { mirrorsFor, runtimeFor } from './engine.js';
+import { mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { reportBuild } from './summary.js';
@@ -19,7 +19,7 @@ export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE
   const boot = releaseBootStep(ctx, values.kernel, intFlag(values['boot-timeout'], 'boot-timeout') ?? 180);
   const config = await loadConfig(ctx.root);
   const audit = await auditOptionsFor(ctx, values.allowlist);
-  const runtime = runtimeFor(ctx);
+  const runtime = await ctx.runtime();
   await runtime.ping();
   const started = Date.now();
   const result = await runRelease({

@@ -7,7 +7,7 @@ import { loadProject } from '../project/load.js';
 import { formatBytes, formatMs } from '../report/index.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readStatusNotes } from '../project/status-notes.js';
-import { mirrorsFor } from './engine.js';
+import { mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { STATUS } from './spec-status.js';
