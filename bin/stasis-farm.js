@@ -9,9 +9,10 @@ const early = () => {
 };
 process.on('SIGINT', early);
 process.on('SIGTERM', early);
-const { main } = await import('../dist/farm/cli/main.js');
+const [{ main }, { dockerRuntime }] = await Promise.all([import('../dist/farm/cli/main.js'), import('../dist/farm/cli/engine.js')]);
 loading = false;
 
 // main installs its own handlers before its first await. Exit when it returns:
 // nothing (a keep-alive socket, a worker) may hold an interrupted farm open.
-process.exit(await main(process.argv.slice(2), { handleSignals: true }));
+// The engine is Docker's, made (and dockerode loaded) only if the command needs one.
+process.exit(await main(process.argv.slice(2), { handleSignals: true, runtime: () => dockerRuntime(process.env) }));

@@ -3,7 +3,6 @@ import { inspectBuilder, type Builder } from '../project/build.js';
 import type { Project } from '../project/load.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readManifest } from '../workspace/state.js';
-import { runtimeFor } from './engine.js';
 import type { CliContext } from './io.js';
 
 /**
@@ -13,7 +12,7 @@ import type { CliContext } from './io.js';
 export async function builderForPlanning(ctx: CliContext, project: Project): Promise<Builder> {
   const ref = project.config.defaults.builder;
   try {
-    const runtime = runtimeFor(ctx);
+    const runtime = await ctx.runtime();
     await runtime.ping();
     return await inspectBuilder(runtime, ref);
   } catch (error) {

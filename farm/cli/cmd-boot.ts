@@ -6,12 +6,10 @@ import { exists } from '../fs/exists.js';
 import { readRootfsManifest } from '../rootfs/assemble.js';
 import { workspacePaths, type StageName, type WorkspacePaths } from '../workspace/paths.js';
 import { intFlag } from './args.js';
-import { defineCommand } from './command.js';
 import { configuredDefaults } from './defaults.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
-
-const DEFAULT_TIMEOUT_S = 120;
+import type { ArgsOf } from './spec.js';
+import { DEFAULT_TIMEOUT_S, type BOOT } from './spec-boot.js';
 
 /** The stage workspace whose preview `target` is (its tmp and logs are used); else the dev workspace. */
 function workspaceOf(root: string, target: string): WorkspacePaths {
@@ -33,24 +31,8 @@ async function openImage(ctx: CliContext, target: string, manifestFlag: string |
   return openRootfsDirectory(target, manifest);
 }
 
-const BOOT = {
-  name: 'boot',
-  summary: 'boot a rootfs or a release tarball in qemu and check it from inside',
-  description:
-    'The rootfs is booted from an initramfs; checks run in the guest and report a verdict (exit 10-15 when it is not a pass; docs/boot.md). The kernel: --kernel, else STASIS_KERNEL, else the rootfs\'s /boot/vmlinuz.',
-  positionals: [{ name: 'ROOTFS|TARBALL', description: 'a rootfs directory with a farm manifest, or a release tarball (default: workspace/preview)', optional: true }],
-  options: {
-    kernel: { type: 'string', value: 'FILE', description: 'the kernel (a bzImage) to boot' },
-    timeout: { type: 'string', value: 'S', description: `seconds to wait for the guest's verdict (default ${DEFAULT_TIMEOUT_S}); then the VM is stopped (exit 12)` },
-    manifest: { type: 'string', value: 'FILE', description: "owners and modes of a rootfs directory (default: the preview's manifest, or ROOTFS.manifest.json)" },
-    net: { type: 'boolean', description: "user-mode networking for the guest (qemu's -nic user; default: none)" },
-  },
-} as const satisfies CommandSpec;
-
 /** `stasis-farm boot [ROOTFS|TARBALL]`: boot it in qemu and check it from inside. */
-export const bootCommand = defineCommand(BOOT, boot);
-
-async function boot(ctx: CliContext, { values, positionals }: ArgsOf<typeof BOOT>): Promise<number> {
+export async function boot(ctx: CliContext, { values, positionals }: ArgsOf<typeof BOOT>): Promise<number> {
   const timeoutSeconds = intFlag(values.timeout, 'timeout') ?? DEFAULT_TIMEOUT_S;
   const defaulted = positionals[0] === undefined;
   const target = defaulted ? workspacePaths(ctx.root, 'dev').preview : resolve(ctx.root, positionals[0] as string);

@@ -2,25 +2,12 @@ import { BuildCache } from '../cache/index.js';
 import { FarmError } from '../errors/index.js';
 import { lockWorkspace } from '../workspace/lock.js';
 import { workspacePaths, type StageName } from '../workspace/paths.js';
-import { defineCommand, defineGroup } from './command.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
-
-const STAGES: readonly StageName[] = ['dev', 'a', 'b'];
-
-const VERIFY = {
-  name: 'cache verify',
-  summary: 're-hash every cache entry against its recorded sha256; name the corrupt ones (exit 1 when any)',
-  options: {
-    stage: { type: 'string', value: 'S', description: `the workspace whose cache is checked: ${STAGES.join(', ')} (default dev)` },
-    evict: { type: 'boolean', description: 'remove the corrupt entries (the next build rebuilds them); this takes the workspace, so it fails (exit 6) while a build holds it' },
-  },
-} as const satisfies CommandSpec;
+import type { ArgsOf } from './spec.js';
+import { STAGES, type CACHE_VERIFY } from './spec-cache.js';
 
 /** `stasis-farm cache verify [--stage S] [--evict]`: re-hash every cache entry; name (and evict) the bad ones. */
-export const cacheCommand = defineGroup('cache', "the build cache of a stage's workspace", [defineCommand(VERIFY, verify)]);
-
-async function verify(ctx: CliContext, { values }: ArgsOf<typeof VERIFY>): Promise<number> {
+export async function verify(ctx: CliContext, { values }: ArgsOf<typeof CACHE_VERIFY>): Promise<number> {
   const stage = (values.stage ?? 'dev') as StageName;
   if (!STAGES.includes(stage)) throw new FarmError('USAGE', `cache: --stage must be one of ${STAGES.join(', ')}`);
   const paths = workspacePaths(ctx.root, stage);

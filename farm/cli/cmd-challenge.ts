@@ -4,13 +4,12 @@ import { EXIT_CODES } from '../errors/index.js';
 import { challengeRelease, type ChallengeResult } from '../release/challenge.js';
 import { formatMs } from '../report/index.js';
 import { intFlag } from './args.js';
-import { defineCommand } from './command.js';
 import { auditOptionsFor } from './audit-options.js';
 import { diffoscopeInstalled, diffoscopeReport } from './diffoscope.js';
-import { mirrorsFor, runtimeFor } from './engine.js';
+import { mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
-import { ALLOWLIST, JOBS, OFFLINE } from './options.js';
+import type { ArgsOf } from './spec.js';
+import type { CHALLENGE } from './spec-challenge.js';
 
 function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
   const c = ctx.chalk;
@@ -24,29 +23,13 @@ function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
   return lines.join('\n');
 }
 
-const CHALLENGE = {
-  name: 'challenge',
-  summary: 'rebuild a release here from its manifest and report every package same or different',
-  description:
-    'The recipe tree here must be the one the release records (else exit 23). The rebuild happens in workspace-challenge/; a difference is exit 24, and diffoscope (when installed) explains a different rootfs.',
-  positionals: [{ name: 'DIST', description: 'a release directory' }],
-  options: {
-    jobs: JOBS,
-    'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents' },
-    offline: OFFLINE,
-    allowlist: ALLOWLIST,
-  },
-} as const satisfies CommandSpec;
-
 /** `stasis-farm challenge DIST`: rebuild a release here and judge it package by package. */
-export const challengeCommand = defineCommand(CHALLENGE, challenge);
-
-async function challenge(ctx: CliContext, { values, positionals }: ArgsOf<typeof CHALLENGE>): Promise<number> {
+export async function challenge(ctx: CliContext, { values, positionals }: ArgsOf<typeof CHALLENGE>): Promise<number> {
   // The spec asks for DIST.
   const [dist] = positionals as [string];
   const config = await loadConfig(ctx.root);
   // The engine is reached only after the recipe tree is found to be the recorded one.
-  const runtime = runtimeFor(ctx);
+  const runtime = await ctx.runtime();
   const started = Date.now();
   const distDir = resolve(ctx.root, dist);
   const workDir = join(ctx.root, 'workspace-challenge');

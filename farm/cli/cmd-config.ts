@@ -4,9 +4,8 @@ import { configOptionPaths, nilOptionPaths } from '../config/index.js';
 import { FarmError, nearestName } from '../errors/index.js';
 import { evaluateLuaFiles } from '../lua/index.js';
 import { FARM_HOME } from '../version.js';
-import { defineCommand, defineGroup } from './command.js';
 import { out, type CliContext } from './io.js';
-import type { CommandSpec } from './spec.js';
+
 
 async function options(path: string, label: string): Promise<string[]> {
   let source: string;
@@ -21,16 +20,8 @@ async function options(path: string, label: string): Promise<string[]> {
   return [...new Set([...configOptionPaths(r.value), ...nilOptionPaths(source)])].sort();
 }
 
-const DIFF = {
-  name: 'config diff',
-  summary: 'options added, removed or renamed in configs/*.example since config.lua and default.lua were copied (exit 1 when any)',
-  options: {},
-} as const satisfies CommandSpec;
-
 /** `stasis-farm config diff`: options new in the examples, gone from them, or renamed. */
-export const configCommand = defineGroup('config', "the project's config.lua and default.lua", [defineCommand(DIFF, diff)]);
-
-async function diff(ctx: CliContext): Promise<number> {
+export async function diff(ctx: CliContext): Promise<number> {
   let differences = 0;
   for (const name of ['config.lua', 'default.lua']) {
     const mine = await options(join(ctx.root, name), name);

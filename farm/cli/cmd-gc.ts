@@ -1,34 +1,18 @@
 import { FarmError } from '../errors/index.js';
 import { collectGarbage, entryName, imageName, planBytes, type GcResult, type ImageVictim } from '../gc/index.js';
 import { formatBytes } from '../report/index.js';
-import { defineCommand } from './command.js';
-import { runtimeFor } from './engine.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
+import type { ArgsOf } from './spec.js';
+import { DEFAULT_KEEP_DAYS, type GC } from './spec-gc.js';
 
-const DEFAULT_KEEP_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const GC = {
-  name: 'gc',
-  summary: 'remove stage images no workspace uses and old unrecorded cache entries (a dry run unless --yes)',
-  description:
-    "Stage images: those tagged for this project's workspaces that no workspace manifest names as its builder (the engine removes an image with its last tag; one a container uses is kept and named). Cache entries: those no stage's last build recorded, older than --keep-days. A dry run lists them and the bytes they hold; --yes removes them. Without an engine the cache part still runs: a dry run warns and exits 0, --yes exits 5 (ENGINE_UNAVAILABLE) after removing the cache entries.",
-  positionals: [],
-  options: {
-    yes: { type: 'boolean', description: 'remove what the dry run lists' },
-    'keep-days': { type: 'string', value: 'N', description: `keep unrecorded cache entries younger than N days (default ${DEFAULT_KEEP_DAYS}; 0 keeps none)` },
-  },
-} as const satisfies CommandSpec;
-
-export const gcCommand = defineCommand(GC, gc);
-
-async function gc(ctx: CliContext, { values }: ArgsOf<typeof GC>): Promise<number> {
+export async function gc(ctx: CliContext, { values }: ArgsOf<typeof GC>): Promise<number> {
   const keepDays = keepDaysFlag(values['keep-days']);
   const now = Date.now();
   const result = await collectGarbage({
     root: ctx.root,
-    runtime: runtimeFor(ctx),
+    runtime: await ctx.runtime(),
     keepDays,
     remove: values.yes === true,
     now: () => now,

@@ -1,21 +1,9 @@
 import { loadProject } from '../project/load.js';
-import { defineCommand } from './command.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
-import { PROFILE } from './options.js';
+import type { ArgsOf } from './spec.js';
+import type { GRAPH } from './spec-graph.js';
 
-const GRAPH = {
-  name: 'graph',
-  summary: 'the build order of the selected packages',
-  description: 'Each package with its version, the packages it is built after, and why a package outside the profile is in (needed by another). --json: the order with levels and dependencies.',
-  options: {
-    profile: PROFILE,
-  },
-} as const satisfies CommandSpec;
-
-export const graphCommand = defineCommand(GRAPH, graph);
-
-async function graph(ctx: CliContext, { values }: ArgsOf<typeof GRAPH>): Promise<number> {
+export async function graph(ctx: CliContext, { values }: ArgsOf<typeof GRAPH>): Promise<number> {
   const project = await loadProject(ctx.root, { profile: values.profile });
   const { order } = project;
   if (ctx.json) {

@@ -4,25 +4,12 @@ import { projectKeys } from '../project/keys.js';
 import { loadProject } from '../project/load.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readRecordedKeys } from '../workspace/state.js';
-import { defineCommand } from './command.js';
 import { builderForPlanning } from './builder-id.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
-import { PROFILE } from './options.js';
+import type { ArgsOf } from './spec.js';
+import type { PLAN } from './spec-plan.js';
 
-const PLAN = {
-  name: 'plan',
-  summary: 'what would build, and why',
-  description:
-    'Every selected package, cached or to build, with the reasons (new, recipe changed, a dependency changed, a config value changed). Works without a container engine: the keys then use the builder id of the last build (or an unresolved builder), and it says so.',
-  options: {
-    profile: PROFILE,
-  },
-} as const satisfies CommandSpec;
-
-export const planCommand = defineCommand(PLAN, plan);
-
-async function plan(ctx: CliContext, { values }: ArgsOf<typeof PLAN>): Promise<number> {
+export async function plan(ctx: CliContext, { values }: ArgsOf<typeof PLAN>): Promise<number> {
   const project = await loadProject(ctx.root, { profile: values.profile });
   const builder = await builderForPlanning(ctx, project);
   const keys = projectKeys(project, builder);

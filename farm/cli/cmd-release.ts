@@ -3,43 +3,23 @@ import { formatComparison } from '../release/compare-report.js';
 import { runRelease } from '../release/release.js';
 import { formatMs, sampleCpu } from '../report/index.js';
 import { intFlag } from './args.js';
-import { defineCommand } from './command.js';
-import { mirrorsFor, runtimeFor } from './engine.js';
+import { mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
+import type { ArgsOf } from './spec.js';
 import { reportBuild } from './summary.js';
 import { releaseBootStep } from './release-boot.js';
 import { loadConfig } from '../config/index.js';
 import { formatAuditReport } from '../audit/index.js';
 import { auditOptionsFor } from './audit-options.js';
 import { cleanGitCommit } from './git-commit.js';
-import { ALLOWLIST, JOBS, OFFLINE } from './options.js';
+import type { RELEASE } from './spec-release.js';
 
-const RELEASE = {
-  name: 'release',
-  summary: 'dev -> stage A -> stage B, compare A and B, audit and boot stage B, write the release',
-  description:
-    'The profile is built in the dev workspace (its cache reused), then from scratch in stage A and again in stage B; A and B must be the same (but for --exclusions). Stage B is audited as `tests` does (findings fail the release) and, with --kernel, booted (a failed boot fails the release with its exit code). Then workspace-release-stage-b/dist is written: rootfs tarball, manifest, SBOM and SHA256SUMS, with the boot verdict and serial log.',
-  options: {
-    profile: { type: 'string', value: 'P', description: "release profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
-    jobs: JOBS,
-    'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents (the release still fails)' },
-    offline: OFFLINE,
-    exclusions: { type: 'string', value: 'FILE', description: 'accepted differences between stage A and B: a YAML list of {package, path?, reason}' },
-    kernel: { type: 'string', value: 'FILE', description: 'boot stage B with this kernel (a bzImage) before the release is written; without it, the boot is not run' },
-    'boot-timeout': { type: 'string', value: 'S', description: "seconds to wait for the guest's verdict (default 180)" },
-    allowlist: ALLOWLIST,
-  },
-} as const satisfies CommandSpec;
-
-export const releaseCommand = defineCommand(RELEASE, release);
-
-async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): Promise<number> {
+export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): Promise<number> {
   const jobs = intFlag(values.jobs, 'jobs');
   const boot = releaseBootStep(ctx, values.kernel, intFlag(values['boot-timeout'], 'boot-timeout') ?? 180);
   const config = await loadConfig(ctx.root);
   const audit = await auditOptionsFor(ctx, values.allowlist);
-  const runtime = runtimeFor(ctx);
+  const runtime = await ctx.runtime();
   await runtime.ping();
   const started = Date.now();
   const result = await runRelease({

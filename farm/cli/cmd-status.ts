@@ -7,10 +7,10 @@ import { loadProject } from '../project/load.js';
 import { formatBytes, formatMs } from '../report/index.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readStatusNotes } from '../project/status-notes.js';
-import { defineCommand } from './command.js';
-import { mirrorsFor } from './engine.js';
+import { mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
+import type { ArgsOf } from './spec.js';
+import type { STATUS } from './spec-status.js';
 
 interface Row {
   readonly name: string;
@@ -22,7 +22,6 @@ interface Row {
   readonly time: string;
   readonly note: string;
 }
-
 
 /** The newest dev-stage cache entry of each package. */
 async function latestBuilds(cacheDir: string): Promise<Map<string, { meta: CacheMeta; dir: string; mtime: number }>> {
@@ -42,23 +41,12 @@ async function latestBuilds(cacheDir: string): Promise<Map<string, { meta: Cache
   return out;
 }
 
-const STATUS = {
-  name: 'status',
-  summary: 'per-package table of this machine: sources in the mirror, built, audit, size, build time',
-  description: 'Every recipe, whatever the profile, from the source store, the mirror directories and the dev-stage build cache; notes from docs/status-notes.yaml.',
-  options: {
-    write: { type: 'string', value: 'FILE', description: 'write the table as Markdown to FILE (e.g. docs/status.md) instead of printing it' },
-  },
-} as const satisfies CommandSpec;
-
 /**
  * `stasis-farm status`: a per-package record of real runs on this machine —
  * sources in the mirror, built in the dev stage, audit of the output, size,
  * build time — printed, or written as a Markdown table with --write.
  */
-export const statusCommand = defineCommand(STATUS, status);
-
-async function status(ctx: CliContext, { values }: ArgsOf<typeof STATUS>): Promise<number> {
+export async function status(ctx: CliContext, { values }: ArgsOf<typeof STATUS>): Promise<number> {
   const project = await loadProject(ctx.root, { all: true });
   const paths = workspacePaths(ctx.root, 'dev');
   const mirrors = mirrorsFor(ctx, project.config.defaults.mirrors).filter((m) => !/^https?:/.test(m));

@@ -7,33 +7,12 @@ import { loadProfile } from '../recipe/index.js';
 import { readRootfsManifest } from '../rootfs/assemble.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { auditOptionsFor } from './audit-options.js';
-import { defineCommand } from './command.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
-
-const TESTS = {
-  name: 'tests',
-  summary: 'audit a rootfs (default workspace/preview), a directory or a release tarball',
-  description:
-    'ELF files (static, this architecture, no text relocations or executable stack), modes and owners (setuid, world-writable, non-root), special files and links, purity (no build or builder paths, host or user names, glibc symbols). Findings fail (exit 1) unless an allowlist accepts them; warnings, e.g. an unstripped ELF file, are reported and fail nothing.',
-  positionals: [{ name: 'PATH', description: 'a rootfs directory or a tarball (default: workspace/preview)', optional: true }],
-  options: {
-    yaml: { type: 'string', value: 'FILE', description: 'also write the report as YAML to FILE' },
-    allowlist: { type: 'string', value: 'FILE', description: 'accepted findings (default: audit-allowlist.yaml when present)' },
-    manifest: { type: 'string', value: 'FILE', description: "owners and modes of a directory (default: the preview's manifest, or PATH.manifest.json; else read from disk)" },
-    profile: {
-      type: 'string',
-      value: 'P',
-      description:
-        'P must name a profile, and is otherwise not used: the audit of PATH is the same whatever the profile (taken so that `make tests FLAGS="--profile P"` works as `make build` does)',
-    },
-  },
-} as const satisfies CommandSpec;
+import type { ArgsOf } from './spec.js';
+import type { TESTS } from './spec-tests.js';
 
 /** `stasis-farm tests [PATH]`: audit workspace/preview, any directory, or a release tarball. */
-export const testsCommand = defineCommand(TESTS, tests);
-
-async function tests(ctx: CliContext, { values, positionals }: ArgsOf<typeof TESTS>): Promise<number> {
+export async function tests(ctx: CliContext, { values, positionals }: ArgsOf<typeof TESTS>): Promise<number> {
   // A preview does not record its profile, and the audit rules do not depend on one: a name is only checked.
   if (values.profile !== undefined) await loadProfile(ctx.root, values.profile, { stage: 'dev' }, '--profile');
   const paths = workspacePaths(ctx.root, 'dev');

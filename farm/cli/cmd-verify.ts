@@ -1,25 +1,12 @@
 import { resolve } from 'node:path';
 import { EXIT_CODES, FarmError } from '../errors/index.js';
 import { formatVerifyReport, loadAllowedSigners, verifyErrorCode, verifyRelease } from '../trust/index.js';
-import { defineCommand } from './command.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
-
-const VERIFY = {
-  name: 'verify',
-  summary: 'verify a release offline',
-  description: "Every file against SHA256SUMS, the manifest against the SBOM and the rootfs tarball, and (with --signers) valid signatures by allowed keys. No container engine, no network.",
-  positionals: [{ name: 'DIST', description: 'a release directory' }],
-  options: {
-    signers: { type: 'string', value: 'FILE', description: "who may sign: an allowed-signers file (ssh-keygen's format)" },
-    'min-signatures': { type: 'string', value: 'N', description: 'valid signatures by allowed signers needed (default: 1 with --signers, else 0)' },
-  },
-} as const satisfies CommandSpec;
+import type { ArgsOf } from './spec.js';
+import type { VERIFY } from './spec-verify.js';
 
 /** `stasis-farm verify DIST [--signers FILE] [--min-signatures N]`: offline, no engine. */
-export const verifyCommand = defineCommand(VERIFY, verify);
-
-async function verify(ctx: CliContext, { values, positionals }: ArgsOf<typeof VERIFY>): Promise<number> {
+export async function verify(ctx: CliContext, { values, positionals }: ArgsOf<typeof VERIFY>): Promise<number> {
   // The spec asks for DIST.
   const [dist] = positionals as [string];
   const rawMin = values['min-signatures'];

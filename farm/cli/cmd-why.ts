@@ -5,24 +5,12 @@ import { projectKeys } from '../project/keys.js';
 import { loadProject } from '../project/load.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readRecordedKeys } from '../workspace/state.js';
-import { defineCommand } from './command.js';
 import { builderForPlanning } from './builder-id.js';
 import { out, type CliContext } from './io.js';
-import type { ArgsOf, CommandSpec } from './spec.js';
-import { PROFILE } from './options.js';
+import type { ArgsOf } from './spec.js';
+import type { WHY } from './spec-why.js';
 
-const WHY = {
-  name: 'why',
-  summary: "a package's cache-key inputs and what changed since its last build",
-  positionals: [{ name: 'PKG', description: 'a selected package' }],
-  options: {
-    profile: PROFILE,
-  },
-} as const satisfies CommandSpec;
-
-export const whyCommand = defineCommand(WHY, why);
-
-async function why(ctx: CliContext, { values, positionals }: ArgsOf<typeof WHY>): Promise<number> {
+export async function why(ctx: CliContext, { values, positionals }: ArgsOf<typeof WHY>): Promise<number> {
   // The spec asks for PKG.
   const name = positionals[0] as string;
   const project = await loadProject(ctx.root, { profile: values.profile });

@@ -2,7 +2,7 @@ import { FarmError, nearestName } from '../errors/index.js';
 import { parseCommandArgs } from './args.js';
 import { GLOBAL_OPTIONS, HELP_OPTION } from './globals.js';
 import type { CliContext } from './io.js';
-import type { CliCommand, CommandSpec, GroupCommand, LeafCommand, OptionsSpec, ParsedArgs } from './spec.js';
+import type { CliCommand, CommandRun, CommandSpec, GroupCommand, GroupSpec, LeafCommand, OptionsSpec } from './spec.js';
 import { commandHelp, groupHelp } from './usage.js';
 
 /** A spec the parser and the help can both follow; a bad one is a bug, found when the CLI loads. */
@@ -20,20 +20,30 @@ function checkSpec(spec: CommandSpec): void {
   }
 }
 
-/** A command from its spec and what it does with the arguments parsed by that spec. */
-export function defineCommand<const O extends OptionsSpec>(spec: CommandSpec<O>, run: (ctx: CliContext, args: ParsedArgs<O>) => Promise<number>): LeafCommand {
+/**
+ * A command from its spec and a loader of what it does. The spec is all the help needs; the
+ * implementation, and what it imports, is loaded when the command runs, after its arguments parsed.
+ */
+export function defineCommand<const O extends OptionsSpec>(spec: CommandSpec<O>, load: () => Promise<CommandRun<O>>): LeafCommand {
   checkSpec(spec);
-  return { kind: 'command', spec, run: (ctx, args) => run(ctx, parseCommandArgs(spec, args)) };
+  return {
+    kind: 'command',
+    spec,
+    run: async (ctx, args) => {
+      const parsed = parseCommandArgs(spec, args);
+      return (await load())(ctx, parsed);
+    },
+  };
 }
 
 /** A command whose first argument names a subcommand; each subcommand's spec is named `<group> <sub>`. */
-export function defineGroup(name: string, summary: string, subcommands: readonly LeafCommand[]): GroupCommand {
+export function defineGroup(group: GroupSpec, subcommands: readonly LeafCommand[]): GroupCommand {
   const byName: Record<string, LeafCommand> = {};
   for (const sub of subcommands) {
-    if (!sub.spec.name.startsWith(`${name} `)) throw new Error(`${sub.spec.name}: not a subcommand of ${name}`);
-    byName[sub.spec.name.slice(name.length + 1)] = sub;
+    if (!sub.spec.name.startsWith(`${group.name} `)) throw new Error(`${sub.spec.name}: not a subcommand of ${group.name}`);
+    byName[sub.spec.name.slice(group.name.length + 1)] = sub;
   }
-  return { kind: 'group', name, summary, subcommands: byName };
+  return { kind: 'group', name: group.name, summary: group.summary, subcommands: byName };
 }
 
 function subcommandOf(group: GroupCommand, args: readonly string[]): { sub: LeafCommand; rest: readonly string[] } {

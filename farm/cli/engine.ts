@@ -1,13 +1,11 @@
-import { createDockerRuntime } from '../runtime/docker.js';
 import type { ContainerRuntime } from '../runtime/port.js';
-import type { CliContext } from './io.js';
 
-/** The container engine, from DOCKER_HOST (unix socket by default). */
-export function runtimeFor(ctx: CliContext): ContainerRuntime {
-  return createDockerRuntime({ dockerHost: ctx.env['DOCKER_HOST'] });
-}
-
-/** Mirrors in priority order: --mirror / STASIS_MIRROR, then default.lua. */
-export function mirrorsFor(ctx: CliContext, fromDefaults: readonly string[]): string[] {
-  return [...ctx.mirrors, ...fromDefaults];
+/**
+ * The container engine of a real run: the Docker engine at DOCKER_HOST (the unix socket by
+ * default). The one place the dockerode adapter is made; bin/stasis-farm.js hands this to
+ * main(), which calls it only when a command needs the engine, so dockerode loads only then.
+ */
+export async function dockerRuntime(env: Readonly<Record<string, string | undefined>>): Promise<ContainerRuntime> {
+  const { createDockerRuntime } = await import('../runtime/docker.js');
+  return createDockerRuntime({ dockerHost: env['DOCKER_HOST'] });
 }

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import type { EventSink } from '../report/events.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 
 /** What every command gets from the CLI edge: streams, env, colours, reporter. */
 export interface CliContext {
@@ -17,6 +18,8 @@ export interface CliContext {
   readonly isTTY: boolean;
   /** Mirrors from --mirror and STASIS_MIRROR, tried before default.lua's and upstream. */
   readonly mirrors: readonly string[];
+  /** The container engine, made when first asked for (the same one after that). */
+  runtime(): Promise<ContainerRuntime>;
 }
 
 export function out(ctx: CliContext, text: string): void {

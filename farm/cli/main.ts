@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { EXIT_CODES, FarmError, isFarmError, nearestName } from '../errors/index.js';
 import { chooseMode, colorLevel, createReporter, makeChalk } from '../report/index.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 import { FARM_VERSION } from '../version.js';
 import { asksForHelp, helpFor, runCommand } from './command.js';
 import { COMMANDS } from './commands.js';
@@ -9,6 +10,12 @@ import { HELP } from './help.js';
 import type { CliContext } from './io.js';
 
 export interface MainOptions {
+  /**
+   * Makes the container engine, when a command first needs one: bin/stasis-farm.js passes
+   * the Docker engine (engine.ts), tests a fake. --version, --help and the commands that
+   * need no engine never call it.
+   */
+  readonly runtime: () => ContainerRuntime | Promise<ContainerRuntime>;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr?: NodeJS.WritableStream & { isTTY?: boolean };
@@ -20,7 +27,7 @@ export interface MainOptions {
 }
 
 /** The CLI edge: parse, run one command, render errors, return the exit code. */
-export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+export async function main(argv: readonly string[], options: MainOptions): Promise<number> {
   const env = options.env ?? process.env;
   const stdout = (options.stdout ?? process.stdout) as NodeJS.WritableStream & { isTTY?: boolean };
   const stderr = (options.stderr ?? process.stderr) as NodeJS.WritableStream & { isTTY?: boolean };
@@ -82,6 +89,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     process.on('SIGTERM', onSignal);
   }
   const mirrors = [...flags.mirrors, ...(env['STASIS_MIRROR'] ?? '').split(/[\s,]+/).filter((m) => m !== '')];
+  let engine: Promise<ContainerRuntime> | undefined;
   const ctx: CliContext = {
     root: resolve(options.cwd ?? process.cwd(), flags.root ?? '.'),
     env,
@@ -94,6 +102,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     signal: controller.signal,
     isTTY,
     mirrors,
+    runtime: () => (engine ??= Promise.resolve().then(() => options.runtime())),
   };
   try {
     const code = await runCommand(command, ctx, args);

@@ -1,8 +1,9 @@
 import type { CliContext } from './io.js';
 
 /**
- * One table per command: the parser (args.ts) and the help (usage.ts) are both
- * made from it, so an option cannot be parsed without being documented.
+ * One table per command (spec-<command>.ts): the parser (args.ts) and the help
+ * (usage.ts) are both made from it, so an option cannot be parsed without being
+ * documented. The table is all the CLI loads of a command until it runs.
  */
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -51,6 +52,9 @@ export interface ParsedArgs<O extends OptionsSpec> {
   readonly positionals: readonly string[];
 }
 
+/** What a command does with the arguments its spec parsed; the exit code. */
+export type CommandRun<O extends OptionsSpec> = (ctx: CliContext, args: ParsedArgs<O>) => Promise<number>;
+
 /** A command that runs: it parses its own arguments with its spec. */
 export interface LeafCommand {
   readonly kind: 'command';
@@ -58,11 +62,15 @@ export interface LeafCommand {
   run(ctx: CliContext, args: readonly string[]): Promise<number>;
 }
 
-/** `image`, `mirror`, `cache`, `config`: the first argument names the subcommand. */
-export interface GroupCommand {
-  readonly kind: 'group';
+/** A command whose subcommands do the work: its name and one line about it. */
+export interface GroupSpec {
   readonly name: string;
   readonly summary: string;
+}
+
+/** `image`, `mirror`, `cache`, `config`: the first argument names the subcommand. */
+export interface GroupCommand extends GroupSpec {
+  readonly kind: 'group';
   readonly subcommands: Readonly<Record<string, LeafCommand>>;
 }
 

@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 
 /**
  * The farm's view of a container engine. The build code only sees this port;
- * `docker-runtime.ts` adapts dockerode to it and `fake-runtime.ts` serves unit tests.
+ * `docker.ts` adapts dockerode to it (cli/engine.ts loads it when a command needs the engine)
+ * and `fake.ts` serves unit tests.
  */
 export interface ContainerSpec {
   readonly image: string;

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,33 +107,28 @@ describe('the CLI edge on SIGINT', () => {
   it('the first SIGINT makes the exit code 130 whatever the command was doing; a second one exits at once', async () => {
     const root = await tinyRoot({ quick: localRecipe('quick') });
     await mkdir(join(root, 'workspace'), { recursive: true });
-    // An engine that accepts and never answers: the command is stuck in ping for 5 s.
-    const server = createServer(() => {});
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const port = (server.address() as { port: number }).port;
+    // An engine that never answers: the command waits in ping until it is interrupted.
+    const silent = { ...fakeRuntime(() => ({})), ping: () => new Promise<void>(() => {}) };
     const exits: number[] = [];
     const stderr = new PassThrough();
     let err = '';
     stderr.on('data', (c: Buffer) => (err += c.toString()));
-    try {
-      const running = main(['build', '--profile', 'test'], {
-        cwd: root,
-        env: { NO_COLOR: '1', CI: 'true', DOCKER_HOST: `tcp://127.0.0.1:${port}` },
-        stdout: new PassThrough(),
-        stderr,
-        handleSignals: true,
-        exit: (code) => exits.push(code),
-      });
-      await new Promise((r) => setTimeout(r, 1500));
-      process.emit('SIGINT', 'SIGINT');
-      expect(exits).toEqual([]);
-      process.emit('SIGINT', 'SIGINT');
-      expect(exits).toEqual([130]);
-      expect(await running).toBe(130);
-      expect(err).toMatch(/SIGINT: stopping[\s\S]*SIGINT again: exiting now[\s\S]*\[INTERRUPTED\]/);
-    } finally {
-      server.close();
-    }
+    const running = main(['build', '--profile', 'test'], {
+      cwd: root,
+      env: { NO_COLOR: '1', CI: 'true' },
+      stdout: new PassThrough(),
+      stderr,
+      handleSignals: true,
+      exit: (code) => exits.push(code),
+      runtime: () => silent,
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    process.emit('SIGINT', 'SIGINT');
+    expect(exits).toEqual([]);
+    process.emit('SIGINT', 'SIGINT');
+    expect(exits).toEqual([130]);
+    expect(await running).toBe(130);
+    expect(err).toMatch(/SIGINT: stopping[\s\S]*SIGINT again: exiting now[\s\S]*\[INTERRUPTED\]/);
   });
 });
 

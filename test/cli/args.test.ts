@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandArgs } from '../../farm/cli/args.js';
 import { defineCommand } from '../../farm/cli/command.js';
+import type { CliContext } from '../../farm/cli/io.js';
 import type { CommandSpec } from '../../farm/cli/spec.js';
 
 const SPEC = {
@@ -45,10 +46,23 @@ describe('parseCommandArgs', () => {
     expect(refusal(['a', '-j'])).toMatchObject({ code: 'USAGE', message: 'demo: --jobs needs a value (N)' });
   });
 
+  it("loads a command's implementation only to run it, once its arguments parse", async () => {
+    let loads = 0;
+    const command = defineCommand(SPEC, async () => {
+      loads++;
+      return async (_ctx, { positionals }) => positionals.length;
+    });
+    const ctx = {} as CliContext;
+    await expect(command.run(ctx, ['a', '--jbos', '2'])).rejects.toMatchObject({ code: 'USAGE' });
+    expect(loads).toBe(0);
+    expect(await command.run(ctx, ['a', 'b', 'c'])).toBe(3);
+    expect(loads).toBe(1);
+  });
+
   it('a spec the parser cannot follow is refused when it is defined', () => {
-    const run = (): Promise<number> => Promise.resolve(0);
-    expect(() => defineCommand({ name: 'x', summary: 'x', options: { very: { type: 'boolean', short: 'v', description: 'clashes with --verbose' } } }, run)).toThrow(/-v is taken/);
+    const load = async () => async (): Promise<number> => 0;
+    expect(() => defineCommand({ name: 'x', summary: 'x', options: { very: { type: 'boolean', short: 'v', description: 'clashes with --verbose' } } }, load)).toThrow(/-v is taken/);
     const positionals = [{ name: 'A', description: 'a', optional: true }, { name: 'B', description: 'b' }];
-    expect(() => defineCommand({ name: 'x', summary: 'x', positionals, options: {} }, run)).toThrow(/B is required after an optional argument/);
+    expect(() => defineCommand({ name: 'x', summary: 'x', positionals, options: {} }, load)).toThrow(/B is required after an optional argument/);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
+import { createFakeRuntime } from '../../farm/runtime/fake.js';
 import { cli } from '../support/cli.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
@@ -56,8 +57,24 @@ describe('the CLI edge', () => {
   it('plan works without an engine, saying so, and names why each package builds', async () => {
     const r = await cli(await project(), ['plan', '--profile', 'tiny']);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/no container engine answers/);
+    expect(r.err).toMatch(/warning: fake engine is down; keys are computed for an unresolved builder "stasis-builder:debian-musl"/);
     expect(r.out).toMatch(/build\s+musl [0-9a-f]{12}: new/);
+  });
+
+  it('asks for the engine only when a command needs one: plan keys its packages with the builder the engine has', async () => {
+    const root = await project();
+    let made = 0;
+    const engine = () => {
+      made++;
+      return createFakeRuntime(() => ({}), { images: { 'stasis-builder:debian-musl': { id: `sha256:${'b'.repeat(64)}`, labels: {}, env: [] } } });
+    };
+    for (const args of [['--version'], ['--help'], ['plan', '--help'], ['graph', '--profile', 'tiny']]) expect((await cli(root, args, {}, engine)).code).toBe(0);
+    expect(made).toBe(0);
+    const r = await cli(root, ['plan', '--profile', 'tiny'], {}, engine);
+    expect(r.code).toBe(0);
+    expect(made).toBe(1);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/builder stasis-builder:debian-musl sha256:bbbbbbbbbbb/);
   });
 
   it('a recipe error is rendered with its code, file and field (exit 3)', async () => {

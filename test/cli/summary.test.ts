@@ -13,7 +13,7 @@ function context(): { ctx: CliContext; text: () => string } {
   const ctx: CliContext = {
     root: '/nowhere', env: {}, stdout, stderr: new PassThrough(), chalk: new Chalk({ level: 0 }),
     json: false, verbose: false, sink: () => undefined, signal: new AbortController().signal,
-    isTTY: false, mirrors: [],
+    isTTY: false, mirrors: [], runtime: () => Promise.reject(new Error('the summary needs no engine')),
   };
   return { ctx, text: () => text };
 }

@@ -12,8 +12,8 @@ import { containerTierReady, makeRoot } from '../support/farm.js';
 
 const ready = await containerTierReady();
 const runtime = createDockerRuntime();
-/** The real engine for the in-process CLI (the helper points it at no engine by default). */
-const ENGINE = { DOCKER_HOST: 'unix:///var/run/docker.sock' };
+/** The real engine for the in-process CLI (the helper gives it none by default). */
+const ENGINE = (): typeof runtime => runtime;
 
 /** FROM scratch plus one file, tagged as a stage image (`ref`) in no time. */
 async function tinyStageImage(ref: string): Promise<string> {
@@ -36,28 +36,28 @@ describe.skipIf(!ready)('stasis-farm gc (real engine)', () => {
     try {
       const id = await tinyStageImage(ref);
 
-      const dry = await cli(root, ['gc', '--json'], ENGINE);
+      const dry = await cli(root, ['gc', '--json'], {}, ENGINE);
       expect(dry.code, dry.err).toBe(0);
       const summary = JSON.parse(dry.out) as { dryRun: boolean; images: { ref: string; id: string; stage: string; bytes: number }[] };
       expect(summary.dryRun).toBe(true);
       // Only this project's image: other projects' stage images on the engine are not its business.
       expect(summary.images).toEqual([{ ref, id, stage: 'a', bytes: expect.any(Number) as number }]);
       expect((await runtime.inspectImage(ref))?.id).toBe(id);
-      const text = await cli(root, ['gc'], ENGINE);
+      const text = await cli(root, ['gc'], {}, ENGINE);
       expect(text.out).toContain(`would remove stage image ${ref} (stage a,`);
 
       container = await runtime.createContainer({
         image: ref, cmd: ['/hello'], env: {}, workdir: '/', hostname: 'gc-test', labels: { [LABELS.farm]: 'stasis-farm', [LABELS.run]: 'gc-test' },
         limits: { memoryBytes: 64 * 1024 * 1024, pids: 16, logBytes: 1024 * 1024 },
       });
-      const inUse = await cli(root, ['gc', '--yes', '--json'], ENGINE);
+      const inUse = await cli(root, ['gc', '--yes', '--json'], {}, ENGINE);
       expect(inUse.code, inUse.err).toBe(0);
       expect((JSON.parse(inUse.out) as { imagesInUse: { ref: string }[] }).imagesInUse.map((i) => i.ref)).toEqual([ref]);
       expect(inUse.err).toContain(`kept stage image ${ref}`);
       expect((await runtime.inspectImage(ref))?.id).toBe(id);
       await container.remove();
 
-      const yes = await cli(root, ['gc', '--yes'], ENGINE);
+      const yes = await cli(root, ['gc', '--yes'], {}, ENGINE);
       expect(yes.code, yes.err).toBe(0);
       expect(yes.err).toContain(`removed stage image ${ref} (stage a)`);
       expect(yes.out).toMatch(/gc: removed 1 stage image and 0 cache entries/);

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { main } from '../../farm/cli/main.js';
+import { main, type MainOptions } from '../../farm/cli/main.js';
+import { createFakeRuntime } from '../../farm/runtime/fake.js';
 
 export interface CliResult {
   readonly code: number;
@@ -7,14 +8,17 @@ export interface CliResult {
   readonly err: string;
 }
 
-/** Run the CLI in-process in `root` (no colour, CI output, no container engine). */
-export async function cli(root: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** No engine answers: the in-memory fake, down. */
+export const engineDown: MainOptions['runtime'] = () => createFakeRuntime(() => ({}), { engineUp: false });
+
+/** Run the CLI in-process in `root` (no colour, CI output; the engine `runtime` makes, none by default). */
+export async function cli(root: string, args: string[], env: Record<string, string> = {}, runtime: MainOptions['runtime'] = engineDown): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(args, { cwd: root, env: { NO_COLOR: '1', CI: 'true', DOCKER_HOST: 'unix:///nonexistent.sock', ...env }, stdout, stderr });
+  const code = await main(args, { cwd: root, env: { NO_COLOR: '1', CI: 'true', ...env }, stdout, stderr, runtime });
   return { code, out, err };
 }

@@ -1,0 +1,120 @@
+// Start-up as a user sees it: whole `node bin/stasis-farm.js ...` processes (Node's own start-up
+// included), each command run N times, its median and its ratio to `node -e 0` (Node alone) measured
+// in the same rounds. The commands: --version, --help, and graph and plan of the base profile over the
+// repository's recipes. No container engine is asked: DOCKER_HOST names a socket that does not exist,
+// so plan computes its keys for an unresolved builder (and says so on stderr), as it does without one.
+// With several --cli, the CLIs take turns within each round, so a busy machine weighs on them alike.
+// Needs the built CLI (npm run build).
+// Run: npm run bench -- [--runs 7] [--root DIR] [--cli LABEL=path/to/bin/stasis-farm.js]...
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fmt, median } from './stats.js';
+
+const REPO = resolve(import.meta.dirname, '..');
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    root: { type: 'string', default: REPO },
+    cli: { type: 'string', multiple: true },
+  },
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got "${values.runs}"`);
+
+/** The CLIs measured, by label: this checkout's by default. */
+const clis = (values.cli ?? [`this=${join(REPO, 'bin', 'stasis-farm.js')}`]).map((arg) => {
+  const eq = arg.indexOf('=');
+  const [label, path] = eq === -1 ? [arg, arg] : [arg.slice(0, eq), resolve(arg.slice(eq + 1))];
+  if (!existsSync(path)) throw new Error(`${path} does not exist`);
+  if (!existsSync(join(path, '..', '..', 'dist', 'farm', 'cli', 'main.js'))) throw new Error(`${path}: build the CLI first (npm run build)`);
+  return { label, path };
+});
+
+/**
+ * The tree graph and plan read. A tree without config.lua and default.lua (a fresh checkout) gets a
+ * scratch root beside it: its system/ and profiles/ linked, the example configs copied.
+ */
+async function projectRoot(dir: string): Promise<{ root: string; scratch: boolean }> {
+  if (existsSync(join(dir, 'config.lua')) && existsSync(join(dir, 'default.lua'))) return { root: dir, scratch: false };
+  const root = await mkdtemp(join(tmpdir(), 'bench-startup-'));
+  for (const sub of ['system', 'profiles']) await symlink(join(dir, sub), join(root, sub));
+  await copyFile(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+  await copyFile(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+  return { root, scratch: true };
+}
+
+const tree = resolve(values.root);
+const { root, scratch } = await projectRoot(tree);
+
+const CASES: readonly { readonly name: string; readonly args: readonly string[] }[] = [
+  { name: '--version', args: ['--version'] },
+  { name: '--help', args: ['--help'] },
+  { name: 'graph --profile base', args: ['--root', root, 'graph', '--profile', 'base'] },
+  { name: 'plan --profile base', args: ['--root', root, 'plan', '--profile', 'base'] },
+];
+
+// No colour, no live view, no engine; nothing inherited that would load more into Node.
+const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CI: 'true', DOCKER_HOST: 'unix:///nonexistent/stasis-bench.sock' };
+delete env['NODE_OPTIONS'];
+delete env['FORCE_COLOR'];
+
+/** Milliseconds from spawn to exit; a failing run is an error naming the command and its stderr. */
+async function time(args: readonly string[]): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...args], { cwd: REPO, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await new Promise<number | null>((r) => child.on('close', r));
+  const ms = performance.now() - started;
+  if (code !== 0) throw new Error(`node ${args.join(' ')}: exit ${code}\n${err}`);
+  return ms;
+}
+
+const NODE = ['-e', '0'];
+const samples = new Map<string, number[]>();
+function record(key: string, ms: number): void {
+  const list = samples.get(key);
+  if (list === undefined) samples.set(key, [ms]);
+  else list.push(ms);
+}
+
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`node ${process.version}, ${cpus().length} cores, load average at start ${load()}`);
+console.log(`${runs} runs of each; recipes and profiles of ${tree}${scratch ? ` (through ${root}: it has no config.lua/default.lua, the examples stand in)` : ''}`);
+for (const c of clis) console.log(`cli ${c.label}: ${c.path}`);
+
+// One round unrecorded: the files are read once before anything is timed.
+for (let round = 0; round <= runs; round++) {
+  for (const c of CASES) {
+    const node = await time(NODE);
+    if (round > 0) record('node -e 0', node);
+    // Each round starts with another CLI, so none is always first after Node's run.
+    for (let i = 0; i < clis.length; i++) {
+      const cli = clis[(i + round) % clis.length] as (typeof clis)[number];
+      const ms = await time([cli.path, ...c.args]);
+      if (round > 0) record(`${cli.label}\0${c.name}`, ms);
+    }
+  }
+}
+if (scratch) await rm(root, { recursive: true, force: true });
+
+const floor = median(samples.get('node -e 0') ?? []);
+console.log(`load average at end ${load()}\n`);
+console.log(`${'command'.padEnd(24)} ${'cli'.padEnd(8)} ${'median'.padStart(10)} ${'x node -e 0'.padStart(12)}  min - max`);
+console.log(`${'node -e 0'.padEnd(24)} ${''.padEnd(8)} ${fmt(floor).padStart(10)} ${'1.00'.padStart(12)}  ${range(samples.get('node -e 0') ?? [])}`);
+for (const c of CASES) {
+  for (const cli of clis) {
+    const list = samples.get(`${cli.label}\0${c.name}`) ?? [];
+    const m = median(list);
+    console.log(`${c.name.padEnd(24)} ${cli.label.padEnd(8)} ${fmt(m).padStart(10)} ${(m / floor).toFixed(2).padStart(12)}  ${range(list)}`);
+  }
+}
+
+function range(list: readonly number[]): string {
+  return `${Math.min(...list).toFixed(0)} - ${Math.max(...list).toFixed(0)} ms`;
+}

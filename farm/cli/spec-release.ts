@@ -1,0 +1,20 @@
+// `stasis-farm release`: its arguments and options, the source of its parser and its help (cmd-release.ts runs it).
+import type { CommandSpec } from './spec.js';
+import { ALLOWLIST, JOBS, OFFLINE } from './options.js';
+
+export const RELEASE = {
+  name: 'release',
+  summary: 'dev -> stage A -> stage B, compare A and B, audit and boot stage B, write the release',
+  description:
+    'The profile is built in the dev workspace (its cache reused), then from scratch in stage A and again in stage B; A and B must be the same (but for --exclusions). Stage B is audited as `tests` does (findings fail the release) and, with --kernel, booted (a failed boot fails the release with its exit code). Then workspace-release-stage-b/dist is written: rootfs tarball, manifest, SBOM and SHA256SUMS, with the boot verdict and serial log.',
+  options: {
+    profile: { type: 'string', value: 'P', description: "release profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+    jobs: JOBS,
+    'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents (the release still fails)' },
+    offline: OFFLINE,
+    exclusions: { type: 'string', value: 'FILE', description: 'accepted differences between stage A and B: a YAML list of {package, path?, reason}' },
+    kernel: { type: 'string', value: 'FILE', description: 'boot stage B with this kernel (a bzImage) before the release is written; without it, the boot is not run' },
+    'boot-timeout': { type: 'string', value: 'S', description: "seconds to wait for the guest's verdict (default 180)" },
+    allowlist: ALLOWLIST,
+  },
+} as const satisfies CommandSpec;
