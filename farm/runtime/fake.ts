@@ -190,7 +190,7 @@ function readTar(stream: Readable, onFile: (name: string, body: Buffer) => void)
     ex.on('finish', resolve);
     ex.on('error', reject);
     stream.on('error', reject);
-    stream.pipe(ex as unknown as NodeJS.WritableStream);
+    stream.pipe(ex);
   });
 }
 

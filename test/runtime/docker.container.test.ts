@@ -71,7 +71,7 @@ describe.skipIf(!ready)('the dockerode adapter (real engine)', () => {
     await new Promise<void>((resolve, reject) => {
       ex.on('finish', () => resolve());
       ex.on('error', reject);
-      tar.pipe(ex as unknown as NodeJS.WritableStream);
+      tar.pipe(ex);
     });
     expect(files['out/HELLO.txt']).toBe('STASIS\n');
   });
