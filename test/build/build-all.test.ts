@@ -21,12 +21,12 @@ const IMAGE = 'builder';
 const TOOLCHAIN = { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' };
 
 const io: BuildIo = {
-  async sourceArchive(source) {
+  sourceArchive(source) {
     const p = pack();
     p.entry({ name: `src/${source.file}-dir/`, type: 'directory' });
     p.entry({ name: `src/${source.file}-dir/README` }, 'hello');
     p.finalize();
-    return { stream: p as unknown as Readable, topDir: Promise.resolve(`${source.file}-dir`) };
+    return Promise.resolve({ stream: p as unknown as Readable, topDir: Promise.resolve(`${source.file}-dir`) });
   },
   normalizeOutput,
 };
