@@ -131,7 +131,7 @@ async function* tarballEntries(path: string): AsyncGenerator<Item> {
   let pending: { readonly item: Item; readonly taken: () => void } | undefined;
   let wake: () => void = () => {};
   let finished = false;
-  let failure: unknown;
+  let failure: Error | undefined;
   const stop = new AbortController();
   const reading = readTar(
     path,
@@ -159,7 +159,7 @@ async function* tarballEntries(path: string): AsyncGenerator<Item> {
     { signal: stop.signal },
   ).then(
     () => undefined,
-    (error: unknown) => (failure = error),
+    (error: unknown) => (failure = error instanceof Error ? error : new Error(String(error))),
   );
   void reading.finally(() => {
     finished = true;

@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import { FarmError } from '../errors/index.js';
+import { FarmError, interrupted } from '../errors/index.js';
 import { createDemuxer } from './demux.js';
 import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo, ImageSummary } from './port.js';
 
@@ -257,7 +257,7 @@ function wrapContainer(c: Docker.Container): Container {
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => {
           remove().catch(() => {});
-          reject(signal?.reason);
+          reject(signal?.reason instanceof Error ? signal.reason : interrupted());
         };
       });
       aborted.catch(() => {});

@@ -44,7 +44,7 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
     images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
   });
   const cache = new BuildCache(join(dir, 'cache'));
-  type RunOptions = { keepGoing?: boolean; signal?: AbortSignal; unavailable?: ReadonlyMap<string, unknown> };
+  type RunOptions = { keepGoing?: boolean; signal?: AbortSignal; unavailable?: ReadonlyMap<string, Error> };
   const run = async (rs: Map<string, EvaluatedRecipe>, opts: RunOptions = {}) => {
     const events: FarmEvent[] = [];
     const ctx: BuildContext = {
@@ -156,7 +156,7 @@ describe('buildAll with the fake engine', () => {
     const missing = new FarmError('FETCH_FAILED', 'nosrc: nosrc.tar.gz could not be fetched');
     const { result } = await s.run({
       keepGoing: true,
-      unavailable: new Map<string, unknown>([['nosrc', missing], ['cachedNosrc', new FarmError('FETCH_FAILED', 'cachedNosrc: gone')]]),
+      unavailable: new Map<string, Error>([['nosrc', missing], ['cachedNosrc', new FarmError('FETCH_FAILED', 'cachedNosrc: gone')]]),
     });
     expect(result.failed).toEqual([{ pkg: 'nosrc', error: missing }]);
     expect(result.built).toEqual(['good']);
