@@ -128,7 +128,7 @@ describe('buildAll with the fake engine', () => {
     expect(result.skipped.map((x) => x.pkg)).toEqual(['c']);
     // Reported when it happens (with the end of the log), and again by the CLI summary.
     const failedEvent = events.find((e) => e.type === 'build-failed');
-    expect(failedEvent).toMatchObject({ pkg: 'b', reason: 'exit code 2', logTail: expect.arrayContaining(['error: boom']) });
+    expect(failedEvent).toMatchObject({ pkg: 'b', reason: 'exit code 2', logTail: expect.arrayContaining(['error: boom']) as unknown });
     expect((result.failed[0]?.error as { logTail: string[] }).logTail).toContain('error: boom');
     expect(s.runtime.live()).toEqual([]);
   });
