@@ -130,5 +130,5 @@ export function summaryOf(stdout: string): { built: string[]; cached: string[]; 
 /** The example config.lua without services or DHCP: the small test profiles have no service packages. */
 export async function smallProfileConfig(): Promise<string> {
   const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
-  return example.replace(/services = \{[^}]*\}/, 'services = {}').replace(/interfaces = \{[\s\S]*?\n    \},/, 'interfaces = {},');
+  return example.replace(/services = \{[^}]*\}/, 'services = {}').replace(/interfaces = \{[\s\S]*?\n {4}\},/, 'interfaces = {},');
 }
