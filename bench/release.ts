@@ -38,7 +38,7 @@ const wall = performance.now() - started;
 const after = await cpuTicks();
 if (code !== 0) throw new Error(`release failed (${code}):\n${stderr.slice(-2000)}\n${stdout.slice(-2000)}`);
 const events = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; stage?: string; ms?: number; ts: string });
-const stageMs = Object.fromEntries(events.filter((e) => e.type === 'stage-done').map((e) => [e.stage, e.ms]));
+const stageMs = Object.fromEntries(events.filter((e) => e.type === 'stage-done').map((e): [string, number | undefined] => [e.stage ?? '', e.ms]));
 const compareEvent = events.find((e) => e.type === 'info' && /^compare: \d+ ms/.test((e as { message?: string }).message ?? ''));
 const compareMs = Number(/\d+/.exec((compareEvent as { message?: string } | undefined)?.message ?? '0')?.[0]);
 const busy = (after.busy - before.busy) / (after.total - before.total);

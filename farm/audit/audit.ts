@@ -93,7 +93,7 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
   const re = compilePatterns(patterns);
   const checkFile = async ({ entry, content }: { entry: TreeEntry; content: FileContent }): Promise<void> => {
     const whole = entry.size <= WHOLE_FILE_LIMIT && content.readAll !== undefined ? await content.readAll() : undefined;
-    const readAt: ReadAt = whole === undefined ? content.readAt : async (o, l) => whole.subarray(o, o + l);
+    const readAt: ReadAt = whole === undefined ? content.readAt : (o, l) => Promise.resolve(whole.subarray(o, o + l));
     const head = await readAt(0, 64);
     if (isElf(head)) {
       elfFiles++;

@@ -10,7 +10,7 @@ export interface LeakPattern {
  * carried into the next so a match across a chunk boundary is found; each byte
  * is read once.
  */
-export async function scanChunks(chunks: AsyncIterable<Buffer>, patterns: readonly LeakPattern[]): Promise<LeakPattern[]> {
+export async function scanChunks(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, patterns: readonly LeakPattern[]): Promise<LeakPattern[]> {
   if (patterns.length === 0) {
     for await (const _ of chunks) void _;
     return [];

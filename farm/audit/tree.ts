@@ -31,7 +31,7 @@ export interface FileContent {
   readonly readAll?: () => Promise<Buffer>;
   readonly readAt: ReadAt;
   /** The whole file in chunks, each read once. */
-  chunks(): AsyncIterable<Buffer>;
+  chunks(): AsyncIterable<Buffer> | Iterable<Buffer>;
 }
 
 const CHUNK = 1 << 20;
@@ -55,9 +55,9 @@ function fileContent(path: string): FileContent {
 
 function bufferContent(buf: Buffer): FileContent {
   return {
-    readAll: async () => buf,
-    readAt: async (offset, length) => buf.subarray(offset, offset + length),
-    chunks: async function* () {
+    readAll: () => Promise.resolve(buf),
+    readAt: (offset, length) => Promise.resolve(buf.subarray(offset, offset + length)),
+    chunks: function* () {
       for (let o = 0; o < buf.length; o += CHUNK) yield buf.subarray(o, o + CHUNK);
     },
   };
@@ -131,7 +131,7 @@ async function* tarballEntries(path: string): AsyncGenerator<Item> {
   let pending: { readonly item: Item; readonly taken: () => void } | undefined;
   let wake: () => void = () => {};
   let finished = false;
-  let failure: unknown;
+  let failure: Error | undefined;
   const stop = new AbortController();
   const reading = readTar(
     path,
@@ -159,7 +159,7 @@ async function* tarballEntries(path: string): AsyncGenerator<Item> {
     { signal: stop.signal },
   ).then(
     () => undefined,
-    (error: unknown) => (failure = error),
+    (error: unknown) => (failure = error instanceof Error ? error : new Error(String(error))),
   );
   void reading.finally(() => {
     finished = true;

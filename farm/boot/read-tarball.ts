@@ -42,10 +42,10 @@ export async function openRootfsTarball(path: string): Promise<RootfsImage> {
   return {
     label: path,
     entries,
-    read: async (file) => {
+    read: (file) => {
       const body = bodies.get(file);
-      if (body === undefined) throw new UnsafeArchive(path, file, 'not a regular file of the archive');
-      return body;
+      if (body === undefined) return Promise.reject(new UnsafeArchive(path, file, 'not a regular file of the archive'));
+      return Promise.resolve(body);
     },
   };
 }

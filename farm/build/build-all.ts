@@ -24,7 +24,7 @@ export interface BuildAllInput {
   readonly cores: number;
   readonly keepGoing: boolean;
   /** Packages whose sources could not be had, with why: each fails unless its output is cached. */
-  readonly unavailable?: ReadonlyMap<string, unknown>;
+  readonly unavailable?: ReadonlyMap<string, Error>;
 }
 
 export interface BuildFailure {

@@ -7,9 +7,11 @@ declare module 'fengari' {
     currentline: number;
     source: LuaString;
   }
+  // Plain module exports that never use `this`; those the sandbox destructures or passes as values
+  // (to_luastring, to_jsstring, luaopen_*) say so with `this: void`.
   interface Fengari {
-  to_luastring(s: string): LuaString;
-  to_jsstring(s: LuaString): string;
+  to_luastring(this: void, s: string): LuaString;
+  to_jsstring(this: void, s: LuaString): string;
   lua: {
     LUA_OK: number;
     LUA_TNIL: number;
@@ -62,11 +64,11 @@ declare module 'fengari' {
     luaL_tolstring(L: LuaState, idx: number): LuaString;
   };
   lualib: {
-    luaopen_base(L: LuaState): number;
-    luaopen_string(L: LuaState): number;
-    luaopen_table(L: LuaState): number;
-    luaopen_math(L: LuaState): number;
-    luaopen_utf8(L: LuaState): number;
+    luaopen_base(this: void, L: LuaState): number;
+    luaopen_string(this: void, L: LuaState): number;
+    luaopen_table(this: void, L: LuaState): number;
+    luaopen_math(this: void, L: LuaState): number;
+    luaopen_utf8(this: void, L: LuaState): number;
   };
   }
   const fengari: Fengari;

@@ -35,7 +35,7 @@ export async function ensureSources(
      */
     readonly collect?: boolean;
   },
-): Promise<ReadonlyMap<string, unknown>> {
+): Promise<ReadonlyMap<string, Error>> {
   const items = options.items ?? sourcesOf(project);
   const fetcher = createFetcher({ store: options.store, mirrors: [...options.mirrors], offline: options.offline, sink: options.sink, signal: options.signal });
   if (options.offline && options.collect !== true) {
@@ -56,7 +56,7 @@ export async function ensureSources(
     }
   }
   const errors: unknown[] = [];
-  const unavailable = new Map<string, unknown>();
+  const unavailable = new Map<string, Error>();
   const queue = [...items];
   const worker = async (): Promise<void> => {
     for (let item = queue.shift(); item !== undefined && options.signal?.aborted !== true; item = queue.shift()) {
@@ -64,7 +64,7 @@ export async function ensureSources(
         await fetcher.ensure(item.pkg, item.source);
       } catch (error) {
         errors.push(error);
-        if (!unavailable.has(item.pkg)) unavailable.set(item.pkg, error);
+        if (!unavailable.has(item.pkg)) unavailable.set(item.pkg, error instanceof Error ? error : new Error(String(error)));
       }
     }
   };

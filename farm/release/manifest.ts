@@ -25,7 +25,7 @@ export interface ReleaseManifest {
 export async function readReleaseManifest(distDir: string): Promise<ReleaseManifest | undefined> {
   try {
     const data = parse(await readFile(join(distDir, MANIFEST), 'utf8')) as unknown;
-    return typeof data === 'object' && data !== null ? (data as ReleaseManifest) : undefined;
+    return typeof data === 'object' && data !== null ? data : undefined;
   } catch {
     return undefined;
   }

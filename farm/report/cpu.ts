@@ -22,7 +22,7 @@ export function sampleCpu(read: () => string = () => readFileSync('/proc/stat', 
   const fields = lines[0]?.split(/\s+/);
   if (fields?.[0] !== 'cpu') return undefined;
   // user nice system idle iowait irq softirq steal (guest time is already in user/nice).
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.slice(1, 9).map((f) => Number(f) || 0) as number[];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.slice(1, 9).map((f) => Number(f) || 0);
   const busy = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
   const cores = lines.filter((l) => /^cpu\d+\s/.test(l)).length;
   return { busy, total: busy + (idle ?? 0) + (iowait ?? 0), cores: Math.max(1, cores) };

@@ -26,7 +26,7 @@ async function tzdataZones(entry: CacheEntry | undefined): Promise<{ zones: Set<
     ex.on('finish', resolve);
     ex.on('error', reject);
   });
-  createReadStream(entry.tarPath).pipe(ex as unknown as NodeJS.WritableStream);
+  createReadStream(entry.tarPath).pipe(ex);
   await done;
   const zones = texts.length > 0 ? zonesFromTzdata(texts) : new Set<string>();
   for (const z of compiled) zones.add(z);

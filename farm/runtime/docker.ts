@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import { FarmError } from '../errors/index.js';
+import { FarmError, interrupted } from '../errors/index.js';
 import { createDemuxer } from './demux.js';
 import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo, ImageSummary } from './port.js';
 
@@ -88,7 +88,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): Contain
     async importImage(rootfs: Readable, ref: string, opts): Promise<string> {
       const [repo, tag] = splitRef(ref);
       const changes = [...(opts.changes ?? []), ...Object.entries(opts.labels).map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`)];
-      const stream = await docker.importImage(rootfs as unknown as NodeJS.ReadableStream, { repo, tag, changes });
+      const stream = await docker.importImage(rootfs, { repo, tag, changes });
       await followJson(stream, () => {});
       const info = await runtime.inspectImage(ref);
       if (info === undefined) throw new FarmError('IMAGE_FAILED', `import of ${ref} finished but the image is missing`);
@@ -96,7 +96,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): Contain
     },
 
     async buildImage(context: Readable, ref: string, opts): Promise<string> {
-      const stream = await docker.buildImage(context as unknown as NodeJS.ReadableStream, {
+      const stream = await docker.buildImage(context, {
         t: ref,
         dockerfile: opts.dockerfile,
         labels: { ...opts.labels },
@@ -251,7 +251,7 @@ function wrapContainer(c: Docker.Container): Container {
     async putArchive(path: string, tar: Readable): Promise<void> {
       const failure = new Promise<never>((_, reject) => tar.once('error', reject));
       const upload = (async () => {
-        const response = (await c.putArchive(tar as unknown as NodeJS.ReadableStream, { path })) as unknown as NodeJS.ReadableStream | undefined;
+        const response = (await c.putArchive(tar, { path })) as unknown as NodeJS.ReadableStream | undefined;
         response?.resume?.();
       })();
       await Promise.race([upload, failure]);
@@ -281,7 +281,7 @@ function wrapContainer(c: Docker.Container): Container {
         onAbort = () => {
           interrupted = true;
           remove().catch(() => {});
-          reject(signal?.reason);
+          reject(signal?.reason instanceof Error ? signal.reason : interrupted());
         };
       });
       aborted.catch(() => {});

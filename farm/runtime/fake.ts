@@ -73,24 +73,26 @@ export function createFakeRuntime(
     removed,
     images,
     live: () => [...alive.keys()],
-    async ping() {
-      if (options.engineUp === false) throw new FarmError('ENGINE_UNAVAILABLE', 'fake engine is down');
+    ping() {
+      if (options.engineUp === false) return Promise.reject(new FarmError('ENGINE_UNAVAILABLE', 'fake engine is down'));
+      return Promise.resolve();
     },
-    async createContainer(spec) {
+    createContainer(spec) {
       // Like the engine: an image is named by its reference or by its id.
       const image = imageOf(spec.image);
-      if (image === undefined) throw new FarmError('IMAGE_MISSING', `no image ${spec.image}`);
+      if (image === undefined) return Promise.reject(new FarmError('IMAGE_MISSING', `no image ${spec.image}`));
       const id = `fake${++counter}`;
       created.push(spec);
       alive.set(id, image.id);
       const files = new Map<string, Buffer>();
       let dest: Readonly<Record<string, FakeFile | string>> = {};
       let gone = false;
-      const remove = async (): Promise<void> => {
-        if (gone) return;
+      const remove = (): Promise<void> => {
+        if (gone) return Promise.resolve();
         gone = true;
         alive.delete(id);
         removed.push(id);
+        return Promise.resolve();
       };
       const container: Container = {
         id,
@@ -117,17 +119,17 @@ export function createFakeRuntime(
           dest = result.dest ?? {};
           return { exitCode: result.exitCode ?? 0, oomKilled: result.oomKilled ?? false, timedOut: false };
         },
-        async getArchive(path) {
-          if (path !== '/build/dest') throw new Error(`fake runtime: getArchive(${path}) unsupported`);
-          return destTar(dest);
+        getArchive(path) {
+          if (path !== '/build/dest') return Promise.reject(new Error(`fake runtime: getArchive(${path}) unsupported`));
+          return Promise.resolve(destTar(dest));
         },
         remove,
         [Symbol.asyncDispose]: remove,
       };
-      return container;
+      return Promise.resolve(container);
     },
-    async inspectImage(ref) {
-      return images.get(ref);
+    inspectImage(ref) {
+      return Promise.resolve(images.get(ref));
     },
     async importImage(rootfs, ref) {
       await readTar(rootfs, () => {});
@@ -142,29 +144,33 @@ export function createFakeRuntime(
       images.set(ref, info);
       return info.id;
     },
-    async listImages(labels) {
+    listImages(labels) {
       const ids = new Set([...images.values()].filter((i) => Object.entries(labels).every(([k, v]) => i.labels[k] === v)).map((i) => i.id));
-      return [...ids].map((id): ImageSummary => {
-        const image = imageOf(id) as FakeImage;
-        return { id, refs: refsOf(id), labels: image.labels, created: image.created ?? 0, size: image.size ?? 0 };
-      });
+      return Promise.resolve(
+        [...ids].map((id): ImageSummary => {
+          const image = imageOf(id) as FakeImage;
+          return { id, refs: refsOf(id), labels: image.labels, created: image.created ?? 0, size: image.size ?? 0 };
+        }),
+      );
     },
-    async removeImage(ref, opts = {}) {
+    removeImage(ref, opts = {}) {
       const image = imageOf(ref);
-      if (image === undefined) return;
+      if (image === undefined) return Promise.resolve();
       // Like the engine: the image itself goes with its last reference (or by id), unless a container uses it.
       const last = ref === image.id || refsOf(image.id).length <= 1;
-      if (opts.force !== true && last && [...alive.values()].includes(image.id)) throw new FarmError('IMAGE_IN_USE', `${ref}: a container uses image ${image.id}`);
-      if (opts.force !== true && ref === image.id && refsOf(image.id).length > 1) throw new FarmError('IMAGE_IN_USE', `${ref}: image is referenced in multiple repositories`);
+      if (opts.force !== true && last && [...alive.values()].includes(image.id)) return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: a container uses image ${image.id}`));
+      if (opts.force !== true && ref === image.id && refsOf(image.id).length > 1) return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: image is referenced in multiple repositories`));
       const doomed = last ? [...images].filter(([, i]) => i.id === image.id).map(([r]) => r) : [ref];
       for (const r of doomed) images.delete(r);
+      return Promise.resolve();
     },
-    async listContainers() {
-      return [...alive.keys()];
+    listContainers() {
+      return Promise.resolve([...alive.keys()]);
     },
-    async removeContainer(id) {
+    removeContainer(id) {
       alive.delete(id);
       removed.push(id);
+      return Promise.resolve();
     },
   };
   return runtime;
@@ -190,7 +196,7 @@ function readTar(stream: Readable, onFile: (name: string, body: Buffer) => void)
     ex.on('finish', resolve);
     ex.on('error', reject);
     stream.on('error', reject);
-    stream.pipe(ex as unknown as NodeJS.WritableStream);
+    stream.pipe(ex);
   });
 }
 

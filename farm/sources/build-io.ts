@@ -5,9 +5,7 @@ import type { SourceStore } from './store.js';
 /** The tar work of a build, reading sources from the verified store. */
 export function createBuildIo(store: SourceStore): BuildIo {
   return {
-    async sourceArchive(source, signal) {
-      return repackSource(store.pathOf(source.sha256), source, signal);
-    },
+    sourceArchive: (source, signal) => Promise.resolve(repackSource(store.pathOf(source.sha256), source, signal)),
     normalizeOutput,
   };
 }

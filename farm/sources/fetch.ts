@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addAbortSignal, Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { checkInterrupted, ChecksumMismatch, FarmError } from '../errors/index.js';
 import type { SourceSpec } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
@@ -15,7 +14,7 @@ export const defaultHttpGet: HttpGet = async (url, signal) => {
   const limit = AbortSignal.timeout(600_000);
   const response = await fetch(url, { redirect: 'follow', signal: signal === undefined ? limit : AbortSignal.any([signal, limit]) });
   if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
-  return Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
+  return Readable.fromWeb(response.body);
 };
 
 export interface FetcherOptions {

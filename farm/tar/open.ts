@@ -3,7 +3,6 @@ import { constants, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { access, open } from 'node:fs/promises';
 import { PassThrough, Readable, Transform } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import unbzip2 from 'unbzip2-stream';
 import xz from 'xz-decompress';
@@ -42,14 +41,14 @@ export async function openArchive(path: string): Promise<Readable> {
     case 'bzip2':
       return forward(raw, raw.pipe(unbzip2()).pipe(new PassThrough({ highWaterMark: 1 << 20 })));
     case 'xz': {
-      const web = new xz.XzReadableStream(Readable.toWeb(raw) as unknown as ReadableStream<Uint8Array>);
+      const web = new xz.XzReadableStream(Readable.toWeb(raw));
       // The WASM decoder reuses its output buffer: copy every chunk before handing it on.
       const copy = new Transform({
         transform(chunk: Uint8Array, _enc, cb) {
           cb(null, Buffer.from(chunk));
         },
       });
-      const decoded = Readable.fromWeb(web as unknown as WebReadableStream<Uint8Array>);
+      const decoded = Readable.fromWeb(web);
       decoded.on('error', (error) => copy.destroy(error));
       return forward(raw, decoded.pipe(copy));
     }

@@ -59,7 +59,7 @@ export async function readTar(path: string, onEntry: OnEntry, options: ReadOptio
     input.destroy();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
-  input.pipe(ex as unknown as NodeJS.WritableStream);
+  input.pipe(ex);
   try {
     for await (const body of ex) {
       const entry = body as unknown as Readable & { header: Header };

@@ -28,7 +28,7 @@ export function repackSource(path: string, source: SourceSpec, signal?: AbortSig
   const stream = new PassThrough();
   out.on('error', () => {});
   out.on('data', (chunk) => {
-    if (!stream.write(chunk as Buffer)) out.pause();
+    if (!stream.write(chunk)) out.pause();
   });
   stream.on('drain', () => out.resume());
   out.on('end', () => stream.end());
@@ -51,7 +51,7 @@ export function repackSource(path: string, source: SourceSpec, signal?: AbortSig
       });
       const file = createReadStream(path).on('error', fail);
       signal?.addEventListener('abort', () => file.destroy(signal.reason as Error), { once: true });
-      file.pipe(sink as unknown as NodeJS.WritableStream);
+      file.pipe(sink);
     })().catch(fail);
     return { stream, topDir };
   }
@@ -87,7 +87,7 @@ export function repackSource(path: string, source: SourceSpec, signal?: AbortSig
       sink.on('error', reject);
       if (isFile) {
         body.once('error', reject);
-        body.pipe(sink as unknown as NodeJS.WritableStream);
+        body.pipe(sink);
       }
     });
   };

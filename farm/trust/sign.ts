@@ -42,7 +42,7 @@ export async function signRelease(options: { readonly distDir: string; readonly 
   const file = join(options.distDir, `${SUMS}.${signer}.sig`);
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing !== undefined) {
-    let same = false;
+    let same: boolean;
     try {
       same = parseSshsig(existing, file).publicBlob.equals(key.publicBlob);
     } catch {

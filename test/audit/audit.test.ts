@@ -79,7 +79,7 @@ describe('audit: unstripped ELF (a warning)', () => {
     const yaml = parse(auditReportToYaml(report)) as { verdict: string; warnings: { rule: string; severity: string }[] };
     expect(yaml.verdict).toBe('clean');
     expect(yaml.warnings.map((w) => [w.rule, w.severity])).toEqual([['elf-unstripped', 'warning']]);
-    expect(JSON.parse(JSON.stringify(report)).warnings).toHaveLength(1);
+    expect((JSON.parse(JSON.stringify(report)) as typeof report).warnings).toHaveLength(1);
   });
 
   it('keeps failures failing next to warnings, each marked with its severity', async () => {

@@ -107,7 +107,7 @@ describe('audit of a file that is not a whole tar archive', () => {
         () => undefined,
         (e: unknown) => e,
       );
-      expect(error, name).toMatchObject({ name: 'FarmError', code: 'ARCHIVE_INVALID', message: expect.stringContaining(file) });
+      expect(error, name).toMatchObject({ name: 'FarmError', code: 'ARCHIVE_INVALID', message: expect.stringContaining(file) as unknown });
     }
   });
 

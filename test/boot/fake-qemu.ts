@@ -9,8 +9,8 @@ export function fakeQemu(behaviour: FakeBehaviour, options: { readonly installed
   const started: { args: readonly string[]; killed: boolean }[] = [];
   let pids = 1000;
   const host: BootHost = {
-    which: async (name) => (options.installed === false ? undefined : `/usr/bin/${name}`),
-    kvmUsable: async () => options.kvm === true,
+    which: (name) => Promise.resolve(options.installed === false ? undefined : `/usr/bin/${name}`),
+    kvmUsable: () => Promise.resolve(options.kvm === true),
     spawn: (_command, args): VmProcess => {
       const pid = pids++;
       const run = { args, killed: false };

@@ -24,7 +24,7 @@ export function parseNewc(gz: Buffer): ParsedMember[] {
     const magic = buf.toString('ascii', at, at + 6);
     if (magic !== '070701') throw new Error(`bad magic at ${at}: ${magic}`);
     const f = (i: number): number => parseInt(buf.toString('ascii', at + 6 + i * 8, at + 14 + i * 8), 16);
-    const [ino, mode, uid, gid, nlink, mtime, size, , , rdevMajor, rdevMinor, namesize] = Array.from({ length: 12 }, (_, i) => f(i)) as number[];
+    const [ino, mode, uid, gid, nlink, mtime, size, , , rdevMajor, rdevMinor, namesize] = Array.from({ length: 12 }, (_, i) => f(i));
     const name = buf.toString('utf8', at + 110, at + 110 + (namesize as number) - 1);
     at = align4(at + 110 + (namesize as number));
     const data = buf.subarray(at, at + (size as number));

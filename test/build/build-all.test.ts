@@ -21,12 +21,12 @@ const IMAGE = 'builder';
 const TOOLCHAIN = { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' };
 
 const io: BuildIo = {
-  async sourceArchive(source) {
+  sourceArchive(source) {
     const p = pack();
     p.entry({ name: `src/${source.file}-dir/`, type: 'directory' });
     p.entry({ name: `src/${source.file}-dir/README` }, 'hello');
     p.finalize();
-    return { stream: p as unknown as Readable, topDir: Promise.resolve(`${source.file}-dir`) };
+    return Promise.resolve({ stream: p as unknown as Readable, topDir: Promise.resolve(`${source.file}-dir`) });
   },
   normalizeOutput,
 };
@@ -44,7 +44,7 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
     images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
   });
   const cache = new BuildCache(join(dir, 'cache'));
-  type RunOptions = { keepGoing?: boolean; signal?: AbortSignal; unavailable?: ReadonlyMap<string, unknown> };
+  type RunOptions = { keepGoing?: boolean; signal?: AbortSignal; unavailable?: ReadonlyMap<string, Error> };
   const run = async (rs: Map<string, EvaluatedRecipe>, opts: RunOptions = {}) => {
     const events: FarmEvent[] = [];
     const ctx: BuildContext = {
@@ -128,7 +128,7 @@ describe('buildAll with the fake engine', () => {
     expect(result.skipped.map((x) => x.pkg)).toEqual(['c']);
     // Reported when it happens (with the end of the log), and again by the CLI summary.
     const failedEvent = events.find((e) => e.type === 'build-failed');
-    expect(failedEvent).toMatchObject({ pkg: 'b', reason: 'exit code 2', logTail: expect.arrayContaining(['error: boom']) });
+    expect(failedEvent).toMatchObject({ pkg: 'b', reason: 'exit code 2', logTail: expect.arrayContaining(['error: boom']) as unknown });
     expect((result.failed[0]?.error as { logTail: string[] }).logTail).toContain('error: boom');
     expect(s.runtime.live()).toEqual([]);
   });
@@ -156,7 +156,7 @@ describe('buildAll with the fake engine', () => {
     const missing = new FarmError('FETCH_FAILED', 'nosrc: nosrc.tar.gz could not be fetched');
     const { result } = await s.run({
       keepGoing: true,
-      unavailable: new Map<string, unknown>([['nosrc', missing], ['cachedNosrc', new FarmError('FETCH_FAILED', 'cachedNosrc: gone')]]),
+      unavailable: new Map<string, Error>([['nosrc', missing], ['cachedNosrc', new FarmError('FETCH_FAILED', 'cachedNosrc: gone')]]),
     });
     expect(result.failed).toEqual([{ pkg: 'nosrc', error: missing }]);
     expect(result.built).toEqual(['good']);

@@ -29,12 +29,12 @@ describe('one AbortSignal stops every step', () => {
       sink: () => {},
       signal: controller.signal,
       // A server that sends a little and then nothing: only the signal ends it.
-      httpGet: async (_url, signal) => {
+      httpGet: (_url, signal) => {
         seen = signal;
         const body = new PassThrough();
         body.write(Buffer.alloc(1000));
         signal?.addEventListener('abort', () => body.destroy(new Error('aborted')));
-        return body;
+        return Promise.resolve(body);
       },
     });
     const fetching = failure(fetcher.ensure('pkg', { url: 'https://example.org/pkg-1.tar.gz', sha256: 'a'.repeat(64), file: 'pkg-1.tar.gz', extract: true }));

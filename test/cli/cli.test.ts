@@ -90,7 +90,7 @@ describe('the CLI edge', () => {
     const root = await project();
     expect((await cli(root, ['config', 'diff'])).code).toBe(0);
     const text = await readFile(join(root, 'config.lua'), 'utf8');
-    await writeFile(join(root, 'config.lua'), text.replace(/  keymap = "us",\n/, '').replace('hostname = "stasis"', 'host_name = "stasis"'));
+    await writeFile(join(root, 'config.lua'), text.replace(/ {2}keymap = "us",\n/, '').replace('hostname = "stasis"', 'host_name = "stasis"'));
     const r = await cli(root, ['config', 'diff']);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/new\s+keymap/);
@@ -100,8 +100,8 @@ describe('the CLI edge', () => {
   it('config diff sees options the example documents as nil (kernel.config, filesystem.swap)', async () => {
     const root = await project();
     const text = await readFile(join(root, 'config.lua'), 'utf8');
-    expect(text).toMatch(/\n    config = nil,/);
-    await writeFile(join(root, 'config.lua'), text.replace(/\n    config = nil,[^\n]*/, '').replace(/\n    swap = nil,[^\n]*/, ''));
+    expect(text).toMatch(/\n {4}config = nil,/);
+    await writeFile(join(root, 'config.lua'), text.replace(/\n {4}config = nil,[^\n]*/, '').replace(/\n {4}swap = nil,[^\n]*/, ''));
     const r = await cli(root, ['config', 'diff']);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/new\s+filesystem\.swap/);

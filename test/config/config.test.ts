@@ -21,16 +21,16 @@ describe('config.lua / default.lua', () => {
     const root = await rootWith({});
     await expect(loadConfig(root)).rejects.toMatchObject({
       code: 'CONFIG_MISSING',
-      message: expect.stringMatching(/cp configs\/config\.lua\.example config\.lua\n\s+cp configs\/default\.lua\.example default\.lua/),
+      message: expect.stringMatching(/cp configs\/config\.lua\.example config\.lua\n\s+cp configs\/default\.lua\.example default\.lua/) as unknown,
     });
     const half = await rootWith({ 'config.lua': 'return {}' });
-    await expect(loadConfig(half)).rejects.toMatchObject({ code: 'CONFIG_MISSING', message: expect.stringContaining('cp configs/default.lua.example default.lua') });
-    await expect(loadConfig(half)).rejects.not.toMatchObject({ message: expect.stringContaining('config.lua.example') });
+    await expect(loadConfig(half)).rejects.toMatchObject({ code: 'CONFIG_MISSING', message: expect.stringContaining('cp configs/default.lua.example default.lua') as unknown });
+    await expect(loadConfig(half)).rejects.not.toMatchObject({ message: expect.stringContaining('config.lua.example') as unknown });
   });
 
   it('reports Lua errors in config.lua with file and line', async () => {
     const root = await rootWith({ 'config.lua': 'return {\n  hostname = "x",\n  oops oops\n}', 'default.lua': 'return {}' });
-    await expect(loadConfig(root)).rejects.toMatchObject({ code: 'LUA_ERROR', message: expect.stringMatching(/^config\.lua:3: /) });
+    await expect(loadConfig(root)).rejects.toMatchObject({ code: 'LUA_ERROR', message: expect.stringMatching(/^config\.lua:3: /) as unknown });
   });
 
   it('lists option paths for config diff', () => {

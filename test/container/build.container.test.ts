@@ -8,6 +8,7 @@ import { createGzip } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditTree, openTreeFromDirectory } from '../../farm/audit/index.js';
+import type { RootfsEntry } from '../../farm/rootfs/merge.js';
 import { serveMirror } from '../../farm/mirror/index.js';
 import { containerCreates, containerTierReady, editRecipe, makeRoot, MIRROR, runFarm, startFarm, summaryOf, workspaceContainers } from '../support/farm.js';
 import { copyRoot, FIXTURE_MS, sharedCiBuild, type SharedBuild } from '../support/shared.js';
@@ -39,7 +40,7 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
       const head = (await readFile(join(preview, bin))).subarray(0, 4);
       expect(head.toString('latin1'), bin).toBe('\x7fELF');
     }
-    const manifest = JSON.parse(await readFile(join(cold.root, 'workspace', 'preview.manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(cold.root, 'workspace', 'preview.manifest.json'), 'utf8')) as RootfsEntry[];
     const report = await auditTree(openTreeFromDirectory(preview, manifest));
     expect(report.elfFiles).toBeGreaterThan(10);
     expect(report.findings).toEqual([]);

@@ -106,7 +106,7 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
     const docker = new Docker({ socketPath: '/var/run/docker.sock' });
     const tarball = join(root, 'workspace-release-stage-b', 'dist', 'stasis-boot-rootfs.tar.gz');
     const { createReadStream } = await import('node:fs');
-    const progress = await docker.importImage(createReadStream(tarball) as unknown as NodeJS.ReadableStream, { repo: 'stasis-test-boot', tag: 'latest' });
+    const progress = await docker.importImage(createReadStream(tarball), { repo: 'stasis-test-boot', tag: 'latest' });
     for await (const _ of progress) void _;
     // The switch is tcc's VLA regression (patch 8 in tcc-stasis.patch): a case after a block holding a VLA.
     const source = [

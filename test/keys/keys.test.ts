@@ -59,7 +59,7 @@ function recipes(config: Config = BASE_CONFIG, edit: Record<string, Spec> = {}):
 function keysOf(map: Map<string, EvaluatedRecipe>, context: KeyContext = CONTEXT): Record<string, string> {
   const names = [...map.keys()];
   const keys = computeKeys(buildOrder(map, names), map, context);
-  return Object.fromEntries([...keys].map(([name, k]) => [name, k.key]).sort());
+  return Object.fromEntries([...keys].map(([name, k]): [string, string] => [name, k.key]).sort());
 }
 
 function changed(a: Record<string, string>, b: Record<string, string>): string[] {

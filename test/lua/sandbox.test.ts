@@ -56,8 +56,8 @@ describe('Lua sandbox', () => {
       { timeoutMs: 1500 },
     );
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(results[0]).toMatchObject({ ok: false, error: { code: 'LUA_TIMEOUT', message: expect.stringContaining('system/loop/pkg.lua') } });
-    expect(results[1]).toMatchObject({ ok: false, error: { code: 'LUA_TIMEOUT', message: expect.stringContaining('system/bomb/pkg.lua') } });
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'LUA_TIMEOUT', message: expect.stringContaining('system/loop/pkg.lua') as unknown } });
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'LUA_TIMEOUT', message: expect.stringContaining('system/bomb/pkg.lua') as unknown } });
     expect(results[2]).toMatchObject({ ok: true, value: { fine: true } });
   });
 

@@ -145,7 +145,7 @@ describe('loadRecipes', () => {
     });
     expect((await loadProfile(dir, 'a', { stage: 'dev' })).packages).toEqual(['y', 'x']);
     await expect(loadProfile(dir, 'c', { stage: 'dev' })).rejects.toThrow(/"extends" cycle: c -> d -> c/);
-    await expect(loadProfile(dir, 'nope', { stage: 'dev' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringMatching(/^config\.lua: profile: no profile "nope" .*available: a, b, c, d/) });
+    await expect(loadProfile(dir, 'nope', { stage: 'dev' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringMatching(/^config\.lua: profile: no profile "nope" .*available: a, b, c, d/) as unknown });
     // The error names where the name came from: a command-line flag, or the profile that extends it.
     await expect(loadProfile(dir, 'nope', { stage: 'dev' }, '--profile')).rejects.toThrow(/^--profile: no profile "nope"/);
     await expect(loadProfile(dir, 'e', { stage: 'dev' })).rejects.toThrow(/^profiles\/e\.lua: extends: no profile "gone"/);
@@ -160,7 +160,7 @@ describe('loadRecipes', () => {
     });
     await expect(loadProfile(dir, 'p', { stage: 'dev' })).rejects.toThrow(/profiles\/p\.lua: pakages: unknown option \(did you mean "packages"\?\)/);
     expect(await loadProfile(dir, 'q', { stage: 'dev' })).toEqual({ name: 'q', description: 'q', packages: ['y', 'z', 'x'] });
-    await expect(loadProfile(dir, 's', { stage: 'dev' })).rejects.toMatchObject({ code: 'LUA_ERROR', message: expect.stringMatching(/^profiles\/s\.lua:2: /) });
+    await expect(loadProfile(dir, 's', { stage: 'dev' })).rejects.toMatchObject({ code: 'LUA_ERROR', message: expect.stringMatching(/^profiles\/s\.lua:2: /) as unknown });
   });
 
   it('hashes the recipe, its patches and files, and records its reads', async () => {
@@ -186,7 +186,7 @@ describe('loadRecipes', () => {
     const dir = await root({ y: recipe('y', ', patches = { "one.patch", "two.patch" }') }, { 'system/y/one.patch': 'x' });
     await expect(loadRecipes(dir, await loadConfig(dir), { stage: 'dev' })).rejects.toMatchObject({
       code: 'RECIPE_INVALID',
-      message: expect.stringContaining('system/y/pkg.lua: patches[2]: "two.patch" does not exist'),
+      message: expect.stringContaining('system/y/pkg.lua: patches[2]: "two.patch" does not exist') as unknown,
     });
   });
 });

@@ -168,7 +168,7 @@ describe('the Stasis package set in system/', () => {
     expect(unobtainable).toEqual([]);
   });
 
-  it('local packages (no sources) carry their files beside pkg.lua', async () => {
+  it('local packages (no sources) carry their files beside pkg.lua', () => {
     for (const name of ['rootfs-layout', 's6-boot', 'libc-tools', 'certs']) {
       const r = recipes.get(name);
       expect(r?.recipe.sources).toEqual([]);

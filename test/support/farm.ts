@@ -104,7 +104,7 @@ export async function workspaceContainers(
 export async function containerCreates(root: string, since: number, until: number): Promise<number> {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
   const kind = `org.stasis-farm.kind=build:${workspacePaths(root, 'dev').id}`;
-  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['create'], label: ['org.stasis-farm.farm=stasis-farm', kind] } })) as NodeJS.ReadableStream;
+  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['create'], label: ['org.stasis-farm.farm=stasis-farm', kind] } }));
   let text = '';
   for await (const chunk of stream) text += (chunk as Buffer).toString();
   return text.split('\n').filter((l) => l.trim() !== '').length;
@@ -130,5 +130,5 @@ export function summaryOf(stdout: string): { built: string[]; cached: string[]; 
 /** The example config.lua without services or DHCP: the small test profiles have no service packages. */
 export async function smallProfileConfig(): Promise<string> {
   const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
-  return example.replace(/services = \{[^}]*\}/, 'services = {}').replace(/interfaces = \{[\s\S]*?\n    \},/, 'interfaces = {},');
+  return example.replace(/services = \{[^}]*\}/, 'services = {}').replace(/interfaces = \{[\s\S]*?\n {4}\},/, 'interfaces = {},');
 }

@@ -43,7 +43,7 @@ describe('lockWorkspace', () => {
   it('refuses a second holder with WORKSPACE_LOCKED naming the pid', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lock-'));
     const first = await lockWorkspace(dir);
-    await expect(lockWorkspace(dir)).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED', message: expect.stringContaining(`pid ${process.pid}`) });
+    await expect(lockWorkspace(dir)).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED', message: expect.stringContaining(`pid ${process.pid}`) as unknown });
     await first.release();
     const again = await lockWorkspace(dir);
     await again.release();
@@ -53,7 +53,7 @@ describe('lockWorkspace', () => {
     const dir = await mkdtemp(join(tmpdir(), 'lock-'));
     await writeFile(join(dir, '.lock'), `${DEAD_PID}\n`);
     const lock = await lockWorkspace(dir);
-    await expect(lockWorkspace(dir)).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED', message: expect.stringContaining(`pid ${process.pid}`) });
+    await expect(lockWorkspace(dir)).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED', message: expect.stringContaining(`pid ${process.pid}`) as unknown });
     await lock.release();
     expect(await readdir(dir)).toEqual([]);
   });
