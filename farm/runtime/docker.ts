@@ -236,7 +236,7 @@ function wrapContainer(c: Docker.Container): Container {
   // One removal, however many ask for it (an interrupted run starts it early; disposal waits for it,
   // but not long when interrupted).
   let removing: Promise<void> | undefined;
-  let interrupted = false;
+  let abandoned = false;
   const remove = (): Promise<void> =>
     (removing ??= (async () => {
       try {
@@ -279,7 +279,7 @@ function wrapContainer(c: Docker.Container): Container {
       let onAbort = (): void => {};
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => {
-          interrupted = true;
+          abandoned = true;
           remove().catch(() => {});
           reject(signal?.reason instanceof Error ? signal.reason : interrupted());
         };
@@ -302,7 +302,7 @@ function wrapContainer(c: Docker.Container): Container {
     },
     remove,
     async [Symbol.asyncDispose]() {
-      if (!interrupted) return remove();
+      if (!abandoned) return remove();
       const removal = remove().catch(() => {});
       await Promise.race([removal, new Promise((r) => setTimeout(r, INTERRUPTED_REMOVAL_WAIT_MS).unref())]);
     },

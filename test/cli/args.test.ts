@@ -48,9 +48,9 @@ describe('parseCommandArgs', () => {
 
   it("loads a command's implementation only to run it, once its arguments parse", async () => {
     let loads = 0;
-    const command = defineCommand(SPEC, async () => {
+    const command = defineCommand(SPEC, () => {
       loads++;
-      return async (_ctx, { positionals }) => positionals.length;
+      return Promise.resolve((_ctx: CliContext, { positionals }: { positionals: readonly string[] }) => Promise.resolve(positionals.length));
     });
     const ctx = {} as CliContext;
     await expect(command.run(ctx, ['a', '--jbos', '2'])).rejects.toMatchObject({ code: 'USAGE' });
@@ -60,7 +60,7 @@ describe('parseCommandArgs', () => {
   });
 
   it('a spec the parser cannot follow is refused when it is defined', () => {
-    const load = async () => async (): Promise<number> => 0;
+    const load = () => Promise.resolve((): Promise<number> => Promise.resolve(0));
     expect(() => defineCommand({ name: 'x', summary: 'x', options: { very: { type: 'boolean', short: 'v', description: 'clashes with --verbose' } } }, load)).toThrow(/-v is taken/);
     const positionals = [{ name: 'A', description: 'a', optional: true }, { name: 'B', description: 'b' }];
     expect(() => defineCommand({ name: 'x', summary: 'x', positionals, options: {} }, load)).toThrow(/B is required after an optional argument/);
