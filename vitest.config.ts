@@ -11,6 +11,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // The unit tier runs first, then the container tier (two projects with different worker
+          // counts need their own group).
+          sequence: { groupOrder: 0 },
           globalSetup: ['test/support/tmp-setup.ts'],
           include: ['test/**/*.test.ts', 'farm/**/*.test.ts'],
           exclude: ['test/**/*.container.test.ts', 'node_modules/**', 'dist/**'],
@@ -20,6 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'container',
+          sequence: { groupOrder: 1 },
           include: ['test/**/*.container.test.ts'],
           // One directory per run for the fixtures several files share (test/support/shared.ts).
           globalSetup: ['test/support/tmp-setup.ts', 'test/support/global-setup.ts'],
