@@ -1,5 +1,5 @@
-import { toolchainEnv, type ImageToolchain } from '../build/env.js';
-import { stripStepSha256 } from '../build/strip.js';
+import { toolchainEnv, type ImageToolchain } from '../pkgbuild/env.js';
+import { stripStepSha256 } from '../pkgbuild/strip.js';
 import { computeKeys, type PackageKey } from '../keys/index.js';
 import { FARM_VERSION } from '../version.js';
 import type { Project } from './load.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { BuildAllResult } from '../build/build-all.js';
+import type { BuildAllResult } from '../pkgbuild/build-all.js';
 import { FarmError } from '../errors/index.js';
 import { buildProject, type BuildOutcome } from '../project/build.js';
 import { loadProject, type Project } from '../project/load.js';

@@ -1,4 +1,4 @@
-import type { BuildIo } from '../build/io.js';
+import type { BuildIo } from '../pkgbuild/io.js';
 import { normalizeOutput, repackSource } from '../tar/index.js';
 import type { SourceStore } from './store.js';
 

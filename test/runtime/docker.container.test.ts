@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { extract, pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { BUILD_CAPS } from '../../farm/build/build-package.js';
+import { BUILD_CAPS } from '../../farm/pkgbuild/build-package.js';
 import { createDockerRuntime } from '../../farm/runtime/docker.js';
 import { LABELS, type ContainerSpec } from '../../farm/runtime/port.js';
 import { BUILDER, containerTierReady, farmContainers } from '../support/farm.js';

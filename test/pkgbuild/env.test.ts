@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnv, imageToolchain, toolchainEnv } from '../../farm/build/env.js';
+import { buildEnv, imageToolchain, toolchainEnv } from '../../farm/pkgbuild/env.js';
 import { makeRecipe } from '../graph/make-recipe.js';
 
 describe('buildEnv', () => {
