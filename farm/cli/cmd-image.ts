@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { bootstrapBuilder, DEFAULT_BUILDER, definitionHash, importBuilder } from '../image/builder.js';
-import { inspectBuilder } from '../project/build.js';
+import { inspectBuilder } from '../image/inspect.js';
 import { LABELS } from '../runtime/port.js';
 import { FARM_HOME } from '../version.js';
 import { defineCommand, defineGroup } from './command.js';

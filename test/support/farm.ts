@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Docker from 'dockerode';
+import { MISSING_BUILDER_HINT } from '../../farm/image/inspect.js';
 import { workspacePaths, type StageName } from '../../farm/workspace/paths.js';
 
 /** The repository checkout (system/, profiles/, configs/, bin/). */
@@ -60,7 +61,7 @@ export async function containerTierReady(): Promise<boolean> {
     await docker.ping();
     await docker.getImage(BUILDER).inspect();
   } catch (error) {
-    problem = `Docker engine or builder image ${BUILDER} unavailable (${(error as Error).message}); run: npx stasis-farm image ensure --bootstrap`;
+    problem = `Docker engine or builder image ${BUILDER} unavailable (${(error as Error).message}); ${MISSING_BUILDER_HINT}`;
   }
   if (problem === undefined) return true;
   if (process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false') throw new Error(`container tier cannot run in CI: ${problem}`);
