@@ -7,7 +7,8 @@ import { BuildFailed, checkInterrupted, FarmError, interrupted, OutputTooLarge }
 import { deadlineMarginS, withDeadline } from './deadline.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
-import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import { buildKind, farmLabels } from '../runtime/labels.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 import type { BuildCache, CacheEntry } from '../cache/cache.js';
 import { BUILD_HOSTNAME, SRC_DIR } from './env.js';
 import type { BuildIo } from './io.js';
@@ -92,13 +93,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       env: job.env,
       workdir: '/build',
       hostname: BUILD_HOSTNAME,
-      labels: {
-        [LABELS.farm]: 'stasis-farm',
-        [LABELS.run]: ctx.runId,
-        [LABELS.pkg]: recipe.name,
-        [LABELS.stage]: ctx.stage,
-        [LABELS.kind]: `build:${ctx.workspaceId}`,
-      },
+      labels: farmLabels({ kind: buildKind(ctx.workspaceId), run: ctx.runId, pkg: recipe.name, stage: ctx.stage }),
       limits: ctx.limits,
       capAdd: BUILD_CAPS,
     });

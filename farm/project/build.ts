@@ -9,7 +9,8 @@ import { createBuildIo } from '../pkgbuild/store-io.js';
 import { CacheCorrupt, checkInterrupted, untilInterrupted } from '../errors/index.js';
 import { inspectBuilder, type Builder } from '../image/inspect.js';
 import type { EventSink } from '../report/events.js';
-import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import { buildKind, LABELS } from '../runtime/labels.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 import { assembleRootfs, removeStaleAssemblies, type AssembleResult } from '../rootfs/assemble.js';
 import { renderContextFor } from '../rootfs/context.js';
 import { renderSystemFiles } from '../rootfs/render.js';
@@ -78,7 +79,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   if (options.clean === true) {
     await Promise.all([paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) => rm(d, { recursive: true, force: true })));
   }
-  const stale = await options.runtime.listContainers({ [LABELS.kind]: `build:${paths.id}` });
+  const stale = await options.runtime.listContainers({ [LABELS.kind]: buildKind(paths.id) });
   for (const id of stale) await options.runtime.removeContainer(id);
   if (stale.length > 0) options.sink({ type: 'sweep', removed: stale.length });
   const cache = new BuildCache(paths.cache);

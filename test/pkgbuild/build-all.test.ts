@@ -16,6 +16,7 @@ import type { EvaluatedRecipe } from '../../farm/recipe/types.js';
 import { createFakeRuntime, type FakeRunContext, type FakeRunResult } from '../../farm/runtime/fake.js';
 import { normalizeOutput } from '../../farm/tar/normalize.js';
 import { makeRecipes } from '../graph/make-recipe.js';
+import { LABELS } from '../../farm/runtime/labels.js';
 
 const IMAGE = 'builder';
 const TOOLCHAIN = { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' };
@@ -40,7 +41,7 @@ const defaultBehaviour: Behaviour = (pkg, ctx) => ({
 
 async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour = defaultBehaviour) {
   const dir = await mkdtemp(join(tmpdir(), 'farm-build-'));
-  const runtime = createFakeRuntime((ctx) => behaviour(ctx.spec.labels['org.stasis-farm.package'] ?? '?', ctx), {
+  const runtime = createFakeRuntime((ctx) => behaviour(ctx.spec.labels[LABELS.pkg] ?? '?', ctx), {
     images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
   });
   const cache = new BuildCache(join(dir, 'cache'));
@@ -162,7 +163,7 @@ describe('buildAll with the fake engine', () => {
     expect(result.built).toEqual(['good']);
     expect(result.cached).toEqual(['cachedNosrc']);
     expect(result.skipped).toEqual([{ pkg: 'needsNosrc', because: 'dependency nosrc failed' }]);
-    expect(s.runtime.created.map((c) => c.labels['org.stasis-farm.package'])).not.toContain('nosrc');
+    expect(s.runtime.created.map((c) => c.labels[LABELS.pkg])).not.toContain('nosrc');
   });
 
   it('make -j: a package that builds alone gets both cores, two at once get one each', async () => {
@@ -170,7 +171,7 @@ describe('buildAll with the fake engine', () => {
     const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
     const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
     await s.run();
-    const jobsOf = (pkg: string): string | undefined => s.runtime.created.find((c) => c.labels['org.stasis-farm.package'] === pkg)?.env['JOBS'];
+    const jobsOf = (pkg: string): string | undefined => s.runtime.created.find((c) => c.labels[LABELS.pkg] === pkg)?.env['JOBS'];
     // a runs beside nothing (b waits for it), then b alone.
     expect([jobsOf('a'), jobsOf('b')]).toEqual(['2', '2']);
     const pair = await setup(makeRecipes({ x: {}, y: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
