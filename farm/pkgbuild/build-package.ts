@@ -72,6 +72,13 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       await log.close();
     }
   };
+  /** The build failed: say why in its log, record it in the cache (nothing is cached), and the error to throw. */
+  const failed = async (reason: string, exitCode: number, hint?: string): Promise<BuildFailed> => {
+    log.note(`[stasis-farm: ${reason}]`);
+    await closeLog();
+    await ctx.cache.recordFailure(recipe.name, job.key, reason);
+    return new BuildFailed(recipe.name, reason, exitCode, log.lastLines().slice(-25), logPath, hint);
+  };
   try {
     // Sources are re-packed (verified, made safe) into spool files first, so an
     // unsafe archive fails before any container exists.
@@ -142,11 +149,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     if (status.timedOut) reason = `timed out after ${recipe.timeout} s`;
     else if (status.oomKilled) reason = `killed by the OOM killer (memory limit ${Math.round(ctx.limits.memoryBytes / 1024 / 1024)} MiB)`;
     else if (status.exitCode !== 0) reason = `exit code ${status.exitCode}`;
-    if (reason !== undefined) {
-      log.note(`[stasis-farm: ${reason}]`);
-      await closeLog();
-      throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath);
-    }
+    if (reason !== undefined) throw await failed(reason, status.exitCode);
 
     const limitMiB = recipe.outputLimit ?? ctx.outputLimitMiB;
     const output = await ctx.io
@@ -159,9 +162,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       .catch(async (error: unknown) => {
         if (!(error instanceof OutputTooLarge)) throw error;
         const reason = `output larger than its limit of ${limitMiB} MiB (${error.reachedBytes} bytes with ${error.entry}); raise it with output_limit (MiB) in system/${recipe.name}/pkg.lua`;
-        log.note(`[stasis-farm: ${reason}]`);
-        await closeLog();
-        throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath, tooLargeHint(recipe.name, limitMiB));
+        throw await failed(reason, status.exitCode, tooLargeHint(recipe.name, limitMiB));
       });
     const ms = ctx.now() - started;
     const bytes = output.manifest.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
@@ -187,6 +188,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       logPath,
       signal: ctx.signal,
     });
+    await ctx.cache.clearFailure(recipe.name);
     ctx.sink({ type: 'build-done', pkg: recipe.name, outputSha256: output.sha256, ms, files: output.manifest.length, bytes });
     return entry;
   } catch (error) {

@@ -134,6 +134,19 @@ describe('buildAll with the fake engine', () => {
     expect(s.runtime.live()).toEqual([]);
   });
 
+  it('a failed build is recorded in the cache, with why, until the package is built', async () => {
+    const recipes = makeRecipes({ a: {} });
+    let fail = true;
+    const s = await setup(recipes, (pkg, ctx) => (fail ? { exitCode: 2 } : defaultBehaviour(pkg, ctx)));
+    await s.run();
+    expect([...(await s.cache.failures()).values()]).toMatchObject([{ pkg: 'a', reason: 'exit code 2' }]);
+    expect(await s.cache.newest()).toEqual(new Map());
+    fail = false;
+    await s.run();
+    expect(await s.cache.failures()).toEqual(new Map());
+    expect([...(await s.cache.newest()).keys()]).toEqual(['a']);
+  });
+
   it('an OOM kill is a failure even when the exit code is 0', async () => {
     const recipes = makeRecipes({ big: {} });
     const s = await setup(recipes, () => ({ exitCode: 0, oomKilled: true }));
