@@ -73,11 +73,11 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     }
   };
   /** The build failed: say why in its log, record it in the cache (nothing is cached), and the error to throw. */
-  const failed = async (reason: string, exitCode: number, hint?: string): Promise<BuildFailed> => {
+  const failed = async (reason: string, exitCode: number, hint?: string, cause?: unknown): Promise<BuildFailed> => {
     log.note(`[stasis-farm: ${reason}]`);
     await closeLog();
     await ctx.cache.recordFailure(recipe.name, job.key, reason);
-    return new BuildFailed(recipe.name, reason, exitCode, log.lastLines().slice(-25), logPath, hint);
+    return new BuildFailed(recipe.name, reason, exitCode, log.lastLines().slice(-25), logPath, hint, { cause });
   };
   try {
     // Sources are re-packed (verified, made safe) into spool files first, so an
@@ -162,7 +162,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       .catch(async (error: unknown) => {
         if (!(error instanceof OutputTooLarge)) throw error;
         const reason = `output larger than its limit of ${limitMiB} MiB (${error.reachedBytes} bytes with ${error.entry}); raise it with output_limit (MiB) in system/${recipe.name}/pkg.lua`;
-        throw await failed(reason, status.exitCode, tooLargeHint(recipe.name, limitMiB));
+        throw await failed(reason, status.exitCode, tooLargeHint(recipe.name, limitMiB), error);
       });
     const ms = ctx.now() - started;
     const bytes = output.manifest.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
@@ -193,7 +193,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     return entry;
   } catch (error) {
     await closeLog().catch(() => {});
-    if (ctx.signal.aborted && !(error instanceof FarmError && error.code === 'INTERRUPTED')) throw interrupted(INTERRUPTED);
+    if (ctx.signal.aborted && !(error instanceof FarmError && error.code === 'INTERRUPTED')) throw interrupted(INTERRUPTED, error);
     throw error;
   } finally {
     await rm(spool, { recursive: true, force: true });
