@@ -42,9 +42,10 @@ const original = await readFile(recipeFile, 'utf8');
 // The recipe as the farm sees it: its build script, source and environment.
 const { loadConfig } = await import('../farm/config/index.js');
 const { loadRecipes } = await import('../farm/recipe/index.js');
-const { buildEnv, toolchainEnv } = await import('../farm/build/env.js');
-const { renderRunScript } = await import('../farm/build/script.js');
-const { STRIP_SCRIPT } = await import('../farm/build/strip.js');
+const { buildEnv } = await import('../farm/pkgbuild/env.js');
+const { toolchainEnv } = await import('../farm/toolchain/index.js');
+const { renderRunScript } = await import('../farm/pkgbuild/script.js');
+const { STRIP_SCRIPT } = await import('../farm/pkgbuild/strip.js');
 const config = await loadConfig(root);
 const evaluated = (await loadRecipes(root, config, { stage: 'dev' })).get(PKG);
 if (evaluated === undefined || evaluated.recipe.buildDeps.length > 0) throw new Error(`${PKG}: pick a package without build dependencies`);

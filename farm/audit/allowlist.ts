@@ -32,8 +32,8 @@ export async function loadAllowlist(file: string | undefined): Promise<AllowEntr
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    throw new FarmError('CONFIG_INVALID', `${file}: cannot read the allowlist`);
+  } catch (error) {
+    throw new FarmError('CONFIG_INVALID', `${file}: cannot read the allowlist`, { cause: error });
   }
   return parseAllowlist(text, file);
 }

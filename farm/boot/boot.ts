@@ -12,7 +12,7 @@ import type { BootHost } from './port.js';
 import { QEMU, QEMU_HINT, qemuArgs } from './qemu.js';
 import { runVm } from './run.js';
 import { checkLine } from './serial.js';
-import type { BootVerdict } from './verdict.js';
+import type { BootVerdict } from '../report/boot-verdict.js';
 
 export interface BootOptions {
   readonly image: RootfsImage;

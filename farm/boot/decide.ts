@@ -1,5 +1,5 @@
 import { panicLines, parseChecks } from './serial.js';
-import type { BootVerdict, CheckResult } from './verdict.js';
+import type { BootVerdict, CheckResult } from '../report/boot-verdict.js';
 
 /** How the VM run ended, as the runner saw it. */
 export interface RunOutcome {

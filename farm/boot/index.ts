@@ -5,5 +5,5 @@ export { openRootfsTarball } from './read-tarball.js';
 export type { RootfsImage, ImageEntry } from './image.js';
 export { nodeBootHost } from './host.js';
 export type { BootHost, VmProcess } from './port.js';
-export { VERDICT_EXIT } from './verdict.js';
-export type { BootVerdict, CheckResult, VerdictKind } from './verdict.js';
+export { VERDICT_EXIT } from '../report/boot-verdict.js';
+export type { BootVerdict, CheckResult, VerdictKind } from '../report/boot-verdict.js';

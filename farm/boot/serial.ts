@@ -1,4 +1,4 @@
-import type { CheckResult } from './verdict.js';
+import type { CheckResult } from '../report/boot-verdict.js';
 
 /** A serial line of this run's check service, or undefined. Other runs' nonces do not count. */
 export function checkLine(line: string, nonce: string): { readonly verb: 'ok' | 'fail' | 'out' | 'done'; readonly text: string } | undefined {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { checkInterrupted } from '../errors/index.js';
 import { sha256File } from '../fs/hash.js';
 import { CutoffIndex } from './cutoff-index.js';
+import { FailureRecords, type FailureRecord } from './failures.js';
 
 /** What the cache remembers of one built package. */
 export interface CacheMeta {
@@ -61,10 +62,12 @@ export interface NewEntry {
  * Content-addressed build cache: `<dir>/<key>/{output.tar,manifest.json,meta.json,build.log}`.
  * Entries appear by a single rename of a fully written temp directory, so an
  * interrupted build never leaves a partial entry. Early-cutoff aliases live in
- * `<dir>/alias/<key>` and name the entry whose output can be reused.
+ * `<dir>/alias/<key>` and name the entry whose output can be reused; packages
+ * whose last build failed are recorded in `<dir>/failed/<pkg>.json`.
  */
 export class BuildCache {
   private readonly index: CutoffIndex;
+  private readonly failed: FailureRecords;
   private readonly now: () => number;
 
   constructor(
@@ -72,6 +75,7 @@ export class BuildCache {
     options: { readonly now?: () => number } = {},
   ) {
     this.index = new CutoffIndex(dir);
+    this.failed = new FailureRecords(dir);
     this.now = options.now ?? Date.now;
   }
 
@@ -213,6 +217,37 @@ export class BuildCache {
       out.push({ key, pkg: meta?.pkg, version: meta?.version, storedMs: typeof meta?.storedMs === 'number' ? meta.storedMs : mtime, bytes });
     }
     return out;
+  }
+
+  /** The newest readable entry of each package (by when it was stored). */
+  async newest(): Promise<Map<string, CacheEntry>> {
+    const latest = new Map<string, CacheListing>();
+    for (const listing of await this.list()) {
+      if (listing.pkg === undefined) continue;
+      const seen = latest.get(listing.pkg);
+      if (seen === undefined || seen.storedMs < listing.storedMs) latest.set(listing.pkg, listing);
+    }
+    const out = new Map<string, CacheEntry>();
+    for (const [pkg, listing] of latest) {
+      const entry = await this.readEntry(listing.key);
+      if (entry !== undefined) out.set(pkg, entry);
+    }
+    return out;
+  }
+
+  /** Record that the last build of `pkg` (for `key`) failed, and why. */
+  async recordFailure(pkg: string, key: string, reason: string): Promise<void> {
+    await this.failed.record({ pkg, key, reason, failedMs: this.now() });
+  }
+
+  /** Forget a recorded failure of `pkg` (it was built). */
+  async clearFailure(pkg: string): Promise<void> {
+    await this.failed.clear(pkg);
+  }
+
+  /** The packages whose last build failed, with why. */
+  async failures(): Promise<Map<string, FailureRecord>> {
+    return this.failed.all();
   }
 
   /**

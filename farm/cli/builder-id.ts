@@ -1,5 +1,5 @@
 import { isFarmError } from '../errors/index.js';
-import { inspectBuilder, type Builder } from '../project/build.js';
+import { inspectBuilder, type Builder } from '../image/inspect.js';
 import type { Project } from '../project/load.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readManifest } from '../workspace/state.js';

@@ -11,8 +11,8 @@ async function options(path: string, label: string): Promise<string[]> {
   let source: string;
   try {
     source = await readFile(path, 'utf8');
-  } catch {
-    throw new FarmError('CONFIG_MISSING', `${path} does not exist`, { hint: `cp configs/${label}.example ${label}` });
+  } catch (error) {
+    throw new FarmError('CONFIG_MISSING', `${path} does not exist`, { hint: `cp configs/${label}.example ${label}`, cause: error });
   }
   const [r] = await evaluateLuaFiles([{ path: label, source, globals: {} }]);
   if (r === undefined || !r.ok) throw new FarmError('CONFIG_INVALID', r?.ok === false ? r.error.message : `${label}: not evaluated`);

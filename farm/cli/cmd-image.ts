@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { bootstrapBuilder, DEFAULT_BUILDER, definitionHash, importBuilder } from '../image/builder.js';
-import { inspectBuilder } from '../project/build.js';
-import { LABELS } from '../runtime/port.js';
+import { inspectBuilder } from '../image/inspect.js';
+import { LABELS } from '../runtime/labels.js';
 import { FARM_HOME } from '../version.js';
 import { configuredDefaults } from './defaults.js';
 import { out, type CliContext } from './io.js';

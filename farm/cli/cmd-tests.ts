@@ -20,8 +20,8 @@ export async function tests(ctx: CliContext, { values, positionals }: ArgsOf<typ
   let st;
   try {
     st = await stat(target);
-  } catch {
-    throw new FarmError('USAGE', `tests: ${target} does not exist`, { hint: positionals[0] === undefined ? 'build first: stasis-farm build' : undefined });
+  } catch (error) {
+    throw new FarmError('USAGE', `tests: ${target} does not exist`, { hint: positionals[0] === undefined ? 'build first: stasis-farm build' : undefined, cause: error });
   }
   let tree;
   if (st.isDirectory()) {

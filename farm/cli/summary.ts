@@ -1,4 +1,4 @@
-import type { BuildAllResult } from '../build/build-all.js';
+import type { BuildAllResult } from '../pkgbuild/build-all.js';
 import { BuildFailed, isFarmError } from '../errors/index.js';
 import { formatMs } from '../report/index.js';
 import type { CliContext } from './io.js';

@@ -1,8 +1,8 @@
 import { FarmError } from './farm-error.js';
 
-/** The error every step throws once the run was interrupted (SIGINT/SIGTERM). */
-export function interrupted(what = 'interrupted'): FarmError {
-  return new FarmError('INTERRUPTED', what);
+/** The error every step throws once the run was interrupted (SIGINT/SIGTERM); `cause`: what the interruption broke off. */
+export function interrupted(what = 'interrupted', cause?: unknown): FarmError {
+  return new FarmError('INTERRUPTED', what, { cause });
 }
 
 /** Throw INTERRUPTED when `signal` was aborted: called between steps that must not start after a Ctrl-C. */

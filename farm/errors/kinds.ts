@@ -23,9 +23,11 @@ export class BuildFailed extends FarmError {
     readonly logTail: string[],
     readonly logFile: string | undefined,
     hint?: string,
+    options: { readonly cause?: unknown } = {},
   ) {
     super('BUILD_FAILED', `${pkg}: build failed (${reason})`, {
       hint: hint ?? (logFile === undefined ? undefined : `full log: ${logFile}`),
+      cause: options.cause,
     });
   }
 }
@@ -63,9 +65,11 @@ export class UnsafePath extends FarmError {
     readonly root: string,
     readonly path: string,
     readonly why: string,
+    options: { readonly cause?: unknown } = {},
   ) {
     super('BUILD_FAILED', `${root}: refusing "${path}": ${why}`, {
       hint: 'the farm never follows a symlink inside a tree it writes; a package must not ship a symlink where files are put beneath it',
+      cause: options.cause,
     });
   }
 }
@@ -77,10 +81,11 @@ export class ArchiveInvalid extends FarmError {
   constructor(
     readonly archive: string,
     readonly why: string,
-    options: { readonly hint?: string | undefined; readonly kind?: ArchiveInvalid['kind'] } = {},
+    options: { readonly hint?: string | undefined; readonly kind?: ArchiveInvalid['kind']; readonly cause?: unknown } = {},
   ) {
     super('ARCHIVE_INVALID', `${archive}: not a readable tar archive: ${why}`, {
       hint: options.hint ?? 'a release tarball is a .tar (optionally gzip, bzip2 or xz compressed) written whole; make it again',
+      cause: options.cause,
     });
     this.kind = options.kind ?? 'corrupt';
   }
@@ -92,9 +97,11 @@ export class CacheCorrupt extends FarmError {
     readonly pkg: string,
     readonly key: string,
     readonly why: string,
+    options: { readonly cause?: unknown } = {},
   ) {
     super('CACHE_CORRUPT', `${pkg}: cache entry ${key.slice(0, 16)} is corrupt: ${why}`, {
       hint: 'stasis-farm cache verify --evict removes corrupt entries; the next build rebuilds them',
+      cause: options.cause,
     });
   }
 }

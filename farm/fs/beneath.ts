@@ -154,7 +154,7 @@ export class Beneath {
     try {
       return await open(abs, flags | O_NOFOLLOW);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UnsafePath(this.root, rel, 'a symlink, not a file');
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UnsafePath(this.root, rel, 'a symlink, not a file', { cause: error });
       throw error;
     }
   }

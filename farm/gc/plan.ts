@@ -1,5 +1,6 @@
 import { parseStageImageRef } from '../release/stage-image.js';
-import { LABELS, type ImageSummary } from '../runtime/port.js';
+import { isFarmMade } from '../runtime/labels.js';
+import type { ImageSummary } from '../runtime/port.js';
 import type { StageName } from '../workspace/paths.js';
 import type { GcSurvey } from './survey.js';
 
@@ -53,7 +54,7 @@ export function planGc(survey: GcSurvey, policy: GcPolicy): GcPlan {
   const images: ImageVictim[] = [];
   let keptImages = 0;
   for (const image of survey.images ?? []) {
-    if (image.labels[LABELS.farm] !== 'stasis-farm' || image.labels[LABELS.kind] !== 'stage') continue;
+    if (!isFarmMade(image.labels, 'stage')) continue;
     const mine = image.refs.flatMap((ref) => {
       const parsed = parseStageImageRef(ref);
       const stage = parsed === undefined ? undefined : stageOf.get(parsed.workspaceId);

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { BuildCache, type CacheListing } from '../cache/index.js';
 import { isFarmError, type FarmError } from '../errors/index.js';
-import { LABELS, type ContainerRuntime, type ImageSummary } from '../runtime/port.js';
+import { farmLabels } from '../runtime/labels.js';
+import type { ContainerRuntime, ImageSummary } from '../runtime/port.js';
 import { workspacePaths, type StageName, type WorkspacePaths } from '../workspace/paths.js';
 import { readManifest, readRecordedKeyIds } from '../workspace/state.js';
 
@@ -63,7 +64,7 @@ export async function surveyProject(root: string, runtime: ContainerRuntime): Pr
 async function listStageImages(runtime: ContainerRuntime): Promise<{ images: ImageSummary[] | undefined; skipped: string | undefined; error: FarmError | undefined }> {
   try {
     await runtime.ping();
-    return { images: await runtime.listImages({ [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'stage' }), skipped: undefined, error: undefined };
+    return { images: await runtime.listImages(farmLabels({ kind: 'stage' })), skipped: undefined, error: undefined };
   } catch (error) {
     if (!isFarmError(error) || error.code !== 'ENGINE_UNAVAILABLE') throw error;
     return { images: undefined, skipped: error.message, error };

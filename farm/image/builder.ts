@@ -8,7 +8,8 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { FarmError } from '../errors/index.js';
 import type { EventSink } from '../report/events.js';
-import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import { farmLabels, LABELS } from '../runtime/labels.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 import { dockerfileContext } from './context.js';
 
 export const DEFAULT_BUILDER = 'stasis-builder:debian-musl';
@@ -115,7 +116,7 @@ export interface ImportOptions {
 /** Import an operator-supplied rootfs tarball (plain or gzip) as a builder image. */
 export async function importBuilder(runtime: ContainerRuntime, options: ImportOptions): Promise<string> {
   if (!(await exists(options.tarPath))) throw new FarmError('IMAGE_FAILED', `${options.tarPath}: no such rootfs tarball`);
-  const labels = { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'builder-base' };
+  const labels = farmLabels({ kind: 'builder-base' });
   const baseRef = options.definitionDir === undefined ? options.ref : `${options.ref.replace(/:.*$/, '')}-base:${options.ref.includes(':') ? options.ref.split(':').pop() : 'latest'}`;
   let stream: Readable = createReadStream(options.tarPath);
   if (options.tarPath.endsWith('.gz') || options.tarPath.endsWith('.tgz')) stream = stream.pipe(createGunzip());
@@ -128,7 +129,7 @@ export async function importBuilder(runtime: ContainerRuntime, options: ImportOp
   const context = await dockerfileContext(join(options.definitionDir, options.dockerfileName ?? 'Dockerfile'));
   const id = await runtime.buildImage(context, options.ref, {
     dockerfile: 'Dockerfile',
-    labels: { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'builder', ...options.labels },
+    labels: { ...farmLabels({ kind: 'builder' }), ...options.labels },
     buildArgs: { BASE: baseRef },
     onOutput: (line) => options.sink({ type: 'image-progress', ref: options.ref, line }),
   });

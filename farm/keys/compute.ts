@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BuildOrder } from '../graph/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../encoding/canonical-json.js';
 import { keyInputsFor, type KeyContext, type KeyInputs } from './inputs.js';
 
 export interface PackageKey {

@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../encoding/canonical-json.js';
 import { TOOLCHAIN_VARS, type KeyInputs } from './inputs.js';
 
 export type KeyChangeKind =

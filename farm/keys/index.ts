@@ -1,4 +1,3 @@
-export { canonicalJson } from './canonical-json.js';
 export { TOOLCHAIN_VARS, keyInputsFor } from './inputs.js';
 export type { KeyContext, KeyInputs, ToolchainVar } from './inputs.js';
 export { computeKeys, hashKeyInputs, selfHashOf } from './compute.js';

@@ -41,9 +41,9 @@ export interface KeyContext {
   /** Id (not tag) of the builder image, so a rebuilt image changes keys. */
   readonly builderImage: string;
   readonly stage: string;
-  /** The toolchain environment (see build/env.ts toolchainEnv); must hold every TOOLCHAIN_VARS name. */
+  /** The toolchain environment (see toolchain/env.ts toolchainEnv); must hold every TOOLCHAIN_VARS name. */
   readonly toolchainEnv: Readonly<Record<string, string>>;
-  /** sha256 of the strip step run after every build whose recipe strips (see build/strip.ts). */
+  /** sha256 of the strip step run after every build whose recipe strips (see pkgbuild/strip.ts). */
   readonly stripStepSha256: string;
 }
 

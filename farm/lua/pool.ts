@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { FarmError } from '../errors/index.js';
-import type { RecordedRead } from '../recipe/types.js';
 import { EvalProgress } from './progress.js';
+import type { RecordedRead } from './reads.js';
 import type { WorkBatch, WorkItem, WorkerMessage } from './worker.js';
 
 export type LuaResult =

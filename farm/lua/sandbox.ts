@@ -1,9 +1,9 @@
 import fengari, { type LuaState } from 'fengari';
-import { canonicalJson } from '../keys/canonical-json.js';
-import type { RecordedRead } from '../recipe/types.js';
+import { canonicalJson } from '../encoding/canonical-json.js';
 import { ConversionError, pushValue, toJs } from './convert.js';
 import { watchLines } from './line-hook.js';
 import { PRELUDE } from './prelude.js';
+import type { RecordedRead } from './reads.js';
 
 const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;
 

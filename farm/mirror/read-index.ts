@@ -51,14 +51,14 @@ export async function readIndex(dir: string): Promise<MirrorIndex> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    throw new FarmError('MIRROR_INVALID', `${dir}: no ${INDEX_FILE} (not an exported mirror?)`, { hint: 'stasis-farm mirror export <dir> makes one' });
+  } catch (error) {
+    throw new FarmError('MIRROR_INVALID', `${dir}: no ${INDEX_FILE} (not an exported mirror?)`, { hint: 'stasis-farm mirror export <dir> makes one', cause: error });
   }
   let raw: unknown;
   try {
     raw = parse(text);
   } catch (error) {
-    throw new FarmError('MIRROR_INVALID', `${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new FarmError('MIRROR_INVALID', `${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
   return validateIndex(raw, file);
 }

@@ -2,19 +2,23 @@ import { cpus } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { BuildCache, type CacheEntry } from '../cache/index.js';
-import { buildEnv, imageToolchain, toolchainEnv, type ImageToolchain } from '../build/env.js';
-import { buildAll, type BuildAllResult } from '../build/build-all.js';
-import type { BuildContext } from '../build/build-package.js';
-import { CacheCorrupt, checkInterrupted, FarmError, untilInterrupted } from '../errors/index.js';
+import { buildEnv } from '../pkgbuild/env.js';
+import { buildAll, type BuildAllResult } from '../pkgbuild/build-all.js';
+import type { BuildContext } from '../pkgbuild/build-package.js';
+import { createBuildIo } from '../pkgbuild/store-io.js';
+import { CacheCorrupt, checkInterrupted, untilInterrupted } from '../errors/index.js';
+import { inspectBuilder, type Builder } from '../image/inspect.js';
 import type { EventSink } from '../report/events.js';
-import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import { buildKind, LABELS } from '../runtime/labels.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 import { assembleRootfs, removeStaleAssemblies, type AssembleResult } from '../rootfs/assemble.js';
 import { renderContextFor } from '../rootfs/context.js';
 import { renderSystemFiles } from '../rootfs/render.js';
-import { createBuildIo, SourceStore } from '../sources/index.js';
+import { SourceStore } from '../sources/index.js';
 import { lockWorkspace } from '../workspace/lock.js';
 import { workspacePaths, type WorkspacePaths } from '../workspace/paths.js';
 import { recordKeys, writeManifest } from '../workspace/state.js';
+import { toolchainEnv } from '../toolchain/index.js';
 import { FARM_VERSION } from '../version.js';
 import { projectKeys } from './keys.js';
 import type { Project } from './load.js';
@@ -53,19 +57,6 @@ export interface BuildOutcome {
 
 const DEFAULT_LIMITS = { memoryBytes: 6 * 1024 ** 3, pids: 4096, logBytes: 16 * 1024 * 1024 };
 
-export type Builder = { readonly ref: string; readonly id: string } & ImageToolchain;
-
-/** Resolve an image to its id and declared toolchain (STASIS_CC, STASIS_TOOLCHAIN_FLAGS). */
-export async function inspectBuilder(runtime: ContainerRuntime, ref: string): Promise<Builder> {
-  const info = await runtime.inspectImage(ref);
-  if (info === undefined) {
-    throw new FarmError('IMAGE_MISSING', `image ${ref} does not exist`, {
-      hint: 'make the builder: npx stasis-farm image ensure --bootstrap (or image import <rootfs.tar>)',
-    });
-  }
-  return { ref, id: info.id, ...imageToolchain(info.env) };
-}
-
 /**
  * The farm's main job for one stage: sources verified, every package built (or
  * taken from the cache) in its own container, the rootfs assembled.
@@ -88,7 +79,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   if (options.clean === true) {
     await Promise.all([paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) => rm(d, { recursive: true, force: true })));
   }
-  const stale = await options.runtime.listContainers({ [LABELS.kind]: `build:${paths.id}` });
+  const stale = await options.runtime.listContainers({ [LABELS.kind]: buildKind(paths.id) });
   for (const id of stale) await options.runtime.removeContainer(id);
   if (stale.length > 0) options.sink({ type: 'sweep', removed: stale.length });
   const cache = new BuildCache(paths.cache);

@@ -1,6 +1,6 @@
-import { toolchainEnv, type ImageToolchain } from '../build/env.js';
-import { stripStepSha256 } from '../build/strip.js';
 import { computeKeys, type PackageKey } from '../keys/index.js';
+import { stripStepSha256 } from '../pkgbuild/strip.js';
+import { toolchainEnv, type ImageToolchain } from '../toolchain/index.js';
 import { FARM_VERSION } from '../version.js';
 import type { Project } from './load.js';
 

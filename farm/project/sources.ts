@@ -77,6 +77,7 @@ export async function ensureSources(
     throw new FarmError(
       first instanceof FarmError ? first.code : 'FETCH_FAILED',
       `${errors.length} sources failed:\n` + errors.map((e) => `  ${e instanceof Error ? e.message.replace(/\n/g, '\n  ') : String(e)}`).join('\n'),
+      { cause: new AggregateError(errors, `${errors.length} sources failed`) },
     );
   }
   return unavailable;

@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { FarmError, isFarmError } from '../errors/index.js';
+import { FarmError, isFarmError, type ErrorCode } from '../errors/index.js';
 import type { LoadedConfig } from '../config/types.js';
 import { nearestName } from '../errors/suggest.js';
 import { evaluateLuaFiles } from '../lua/index.js';
 import type { EvaluatedRecipe, RecordedRead } from './types.js';
 import { validateRecipe } from './validate.js';
+
+/** One problem of one recipe; the codes of all of them decide the code of the error that reports them. */
+interface Problem {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** The error it was found as, if any. */
+  readonly cause?: unknown;
+}
+
+const invalid = (message: string, cause?: unknown): Problem => ({ code: 'RECIPE_INVALID', message, cause });
 
 /** Config options that name a file whose content a reading recipe needs (option path -> name in /build/files). */
 const FILE_OPTIONS: Readonly<Record<string, string>> = { 'config.kernel.config': 'kernel.config' };
@@ -20,7 +30,7 @@ async function configFilesRead(
   root: string,
   reads: readonly RecordedRead[],
   file: string,
-  errors: string[],
+  problems: Problem[],
 ): Promise<{ reads: RecordedRead[]; replaced: Set<string>; files: { name: string; path: string }[] }> {
   const out: { reads: RecordedRead[]; replaced: Set<string>; files: { name: string; path: string }[] } = { reads: [], replaced: new Set(), files: [] };
   for (const read of reads) {
@@ -34,8 +44,8 @@ async function configFilesRead(
       // Where the file lives does not change the output: moving it rebuilds nothing.
       out.replaced.add(read.path);
       out.files.push({ name, path });
-    } catch {
-      errors.push(`${file}: reads ${read.path.replace(/^config\./, 'config.lua: ')} = "${value}", which does not exist`);
+    } catch (error) {
+      problems.push(invalid(`${file}: reads ${read.path.replace(/^config\./, 'config.lua: ')} = "${value}", which does not exist`, error));
     }
   }
   return out;
@@ -62,8 +72,8 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
   let names: string[];
   try {
     names = (await readdir(systemDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  } catch {
-    throw new FarmError('RECIPE_INVALID', `${systemDir}: no system/ directory with recipes`);
+  } catch (error) {
+    throw new FarmError('RECIPE_INVALID', `${systemDir}: no system/ directory with recipes`, { cause: error });
   }
   const sources = await Promise.all(
     names.map(async (name) => {
@@ -74,9 +84,9 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
       }
     }),
   );
-  const errors: string[] = [];
+  const problems: Problem[] = [];
   const present = names.filter((n, i) => {
-    if (sources[i] === undefined) errors.push(`system/${n}: no pkg.lua`);
+    if (sources[i] === undefined) problems.push(invalid(`system/${n}: no pkg.lua`));
     return sources[i] !== undefined;
   });
   const bytes = sources.filter((s) => s !== undefined) as Buffer[];
@@ -88,7 +98,7 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
     const result = results[i];
     if (result === undefined) continue;
     if (!result.ok) {
-      errors.push(result.error.message);
+      problems.push({ code: result.error.code, message: result.error.message, cause: result.error });
       continue;
     }
     try {
@@ -99,13 +109,13 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
         for (const [j, f] of list.entries()) {
           try {
             out[f] = sha256(await readFile(join(dir, f)));
-          } catch {
-            errors.push(`${file}: ${field}[${j + 1}]: "${f}" does not exist beside pkg.lua`);
+          } catch (error) {
+            problems.push(invalid(`${file}: ${field}[${j + 1}]: "${f}" does not exist beside pkg.lua`, error));
           }
         }
         return out;
       };
-      const configFiles = await configFilesRead(root, result.reads, file, errors);
+      const configFiles = await configFilesRead(root, result.reads, file, problems);
       recipes.set(name, {
         recipe,
         file,
@@ -118,26 +128,29 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
       });
     } catch (error) {
       if (!isFarmError(error)) throw error;
-      errors.push(error.message);
+      problems.push({ code: error.code, message: error.message, cause: error });
     }
   }
   // Dependencies must name packages that have recipes.
   const known = [...recipes.keys()];
-  let unknownDeps = 0;
   for (const { recipe, file } of recipes.values()) {
     for (const field of ['build_deps', 'deps'] as const) {
       const list = field === 'deps' ? recipe.deps : recipe.buildDeps;
       list.forEach((d, i) => {
         if (recipes.has(d) || names.includes(d)) return;
         const near = nearestName(d, known);
-        unknownDeps++;
-        errors.push(`${file}: ${field}[${i + 1}]: unknown package "${d}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`);
+        problems.push({ code: 'UNKNOWN_PACKAGE', message: `${file}: ${field}[${i + 1}]: unknown package "${d}"${near === undefined ? '' : ` (did you mean "${near}"?)`}` });
       });
     }
   }
-  if (errors.length > 0) {
-    // Only unknown dependencies (every recipe itself valid): the code says so.
-    throw new FarmError(unknownDeps === errors.length ? 'UNKNOWN_PACKAGE' : 'RECIPE_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems in recipes:\n  ${errors.join('\n  ')}`);
+  if (problems.length > 0) {
+    // Only unknown dependencies (every recipe itself valid): the code says so; anything else is an invalid recipe.
+    const code = problems.every((p) => p.code === 'UNKNOWN_PACKAGE') ? 'UNKNOWN_PACKAGE' : 'RECIPE_INVALID';
+    const messages = problems.map((p) => p.message);
+    const causes = problems.flatMap((p) => (p.cause === undefined ? [] : [p.cause]));
+    throw new FarmError(code, messages.length === 1 ? (messages[0] as string) : `${messages.length} problems in recipes:\n  ${messages.join('\n  ')}`, {
+      cause: causes.length === 0 ? undefined : causes.length === 1 ? causes[0] : new AggregateError(causes, `${causes.length} recipe errors`),
+    });
   }
   return recipes;
 }

@@ -30,10 +30,11 @@ async function loadChain(root: string, name: string, farm: FarmGlobals, origin: 
   let source: string;
   try {
     source = await readFile(join(dir, `${name}.lua`), 'utf8');
-  } catch {
+  } catch (error) {
     const available = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4)).sort();
     throw new FarmError('CONFIG_INVALID', `${origin}: no profile "${name}" (${file} does not exist); available: ${available.join(', ') || 'none'}`, {
       hint: `available: ${available.join(', ') || 'none'}`,
+      cause: error,
     });
   }
   const [result] = await evaluateLuaFiles([{ path: file, source, globals: { farm: { stage: farm.stage, arch: 'x86_64' } } }]);

@@ -1,3 +1,5 @@
+import type { RecordedRead } from '../lua/index.js';
+
 /** One upstream source of a package, as validated from pkg.lua. */
 export interface SourceSpec {
   /**
@@ -82,12 +84,8 @@ export interface Recipe {
   readonly outputLimit?: number | undefined;
 }
 
-/** One value a recipe read from config.lua / default.lua / the farm table (dotted path). */
-export interface RecordedRead {
-  readonly path: string;
-  /** Canonical JSON of the value read (tables are recorded whole when iterated). */
-  readonly value: string;
-}
+/** One value a recipe read while evaluated (the sandbox records them: lua/reads.ts). */
+export type { RecordedRead };
 
 /** A recipe together with everything about its origin that enters its cache key. */
 export interface EvaluatedRecipe {

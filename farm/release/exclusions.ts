@@ -25,8 +25,8 @@ export async function loadExclusions(file: string | undefined): Promise<Exclusio
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    throw new FarmError('CONFIG_INVALID', `${file}: cannot read the exclusion file`);
+  } catch (error) {
+    throw new FarmError('CONFIG_INVALID', `${file}: cannot read the exclusion file`, { cause: error });
   }
   return parseExclusions(text, file);
 }

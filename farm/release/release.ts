@@ -1,14 +1,15 @@
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
-import type { BuildAllResult } from '../build/build-all.js';
+import type { BuildAllResult } from '../pkgbuild/build-all.js';
 import { FarmError } from '../errors/index.js';
 import { buildProject, type BuildOutcome } from '../project/build.js';
 import { loadProject, type Project } from '../project/load.js';
 import type { EventSink } from '../report/events.js';
 import { coresBusy, type CpuSample } from '../report/cpu.js';
 import type { ContainerRuntime } from '../runtime/port.js';
+import { readRootfsManifest } from '../rootfs/assemble.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
-import { workspacePaths, type StageName } from '../workspace/paths.js';
+import { stageRecords, workspacePaths, type StageName } from '../workspace/paths.js';
+import { readManifest } from '../workspace/state.js';
 import { FARM_HOME, FARM_VERSION } from '../version.js';
 import { compareStages, type Comparison, type Exclusion, type StageSnapshot } from './compare.js';
 import { writeDist, type DistResult } from './dist.js';
@@ -254,24 +255,16 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   return result({ devVsA, aVsB, dist, compareMs, audit, ...(boot === undefined ? {} : { boot }) });
 }
 
-/** Load a stage snapshot from a workspace directory (for `stasis-farm compare`). */
+/** Load a stage snapshot from a workspace directory (for `stasis-farm compare`), through the workspace's and the rootfs's readers. */
 export async function loadSnapshot(dir: string, label: string): Promise<StageSnapshot> {
-  const { parse } = await import('yaml');
-  let manifest: { packages?: { name: string; version: string; key: string; output_sha256: string }[] };
-  let files: RootfsEntry[];
-  try {
-    manifest = parse(await readFile(join(dir, 'manifest.yaml'), 'utf8')) as typeof manifest;
-  } catch {
-    throw new FarmError('USAGE', `${dir}: no manifest.yaml (is it a stage workspace?)`);
-  }
-  try {
-    files = JSON.parse(await readFile(join(dir, 'preview.manifest.json'), 'utf8')) as RootfsEntry[];
-  } catch {
-    files = [];
-  }
+  const records = stageRecords(dir);
+  const manifest = await readManifest(records.manifest).catch((error: unknown) => {
+    throw new FarmError('USAGE', `${dir}: no manifest.yaml (is it a stage workspace?)`, { cause: error });
+  });
+  if (manifest === undefined) throw new FarmError('USAGE', `${dir}: no manifest.yaml (is it a stage workspace?)`);
   return {
     label,
     packages: (manifest.packages ?? []).map((p) => ({ name: p.name, version: p.version, key: p.key, outputSha256: p.output_sha256 })),
-    files,
+    files: (await readRootfsManifest(records.previewManifest)) ?? [],
   };
 }

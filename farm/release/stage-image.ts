@@ -9,7 +9,8 @@ import { pack } from 'tar-stream';
 import type { EventSink } from '../report/events.js';
 import { packRootfs } from '../rootfs/pack.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
-import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import { farmLabels } from '../runtime/labels.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 import type { StageName } from '../workspace/paths.js';
 
 export interface StageImage {
@@ -91,7 +92,7 @@ export async function buildStageImage(
     const ref = stageImageRef(options.stage, rootfsSha256, options.workspaceId);
     const id = await runtime.buildImage(context as unknown as Readable, ref, {
       dockerfile: 'Dockerfile',
-      labels: { [LABELS.farm]: 'stasis-farm', [LABELS.stage]: options.stage, [LABELS.run]: options.runId, [LABELS.rootfs]: rootfsSha256, [LABELS.kind]: 'stage' },
+      labels: farmLabels({ kind: 'stage', stage: options.stage, run: options.runId, rootfs: rootfsSha256 }),
       // The toolchain (STASIS_CC, STASIS_TOOLCHAIN_FLAGS) is the Dockerfile's to declare.
       buildArgs: { STAGE: options.stage, ROOTFS_SHA256: rootfsSha256 },
       onOutput: (line) => options.sink({ type: 'image-progress', ref, line }),

@@ -1,4 +1,4 @@
-import type { BootVerdict } from '../boot/verdict.js';
+import type { BootVerdict } from './boot-verdict.js';
 
 /**
  * Everything the engine reports, as data. Reporters (TTY, plain lines, JSON lines)

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { BootVerdict } from '../boot/verdict.js';
+import type { BootVerdict } from './boot-verdict.js';
 
 const indent = (lines: readonly string[], c: ChalkInstance): string => lines.map((l) => `  ${c.dim('|')} ${l}`).join('\n');
 

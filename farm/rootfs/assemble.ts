@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { FarmError, UnsafePath } from '../errors/index.js';
 import type { CacheEntry } from '../cache/cache.js';
-import type { ManifestEntry } from '../build/io.js';
+import type { ManifestEntry } from '../tar/index.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { beneath } from '../fs/beneath.js';
 import { extractEntry } from '../cache/index.js';

@@ -1,5 +1,5 @@
 import { FarmError } from '../errors/index.js';
-import type { ManifestEntry } from '../build/io.js';
+import type { ManifestEntry } from '../tar/index.js';
 
 /** An entry headed for the rootfs, with who puts it there (a package, or "config.lua"). */
 export interface PlacedEntry {

@@ -1,4 +1,4 @@
-import type { ManifestEntry } from '../build/io.js';
+import type { ManifestEntry } from '../tar/index.js';
 
 export interface RootfsEntry extends ManifestEntry {
   readonly package: string;

@@ -110,16 +110,3 @@ export interface ContainerRuntime {
   /** Force-remove a container by id, with its volumes (no error if absent). */
   removeContainer(id: string): Promise<void>;
 }
-
-/** Labels every farm-made container and image carries. */
-export const LABEL_PREFIX = 'org.stasis-farm';
-export const LABELS = {
-  farm: `${LABEL_PREFIX}.farm`,
-  run: `${LABEL_PREFIX}.run`,
-  pkg: `${LABEL_PREFIX}.package`,
-  stage: `${LABEL_PREFIX}.stage`,
-  rootfs: `${LABEL_PREFIX}.rootfs-sha256`,
-  kind: `${LABEL_PREFIX}.kind`,
-  /** sha256 of a bootstrapped builder's definition (suite, package list, Dockerfile). */
-  definition: `${LABEL_PREFIX}.definition`,
-} as const;

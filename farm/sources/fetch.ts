@@ -66,6 +66,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     }
     const origins = [...options.mirrors.flatMap((m) => mirrorCandidates(m, source)), ...(options.offline || source.url === undefined ? [] : [source.url])];
     const attempts: string[] = [];
+    const failures: unknown[] = [];
     let mismatch: ChecksumMismatch | undefined;
     for (const origin of origins) {
       checkInterrupted(signal, 'interrupted; nothing was stored');
@@ -74,6 +75,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         opened = await open(origin);
       } catch (error) {
         checkInterrupted(signal, 'interrupted; nothing was stored');
+        failures.push(error);
         attempts.push(`${origin}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not there' : (error as Error).message}`);
         continue;
       }
@@ -84,6 +86,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         return path;
       } catch (error) {
         checkInterrupted(signal, 'interrupted; nothing was stored');
+        failures.push(error);
         if (error instanceof ChecksumMismatch) {
           mismatch = error;
           attempts.push(`${origin}: sha256 mismatch (got ${error.got})`);
@@ -95,10 +98,12 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     if (mismatch !== undefined && attempts.every((a) => a.includes('mismatch') || a.includes('not there'))) {
       throw new FarmError('CHECKSUM_MISMATCH', `${pkg}: ${source.file}: no copy with sha256 ${source.sha256}:\n${listing}`, {
         hint: 'nothing was stored; fix the mirror copy or the recipe sha256',
+        cause: new AggregateError(failures, `${source.file}: every origin failed`),
       });
     }
     throw new FarmError(options.offline ? 'SOURCE_MISSING' : 'FETCH_FAILED', `${pkg}: ${source.file} (sha256 ${source.sha256}) could not be fetched:\n${listing}`, {
       hint: options.offline ? 'offline: add a mirror with --mirror DIR' : undefined,
+      cause: failures.length === 0 ? undefined : new AggregateError(failures, `${source.file}: every origin failed`),
     });
   };
 

@@ -1,4 +1,3 @@
 export { SourceStore } from './store.js';
 export { createFetcher, defaultHttpGet } from './fetch.js';
 export type { Fetcher, FetcherOptions, HttpGet } from './fetch.js';
-export { createBuildIo } from './build-io.js';

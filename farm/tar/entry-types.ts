@@ -1,5 +1,5 @@
 import type { Header } from 'tar-stream';
-import type { ManifestEntry } from '../build/io.js';
+import type { ManifestEntry } from './manifest.js';
 
 export type EntryType = ManifestEntry['type'];
 

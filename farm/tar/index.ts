@@ -5,3 +5,4 @@ export type { RepackedSource } from './repack.js';
 export { normalizeOutput } from './normalize.js';
 export { extractTar } from './extract.js';
 export { checkEntry } from './safety.js';
+export type { ManifestEntry, NormalizedOutput } from './manifest.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract, pack, type Header, type Pack } from 'tar-stream';
-import type { ManifestEntry, NormalizedOutput } from '../build/io.js';
+import type { ManifestEntry, NormalizedOutput } from './manifest.js';
 import { OutputTooLarge } from '../errors/index.js';
 import { checkOutputEntry } from './output-safety.js';
 import { FROM_TAR, TO_TAR } from './entry-types.js';

@@ -37,7 +37,7 @@ export async function readTar(path: string, onEntry: OnEntry, options: ReadOptio
   try {
     input = await openArchive(path);
   } catch (error) {
-    throw new ArchiveInvalid(name, (error as Error).message, { hint });
+    throw new ArchiveInvalid(name, (error as Error).message, { hint, cause: error });
   }
   const hash = createHash('sha256');
   let bytes = 0;
@@ -78,7 +78,7 @@ export async function readTar(path: string, onEntry: OnEntry, options: ReadOptio
     if (signal?.aborted === true) throw signal.reason;
     if (isFarmError(error)) throw error;
     const cause = streamError ?? (error as Error);
-    if (streamError !== undefined || isStreamError(cause)) throw new ArchiveInvalid(name, describe(cause), { hint, kind: kindOf(cause) });
+    if (streamError !== undefined || isStreamError(cause)) throw new ArchiveInvalid(name, describe(cause), { hint, kind: kindOf(cause), cause });
     throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -76,8 +76,8 @@ export async function loadAllowedSigners(file: string): Promise<AllowedSigner[]>
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    throw new FarmError('KEY_INVALID', `${file}: cannot read the allowed-signers file`);
+  } catch (error) {
+    throw new FarmError('KEY_INVALID', `${file}: cannot read the allowed-signers file`, { cause: error });
   }
   return parseAllowedSigners(text, file);
 }

@@ -30,8 +30,8 @@ export async function signRelease(options: { readonly distDir: string; readonly 
   let keyText: string;
   try {
     keyText = await readFile(options.keyFile, 'utf8');
-  } catch {
-    throw new FarmError('KEY_INVALID', `${options.keyFile}: cannot read the signing key`);
+  } catch (error) {
+    throw new FarmError('KEY_INVALID', `${options.keyFile}: cannot read the signing key`, { cause: error });
   }
   const key = parseOpensshPrivateKey(keyText, options.keyFile);
   const { problems } = await checkSums(options.distDir);

@@ -25,20 +25,26 @@ export function stageDirName(stage: StageName): string {
   return stage === 'dev' ? 'workspace' : `workspace-release-stage-${stage}`;
 }
 
+/** The records a stage workspace directory holds of its last build: manifest.yaml and the preview's file manifest. */
+export function stageRecords(dir: string): { readonly manifest: string; readonly previewManifest: string } {
+  return { manifest: join(dir, 'manifest.yaml'), previewManifest: join(dir, 'preview.manifest.json') };
+}
+
 export function workspacePaths(projectRoot: string, stage: StageName, storeOverride?: string): WorkspacePaths {
   const root = resolve(projectRoot);
   const dir = join(root, stageDirName(stage));
+  const records = stageRecords(dir);
   return {
     root,
     stage,
     dir,
     preview: join(dir, 'preview'),
-    previewManifest: join(dir, 'preview.manifest.json'),
+    previewManifest: records.previewManifest,
     cache: join(dir, 'cache'),
     logs: join(dir, 'logs'),
     tmp: join(dir, 'tmp'),
     keys: join(dir, 'keys'),
-    manifest: join(dir, 'manifest.yaml'),
+    manifest: records.manifest,
     store: storeOverride ?? join(root, 'workspace', 'sources'),
     dist: join(dir, 'dist'),
     id: createHash('sha256').update(dir).digest('hex').slice(0, 12),

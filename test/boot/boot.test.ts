@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootImage, type BootOptions } from '../../farm/boot/boot.js';
 import { openRootfsDirectory } from '../../farm/boot/read-dir.js';
-import { VERDICT_EXIT } from '../../farm/boot/verdict.js';
+import { VERDICT_EXIT } from '../../farm/boot/index.js';
 import { FarmError } from '../../farm/errors/index.js';
 import type { FarmEvent } from '../../farm/report/events.js';
 import { fakeQemu, nonceOf, type FakeBehaviour } from './fake-qemu.js';

@@ -98,4 +98,28 @@ describe('BuildCache', () => {
     expect(await readdir(join(cache.dir, 'self'))).toEqual([]);
     expect(await cache.tidyIndex()).toBe(0);
   });
+
+  it('newest() gives the latest entry of each package; failures are recorded, listed and cleared by package', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cache-'));
+    let now = 1000;
+    const cache = new BuildCache(join(dir, 'cache'), { now: () => now });
+    for (const [k, pkg, version] of [['a', 'lpeg', '1.0.1'], ['b', 'lpeg', '1.0.2'], ['c', 'lua', '5.4.4']] as const) {
+      await writeFile(join(dir, 'out.tar'), 'tar bytes');
+      await cache.put({ meta: meta(key(k), { pkg, version }), tarPath: join(dir, 'out.tar'), manifestJson: '[]', logPath: undefined });
+      now += 10;
+    }
+    const newest = await cache.newest();
+    expect([...newest].map(([pkg, e]) => [pkg, e.meta.version])).toEqual([['lpeg', '1.0.2'], ['lua', '5.4.4']]);
+    expect(newest.get('lua')?.tarPath).toBe(join(cache.dir, key('c'), 'output.tar'));
+
+    await cache.recordFailure('zlib', key('d'), 'exit code 2');
+    expect(await cache.failures()).toEqual(new Map([['zlib', { pkg: 'zlib', key: key('d'), reason: 'exit code 2', failedMs: now }]]));
+    // The records are no entries: keys, list and newest do not see them.
+    expect(await cache.keys()).toEqual([key('a'), key('b'), key('c')]);
+    expect([...(await cache.newest()).keys()]).toEqual(['lpeg', 'lua']);
+    await cache.clearFailure('zlib');
+    await cache.clearFailure('zlib');
+    expect(await cache.failures()).toEqual(new Map());
+    await expect(cache.recordFailure('../x', key('d'), 'no')).rejects.toThrow(/not a package name/);
+  });
 });

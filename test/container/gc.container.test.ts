@@ -5,7 +5,8 @@ import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { stageImageRef } from '../../farm/release/stage-image.js';
 import { createDockerRuntime } from '../../farm/runtime/docker.js';
-import { LABELS, type Container } from '../../farm/runtime/port.js';
+import { FARM_MARK, farmLabels, LABELS } from '../../farm/runtime/labels.js';
+import type { Container } from '../../farm/runtime/port.js';
 import { workspacePaths } from '../../farm/workspace/paths.js';
 import { cli } from '../support/cli.js';
 import { containerTierReady, makeRoot } from '../support/farm.js';
@@ -23,7 +24,7 @@ async function tinyStageImage(ref: string): Promise<string> {
   context.finalize();
   return runtime.buildImage(context as unknown as Readable, ref, {
     dockerfile: 'Dockerfile',
-    labels: { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'stage', [LABELS.stage]: 'a', [LABELS.run]: 'gc-test' },
+    labels: farmLabels({ kind: 'stage', stage: 'a', run: 'gc-test' }),
   });
 }
 
@@ -47,7 +48,7 @@ describe.skipIf(!ready)('stasis-farm gc (real engine)', () => {
       expect(text.out).toContain(`would remove stage image ${ref} (stage a,`);
 
       container = await runtime.createContainer({
-        image: ref, cmd: ['/hello'], env: {}, workdir: '/', hostname: 'gc-test', labels: { [LABELS.farm]: 'stasis-farm', [LABELS.run]: 'gc-test' },
+        image: ref, cmd: ['/hello'], env: {}, workdir: '/', hostname: 'gc-test', labels: { [LABELS.farm]: FARM_MARK, [LABELS.run]: 'gc-test' },
         limits: { memoryBytes: 64 * 1024 * 1024, pids: 16, logBytes: 1024 * 1024 },
       });
       const inUse = await cli(root, ['gc', '--yes', '--json'], {}, ENGINE);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Docker from 'dockerode';
+import { FARM_MARK, LABELS } from '../../farm/runtime/labels.js';
 import { workspacePaths } from '../../farm/workspace/paths.js';
 import { containerTierReady, makeRoot, MIRROR, runFarm } from '../support/farm.js';
 import { makeKey, signerLine, sshKeygenReady } from '../trust/ssh-keygen.js';
@@ -44,7 +45,7 @@ describe.skipIf(!ready)('a third party verifies, signs and challenges a tiny rel
     expect(r.stdout).toMatch(/reproduced: 4\/4 package\(s\) and the rootfs are the same/);
     // Only this test's workspaces: other farms may be building on the same engine.
     const ids = [root, join(root, 'workspace-challenge', 'tree')].flatMap((r) => (['dev', 'a', 'b'] as const).map((stage) => `build:${workspacePaths(r, stage).id}`));
-    const all = await new Docker({ socketPath: '/var/run/docker.sock' }).listContainers({ all: true, filters: { label: ['org.stasis-farm.farm=stasis-farm'] } });
-    expect(all.filter((c) => ids.includes(c.Labels['org.stasis-farm.kind'] ?? '')).map((c) => c.Id)).toEqual([]);
+    const all = await new Docker({ socketPath: '/var/run/docker.sock' }).listContainers({ all: true, filters: { label: [`${LABELS.farm}=${FARM_MARK}`] } });
+    expect(all.filter((c) => ids.includes(c.Labels[LABELS.kind] ?? '')).map((c) => c.Id)).toEqual([]);
   }, RELEASE_MS);
 });

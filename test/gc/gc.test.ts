@@ -7,7 +7,7 @@ import { collectGarbage, type GcOptions } from '../../farm/gc/index.js';
 import type { KeyInputs } from '../../farm/keys/index.js';
 import type { FarmEvent } from '../../farm/report/events.js';
 import { createFakeRuntime, type FakeImage, type FakeRuntime } from '../../farm/runtime/fake.js';
-import { LABELS } from '../../farm/runtime/port.js';
+import { farmLabels, LABELS } from '../../farm/runtime/labels.js';
 import { stageImageRef } from '../../farm/release/stage-image.js';
 import { lockWorkspace } from '../../farm/workspace/lock.js';
 import { workspacePaths } from '../../farm/workspace/paths.js';
@@ -31,7 +31,7 @@ function meta(k: string, pkg: string): CacheMeta {
 }
 
 function stageImage(id: string, size: number): FakeImage {
-  return { id, labels: { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'stage', [LABELS.stage]: 'a', [LABELS.rootfs]: rootfs('0') }, env: [], size, created: T0 };
+  return { id, labels: farmLabels({ kind: 'stage', stage: 'a', rootfs: rootfs('0') }), env: [], size, created: T0 };
 }
 
 /**
@@ -56,7 +56,7 @@ async function project() {
   const foreign: FakeImage = { id: 'sha256:foreign', labels: { [LABELS.kind]: 'stage' }, env: [], size: 7000 };
   const runtime = createFakeRuntime(() => ({}), {
     images: {
-      'stasis-builder:debian-musl': { id: 'sha256:builder', labels: { [LABELS.farm]: 'stasis-farm', [LABELS.kind]: 'builder' }, env: [], size: 100 },
+      'stasis-builder:debian-musl': { id: 'sha256:builder', labels: farmLabels({ kind: 'builder' }), env: [], size: 100 },
       [tags.used]: stageImage('sha256:used', 1000),
       [tags.staleA]: stageImage('sha256:stale-a', 3000),
       [tags.staleB]: stageImage('sha256:stale-b', 4000),

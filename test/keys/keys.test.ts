@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../farm/encoding/canonical-json.js';
 import { buildOrder } from '../../farm/graph/index.js';
 import {
-  canonicalJson,
   computeKeys,
   hashKeyInputs,
   isKeyInputs,

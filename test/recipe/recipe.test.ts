@@ -79,6 +79,15 @@ describe('loadRecipes', () => {
     await expect(loadRecipes(dir, config, { stage: 'dev' })).rejects.toThrow(/system\/lpeg\/pkg\.lua: build_deps\[1\]: unknown package "luaa" \(did you mean "lua"\?\)/);
   });
 
+  it('the code is UNKNOWN_PACKAGE only when every problem is an unknown dependency; the errors found are its cause', async () => {
+    const unknown = await root({ lua: recipe('lua'), lpeg: recipe('lpeg', ', build_deps = { "luaa" }') });
+    await expect(loadRecipes(unknown, await loadConfig(unknown), { stage: 'dev' })).rejects.toMatchObject({ code: 'UNKNOWN_PACKAGE' });
+    const mixed = await root({ a: 'return {', lpeg: recipe('lpeg', ', build_deps = { "luaa" }') });
+    const error = await loadRecipes(mixed, await loadConfig(mixed), { stage: 'dev' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'RECIPE_INVALID', message: expect.stringMatching(/2 problems/) as unknown });
+    expect((error as Error).cause).toMatchObject({ code: 'LUA_ERROR' });
+  });
+
   it('collects the errors of every recipe, and names a missing patch file', async () => {
     const dir = await root({ a: 'return {', b: recipe('b', ', patches = { "fix.patch" }') });
     const config = await loadConfig(dir);

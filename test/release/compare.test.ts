@@ -1,6 +1,10 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globToRegExp } from '../../farm/fs/glob.js';
 import { compareStages, diffFiles, type StageSnapshot } from '../../farm/release/compare.js';
+import { loadSnapshot } from '../../farm/release/release.js';
 import { parseExclusions } from '../../farm/release/exclusions.js';
 import type { RootfsEntry } from '../../farm/rootfs/merge.js';
 
@@ -77,5 +81,19 @@ describe('exclusions', () => {
   it('globs match within and across segments', () => {
     expect(globToRegExp('usr/share/doc/**').test('usr/share/doc/a/b')).toBe(true);
     expect(globToRegExp('usr/*/x').test('usr/a/b/x')).toBe(false);
+  });
+});
+
+describe('loadSnapshot (stasis-farm compare A B)', () => {
+  it('reads a stage workspace through its manifest.yaml and preview manifest; a directory without one is a usage error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snapshot-'));
+    await expect(loadSnapshot(dir, 'A')).rejects.toMatchObject({ code: 'USAGE', message: `${dir}: no manifest.yaml (is it a stage workspace?)` });
+    await writeFile(join(dir, 'manifest.yaml'), 'packages:\n  - { name: lua, version: 5.4.4, key: k1, output_sha256: o1 }\n');
+    expect(await loadSnapshot(dir, 'A')).toEqual({ label: 'A', packages: [{ name: 'lua', version: '5.4.4', key: 'k1', outputSha256: 'o1' }], files: [] });
+    const entry = file('lua', 'usr/bin/lua', 'aa');
+    await writeFile(join(dir, 'preview.manifest.json'), JSON.stringify([entry]));
+    expect((await loadSnapshot(dir, 'A')).files).toEqual([entry]);
+    await writeFile(join(dir, 'manifest.yaml'), 'packages: [\n');
+    await expect(loadSnapshot(dir, 'A')).rejects.toMatchObject({ code: 'USAGE' });
   });
 });

@@ -5,6 +5,7 @@ import type { FarmEvent } from '../../farm/report/events.js';
 import { runRelease, type ReleaseOptions } from '../../farm/release/release.js';
 import { createFakeRuntime, type FakeFile } from '../../farm/runtime/fake.js';
 import { REPO, smallProfileConfig } from '../support/farm.js';
+import { LABELS } from '../../farm/runtime/labels.js';
 
 const BUILDER = 'stasis-builder:debian-musl';
 
@@ -32,7 +33,7 @@ type Packages = Readonly<Record<string, Readonly<Record<string, FakeFile>>>>;
 
 /** What runRelease (or challengeRelease) needs besides the project: the fake engine installing `packages` in every stage. */
 export function fakeReleaseOptions(packages: Packages, events: FarmEvent[] = []) {
-  const runtime = createFakeRuntime((ctx) => ({ dest: packages[ctx.spec.labels['org.stasis-farm.package'] ?? ''] ?? {} }), {
+  const runtime = createFakeRuntime((ctx) => ({ dest: packages[ctx.spec.labels[LABELS.pkg] ?? ''] ?? {} }), {
     images: { [BUILDER]: { id: 'sha256:builder', labels: {}, env: [] } },
   });
   return {

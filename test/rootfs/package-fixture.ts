@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { pack } from 'tar-stream';
-import type { ManifestEntry } from '../../farm/build/io.js';
+import type { ManifestEntry } from '../../farm/tar/index.js';
 import type { CacheEntry } from '../../farm/cache/cache.js';
 
 /** One entry of a hand-made package output. */

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import { extract, pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { BUILD_CAPS } from '../../farm/build/build-package.js';
-import { withDeadline } from '../../farm/build/deadline.js';
-import { oomKills } from '../../farm/build/oom.js';
+import { BUILD_CAPS } from '../../farm/pkgbuild/build-package.js';
+import { withDeadline } from '../../farm/pkgbuild/deadline.js';
+import { oomKills } from '../../farm/pkgbuild/oom.js';
 import { createDockerRuntime } from '../../farm/runtime/docker.js';
-import { LABELS, type ContainerSpec } from '../../farm/runtime/port.js';
+import { FARM_MARK, LABELS } from '../../farm/runtime/labels.js';
+import type { ContainerSpec } from '../../farm/runtime/port.js';
 import { BUILDER, containerTierReady, farmContainers } from '../support/farm.js';
 
 const ready = await containerTierReady();
@@ -18,7 +19,7 @@ function spec(cmd: string, extra: Partial<ContainerSpec> = {}): ContainerSpec {
     env: { PATH: '/usr/bin:/bin' },
     workdir: '/',
     hostname: 'stasis-build',
-    labels: { [LABELS.farm]: 'stasis-farm', [LABELS.run]: 'runtime-test' },
+    labels: { [LABELS.farm]: FARM_MARK, [LABELS.run]: 'runtime-test' },
     limits: { memoryBytes: 256 * 1024 * 1024, pids: 256, logBytes: 1024 * 1024 },
     capAdd: BUILD_CAPS,
     ...extra,

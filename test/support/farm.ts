@@ -3,6 +3,8 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Docker from 'dockerode';
+import { MISSING_BUILDER_HINT } from '../../farm/image/inspect.js';
+import { buildKind, FARM_MARK, LABELS } from '../../farm/runtime/labels.js';
 import { workspacePaths, type StageName } from '../../farm/workspace/paths.js';
 
 /** The repository checkout (system/, profiles/, configs/, bin/). */
@@ -60,7 +62,7 @@ export async function containerTierReady(): Promise<boolean> {
     await docker.ping();
     await docker.getImage(BUILDER).inspect();
   } catch (error) {
-    problem = `Docker engine or builder image ${BUILDER} unavailable (${(error as Error).message}); run: npx stasis-farm image ensure --bootstrap`;
+    problem = `Docker engine or builder image ${BUILDER} unavailable (${(error as Error).message}); ${MISSING_BUILDER_HINT}`;
   }
   if (problem === undefined) return true;
   if (process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false') throw new Error(`container tier cannot run in CI: ${problem}`);
@@ -75,7 +77,7 @@ export async function containerTierReady(): Promise<boolean> {
  */
 export async function farmContainers(label?: string): Promise<string[]> {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-  const list = await docker.listContainers({ all: true, filters: { label: ['org.stasis-farm.farm=stasis-farm', ...(label === undefined ? [] : [label])] } });
+  const list = await docker.listContainers({ all: true, filters: { label: [`${LABELS.farm}=${FARM_MARK}`, ...(label === undefined ? [] : [label])] } });
   return list.map((c) => c.Id);
 }
 
@@ -90,7 +92,7 @@ export async function workspaceContainers(
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
   const ids: string[] = [];
   for (const stage of options.stages ?? ['dev']) {
-    const kind = `org.stasis-farm.kind=build:${workspacePaths(root, stage).id}`;
+    const kind = `${LABELS.kind}=${buildKind(workspacePaths(root, stage).id)}`;
     const list = await docker.listContainers({ all: options.running !== true, filters: { label: [kind], ...(options.exited === true ? { status: ['exited'] } : {}) } });
     ids.push(...list.map((c) => c.Id));
   }
@@ -103,8 +105,8 @@ export async function workspaceContainers(
  */
 export async function containerCreates(root: string, since: number, until: number): Promise<number> {
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-  const kind = `org.stasis-farm.kind=build:${workspacePaths(root, 'dev').id}`;
-  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['create'], label: ['org.stasis-farm.farm=stasis-farm', kind] } }));
+  const kind = `${LABELS.kind}=${buildKind(workspacePaths(root, 'dev').id)}`;
+  const stream = await docker.getEvents({ since, until, filters: { type: ['container'], event: ['create'], label: [`${LABELS.farm}=${FARM_MARK}`, kind] } });
   let text = '';
   for await (const chunk of stream) text += (chunk as Buffer).toString();
   return text.split('\n').filter((l) => l.trim() !== '').length;

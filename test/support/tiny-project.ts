@@ -6,6 +6,7 @@ import { loadProject } from '../../farm/project/load.js';
 import type { FarmEvent } from '../../farm/report/events.js';
 import { createFakeRuntime, type FakeRunContext, type FakeRunResult, type FakeRuntime } from '../../farm/runtime/fake.js';
 import { smallProfileConfig } from './farm.js';
+import { LABELS } from '../../farm/runtime/labels.js';
 
 export const FAKE_IMAGE = 'builder';
 
@@ -29,7 +30,7 @@ export async function tinyRoot(recipes: Readonly<Record<string, string>>, defaul
 }
 
 export function fakeRuntime(behaviour: (pkg: string, ctx: FakeRunContext) => FakeRunResult): FakeRuntime {
-  return createFakeRuntime((ctx) => behaviour(ctx.spec.labels['org.stasis-farm.package'] ?? '?', ctx), {
+  return createFakeRuntime((ctx) => behaviour(ctx.spec.labels[LABELS.pkg] ?? '?', ctx), {
     images: { [FAKE_IMAGE]: { id: 'sha256:builder', labels: {}, env: [] }, 'sha256:builder': { id: 'sha256:builder', labels: {}, env: [] } },
   });
 }

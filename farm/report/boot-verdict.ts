@@ -1,6 +1,6 @@
 /**
- * What a boot found, as data (a leaf module: the reporter and the CLI import
- * these types). Every verdict has its own exit code.
+ * What a boot found, as data (a leaf module: boot/ makes verdicts, the events
+ * carry them, the reporter and the CLI read them). Every verdict has its own exit code.
  */
 export interface CheckResult {
   readonly name: string;

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STRIP_SCRIPT, stripStep, STRIP_HELPER_PATH } from '../../farm/build/strip.js';
-import { renderRunScript } from '../../farm/build/script.js';
+import { STRIP_SCRIPT, stripStep, STRIP_HELPER_PATH } from '../../farm/pkgbuild/strip.js';
+import { renderRunScript } from '../../farm/pkgbuild/script.js';
 
 /** The host's compiler and strip make real ELF files; busybox (when present) is the stage-like shell. */
 const which = (tool: string): string | undefined => {

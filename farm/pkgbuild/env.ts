@@ -1,4 +1,3 @@
-import type { BuildDefaults } from '../config/types.js';
 import type { Recipe } from '../recipe/types.js';
 
 export const BUILD_ROOT = '/build';
@@ -9,42 +8,6 @@ export const HOME_DIR = '/build/home';
 export const BUILD_HOSTNAME = 'stasis-build';
 const PKG_CONFIG_DIRS = `${SYSROOT}/usr/lib/pkgconfig:${SYSROOT}/usr/share/pkgconfig`;
 export const BASE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** What a builder image says of its C toolchain (its environment). */
-export interface ImageToolchain {
-  /** STASIS_CC: the compiler command (default `cc`). */
-  readonly cc: string;
-  /**
-   * STASIS_TOOLCHAIN_FLAGS: flags that compiler needs for every compile and link in this image
-   * (a stage image's tcc: `-B/build/sysroot/usr/lib/tcc`, so that it uses the stage's own C
-   * library and runtime from the sysroot). Absent for the dev builder.
-   */
-  readonly flags?: string;
-}
-
-/** Read an image's toolchain from its environment (`NAME=value` strings). */
-export function imageToolchain(env: readonly string[]): ImageToolchain {
-  const get = (name: string): string | undefined => env.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1);
-  const flags = get('STASIS_TOOLCHAIN_FLAGS')?.trim();
-  return { cc: get('STASIS_CC') ?? 'cc', ...(flags === undefined || flags === '' ? {} : { flags }) };
-}
-
-/**
- * The toolchain settings a package build receives when `toolchain ~= false`.
- * They enter the cache key of exactly those packages. CC (and any flags the
- * compiler always needs) come from the builder image, everything else from default.lua.
- */
-export function toolchainEnv(defaults: BuildDefaults, image: ImageToolchain): Record<string, string> {
-  const lto = defaults.lto ? ' -flto' : '';
-  const extra = image.flags === undefined ? '' : ` ${image.flags}`;
-  return {
-    CC: image.cc,
-    CFLAGS: `${defaults.cflags}${lto}${extra}`.trim(),
-    CXXFLAGS: `${defaults.cxxflags}${lto}${extra}`.trim(),
-    LDFLAGS: `-static ${defaults.ldflags}${lto}${extra}`.replace(/\s+/g, ' ').trim(),
-    LTO: defaults.lto ? '1' : '0',
-  };
-}
 
 /** The complete, fixed environment of one build container. */
 export function buildEnv(options: {

@@ -8,7 +8,8 @@ import { deadlineMarginS, withDeadline } from './deadline.js';
 import { oomKills } from './oom.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
-import { LABELS, type ContainerRuntime } from '../runtime/port.js';
+import { buildKind, farmLabels } from '../runtime/labels.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 import type { BuildCache, CacheEntry } from '../cache/cache.js';
 import { BUILD_HOSTNAME, SRC_DIR } from './env.js';
 import type { BuildIo } from './io.js';
@@ -72,6 +73,13 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       await log.close();
     }
   };
+  /** The build failed: say why in its log, record it in the cache (nothing is cached), and the error to throw. */
+  const failed = async (reason: string, exitCode: number, hint?: string, cause?: unknown): Promise<BuildFailed> => {
+    log.note(`[stasis-farm: ${reason}]`);
+    await closeLog();
+    await ctx.cache.recordFailure(recipe.name, job.key, reason);
+    return new BuildFailed(recipe.name, reason, exitCode, log.lastLines().slice(-25), logPath, hint, { cause });
+  };
   try {
     // Sources are re-packed (verified, made safe) into spool files first, so an
     // unsafe archive fails before any container exists.
@@ -93,13 +101,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       env: job.env,
       workdir: '/build',
       hostname: BUILD_HOSTNAME,
-      labels: {
-        [LABELS.farm]: 'stasis-farm',
-        [LABELS.run]: ctx.runId,
-        [LABELS.pkg]: recipe.name,
-        [LABELS.stage]: ctx.stage,
-        [LABELS.kind]: `build:${ctx.workspaceId}`,
-      },
+      labels: farmLabels({ kind: buildKind(ctx.workspaceId), run: ctx.runId, pkg: recipe.name, stage: ctx.stage }),
       limits: ctx.limits,
       capAdd: BUILD_CAPS,
     });
@@ -150,11 +152,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       reason = `killed by the OOM killer (memory limit ${Math.round(ctx.limits.memoryBytes / 1024 / 1024)} MiB)`;
     }
     else if (status.exitCode !== 0) reason = `exit code ${status.exitCode}`;
-    if (reason !== undefined) {
-      log.note(`[stasis-farm: ${reason}]`);
-      await closeLog();
-      throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath);
-    }
+    if (reason !== undefined) throw await failed(reason, status.exitCode);
 
     const limitMiB = recipe.outputLimit ?? ctx.outputLimitMiB;
     const output = await ctx.io
@@ -167,9 +165,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       .catch(async (error: unknown) => {
         if (!(error instanceof OutputTooLarge)) throw error;
         const reason = `output larger than its limit of ${limitMiB} MiB (${error.reachedBytes} bytes with ${error.entry}); raise it with output_limit (MiB) in system/${recipe.name}/pkg.lua`;
-        log.note(`[stasis-farm: ${reason}]`);
-        await closeLog();
-        throw new BuildFailed(recipe.name, reason, status.exitCode, log.lastLines().slice(-25), logPath, tooLargeHint(recipe.name, limitMiB));
+        throw await failed(reason, status.exitCode, tooLargeHint(recipe.name, limitMiB), error);
       });
     const ms = ctx.now() - started;
     const bytes = output.manifest.reduce((sum, e) => sum + (e.type === 'file' ? e.size : 0), 0);
@@ -195,11 +191,12 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
       logPath,
       signal: ctx.signal,
     });
+    await ctx.cache.clearFailure(recipe.name);
     ctx.sink({ type: 'build-done', pkg: recipe.name, outputSha256: output.sha256, ms, files: output.manifest.length, bytes });
     return entry;
   } catch (error) {
     await closeLog().catch(() => {});
-    if (ctx.signal.aborted && !(error instanceof FarmError && error.code === 'INTERRUPTED')) throw interrupted(INTERRUPTED);
+    if (ctx.signal.aborted && !(error instanceof FarmError && error.code === 'INTERRUPTED')) throw interrupted(INTERRUPTED, error);
     throw error;
   } finally {
     await rm(spool, { recursive: true, force: true });

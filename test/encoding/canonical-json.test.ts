@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../farm/keys/index.js';
+import { canonicalJson } from '../../farm/encoding/canonical-json.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, keeps array order, writes no whitespace', () => {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { buildAll, fairJobs } from '../../farm/build/build-all.js';
+import { buildAll, fairJobs } from '../../farm/pkgbuild/build-all.js';
 import { FarmError } from '../../farm/errors/index.js';
-import type { BuildContext } from '../../farm/build/build-package.js';
-import type { BuildIo } from '../../farm/build/io.js';
+import type { BuildContext } from '../../farm/pkgbuild/build-package.js';
+import type { BuildIo } from '../../farm/pkgbuild/io.js';
 import { BuildCache } from '../../farm/cache/cache.js';
 import { buildOrder } from '../../farm/graph/index.js';
 import { computeKeys } from '../../farm/keys/index.js';
@@ -16,6 +16,7 @@ import type { EvaluatedRecipe } from '../../farm/recipe/types.js';
 import { createFakeRuntime, type FakeRunContext, type FakeRunResult } from '../../farm/runtime/fake.js';
 import { normalizeOutput } from '../../farm/tar/normalize.js';
 import { makeRecipes } from '../graph/make-recipe.js';
+import { LABELS } from '../../farm/runtime/labels.js';
 
 const IMAGE = 'builder';
 const TOOLCHAIN = { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' };
@@ -40,7 +41,7 @@ const defaultBehaviour: Behaviour = (pkg, ctx) => ({
 
 async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour = defaultBehaviour) {
   const dir = await mkdtemp(join(tmpdir(), 'farm-build-'));
-  const runtime = createFakeRuntime((ctx) => behaviour(ctx.spec.labels['org.stasis-farm.package'] ?? '?', ctx), {
+  const runtime = createFakeRuntime((ctx) => behaviour(ctx.spec.labels[LABELS.pkg] ?? '?', ctx), {
     images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
   });
   const cache = new BuildCache(join(dir, 'cache'));
@@ -133,6 +134,19 @@ describe('buildAll with the fake engine', () => {
     expect(s.runtime.live()).toEqual([]);
   });
 
+  it('a failed build is recorded in the cache, with why, until the package is built', async () => {
+    const recipes = makeRecipes({ a: {} });
+    let fail = true;
+    const s = await setup(recipes, (pkg, ctx) => (fail ? { exitCode: 2 } : defaultBehaviour(pkg, ctx)));
+    await s.run();
+    expect([...(await s.cache.failures()).values()]).toMatchObject([{ pkg: 'a', reason: 'exit code 2' }]);
+    expect(await s.cache.newest()).toEqual(new Map());
+    fail = false;
+    await s.run();
+    expect(await s.cache.failures()).toEqual(new Map());
+    expect([...(await s.cache.newest()).keys()]).toEqual(['a']);
+  });
+
   it('an OOM kill is a failure even when the exit code is 0', async () => {
     const recipes = makeRecipes({ big: {} });
     const s = await setup(recipes, () => ({ exitCode: 0, oomKilled: true }));
@@ -162,7 +176,7 @@ describe('buildAll with the fake engine', () => {
     expect(result.built).toEqual(['good']);
     expect(result.cached).toEqual(['cachedNosrc']);
     expect(result.skipped).toEqual([{ pkg: 'needsNosrc', because: 'dependency nosrc failed' }]);
-    expect(s.runtime.created.map((c) => c.labels['org.stasis-farm.package'])).not.toContain('nosrc');
+    expect(s.runtime.created.map((c) => c.labels[LABELS.pkg])).not.toContain('nosrc');
   });
 
   it('make -j: a package that builds alone gets both cores, two at once get one each', async () => {
@@ -170,7 +184,7 @@ describe('buildAll with the fake engine', () => {
     const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
     const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
     await s.run();
-    const jobsOf = (pkg: string): string | undefined => s.runtime.created.find((c) => c.labels['org.stasis-farm.package'] === pkg)?.env['JOBS'];
+    const jobsOf = (pkg: string): string | undefined => s.runtime.created.find((c) => c.labels[LABELS.pkg] === pkg)?.env['JOBS'];
     // a runs beside nothing (b waits for it), then b alone.
     expect([jobsOf('a'), jobsOf('b')]).toEqual(['2', '2']);
     const pair = await setup(makeRecipes({ x: {}, y: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));

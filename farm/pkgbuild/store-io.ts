@@ -1,6 +1,6 @@
-import type { BuildIo } from '../build/io.js';
+import type { SourceStore } from '../sources/index.js';
 import { normalizeOutput, repackSource } from '../tar/index.js';
-import type { SourceStore } from './store.js';
+import type { BuildIo } from './io.js';
 
 /** The tar work of a build, reading sources from the verified store. */
 export function createBuildIo(store: SourceStore): BuildIo {

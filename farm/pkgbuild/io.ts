@@ -1,23 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { SourceSpec } from '../recipe/types.js';
-
-/** One file of a package output, as recorded from its normalized tar. */
-export interface ManifestEntry {
-  readonly path: string;
-  readonly type: 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo';
-  readonly mode: number;
-  readonly uid: number;
-  readonly gid: number;
-  readonly size: number;
-  readonly sha256?: string;
-  readonly target?: string;
-}
-
-export interface NormalizedOutput {
-  readonly tarPath: string;
-  readonly sha256: string;
-  readonly manifest: readonly ManifestEntry[];
-}
+import type { NormalizedOutput } from '../tar/index.js';
 
 /** The tar work a build needs, injected so the orchestration stays testable. */
 export interface BuildIo {

@@ -1,14 +1,9 @@
 import PQueue from 'p-queue';
 import { BuildFailed, FarmError } from '../errors/index.js';
 import type { CacheEntry } from '../cache/cache.js';
+import type { PackageKey } from '../keys/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import { buildPackage, type BuildContext } from './build-package.js';
-
-export interface PackageKey {
-  readonly key: string;
-  readonly selfHash: string;
-  readonly inputs: unknown;
-}
 
 export interface BuildAllInput {
   /** Topological order of every package to have (built or cached). */
