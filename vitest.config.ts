@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import HeaviestFirst from './test/support/sequencer.js';
 
-// Two tiers: fast unit tests (no Docker) and the container tier, which builds real
-// sources in real containers. Under CI the container tier fails when Docker is missing.
+// Three tiers. unit: hermetic and fast (pure functions, the fake engine, small inline trees; it
+// reads nothing outside the repository and runs no tool but the host's sh and coreutils).
+// integration (*.integration.test.ts): outside tools (ssh-keygen, aria2c, cc, child processes),
+// the whole system/ tree, and the shared source mirror named by STASIS_MIRROR. container
+// (*.container.test.ts): real sources built in real containers. Without the mirror, ssh-keygen,
+// aria2c or Docker their tests skip with a notice, except under CI, where that is a failure.
 export default defineConfig({
   test: {
     // The heaviest container files first, so the two workers end together.
@@ -13,8 +17,17 @@ export default defineConfig({
           name: 'unit',
           globalSetup: ['test/support/tmp-setup.ts'],
           include: ['test/**/*.test.ts', 'farm/**/*.test.ts'],
-          exclude: ['test/**/*.container.test.ts', 'node_modules/**', 'dist/**'],
+          exclude: ['**/*.container.test.ts', '**/*.integration.test.ts', 'node_modules/**', 'dist/**'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          globalSetup: ['test/support/tmp-setup.ts'],
+          include: ['test/**/*.integration.test.ts', 'farm/**/*.integration.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
