@@ -15,16 +15,24 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          globalSetup: ['test/support/tmp-setup.ts'],
+          globalSetup: ['test/support/tmp-setup.ts', 'test/support/lua-worker-setup.ts'],
+          setupFiles: ['test/support/lua-worker.ts'],
           include: ['test/**/*.test.ts', 'farm/**/*.test.ts'],
           exclude: ['**/*.container.test.ts', '**/*.integration.test.ts', 'node_modules/**', 'dist/**'],
           testTimeout: 20_000,
+          // A worker per core (vitest's default leaves one of two cores to its main process), each
+          // running its files one after another in one process: a fresh process per file cost more
+          // than most files' tests. Files share only the Lua evaluation worker, which keeps nothing
+          // from one call to the next.
+          maxWorkers: '100%',
+          isolate: false,
         },
       },
       {
         test: {
           name: 'integration',
-          globalSetup: ['test/support/tmp-setup.ts'],
+          globalSetup: ['test/support/tmp-setup.ts', 'test/support/lua-worker-setup.ts'],
+          setupFiles: ['test/support/lua-worker.ts'],
           include: ['test/**/*.integration.test.ts', 'farm/**/*.integration.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -133,6 +133,7 @@ describe('the CLI edge on SIGINT', () => {
     const server = createServer(() => {});
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
+    const pinged = new Promise((r) => server.once('connection', r));
     const exits: number[] = [];
     const stderr = new PassThrough();
     let err = '';
@@ -146,7 +147,8 @@ describe('the CLI edge on SIGINT', () => {
         handleSignals: true,
         exit: (code) => exits.push(code),
       });
-      await new Promise((r) => setTimeout(r, 1500));
+      // Interrupted while it waits for the engine's answer.
+      await pinged;
       process.emit('SIGINT', 'SIGINT');
       expect(exits).toEqual([]);
       process.emit('SIGINT', 'SIGINT');
