@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import HeaviestFirst from './test/support/sequencer.js';
 
-// Two tiers: fast unit tests (no Docker) and the container tier, which builds real
-// sources in real containers. Under CI the container tier fails when Docker is missing.
+// Three tiers. unit: hermetic and fast (pure functions, the fake engine, small inline trees; it
+// reads nothing outside the repository and runs no tool but the host's sh and coreutils).
+// integration (*.integration.test.ts): outside tools (ssh-keygen, aria2c, cc, child processes),
+// the whole system/ tree, and the shared source mirror named by STASIS_MIRROR. container
+// (*.container.test.ts): real sources built in real containers. Without the mirror, ssh-keygen,
+// aria2c or Docker their tests skip with a notice, except under CI, where that is a failure.
 export default defineConfig({
   test: {
     // The heaviest container files first, so the two workers end together.
@@ -11,19 +15,37 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          // The unit tier runs first, then the container tier (two projects with different worker
-          // counts need their own group).
+          // The tiers run one after another, unit first, then integration, then the container tier
+          // (projects with different worker counts need their own group).
           sequence: { groupOrder: 0 },
-          globalSetup: ['test/support/tmp-setup.ts'],
+          globalSetup: ['test/support/tmp-setup.ts', 'test/support/lua-worker-setup.ts'],
+          setupFiles: ['test/support/lua-worker.ts'],
           include: ['test/**/*.test.ts', 'farm/**/*.test.ts'],
-          exclude: ['test/**/*.container.test.ts', 'node_modules/**', 'dist/**'],
+          exclude: ['**/*.container.test.ts', '**/*.integration.test.ts', 'node_modules/**', 'dist/**'],
           testTimeout: 20_000,
+          // A worker per core (vitest's default leaves one of two cores to its main process), each
+          // running its files one after another in one process: a fresh process per file cost more
+          // than most files' tests. Files share only the Lua evaluation worker, which keeps nothing
+          // from one call to the next.
+          maxWorkers: '100%',
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          sequence: { groupOrder: 1 },
+          globalSetup: ['test/support/tmp-setup.ts', 'test/support/lua-worker-setup.ts'],
+          setupFiles: ['test/support/lua-worker.ts'],
+          include: ['test/**/*.integration.test.ts', 'farm/**/*.integration.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
         test: {
           name: 'container',
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           include: ['test/**/*.container.test.ts'],
           // One directory per run for the fixtures several files share (test/support/shared.ts).
           globalSetup: ['test/support/tmp-setup.ts', 'test/support/global-setup.ts'],

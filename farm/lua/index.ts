@@ -1,4 +1,4 @@
-export { evaluateLuaFiles, closeLuaWorkers, DEFAULT_TIMEOUT_MS } from './pool.js';
+export { evaluateLuaFiles, closeLuaWorkers, DEFAULT_TIMEOUT_MS, useLuaWorkerScript } from './pool.js';
 export type { LuaResult } from './pool.js';
 export type { RecordedRead } from './reads.js';
 export { evaluateSource } from './sandbox.js';

@@ -15,8 +15,24 @@ let shared: Worker | undefined;
 let batchCounter = 0;
 /** Calls are serialised: a timeout terminates the worker, which must not hit another caller's batch. */
 let queue: Promise<unknown> = Promise.resolve();
+/** A worker script given by useLuaWorkerScript, in place of the one beside this file. */
+let givenScript: URL | undefined;
+
+/**
+ * Start evaluation workers from `script`, a ready-to-run build of worker.ts (undefined: the
+ * default). The test runner bundles it once per run instead of compiling the TypeScript sources
+ * again in every worker it starts.
+ */
+export function useLuaWorkerScript(script: URL | undefined): void {
+  givenScript = script;
+}
 
 function startWorker(): Worker {
+  if (givenScript !== undefined) {
+    const worker = new Worker(givenScript);
+    worker.unref();
+    return worker;
+  }
   // From TypeScript sources (vitest, tsx) the worker is worker.ts loaded through
   // tsx; from dist it is the compiled worker.js beside this file.
   const fromSource = import.meta.url.endsWith('.ts');

@@ -49,11 +49,15 @@ export function createFetcher(options: FetcherOptions): Fetcher {
 
   const { signal } = options;
   const open = async (origin: string): Promise<{ stream: Readable; bytes: number | undefined }> => {
-    if (isUrl(origin) || /^ftp:\/\//.test(origin)) return { stream: await httpGet(origin, signal), bytes: undefined };
+    // An abort before the store reads a stream: the store's read loop gets the error from the stream's state.
+    if (isUrl(origin) || /^ftp:\/\//.test(origin)) {
+      const download = await httpGet(origin, signal);
+      download.on('error', () => {});
+      return { stream: download, bytes: undefined };
+    }
     await access(origin);
     const file = createReadStream(origin);
     if (signal !== undefined) addAbortSignal(signal, file);
-    // An abort before the store reads it: the store's read loop gets the error from the stream's state.
     file.on('error', () => {});
     return { stream: file, bytes: (await stat(origin)).size };
   };

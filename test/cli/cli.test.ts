@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,10 +9,32 @@ import { cli } from '../support/cli.js';
 const REPO = resolve(import.meta.dirname, '..', '..');
 afterAll(closeLuaWorkers);
 
+/** Local recipes (no sources): enough for the CLI's edge; the example config's services are among them. */
+const RECIPES: Readonly<Record<string, string>> = {
+  lua: '',
+  lpeg: ', build_deps = { "lua" }',
+  ncurses: '',
+  less: ', build_deps = { "ncurses" }',
+  sed: '',
+  musl: '',
+  dhcpcd: '',
+  openntpd: '',
+  dropbear: '',
+};
+const SERVICES = '"dhcpcd", "openntpd", "dropbear"';
+
+/** A small Stasis tree: the recipes above, profiles base, ci and tiny, and (unless told) the example configs. */
 async function project(withConfig = true): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'cli-'));
-  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
-  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+  for (const [name, extra] of Object.entries(RECIPES)) {
+    await mkdir(join(root, 'system', name), { recursive: true });
+    await writeFile(join(root, 'system', name, 'pkg.lua'), `return { name = "${name}", version = "1", description = "test", license = "MIT", sources = {}, build = "true"${extra} }\n`);
+  }
+  await mkdir(join(root, 'profiles'));
+  const profile = (packages: string): string => `return { description = "test", packages = { ${packages} } }\n`;
+  await writeFile(join(root, 'profiles', 'base.lua'), profile(Object.keys(RECIPES).map((n) => `"${n}"`).join(', ')));
+  await writeFile(join(root, 'profiles', 'ci.lua'), profile(`"lpeg", "less", ${SERVICES}`));
+  await writeFile(join(root, 'profiles', 'tiny.lua'), profile('"musl"'));
   if (withConfig) {
     await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
     await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
@@ -110,37 +132,5 @@ describe('the CLI edge', () => {
     await writeFile(join(root, 'config.lua'), text.replace('config = nil,', 'config = "kernel.config",'));
     await writeFile(join(root, 'kernel.config'), 'CONFIG_64BIT=y\n');
     expect((await cli(root, ['config', 'diff'])).out).not.toMatch(/kernel\.config/);
-  });
-
-  it('fetch --offline --all lists exactly the sources the mirror lacks, and fetches nothing', async () => {
-    const root = await project();
-    const mirror = join(REPO, '..', 'shared', 'sources');
-    const inMirror = new Set(
-      (await readFile(join(mirror, 'SHA256SUMS'), 'utf8'))
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => l.split(/\s+\*?/)[1]),
-    );
-    const { loadProject } = await import('../../farm/project/load.js');
-    const all = await loadProject(root, { all: true });
-    const expected = [...all.recipes.values()]
-      .flatMap(({ recipe }) => recipe.sources.filter((s) => !inMirror.has(s.file)).map((s) => `${recipe.name}: ${s.file}`))
-      .sort();
-    expect(expected.length).toBeGreaterThan(50);
-    const r = await cli(root, ['fetch', '--offline', '--all', '--mirror', mirror]);
-    expect(r.code).toBe(4);
-    const listed = [...r.err.matchAll(/^ {2}(\S+: \S+) \(sha256 [0-9a-f]{64}\)$/gm)].map((m) => m[1]).sort();
-    expect(listed).toEqual(expected);
-    expect(r.err).toMatch(new RegExp(`--offline: ${expected.length} source\\(s\\) of ${new Set(expected.map((e) => e.split(':')[0])).size} package\\(s\\)`));
-    // Nothing was fetched: the offline check comes before any copy into the store.
-    const { readdir } = await import('node:fs/promises');
-    expect(await readdir(join(root, 'workspace', 'sources', 'sha256')).catch(() => [])).toEqual([]);
-  });
-
-  it('status lists every recipe with mirror presence and build state', async () => {
-    const root = await project();
-    const r = await cli(root, ['status', '--mirror', join(REPO, '..', 'shared', 'sources')]);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/\| lua \| 5\.4\.4 \| yes \| no \| - \|/);
   });
 });

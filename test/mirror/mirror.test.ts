@@ -1,37 +1,14 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { exportMirror, makeTorrent, pruneMirror, serveMirror, verifyMirror, type MirrorItem } from '../../farm/mirror/index.js';
+import { exportMirror, pruneMirror, serveMirror, verifyMirror, type MirrorItem } from '../../farm/mirror/index.js';
 import { createFetcher, SourceStore } from '../../farm/sources/index.js';
+import { exported } from './sources-fixture.js';
 
 const exec = promisify(execFile);
-const MIRROR = process.env['STASIS_MIRROR'] ?? resolve(import.meta.dirname, '..', '..', '..', 'shared', 'sources');
-const FILES: Record<string, string> = {
-  'lpeg-1.0.2.tar.gz': '48d66576051b6c78388faad09b70493093264588fcd0f258ddaab1cdd4a15ffe',
-  'libtermkey-0.22.tar.gz': '6945bd3c4aaa83da83d80a045c5563da4edd7d0374c62c0d35aec09eb3014600',
-  'less-590.tar.gz': '6aadf54be8bf57d0e2999a3c5d67b1de63808bb90deb8f77b028eafae3a08e10',
-};
-
-async function items(): Promise<MirrorItem[]> {
-  const sums = await readFile(join(MIRROR, 'SHA256SUMS'), 'utf8');
-  return Object.keys(FILES).map((file) => {
-    const line = sums.split('\n').find((l) => l.endsWith(`  ${file}`));
-    if (line === undefined) throw new Error(`${file} not in the mirror's SHA256SUMS`);
-    return { pkg: file.split('-')[0] as string, file, sha256: line.split(' ')[0] as string, url: `https://example.org/${file}` };
-  });
-}
-
-async function exported(): Promise<{ dir: string; list: MirrorItem[] }> {
-  const src = await mkdtemp(join(tmpdir(), 'mirror-src-'));
-  for (const f of Object.keys(FILES)) await copyFile(join(MIRROR, f), join(src, f));
-  const dir = await mkdtemp(join(tmpdir(), 'mirror-out-'));
-  const list = await items();
-  await exportMirror(list, { dir, sources: [src] });
-  return { dir, list };
-}
 
 describe('mirror export / verify / prune', () => {
   it('exports a self-describing mirror that verifies, and a second export copies nothing', async () => {
@@ -93,43 +70,6 @@ describe('mirror serve', () => {
       const fetcher = createFetcher({ store, mirrors: [server.url], offline: true, sink: () => {} });
       await fetcher.ensure('lpeg', { url: 'https://unreachable.invalid/lpeg.tar.gz', sha256: lpeg.sha256, file: lpeg.file, extract: true });
       expect(await store.has(lpeg.sha256)).toBe(true);
-    } finally {
-      await server.close();
-    }
-  });
-});
-
-async function hasAria2c(): Promise<boolean> {
-  try {
-    await exec('aria2c', ['--version']);
-    return true;
-  } catch {
-    if (process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false') throw new Error('aria2c is required in CI (apt-get install aria2)');
-    console.warn('\n[skipped] aria2c not installed: the BitTorrent download test did not run\n');
-    return false;
-  }
-}
-
-describe('mirror torrent', async () => {
-  const aria = await hasAria2c();
-  it.skipIf(!aria)('aria2c downloads the mirror from the .torrent and the web seed alone; sha256sum -c passes', async () => {
-    const { dir } = await exported();
-    const server = await serveMirror(dir, { port: 0, name: 'stasis-sources' });
-    try {
-      const t = await makeTorrent(dir, { name: 'stasis-sources', webSeed: server.url, pieceLength: 1 << 16 });
-      expect(t.magnet).toMatch(/^magnet:\?xt=urn:btih:[0-9a-f]{40}&dn=stasis-sources&ws=/);
-      const again = await makeTorrent(dir, { name: 'stasis-sources', webSeed: server.url, pieceLength: 1 << 16 });
-      expect(again.infoHash).toBe(t.infoHash);
-      const out = await mkdtemp(join(tmpdir(), 'aria-'));
-      await mkdir(out, { recursive: true });
-      await exec(
-        'aria2c',
-        ['--enable-dht=false', '--enable-dht6=false', '--bt-enable-lpd=false', '--enable-peer-exchange=false', '--seed-time=0', '--bt-stop-timeout=60', '--summary-interval=0', '--console-log-level=warn', `--dir=${out}`, t.torrentPath],
-        { timeout: 120_000 },
-      );
-      const sums = await exec('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(out, 'stasis-sources') });
-      expect(sums.stdout).toMatch(/lpeg-1\.0\.2\.tar\.gz: OK/);
-      expect(sums.stdout.trim().split('\n')).toHaveLength(3);
     } finally {
       await server.close();
     }

@@ -46,6 +46,27 @@ describe('one AbortSignal stops every step', () => {
     expect(await readdir(join(store.dir, 'sha256'))).toEqual([]);
   });
 
+  it('a download interrupted before the store reads it fails as interrupted, with no stray stream error', async () => {
+    const store = new SourceStore(await mkdtemp(join(tmpdir(), 'store-')));
+    const controller = new AbortController();
+    const fetcher = createFetcher({
+      store,
+      mirrors: [],
+      offline: false,
+      sink: () => {},
+      signal: controller.signal,
+      // The signal fires between the response and the first read: the body errors with no reader yet.
+      httpGet: (_url, signal) => {
+        const body = new PassThrough();
+        signal?.addEventListener('abort', () => body.destroy(new Error('aborted')));
+        controller.abort();
+        return Promise.resolve(body);
+      },
+    });
+    expect(await failure(fetcher.ensure('pkg', { url: 'https://example.org/pkg-1.tar.gz', sha256: 'a'.repeat(64), file: 'pkg-1.tar.gz', extract: true }))).toMatchObject({ code: 'INTERRUPTED' });
+    expect(await readdir(join(store.dir, 'sha256'))).toEqual([]);
+  });
+
   it('normalization stops; its spool is removed', async () => {
     const controller = new AbortController();
     const tar = new PassThrough(); // an engine stream that never ends

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -119,29 +118,6 @@ describe('loadRecipes', () => {
     expect(a.recipes.get('zlib')?.configFiles).toBeUndefined();
     expect(b.linux).not.toBe(a.linux);
     expect(b.zlib).toBe(a.zlib);
-  });
-
-  it('loads every real recipe and profile of the repository', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'real-'));
-    await symlink(join(REPO, 'system'), join(dir, 'system'));
-    await symlink(join(REPO, 'profiles'), join(dir, 'profiles'));
-    await cp(join(REPO, 'configs', 'config.lua.example'), join(dir, 'config.lua'));
-    await cp(join(REPO, 'configs', 'default.lua.example'), join(dir, 'default.lua'));
-    const config = await loadConfig(dir);
-    const real = (await readdir(join(REPO, 'system'))).filter((n) => existsSync(join(REPO, 'system', n, 'pkg.lua')));
-    const profiles = (await readdir(join(REPO, 'profiles'))).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4));
-    for (const stage of ['dev', 'a', 'b'] as const) {
-      const recipes = await loadRecipes(dir, config, { stage });
-      expect([...recipes.keys()].sort()).toEqual(real.sort());
-      const busybox = recipes.get('busybox');
-      expect(busybox?.file).toBe('system/busybox/pkg.lua');
-      expect(busybox?.reads).toContainEqual({ path: 'farm.stage', value: JSON.stringify(stage) });
-      for (const name of profiles) {
-        const profile = await loadProfile(dir, name, { stage });
-        expect(profile.packages.length, name).toBeGreaterThan(0);
-        for (const p of profile.packages) expect(recipes.has(p), `${name}: ${p}`).toBe(true);
-      }
-    }
   });
 
   it('profiles: extends is followed, cycles and unknown profiles are named', async () => {

@@ -1,6 +1,7 @@
-import { appendFile, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { appendFile, cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isFarmError } from '../../farm/errors/index.js';
 import { challengeRelease } from '../../farm/release/challenge.js';
 import { exists } from '../../farm/fs/exists.js';
@@ -13,9 +14,22 @@ const PACKAGES = {
 };
 
 describe('challenge: rebuild a release from its manifest on the fake engine', () => {
+  // One release, made once: the challenges below only read it, or refuse a copy of its project that was edited.
+  let root: string;
+  let dist: string;
+  beforeAll(async () => {
+    root = await makeFakeProject(PACKAGES);
+    dist = (await fakeRelease(root, PACKAGES, { gitCommit: 'c0ffee'.padEnd(40, '0') })).result.dist?.dir as string;
+  });
+
+  /** A copy of the released project (its workspaces and dist/ included, no challenge's) to edit. */
+  async function copyOfProject(): Promise<{ root: string; dist: string }> {
+    const copy = await mkdtemp(join(tmpdir(), 'stasis-challenge-copy-'));
+    await cp(root, copy, { recursive: true, verbatimSymlinks: true, filter: (src) => !relative(root, src).startsWith('workspace-challenge') });
+    return { root: copy, dist: join(copy, relative(root, dist)) };
+  }
+
   it('the same recipe tree rebuilds every package the same, in a copy beside the project', async () => {
-    const root = await makeFakeProject(PACKAGES);
-    const dist = (await fakeRelease(root, PACKAGES)).result.dist?.dir as string;
     const before = await readFile(join(dist, 'SHA256SUMS'), 'utf8');
     const r = await challengeRelease({ root, distDir: dist, workDir: join(root, 'workspace-challenge'), ...fakeReleaseOptions(PACKAGES) });
     expect(r.packages).toEqual([
@@ -29,10 +43,8 @@ describe('challenge: rebuild a release from its manifest on the fake engine', ()
   });
 
   it('a package that builds differently here is named, per stage', async () => {
-    const root = await makeFakeProject(PACKAGES);
-    const dist = (await fakeRelease(root, PACKAGES)).result.dist?.dir as string;
     const here = { ...PACKAGES, motd: { 'etc/motd': { content: 'welcome, built elsewhere\n' } } };
-    const r = await challengeRelease({ root, distDir: dist, workDir: join(root, 'workspace-challenge'), ...fakeReleaseOptions(here) });
+    const r = await challengeRelease({ root, distDir: dist, workDir: join(root, 'workspace-challenge-2'), ...fakeReleaseOptions(here) });
     expect(r.packages).toEqual([
       { name: 'hello', dev: 'same', a: 'same', b: 'same' },
       { name: 'motd', dev: 'different', a: 'different', b: 'different' },
@@ -41,20 +53,18 @@ describe('challenge: rebuild a release from its manifest on the fake engine', ()
   });
 
   it('refuses when the recipe tree here is not the recorded one', async () => {
-    const root = await makeFakeProject(PACKAGES);
-    const dist = (await fakeRelease(root, PACKAGES)).result.dist?.dir as string;
-    await appendFile(join(root, 'system', 'motd', 'pkg.lua'), '-- edited\n');
-    const error = await challengeRelease({ root, distDir: dist, workDir: join(root, 'workspace-challenge'), ...fakeReleaseOptions(PACKAGES) }).catch((e: unknown) => e);
+    const edited = await copyOfProject();
+    await appendFile(join(edited.root, 'system', 'motd', 'pkg.lua'), '-- edited\n');
+    const error = await challengeRelease({ root: edited.root, distDir: edited.dist, workDir: join(edited.root, 'workspace-challenge'), ...fakeReleaseOptions(PACKAGES) }).catch((e: unknown) => e);
     expect(isFarmError(error) && error.code).toBe('CHALLENGE_REFUSED');
     expect((error as Error).message).toMatch(/the recipe tree in .* \(sha256 [0-9a-f]{64}\) is not the one the release was built from \([0-9a-f]{64}\)/);
-    expect(await exists(join(root, 'workspace-challenge'))).toBe(false);
+    expect(await exists(join(edited.root, 'workspace-challenge'))).toBe(false);
   });
 
   it('the CLI refuses before it needs an engine: exit 23, naming the recorded tree and the git hint', async () => {
-    const root = await makeFakeProject(PACKAGES);
-    const dist = (await fakeRelease(root, PACKAGES, { gitCommit: 'c0ffee'.padEnd(40, '0') })).result.dist?.dir as string;
-    await appendFile(join(root, 'profiles', 'fake.lua'), '-- edited\n');
-    const r = await cli(root, ['challenge', dist]);
+    const edited = await copyOfProject();
+    await appendFile(join(edited.root, 'profiles', 'fake.lua'), '-- edited\n');
+    const r = await cli(edited.root, ['challenge', edited.dist]);
     expect(r.code).toBe(23);
     expect(r.err).toMatch(/\[CHALLENGE_REFUSED\] the recipe tree in .* is not the one the release was built from/);
     expect(r.err).toMatch(/hint: check out c0ffee0{34}: system, profiles, config\.lua, default\.lua must be byte-identical/);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -119,23 +119,28 @@ describe('config.lua rendered into the rootfs', () => {
     expect(() => cfg({ ttys: ['ttyZ9'] })).toThrow(/config\.lua: ttys\[1\]: "ttyZ9" is not a terminal device/);
   });
 
-  it('system options change no package key: only what a recipe reads enters its key', async () => {
+  it('a system option enters only the key of a recipe that reads it', async () => {
     const root = await mkdtemp(join(tmpdir(), 'keys-'));
-    await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
+    const recipe = (name: string, build: string): string => `return { name = "${name}", version = "1", description = "d", license = "MIT", sources = {}, build = ${build} }\n`;
+    for (const [name, text] of [['motd', recipe('motd', '"echo " .. config.hostname .. " > motd"')], ['zlib', recipe('zlib', '"make"')]] as const) {
+      await mkdir(join(root, 'system', name), { recursive: true });
+      await writeFile(join(root, 'system', name, 'pkg.lua'), text);
+    }
     await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
-    const { writeFile, readFile } = await import('node:fs/promises');
     const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
     const keysFor = async (text: string): Promise<Map<string, string>> => {
       await writeFile(join(root, 'config.lua'), text);
-      const config = await loadConfig(root);
-      const recipes = await loadRecipes(root, config, { stage: 'dev' });
+      const recipes = await loadRecipes(root, await loadConfig(root), { stage: 'dev' });
       const order = buildOrder(recipes, [...recipes.keys()]);
       const keys = computeKeys(order, recipes, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
       return new Map([...keys].map(([k, v]) => [k, v.key]));
     };
     const before = await keysFor(example);
-    const after = await keysFor(example.replace('hostname = "stasis"', 'hostname = "island"').replace('timezone = "UTC"', 'timezone = "Europe/Berlin"').replace('"tty1", "tty2", "tty3"', '"tty1"'));
-    expect(after).toEqual(before);
+    const unread = await keysFor(example.replace('timezone = "UTC"', 'timezone = "Europe/Berlin"').replace('"tty1", "tty2", "tty3"', '"tty1"'));
+    expect(unread).toEqual(before);
+    const renamed = await keysFor(example.replace('hostname = "stasis"', 'hostname = "island"'));
+    expect(renamed.get('zlib')).toBe(before.get('zlib'));
+    expect(renamed.get('motd')).not.toBe(before.get('motd'));
   });
 });
 

@@ -21,11 +21,11 @@ export default class HeaviestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (f: TestSpecification): number => {
-      if (!f.moduleId.endsWith('.container.test.ts')) return -1; // the unit tier first: it takes seconds
+      if (!f.moduleId.endsWith('.container.test.ts')) return -1; // the unit and integration tiers first: they take seconds
       const i = HEAVIEST_FIRST.indexOf(basename(f.moduleId));
       return i < 0 ? HEAVIEST_FIRST.length : i;
     };
-    // Array.prototype.sort is stable: unit files and the small container files keep the base order.
+    // Array.prototype.sort is stable: unit and integration files and the small container files keep the base order.
     return sorted.sort((a, b) => rank(a) - rank(b));
   }
 }

@@ -3,6 +3,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { prerequisite } from '../support/prerequisite.js';
+
+/** The allowed-signers line of a key (test/trust/key.ts), for the files that take it from here. */
+export { signerLine } from './key.js';
 
 export const exec = promisify(execFile);
 
@@ -12,9 +16,7 @@ export async function sshKeygenReady(): Promise<boolean> {
     () => true,
     (error: { code?: unknown }) => error.code !== 'ENOENT',
   );
-  if (!ok && process.env['CI'] === 'true') throw new Error('ssh-keygen is missing: apt-get install openssh-client');
-  if (!ok) console.warn('\n[ssh-keygen tests skipped] ssh-keygen is not installed (apt-get install openssh-client)\n');
-  return ok;
+  return prerequisite('ssh-keygen tests', ok ? undefined : 'ssh-keygen is not installed (apt-get install openssh-client)');
 }
 
 /** A fresh key pair from the real ssh-keygen: private key file, public key line. */
@@ -23,10 +25,4 @@ export async function makeKey(name: string, type: 'ed25519' | 'rsa' = 'ed25519',
   const file = join(dir, name);
   await exec('ssh-keygen', ['-q', '-t', type, ...(type === 'rsa' ? ['-b', '2048'] : []), '-N', passphrase, '-C', name, '-f', file]);
   return { file, publicLine: (await readFile(`${file}.pub`, 'utf8')).trim() };
-}
-
-/** An allowed-signers line for a key: `principal keytype base64`. */
-export function signerLine(principal: string, publicLine: string, options = ''): string {
-  const [type, key] = publicLine.split(' ');
-  return `${principal}${options === '' ? '' : ` ${options}`} ${type ?? ''} ${key ?? ''}`;
 }

@@ -5,15 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256File } from '../../farm/fs/hash.js';
 import { cli } from '../support/cli.js';
 import { fakeRelease, makeFakeProject } from '../release/fake-project.js';
-import { exec, makeKey, signerLine, sshKeygenReady } from './ssh-keygen.js';
+import { makeKey, signerLine } from './key.js';
 
-const ready = await sshKeygenReady();
 const PACKAGES = {
   hello: { 'usr/bin/hello': { content: '#!/bin/sh\necho hello\n', mode: 0o755 } },
   motd: { 'etc/motd': { content: 'welcome to stasis\n' } },
 };
 
-describe.skipIf(!ready)('sign and verify a release (offline, no engine)', () => {
+describe('sign and verify a release (offline, no engine)', () => {
   let root: string;
   let made: string;
   let alice: Awaited<ReturnType<typeof makeKey>>;
@@ -36,7 +35,7 @@ describe.skipIf(!ready)('sign and verify a release (offline, no engine)', () => 
     return dir;
   }
 
-  it('sign + verify round trip: two signers, --min-signatures 2; ssh-keygen -Y verify accepts our signature', async () => {
+  it('sign + verify round trip: two signers, --min-signatures 2', async () => {
     const dist = await copyOfRelease();
     const a = await cli(root, ['sign', dist, '--key', alice.file]);
     expect(a.code, a.err).toBe(0);
@@ -48,20 +47,6 @@ describe.skipIf(!ready)('sign and verify a release (offline, no engine)', () => 
     expect(v.out).toMatch(/SHA256SUMS\.alice@example\.org\.sig: good signature by alice@example\.org/);
     expect(v.out).toMatch(/SHA256SUMS\.Bob-the-Builder-2\.sig: good signature by bob/);
     expect(v.out).toMatch(/verified: .* 2 trusted signature\(s\) \(2 required\)/);
-    const { stdout } = await exec(
-      'sh',
-      ['-c', `ssh-keygen -Y verify -f "${signers}" -I alice@example.org -n stasis-release -s SHA256SUMS.alice@example.org.sig < SHA256SUMS`],
-      { cwd: dist },
-    );
-    expect(stdout).toMatch(/Good "stasis-release" signature for alice@example\.org/);
-  });
-
-  it('a signature made by ssh-keygen -Y sign counts', async () => {
-    const dist = await copyOfRelease();
-    await exec('ssh-keygen', ['-Y', 'sign', '-n', 'stasis-release', '-f', bob.file, join(dist, 'SHA256SUMS')]);
-    const v = await cli(root, ['verify', dist, '--signers', signers]);
-    expect(v.code, v.out).toBe(0);
-    expect(v.out).toMatch(/SHA256SUMS\.sig: good signature by bob/);
   });
 
   it.each(['stasis-fake-rootfs.tar.gz', 'manifest.yaml', 'sbom.spdx.json', 'SHA256SUMS', 'SHA256SUMS.alice@example.org.sig'])(

@@ -1,4 +1,4 @@
-// A contender in the lock race test (test/workspace/lock.test.ts): takes part in
+// A contender in the lock race test (test/workspace/lock.integration.test.ts): takes part in
 // every trial at the same wall-clock moment as the other contenders, reports the
 // trials it won, and stays alive (holding its locks) until stdin closes, so a
 // lock it holds is never stale while the others still try.

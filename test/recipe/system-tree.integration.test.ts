@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,13 +8,13 @@ import { buildOrder, selectPackages } from '../../farm/graph/index.js';
 import { computeKeys } from '../../farm/keys/index.js';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
 import { loadProfile, loadRecipes, type EvaluatedRecipe } from '../../farm/recipe/index.js';
+import { sharedMirror } from '../support/mirror.js';
 
+// The whole recipe tree, evaluated and checked against the source mirrors: the integration tier.
 const REPO = resolve(import.meta.dirname, '..', '..');
-// The shared offline mirror: the STASIS_MIRROR directory that has a SHA256SUMS (CI sets it to
-// ../shared/sources; it may list the second mirror too, space or comma separated).
-const MIRROR =
-  (process.env['STASIS_MIRROR'] ?? '').split(/[\s,]+/).find((m) => m !== '' && existsSync(join(m, 'SHA256SUMS'))) ??
-  resolve(REPO, '..', 'shared', 'sources');
+// The shared offline mirror (STASIS_MIRROR); the tests that compare recipes with it skip without it.
+const MIRROR = sharedMirror('the system/ tests that compare recipes with the shared source mirror');
+const withMirror = it.skipIf(MIRROR === undefined);
 // The second mirror's list (the directory itself is outside the repository: tools/recreate-mirror makes it).
 const SECOND = join(REPO, 'mirror', 'SOURCES.tsv');
 // Package registries and distribution archives: recipes cite upstream URLs, never one of these.
@@ -54,7 +54,7 @@ beforeAll(async () => {
   await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
   recipes = await loadRecipes(root, await loadConfig(root), { stage: 'dev' });
   mirrorSums = new Map(
-    (await readFile(join(MIRROR, 'SHA256SUMS'), 'utf8'))
+    (MIRROR === undefined ? '' : await readFile(join(MIRROR, 'SHA256SUMS'), 'utf8'))
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => {
@@ -85,7 +85,7 @@ describe('the Stasis package set in system/', () => {
     expect(dynamic).toEqual([...SUCKS].sort());
   });
 
-  it('every source is a real https/http URL or a mirror-only file; a file the mirror has carries the mirror\'s sha256', () => {
+  withMirror('every source is a real https/http URL or a mirror-only file; a file the mirror has carries the mirror\'s sha256', () => {
     const wrong: string[] = [];
     for (const { recipe } of recipes.values()) {
       for (const s of recipe.sources) {
@@ -99,7 +99,7 @@ describe('the Stasis package set in system/', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('every source that is not in the mirror says where its checksum was recorded', async () => {
+  withMirror('every source that is not in the mirror says where its checksum was recorded', async () => {
     const unexplained: string[] = [];
     for (const { recipe, file } of recipes.values()) {
       const text = await readFile(join(root, file), 'utf8');
@@ -160,7 +160,7 @@ describe('the Stasis package set in system/', () => {
     expect([...second.keys()].filter((f) => !used.has(f) && !/^(gmp|mpfr)/.test(f))).toEqual([]);
   });
 
-  it('every source is in one of the two mirrors\' lists, or docs/status-notes.yaml says why its package is not built here', () => {
+  withMirror('every source is in one of the two mirrors\' lists, or docs/status-notes.yaml says why its package is not built here', () => {
     const unobtainable = [...recipes.values()]
       .filter(({ recipe }) => recipe.sources.some((s) => !mirrorSums.has(s.file) && !second.has(s.file)))
       .map(({ recipe }) => recipe.name)
@@ -214,25 +214,30 @@ describe('profiles', () => {
     await expect(select('base', [], ['ncurses'])).rejects.toThrow(/ncurses.*(needed|needs|required).*less|less.*ncurses/s);
   });
 
-  it('the offline profile needs no source outside the shared mirror', async () => {
+  withMirror('the offline profile needs no source outside the shared mirror', async () => {
     const offline = await select('offline');
     const outside = offline.packages.flatMap((p) => (recipes.get(p)?.recipe.sources ?? []).filter((s) => !mirrorSums.has(s.file)).map((s) => `${p}: ${s.file}`));
     expect(outside).toEqual([]);
   });
 });
 
-describe('the kernel .config', () => {
-  it('enters the key of linux and of no other package; its content, not its name, counts', async () => {
+describe('package keys of the whole tree', () => {
+  /** Every package's key with `text` as config.lua. */
+  const keysFor = async (text: string): Promise<Map<string, string>> => {
+    await writeFile(join(root, 'config.lua'), text);
+    const config = await loadConfig(root);
+    const all = await loadRecipes(root, config, { stage: 'dev' });
+    const order = buildOrder(all, [...all.keys()]);
+    const keys = computeKeys(order, all, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
+    return new Map([...keys].map(([k, v]) => [k, v.key]));
+  };
+
+  it('the kernel .config enters the key of linux and of no other package; its content, not its name, counts', async () => {
     const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
     const keysWith = async (kernelConfig: string | undefined): Promise<Map<string, string>> => {
       const text = kernelConfig === undefined ? example : example.replace(/config = nil,/, `config = "${kernelConfig}",`);
       expect(text === example).toBe(kernelConfig === undefined);
-      await writeFile(join(root, 'config.lua'), text);
-      const config = await loadConfig(root);
-      const all = await loadRecipes(root, config, { stage: 'dev' });
-      const order = buildOrder(all, [...all.keys()]);
-      const keys = computeKeys(order, all, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
-      return new Map([...keys].map(([k, v]) => [k, v.key]));
+      return keysFor(text);
     };
     const changedBetween = (a: Map<string, string>, b: Map<string, string>): string[] => [...a.keys()].filter((k) => a.get(k) !== b.get(k)).sort();
     const none = await keysWith(undefined);
@@ -247,6 +252,14 @@ describe('the kernel .config', () => {
     expect(changedBetween(a, a2)).toEqual(['linux', ...dependentsOf('linux')]);
     // Same content under another file name: same key.
     expect(changedBetween(a2, b)).toEqual([]);
+  }, 60_000);
+
+  it('system options change no package key: no recipe reads the hostname, the timezone or the ttys', async () => {
+    const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
+    const before = await keysFor(example);
+    const after = await keysFor(example.replace('hostname = "stasis"', 'hostname = "island"').replace('timezone = "UTC"', 'timezone = "Europe/Berlin"').replace('"tty1", "tty2", "tty3"', '"tty1"'));
+    await writeFile(join(root, 'config.lua'), example);
+    expect(after).toEqual(before);
   }, 60_000);
 });
 
@@ -277,4 +290,29 @@ describe('build scripts', () => {
     }
     expect(broken).toEqual([]);
   });
+});
+
+describe('every recipe and profile of the repository', () => {
+  it('loads in every stage (dev, a, b); every profile names only existing packages', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'real-'));
+    await symlink(join(REPO, 'system'), join(dir, 'system'));
+    await symlink(join(REPO, 'profiles'), join(dir, 'profiles'));
+    await cp(join(REPO, 'configs', 'config.lua.example'), join(dir, 'config.lua'));
+    await cp(join(REPO, 'configs', 'default.lua.example'), join(dir, 'default.lua'));
+    const config = await loadConfig(dir);
+    const real = (await readdir(join(REPO, 'system'))).filter((n) => existsSync(join(REPO, 'system', n, 'pkg.lua')));
+    const profiles = (await readdir(join(REPO, 'profiles'))).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4));
+    for (const stage of ['dev', 'a', 'b'] as const) {
+      const recipes = await loadRecipes(dir, config, { stage });
+      expect([...recipes.keys()].sort()).toEqual(real.sort());
+      const busybox = recipes.get('busybox');
+      expect(busybox?.file).toBe('system/busybox/pkg.lua');
+      expect(busybox?.reads).toContainEqual({ path: 'farm.stage', value: JSON.stringify(stage) });
+      for (const name of profiles) {
+        const profile = await loadProfile(dir, name, { stage });
+        expect(profile.packages.length, name).toBeGreaterThan(0);
+        for (const p of profile.packages) expect(recipes.has(p), `${name}: ${p}`).toBe(true);
+      }
+    }
+  }, 60_000);
 });

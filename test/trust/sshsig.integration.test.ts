@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { isFarmError } from '../../farm/errors/index.js';
 import { parseAllowedSigners } from '../../farm/trust/allowed-signers.js';
 import { parseOpensshPrivateKey, parseSshsig, RELEASE_NAMESPACE, signSshsig, verifySshsig } from '../../farm/trust/index.js';
-import { exec, makeKey, signerLine, sshKeygenReady } from './ssh-keygen.js';
+import { makeKey as makeKeyInProcess, signerLine } from './key.js';
+import { exec, makeKey, sshKeygenReady } from './ssh-keygen.js';
 
 const ready = await sshKeygenReady();
 const MESSAGE = Buffer.from('3f1c...  stasis-tiny-rootfs.tar.gz\n');
@@ -51,5 +52,15 @@ describe.skipIf(!ready)('SSHSIG signatures, checked against the real ssh-keygen'
     }
     expect(isFarmError(error) && error.code).toBe('KEY_INVALID');
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('a key the unit tier makes in-process is one ssh-keygen reads and signs with', async () => {
+    const key = await makeKeyInProcess('carol');
+    const { stdout } = await exec('ssh-keygen', ['-y', '-f', key.file]);
+    expect(stdout.trim()).toBe(key.publicLine);
+    const dir = dirname(key.file);
+    await writeFile(join(dir, 'm'), MESSAGE);
+    await exec('ssh-keygen', ['-Y', 'sign', '-n', RELEASE_NAMESPACE, '-f', key.file, join(dir, 'm')]);
+    expect(await readFile(join(dir, 'm.sig'), 'utf8')).toBe(signSshsig(MESSAGE, parseOpensshPrivateKey(await readFile(key.file, 'utf8'), key.file), RELEASE_NAMESPACE));
   });
 });

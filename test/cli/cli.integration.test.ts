@@ -1,0 +1,55 @@
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeLuaWorkers } from '../../farm/lua/index.js';
+import { loadProject } from '../../farm/project/load.js';
+import { cli } from '../support/cli.js';
+import { sharedMirror } from '../support/mirror.js';
+
+// The CLI over the whole recipe tree and the shared source mirror (STASIS_MIRROR).
+const REPO = resolve(import.meta.dirname, '..', '..');
+const MIRROR = sharedMirror('the CLI tests against the shared source mirror');
+afterAll(closeLuaWorkers);
+
+async function project(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'cli-'));
+  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
+  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+  await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+  await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+  return root;
+}
+
+describe.skipIf(MIRROR === undefined)('the CLI on the whole tree with the shared mirror', () => {
+  const mirror = MIRROR as string;
+
+  it('fetch --offline --all lists exactly the sources the mirror lacks, and fetches nothing', async () => {
+    const root = await project();
+    const inMirror = new Set(
+      (await readFile(join(mirror, 'SHA256SUMS'), 'utf8'))
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => l.split(/\s+\*?/)[1]),
+    );
+    const all = await loadProject(root, { all: true });
+    const expected = [...all.recipes.values()]
+      .flatMap(({ recipe }) => recipe.sources.filter((s) => !inMirror.has(s.file)).map((s) => `${recipe.name}: ${s.file}`))
+      .sort();
+    expect(expected.length).toBeGreaterThan(50);
+    const r = await cli(root, ['fetch', '--offline', '--all', '--mirror', mirror]);
+    expect(r.code).toBe(4);
+    const listed = [...r.err.matchAll(/^ {2}(\S+: \S+) \(sha256 [0-9a-f]{64}\)$/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(expected);
+    expect(r.err).toMatch(new RegExp(`--offline: ${expected.length} source\\(s\\) of ${new Set(expected.map((e) => e.split(':')[0])).size} package\\(s\\)`));
+    // Nothing was fetched: the offline check comes before any copy into the store.
+    expect(await readdir(join(root, 'workspace', 'sources', 'sha256')).catch(() => [])).toEqual([]);
+  });
+
+  it('status lists every recipe with mirror presence and build state', async () => {
+    const root = await project();
+    const r = await cli(root, ['status', '--mirror', mirror]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\| lua \| 5\.4\.4 \| yes \| no \| - \|/);
+  });
+});
