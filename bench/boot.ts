@@ -35,7 +35,11 @@ interface Run {
 async function once(): Promise<Run> {
   const root = await mkdtemp(join(tmpdir(), 'bench-boot-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), '--json', 'boot', rootfs as string, '--kernel', kernel], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), '--json', 'boot', rootfs as string, '--kernel', kernel], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
   let toNonce = Number.NaN;
   let buffered = '';
   child.stderr.on('data', (c: Buffer) => {

@@ -51,7 +51,13 @@ const evaluated = (await loadRecipes(root, config, { stage: 'dev' })).get(PKG);
 if (evaluated === undefined || evaluated.recipe.buildDeps.length > 0) throw new Error(`${PKG}: pick a package without build dependencies`);
 const first = evaluated.recipe.sources[0];
 if (first === undefined) throw new Error(`${PKG} has no source`);
-const env = buildEnv({ recipe: evaluated.recipe, stage: 'dev', sourceDateEpoch: config.defaults.sourceDateEpoch, jobs: 2, toolchain: toolchainEnv(config.defaults, { cc: 'musl-gcc' }) });
+const env = buildEnv({
+  recipe: evaluated.recipe,
+  stage: 'dev',
+  sourceDateEpoch: config.defaults.sourceDateEpoch,
+  jobs: 2,
+  toolchain: toolchainEnv(config.defaults, { cc: 'musl-gcc' }),
+});
 
 const bareDir = await mkdtemp(join(tmpdir(), 'bench-bare-'));
 await mkdir(join(bareDir, 'src'));
@@ -64,7 +70,26 @@ await writeFile(join(bareDir, 'strip.sh'), STRIP_SCRIPT);
 async function bare(): Promise<number> {
   const work = await mkdtemp(join(tmpdir(), 'bench-bare-run-'));
   await cp(bareDir, work, { recursive: true });
-  const args = ['run', '--rm', '--network', 'none', '--cap-drop', 'ALL', '--cap-add', 'CHOWN', '--cap-add', 'DAC_OVERRIDE', '--cap-add', 'FOWNER', '--security-opt', 'no-new-privileges', '-v', `${work}:/build`, '-w', '/build'];
+  const args = [
+    'run',
+    '--rm',
+    '--network',
+    'none',
+    '--cap-drop',
+    'ALL',
+    '--cap-add',
+    'CHOWN',
+    '--cap-add',
+    'DAC_OVERRIDE',
+    '--cap-add',
+    'FOWNER',
+    '--security-opt',
+    'no-new-privileges',
+    '-v',
+    `${work}:/build`,
+    '-w',
+    '/build',
+  ];
   for (const [k, v] of Object.entries(env)) args.push('-e', `${k}=${v}`);
   args.push('stasis-builder:debian-musl', '/bin/sh', '/build/run.sh');
   const started = performance.now();
@@ -81,7 +106,10 @@ async function farmBuild(run: number): Promise<number> {
   const r = await farm(root, ['build', '--profile', 'bench', '--mirror', MIRROR, '--json']);
   if (r.code !== 0) throw new Error(r.stderr);
   // build-start -> build-done: container, inputs in, run, output out, normalize, cache.
-  const done = r.stderr.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { type: string; ms?: number }) : undefined)).find((e) => e?.type === 'build-done');
+  const done = r.stderr
+    .split('\n')
+    .map((l) => (l.startsWith('{') ? (JSON.parse(l) as { type: string; ms?: number }) : undefined))
+    .find((e) => e?.type === 'build-done');
   if (run >= 0 && done?.ms !== undefined) perPackage.push(done.ms);
   return r.ms;
 }
@@ -104,7 +132,9 @@ const f = median(farmTimes);
 const p = median(perPackage);
 const b = median(bareTimes);
 console.log(`${PKG}: same script in a bare docker run (bind-mounted source, same env):    median ${fmt(b)}`);
-console.log(`${PKG}: farm, per package (container, tar in/out, normalize, hash, cache):   median ${fmt(p)}  -> overhead ${fmt(p - b)}, ratio ${(p / b).toFixed(3)} (targets: < 300 ms, <= 1.15)`);
+console.log(
+  `${PKG}: farm, per package (container, tar in/out, normalize, hash, cache):   median ${fmt(p)}  -> overhead ${fmt(p - b)}, ratio ${(p / b).toFixed(3)} (targets: < 300 ms, <= 1.15)`,
+);
 console.log(`${PKG}: farm, whole CLI process (+ Lua evaluation, engine checks, assembly): median ${fmt(f)}  -> ratio ${(f / b).toFixed(3)}`);
 console.log(`no-op rebuild (whole CLI process, nothing to build): median ${fmt(median(noop))} over ${RUNS} runs (target < 1 s)`);
 await rm(root, { recursive: true, force: true });

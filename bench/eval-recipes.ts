@@ -23,7 +23,11 @@ return {
   license = "MIT",
   homepage = "https://example.org/pkg${i}",
   sources = {
-    { url = "https://example.org/releases/pkg${i}-1.${i}.0.tar.xz", sha256 = "${String(i).padStart(2, '0').repeat(32).slice(0, 64).replace(/[^0-9a-f]/g, 'a')}" },
+    { url = "https://example.org/releases/pkg${i}-1.${i}.0.tar.xz", sha256 = "${String(i)
+      .padStart(2, '0')
+      .repeat(32)
+      .slice(0, 64)
+      .replace(/[^0-9a-f]/g, 'a')}" },
   },
   ${deps}
   build = [[
@@ -51,5 +55,7 @@ const cold = await (async () => {
   await closeLuaWorkers();
   return timeIt(() => loadRecipes(root, config, { stage: 'dev' }));
 })();
-console.log(`evaluate + validate ${N} recipes: median ${fmt(median(times))} over ${RUNS} runs (min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))}); cold (new worker) ${fmt(cold)}; target < 300 ms`);
+console.log(
+  `evaluate + validate ${N} recipes: median ${fmt(median(times))} over ${RUNS} runs (min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))}); cold (new worker) ${fmt(cold)}; target < 300 ms`,
+);
 await closeLuaWorkers();

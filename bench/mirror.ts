@@ -25,12 +25,23 @@ let bytes = 0;
 for (const f of files) bytes += (await stat(join(MIRROR, f))).size;
 const mb = bytes / 1024 / 1024;
 
-await exec('sha256sum', files.map((f) => join(MIRROR, f))); // warm
+await exec(
+  'sha256sum',
+  files.map((f) => join(MIRROR, f)),
+); // warm
 const shaTimes: number[] = [];
 const exportTimes: number[] = [];
 const verifyTimes: number[] = [];
 for (let r = 0; r < RUNS; r++) {
-  shaTimes.push(await timeIt(() => exec('sha256sum', files.map((f) => join(MIRROR, f)), { maxBuffer: 1 << 20 })));
+  shaTimes.push(
+    await timeIt(() =>
+      exec(
+        'sha256sum',
+        files.map((f) => join(MIRROR, f)),
+        { maxBuffer: 1 << 20 },
+      ),
+    ),
+  );
   const dir = await mkdtemp(join(tmpdir(), 'bench-mirror-'));
   exportTimes.push(await timeIt(() => exportMirror(items, { dir, sources: [MIRROR] })));
   verifyTimes.push(

@@ -28,7 +28,10 @@ await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua')
 
 const before = await cpuTicks();
 const started = performance.now();
-const child = spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), 'release', '--profile', 'tiny', '--mirror', MIRROR, '--json'], { cwd: root, env: { ...process.env, CI: 'true' } });
+const child = spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), 'release', '--profile', 'tiny', '--mirror', MIRROR, '--json'], {
+  cwd: root,
+  env: { ...process.env, CI: 'true' },
+});
 let stderr = '';
 let stdout = '';
 child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -37,12 +40,17 @@ const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1
 const wall = performance.now() - started;
 const after = await cpuTicks();
 if (code !== 0) throw new Error(`release failed (${code}):\n${stderr.slice(-2000)}\n${stdout.slice(-2000)}`);
-const events = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; stage?: string; ms?: number; ts: string });
+const events = stderr
+  .split('\n')
+  .filter((l) => l.startsWith('{'))
+  .map((l) => JSON.parse(l) as { type: string; stage?: string; ms?: number; ts: string });
 const stageMs = Object.fromEntries(events.filter((e) => e.type === 'stage-done').map((e): [string, number | undefined] => [e.stage ?? '', e.ms]));
 const compareEvent = events.find((e) => e.type === 'info' && /^compare: \d+ ms/.test((e as { message?: string }).message ?? ''));
 const compareMs = Number(/\d+/.exec((compareEvent as { message?: string } | undefined)?.message ?? '0')?.[0]);
 const busy = (after.busy - before.busy) / (after.total - before.total);
 const s = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(1)} s`;
 console.log(`tiny release on ${cpus().length} cores: dev ${s(stageMs['dev'])}, stage A ${s(stageMs['a'])}, stage B ${s(stageMs['b'])}, total ${s(wall)}`);
-console.log(`compare A vs B (and dev vs A): ${compareMs} ms; stage images, dist and process start: ${s(wall - (stageMs['dev'] ?? 0) - (stageMs['a'] ?? 0) - (stageMs['b'] ?? 0) - compareMs)}`);
+console.log(
+  `compare A vs B (and dev vs A): ${compareMs} ms; stage images, dist and process start: ${s(wall - (stageMs['dev'] ?? 0) - (stageMs['a'] ?? 0) - (stageMs['b'] ?? 0) - compareMs)}`,
+);
 console.log(`cores busy ${(busy * 100).toFixed(0)}% of the wall time (all processes on the machine, from /proc/stat)`);

@@ -83,7 +83,10 @@ function record(key: string, ms: number): void {
   else list.push(ms);
 }
 
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 console.log(`node ${process.version}, ${cpus().length} cores, load average at start ${load()}`);
 console.log(`${runs} runs of each; recipes and profiles of ${tree}${scratch ? ` (through ${root}: it has no config.lua/default.lua, the examples stand in)` : ''}`);
 for (const c of clis) console.log(`cli ${c.label}: ${c.path}`);

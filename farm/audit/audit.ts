@@ -6,7 +6,6 @@ import { severityOf, WELL_KNOWN_MODES, type Finding, type Rule } from './rules.j
 import { compilePatterns, DEFAULT_BUILD_PATHS, purityPatterns, scanBuffer, scanChunks } from './scan.js';
 import type { AuditTree, FileContent, TreeEntry } from './tree.js';
 
-
 /**
  * s6-linux-init's run-image: the template of /run it copies at boot, which holds
  * the supervision tree's fifos (the catch-all logger's, shutdownd's). The one
@@ -99,7 +98,8 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
       elfFiles++;
       const elf = await parseElf(readAt, entry.size);
       if (elf !== undefined) {
-        if (!elf.class64 || elf.machine !== EM_X86_64) add('elf-foreign-arch', entry, `machine ${elf.machine}, ${elf.class64 ? 'ELF64' : 'ELF32'} (only x86_64 is a Stasis target)`);
+        if (!elf.class64 || elf.machine !== EM_X86_64)
+          add('elf-foreign-arch', entry, `machine ${elf.machine}, ${elf.class64 ? 'ELF64' : 'ELF32'} (only x86_64 is a Stasis target)`);
         const dynamic = elf.interp || elf.needed > 0;
         const mayBeDynamic = SUCKS.test(entry.path) && (entry.package === undefined || sucks.has(entry.package));
         if (dynamic && !mayBeDynamic)
@@ -129,7 +129,8 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
       add('symlink-outside', link, `points outside the rootfs (${target})`);
       continue;
     }
-    if (resolveInTree(resolved, paths) === undefined) add(target.startsWith('/') ? 'dangling-symlink' : 'dangling-symlink', link, `points to ${target}, which is not in the rootfs`);
+    if (resolveInTree(resolved, paths) === undefined)
+      add(target.startsWith('/') ? 'dangling-symlink' : 'dangling-symlink', link, `points to ${target}, which is not in the rootfs`);
   }
 
   const allow = options.allowlist ?? [];

@@ -86,7 +86,17 @@ export function openTreeFromDirectory(dir: string, manifest?: readonly RootfsEnt
         );
         for (const { path, st, target } of stats) {
           const full = join(dir, path);
-          const type: EntryType = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : st.isCharacterDevice() ? 'char' : st.isBlockDevice() ? 'block' : st.isFIFO() ? 'fifo' : 'file';
+          const type: EntryType = st.isDirectory()
+            ? 'dir'
+            : st.isSymbolicLink()
+              ? 'symlink'
+              : st.isCharacterDevice()
+                ? 'char'
+                : st.isBlockDevice()
+                  ? 'block'
+                  : st.isFIFO()
+                    ? 'fifo'
+                    : 'file';
           const m = byPath.get(path);
           const entry: TreeEntry = {
             path,
@@ -108,7 +118,10 @@ export function openTreeFromDirectory(dir: string, manifest?: readonly RootfsEnt
 
 /** A tar entry's name as the tree sees it: `.` and empty parts dropped; a leading `/` and `..` kept for the audit to find. */
 function tarPath(raw: string): string {
-  const path = raw.split('/').filter((p) => p !== '' && p !== '.').join('/');
+  const path = raw
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+    .join('/');
   return raw.startsWith('/') && path !== '' ? `/${path}` : path;
 }
 
@@ -148,7 +161,7 @@ async function* tarballEntries(path: string): AsyncGenerator<Item> {
         uid: header.uid,
         gid: header.gid,
         size: header.size ?? 0,
-        target: type === 'symlink' || type === 'hardlink' ? header.linkname ?? '' : undefined,
+        target: type === 'symlink' || type === 'hardlink' ? (header.linkname ?? '') : undefined,
       };
       const item = type === 'file' ? { entry, content: bufferContent(Buffer.concat(chunks)) } : { entry };
       await new Promise<void>((taken) => {

@@ -66,13 +66,24 @@ export async function bootImage(o: BootOptions): Promise<BootReport> {
   const { plan, params } = await planBoot(o.image, o.serviceWaitSeconds ?? 60);
   const initramfs = await writeInitramfs(o.image, bootAdditions(checkScript(plan)), { dir: join(o.tmpDir, 'boot'), sourceDateEpoch: o.sourceDateEpoch });
   if (initramfs.skippedDevices.length > 0) {
-    o.sink({ type: 'warn', message: `${initramfs.skippedDevices.length} device node(s) left out of the initramfs (no device numbers in the manifest; devtmpfs provides /dev): ${initramfs.skippedDevices.slice(0, 5).join(', ')}` });
+    o.sink({
+      type: 'warn',
+      message: `${initramfs.skippedDevices.length} device node(s) left out of the initramfs (no device numbers in the manifest; devtmpfs provides /dev): ${initramfs.skippedDevices.slice(0, 5).join(', ')}`,
+    });
   }
   const kvm = await o.host.kvmUsable();
   const nonce = o.nonce ?? randomBytes(8).toString('hex');
   const log = join(o.logDir, 'boot', `${new Date(started).toISOString().replace(/[:.]/g, '-')}-${nonce.slice(0, 8)}.log`);
   const args = qemuArgs({ kernel: kernel.path, initramfs: initramfs.path, params: [...params, `${NONCE_PARAM}=${nonce}`], kvm, net: o.net === true });
-  o.sink({ type: 'boot-start', kernel: kernel.path, initramfs: initramfs.path, log, accel: kvm ? 'kvm' : 'tcg', services: plan.services.length, probes: plan.probes.length });
+  o.sink({
+    type: 'boot-start',
+    kernel: kernel.path,
+    initramfs: initramfs.path,
+    log,
+    accel: kvm ? 'kvm' : 'tcg',
+    services: plan.services.length,
+    probes: plan.probes.length,
+  });
 
   const run = await runVm(o.host, {
     command: qemu,

@@ -32,7 +32,8 @@ export function decideVerdict(run: RunOutcome, nonce: string, expect: { readonly
     const failed = all.filter((c) => !c.ok);
     if (failed.length > 0) return { kind: 'check-failed', failed, checks: all };
     if (run.noPowerOff) return { kind: 'unclean-shutdown', reason: 'the checks passed but the guest did not power off', lastLines: tail(run.lines) };
-    if (run.exitCode !== 0) return { kind: 'unclean-shutdown', reason: `qemu exited with status ${run.exitCode ?? 'unknown'} after the checks`, lastLines: tail(run.lines) };
+    if (run.exitCode !== 0)
+      return { kind: 'unclean-shutdown', reason: `qemu exited with status ${run.exitCode ?? 'unknown'} after the checks`, lastLines: tail(run.lines) };
     return { kind: 'pass', checks: all };
   }
   if (run.timedOut) return { kind: 'timeout', seconds: run.timeoutSeconds, lastLines: tail(run.lines) };

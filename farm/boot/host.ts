@@ -10,7 +10,12 @@ const KILL_AFTER_MS = 3000;
 export function nodeBootHost(env: Readonly<Record<string, string | undefined>>): BootHost {
   return {
     which: async (name) => {
-      const candidates = isAbsolute(name) ? [name] : (env['PATH'] ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, name));
+      const candidates = isAbsolute(name)
+        ? [name]
+        : (env['PATH'] ?? '')
+            .split(delimiter)
+            .filter((d) => d !== '')
+            .map((d) => join(d, name));
       for (const c of candidates) {
         try {
           await access(c, constants.X_OK);
@@ -21,7 +26,11 @@ export function nodeBootHost(env: Readonly<Record<string, string | undefined>>):
       }
       return undefined;
     },
-    kvmUsable: () => access('/dev/kvm', constants.R_OK | constants.W_OK).then(() => true, () => false),
+    kvmUsable: () =>
+      access('/dev/kvm', constants.R_OK | constants.W_OK).then(
+        () => true,
+        () => false,
+      ),
     spawn: (command, args): VmProcess => {
       // stdin stays an open pipe the farm never writes: qemu's serial reads nothing, the terminal is left alone.
       const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -90,7 +90,11 @@ async function* members(sources: readonly Source[], image: RootfsImage, mtime: n
  * `dir` (named by its sha256), atomically. Owners and modes from the image,
  * every mtime `sourceDateEpoch`: the same input gives the same bytes.
  */
-export async function writeInitramfs(image: RootfsImage, additions: readonly Addition[], options: { readonly dir: string; readonly sourceDateEpoch: number }): Promise<InitramfsResult> {
+export async function writeInitramfs(
+  image: RootfsImage,
+  additions: readonly Addition[],
+  options: { readonly dir: string; readonly sourceDateEpoch: number },
+): Promise<InitramfsResult> {
   await mkdir(options.dir, { recursive: true });
   const tmp = tempPathFor(join(options.dir, 'initramfs.cpio.gz'));
   const skipped: string[] = [];

@@ -45,7 +45,5 @@ export function qemuArgs(o: QemuOptions): string[] {
  * config.lua), less what only a disk boot needs: root=, rw, ro.
  */
 export function paramsFromCmdline(text: string): string[] {
-  return text
-    .split(/\s+/)
-    .filter((w) => w !== '' && !w.startsWith('root=') && w !== 'rw' && w !== 'ro');
+  return text.split(/\s+/).filter((w) => w !== '' && !w.startsWith('root=') && w !== 'rw' && w !== 'ro');
 }

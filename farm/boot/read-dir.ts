@@ -10,7 +10,16 @@ import { byPath, type ImageEntry, type RootfsImage } from './image.js';
  * size the manifest records.
  */
 export function openRootfsDirectory(dir: string, manifest: readonly RootfsEntry[]): RootfsImage {
-  const entries: ImageEntry[] = manifest.map((e) => ({ path: e.path, type: e.type, mode: e.mode & 0o7777, uid: e.uid, gid: e.gid, size: e.size, target: e.target, package: e.package }));
+  const entries: ImageEntry[] = manifest.map((e) => ({
+    path: e.path,
+    type: e.type,
+    mode: e.mode & 0o7777,
+    uid: e.uid,
+    gid: e.gid,
+    size: e.size,
+    target: e.target,
+    package: e.package,
+  }));
   entries.sort(byPath);
   const sizes = new Map(entries.filter((e) => e.type === 'file').map((e) => [e.path, e.size]));
   const tree = beneath(dir);

@@ -25,7 +25,7 @@ export async function openRootfsTarball(path: string): Promise<RootfsImage> {
         const type = FROM_TAR[header.type];
         const name = clean(path, header.name);
         if (type !== undefined && name !== '') {
-          const target = type === 'hardlink' ? clean(path, header.linkname ?? '') : type === 'symlink' ? header.linkname ?? '' : undefined;
+          const target = type === 'hardlink' ? clean(path, header.linkname ?? '') : type === 'symlink' ? (header.linkname ?? '') : undefined;
           if (type === 'hardlink' && !bodies.has(target as string)) throw new UnsafeArchive(path, header.name, `hardlink to ${header.linkname} (not an earlier file)`);
           byName.set(name, { path: name, type, mode: header.mode & 0o7777, uid: header.uid, gid: header.gid, size: header.size ?? 0, target });
           if (type === 'file') bodies.set(name, Buffer.concat(chunks));

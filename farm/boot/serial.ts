@@ -25,7 +25,10 @@ export function parseChecks(lines: readonly string[], nonce: string): { readonly
     if (c.verb === 'done') done = true;
     else if (c.verb === 'out') {
       const [name, text] = split(c.text);
-      [...checks].reverse().find((k) => k.name === name)?.output.push(text);
+      [...checks]
+        .reverse()
+        .find((k) => k.name === name)
+        ?.output.push(text);
     } else {
       const [name, detail] = split(c.text);
       checks.push({ name, ok: c.verb === 'ok', detail, output: [] });

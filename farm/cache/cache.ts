@@ -103,7 +103,10 @@ export class BuildCache {
 
   private async exists(key: string): Promise<boolean> {
     if (!/^[0-9a-f]{64}$/.test(key)) return false;
-    return stat(this.entryDir(key)).then((s) => s.isDirectory(), () => false);
+    return stat(this.entryDir(key)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
   }
 
   private async readEntry(key: string): Promise<CacheEntry | undefined> {
@@ -212,8 +215,17 @@ export class BuildCache {
       const meta = (await this.readEntry(key))?.meta;
       const names = await readdir(dir).catch(() => [] as string[]);
       let bytes = 0;
-      for (const name of names) bytes += await lstat(join(dir, name)).then((s) => (s.isFile() ? s.size : 0), () => 0);
-      const mtime = await stat(join(dir, 'meta.json')).catch(() => stat(dir)).then((s) => s.mtimeMs, () => 0);
+      for (const name of names)
+        bytes += await lstat(join(dir, name)).then(
+          (s) => (s.isFile() ? s.size : 0),
+          () => 0,
+        );
+      const mtime = await stat(join(dir, 'meta.json'))
+        .catch(() => stat(dir))
+        .then(
+          (s) => s.mtimeMs,
+          () => 0,
+        );
       out.push({ key, pkg: meta?.pkg, version: meta?.version, storedMs: typeof meta?.storedMs === 'number' ? meta.storedMs : mtime, bytes });
     }
     return out;
@@ -285,7 +297,11 @@ export class BuildCache {
 }
 
 function canonicalOutputs(outputs: Readonly<Record<string, string>>): string {
-  return JSON.stringify(Object.keys(outputs).sort().map((k) => [k, outputs[k]]));
+  return JSON.stringify(
+    Object.keys(outputs)
+      .sort()
+      .map((k) => [k, outputs[k]]),
+  );
 }
 
 async function moveFile(from: string, to: string): Promise<void> {

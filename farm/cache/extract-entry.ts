@@ -18,7 +18,12 @@ export async function extractEntry(entry: CacheEntry, dir: string, options: { re
     if (options.signal?.aborted === true) throw error;
     const actual = await sha256File(entry.tarPath).catch(() => undefined);
     if (actual === meta.outputSha256) throw error;
-    throw new CacheCorrupt(meta.pkg, meta.key, `${actual === undefined ? 'output.tar is missing' : `output.tar sha256 ${actual}, recorded ${meta.outputSha256}`} (${(error as Error).message})`, { cause: error });
+    throw new CacheCorrupt(
+      meta.pkg,
+      meta.key,
+      `${actual === undefined ? 'output.tar is missing' : `output.tar sha256 ${actual}, recorded ${meta.outputSha256}`} (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   if (got !== meta.outputSha256) throw new CacheCorrupt(meta.pkg, meta.key, `output.tar sha256 ${got}, recorded ${meta.outputSha256}`);
 }

@@ -43,7 +43,11 @@ export function parseCommandArgs<O extends OptionsSpec>(spec: CommandSpec<O>, ar
     const what = o.value ?? 'VALUE';
     if (token.value === undefined) throw usageError(spec, `--${token.name} needs a value (${what})`);
     if (token.inlineValue === false && token.value.startsWith('-') && token.value.length > 1) {
-      throw usageError(spec, `--${token.name} needs a value (${what}); the next argument, ${token.value}, is an option`, `a value that starts with "-" is written --${token.name}=${token.value}`);
+      throw usageError(
+        spec,
+        `--${token.name} needs a value (${what}); the next argument, ${token.value}, is an option`,
+        `a value that starts with "-" is written --${token.name}=${token.value}`,
+      );
     }
     if (o.multiple === true) ((values[token.name] as string[] | undefined) ?? (values[token.name] = [])).push(token.value);
     else values[token.name] = token.value;
@@ -57,7 +61,10 @@ export function parseCommandArgs<O extends OptionsSpec>(spec: CommandSpec<O>, ar
     throw usageError(spec, `unexpected argument${extra.length > 1 ? 's' : ''} ${quoted(extra)} (usage: ${usageLine(spec)})`);
   }
   if (positionals.length < min) {
-    const missing = (spec.positionals ?? []).filter((p) => p.optional !== true).slice(positionals.length).map((p) => p.name);
+    const missing = (spec.positionals ?? [])
+      .filter((p) => p.optional !== true)
+      .slice(positionals.length)
+      .map((p) => p.name);
     throw usageError(spec, `missing ${missing.join(' ')} (usage: ${usageLine(spec)})`);
   }
   return { values: values as ParsedArgs<O>['values'], positionals };

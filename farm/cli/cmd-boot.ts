@@ -21,7 +21,8 @@ async function openImage(ctx: CliContext, target: string, manifestFlag: string |
   const st = await stat(target).catch(() => undefined);
   if (st === undefined) throw new FarmError('USAGE', `boot: ${target} does not exist`, { hint: defaulted ? 'build first: stasis-farm build' : undefined });
   if (!st.isDirectory()) return openRootfsTarball(target);
-  const manifestFile = manifestFlag !== undefined ? resolve(ctx.root, manifestFlag) : target === paths.preview ? paths.previewManifest : `${target.replace(/\/+$/, '')}.manifest.json`;
+  const manifestFile =
+    manifestFlag !== undefined ? resolve(ctx.root, manifestFlag) : target === paths.preview ? paths.previewManifest : `${target.replace(/\/+$/, '')}.manifest.json`;
   const manifest = (await exists(manifestFile)) ? await readRootfsManifest(manifestFile) : undefined;
   if (manifest === undefined) {
     throw new FarmError('USAGE', `boot: ${target} has no farm manifest (${manifestFile}); owners and modes cannot come from a rootless tree`, {

@@ -14,12 +14,21 @@ import type { CHALLENGE } from './spec-challenge.js';
 function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
   const c = ctx.chalk;
   const mark = (v: string): string => (v === 'same' ? c.green(v) : c.red(v));
-  const lines = [`${c.bold('challenge')} ${r.manifest.release ?? '?'} (profile ${r.manifest.profile ?? '?'}, recipe tree ${r.manifest.recipe_tree?.sha256?.slice(0, 12) ?? '?'}), rebuilt in ${r.workRoot}`];
+  const lines = [
+    `${c.bold('challenge')} ${r.manifest.release ?? '?'} (profile ${r.manifest.profile ?? '?'}, recipe tree ${r.manifest.recipe_tree?.sha256?.slice(0, 12) ?? '?'}), rebuilt in ${r.workRoot}`,
+  ];
   for (const p of r.packages) lines.push(`  ${p.name.padEnd(24)} dev ${mark(p.dev)}  a ${mark(p.a)}  b ${mark(p.b)}`);
-  lines.push(`  ${'rootfs tar'.padEnd(24)} ${r.rootfs.rebuilt === undefined ? c.red('not rebuilt') : mark(r.rootfs.rebuilt === r.rootfs.recorded ? 'same' : 'different')} ${c.dim(r.rootfs.rebuilt ?? '')}`);
-  if (r.builder.recorded !== r.builder.here) lines.push(c.yellow(`  builder image: ${r.builder.here ?? '?'} here, ${r.builder.recorded ?? '?'} in the release (dev outputs depend on it)`));
+  lines.push(
+    `  ${'rootfs tar'.padEnd(24)} ${r.rootfs.rebuilt === undefined ? c.red('not rebuilt') : mark(r.rootfs.rebuilt === r.rootfs.recorded ? 'same' : 'different')} ${c.dim(r.rootfs.rebuilt ?? '')}`,
+  );
+  if (r.builder.recorded !== r.builder.here)
+    lines.push(c.yellow(`  builder image: ${r.builder.here ?? '?'} here, ${r.builder.recorded ?? '?'} in the release (dev outputs depend on it)`));
   const counts = r.packages.filter((p) => p.dev === 'same' && p.a === 'same' && p.b === 'same').length;
-  lines.push(r.same ? c.green(`reproduced: ${counts}/${r.packages.length} package(s) and the rootfs are the same`) : c.red(`not reproduced: ${r.packages.length - counts} of ${r.packages.length} package(s) differ or did not build`));
+  lines.push(
+    r.same
+      ? c.green(`reproduced: ${counts}/${r.packages.length} package(s) and the rootfs are the same`)
+      : c.red(`not reproduced: ${r.packages.length - counts} of ${r.packages.length} package(s) differ or did not build`),
+  );
   return lines.join('\n');
 }
 

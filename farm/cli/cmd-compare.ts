@@ -12,11 +12,7 @@ import type { COMPARE } from './spec-compare.js';
 export async function compare(ctx: CliContext, { values, positionals }: ArgsOf<typeof COMPARE>): Promise<number> {
   // The spec asks for exactly two.
   const [a, b] = positionals as [string, string];
-  const cmp = compareStages(
-    await loadSnapshot(resolve(ctx.root, a), a),
-    await loadSnapshot(resolve(ctx.root, b), b),
-    await loadExclusions(values.exclusions),
-  );
+  const cmp = compareStages(await loadSnapshot(resolve(ctx.root, a), a), await loadSnapshot(resolve(ctx.root, b), b), await loadExclusions(values.exclusions));
   if (values.yaml !== undefined) await writeFile(resolve(ctx.root, values.yaml), comparisonToYaml(cmp));
   if (values.diffoscope === true) await explainWithDiffoscope(ctx, cmp, resolve(ctx.root, a), resolve(ctx.root, b));
   out(ctx, ctx.json ? JSON.stringify(cmp) : formatComparison(cmp, ctx.chalk));

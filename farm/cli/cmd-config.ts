@@ -6,7 +6,6 @@ import { evaluateLuaFiles } from '../lua/index.js';
 import { FARM_HOME } from '../version.js';
 import { out, type CliContext } from './io.js';
 
-
 async function options(path: string, label: string): Promise<string[]> {
   let source: string;
   try {

@@ -12,7 +12,14 @@ export async function fetch(ctx: CliContext, { values }: ArgsOf<typeof FETCH>): 
   const project = await loadProject(ctx.root, { profile: values.profile, all: values.all === true });
   const store = new SourceStore(workspacePaths(project.root, 'dev').store);
   const items = sourcesOf(project);
-  await ensureSources(project, { store, mirrors: mirrorsFor(ctx, project.config.defaults.mirrors), offline: values.offline === true, sink: ctx.sink, items, why: await readStatusNotes(ctx.root) });
+  await ensureSources(project, {
+    store,
+    mirrors: mirrorsFor(ctx, project.config.defaults.mirrors),
+    offline: values.offline === true,
+    sink: ctx.sink,
+    items,
+    why: await readStatusNotes(ctx.root),
+  });
   out(ctx, `${items.length} source(s) of ${project.order.order.length} package(s) present and verified in ${store.dir}`);
   return 0;
 }

@@ -14,7 +14,15 @@ export async function graph(ctx: CliContext, { values }: ArgsOf<typeof GRAPH>): 
         order: order.order.map((name) => {
           const p = order.packages.get(name);
           const r = project.recipes.get(name)?.recipe;
-          return { name, version: r?.version, level: p?.level, build_deps: p?.buildDeps ?? [], deps: r?.deps ?? [], sysroot: p?.sysroot ?? [], pulled_in_by: project.selection.pulledIn.get(name)?.by };
+          return {
+            name,
+            version: r?.version,
+            level: p?.level,
+            build_deps: p?.buildDeps ?? [],
+            deps: r?.deps ?? [],
+            sysroot: p?.sysroot ?? [],
+            pulled_in_by: project.selection.pulledIn.get(name)?.by,
+          };
         }),
       }),
     );

@@ -9,7 +9,9 @@ import type { MIRROR_EXPORT, MIRROR_PRUNE, MIRROR_SERVE, MIRROR_TORRENT, MIRROR_
 
 async function itemsOf(ctx: CliContext, all: boolean, profile: string | undefined): Promise<MirrorItem[]> {
   const project = await loadProject(ctx.root, { all, profile });
-  return project.order.order.flatMap((pkg) => (project.recipes.get(pkg)?.recipe.sources ?? []).map((s) => ({ pkg, file: s.file, sha256: s.sha256, ...(s.url === undefined ? {} : { url: s.url }) })));
+  return project.order.order.flatMap((pkg) =>
+    (project.recipes.get(pkg)?.recipe.sources ?? []).map((s) => ({ pkg, file: s.file, sha256: s.sha256, ...(s.url === undefined ? {} : { url: s.url }) })),
+  );
 }
 
 const dirOf = (ctx: CliContext, positionals: readonly string[]): string => resolve(ctx.root, positionals[0] ?? join('workspace', 'mirror'));
@@ -32,7 +34,12 @@ export async function verify(ctx: CliContext, { positionals }: ArgsOf<typeof MIR
     for (const m of r.missing) out(ctx, `${c.red('missing')}      ${m}`);
     for (const m of r.corrupt) out(ctx, `${c.red('corrupt')}      ${m.file}: wanted ${m.wanted}, got ${m.got}`);
     for (const m of r.unreferenced) out(ctx, `${c.yellow('unreferenced')} ${m}`);
-    out(ctx, r.ok ? c.green(`${dir}: ${r.checked} file(s) verified`) : c.red(`${dir}: ${r.missing.length} missing, ${r.corrupt.length} corrupt, ${r.unreferenced.length} unreferenced`));
+    out(
+      ctx,
+      r.ok
+        ? c.green(`${dir}: ${r.checked} file(s) verified`)
+        : c.red(`${dir}: ${r.missing.length} missing, ${r.corrupt.length} corrupt, ${r.unreferenced.length} unreferenced`),
+    );
   }
   return r.ok ? 0 : 1;
 }

@@ -25,7 +25,10 @@ export async function plan(ctx: CliContext, { values }: ArgsOf<typeof PLAN>): Pr
   }
   const c = ctx.chalk;
   const toBuild = plan.filter((p) => p.status === 'build');
-  out(ctx, `${c.bold('plan')} (${project.profile.name}, builder ${builder.ref} ${c.dim(builder.id.slice(0, 19))}): ${toBuild.length} to build, ${plan.length - toBuild.length} cached`);
+  out(
+    ctx,
+    `${c.bold('plan')} (${project.profile.name}, builder ${builder.ref} ${c.dim(builder.id.slice(0, 19))}): ${toBuild.length} to build, ${plan.length - toBuild.length} cached`,
+  );
   for (const p of plan) {
     if (p.status === 'cached') out(ctx, `  ${c.dim('cached')} ${p.name} ${c.dim(p.key.slice(0, 12))}`);
     else out(ctx, `  ${c.blue('build ')} ${p.name} ${c.dim(p.key.slice(0, 12))}: ${p.reasons.join('; ')}`);

@@ -51,7 +51,12 @@ export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE
   if (result.aVsB !== undefined) out(ctx, formatComparison(result.aVsB, c));
   if (result.audit !== undefined && result.audit.findings.length > 0) {
     out(ctx, formatAuditReport(result.audit, c));
-    out(ctx, c.red(`release failed: the audit of stage B found ${result.audit.findings.length} problem(s) (report: workspace-release-stage-b/audit.yaml; accept one with --allowlist FILE)`));
+    out(
+      ctx,
+      c.red(
+        `release failed: the audit of stage B found ${result.audit.findings.length} problem(s) (report: workspace-release-stage-b/audit.yaml; accept one with --allowlist FILE)`,
+      ),
+    );
     return 1;
   }
   if (result.boot !== undefined && !result.boot.pass) {
@@ -62,7 +67,15 @@ export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE
     out(ctx, c.red(`release failed: stage A and stage B differ (report: workspace-release-stage-b/compare.yaml)`));
     return 1;
   }
-  out(ctx, result.boot === undefined ? 'boot: not run (give --kernel FILE to boot stage B before release)' : `boot: ${result.boot.verdict}, ${result.boot.checks.length} check(s), kernel sha256 ${result.boot.kernel?.sha256 ?? '?'} (${formatMs(result.boot.ms)})`);
-  out(ctx, `${c.green('release')} ${result.dist.dir}: ${result.dist.files.join(', ')} (rootfs tar sha256 ${result.dist.rootfsSha256}) in ${formatMs(Date.now() - started)}`);
+  out(
+    ctx,
+    result.boot === undefined
+      ? 'boot: not run (give --kernel FILE to boot stage B before release)'
+      : `boot: ${result.boot.verdict}, ${result.boot.checks.length} check(s), kernel sha256 ${result.boot.kernel?.sha256 ?? '?'} (${formatMs(result.boot.ms)})`,
+  );
+  out(
+    ctx,
+    `${c.green('release')} ${result.dist.dir}: ${result.dist.files.join(', ')} (rootfs tar sha256 ${result.dist.rootfsSha256}) in ${formatMs(Date.now() - started)}`,
+  );
   return 0;
 }

@@ -53,7 +53,10 @@ export async function status(ctx: CliContext, { values }: ArgsOf<typeof STATUS>)
     let audit = '-';
     if (b !== undefined) {
       const report = await auditTree(openTreeFromTarball(b.tarPath), { sucksPackages: recipe.static ? [] : [name] });
-      audit = report.findings.length === 0 ? `clean (${report.elfFiles} ELF)` : `${report.findings.length} finding(s): ${[...new Set(report.findings.map((f) => f.rule))].join(', ')}`;
+      audit =
+        report.findings.length === 0
+          ? `clean (${report.elfFiles} ELF)`
+          : `${report.findings.length} finding(s): ${[...new Set(report.findings.map((f) => f.rule))].join(', ')}`;
     }
     rows.push({
       name,

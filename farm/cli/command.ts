@@ -56,7 +56,9 @@ function subcommandOf(group: GroupCommand, args: readonly string[]): { sub: Leaf
     throw new FarmError('USAGE', `${group.name}: a subcommand comes first: ${names.join(', ')} (usage: stasis-farm ${group.name} <subcommand> [options])`, { hint });
   }
   const near = nearestName(word, names);
-  throw new FarmError('USAGE', `${group.name}: unknown subcommand "${word}"${near === undefined ? ` (expected ${names.join(', ')})` : ` (did you mean "${near}"?)`}`, { hint });
+  throw new FarmError('USAGE', `${group.name}: unknown subcommand "${word}"${near === undefined ? ` (expected ${names.join(', ')})` : ` (did you mean "${near}"?)`}`, {
+    hint,
+  });
 }
 
 export function runCommand(command: CliCommand, ctx: CliContext, args: readonly string[]): Promise<number> {

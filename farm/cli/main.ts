@@ -110,7 +110,12 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
     return controller.signal.aborted ? EXIT_CODES.INTERRUPTED : code;
   } catch (error) {
     reporter.close();
-    return renderError(controller.signal.aborted && !(isFarmError(error) && error.code === 'INTERRUPTED') ? controller.signal.reason : error, stderr, errChalk, flags.json);
+    return renderError(
+      controller.signal.aborted && !(isFarmError(error) && error.code === 'INTERRUPTED') ? controller.signal.reason : error,
+      stderr,
+      errChalk,
+      flags.json,
+    );
   } finally {
     reporter.close();
     if (options.handleSignals === true) {

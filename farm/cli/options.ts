@@ -11,6 +11,10 @@ export const OFFLINE = { type: 'boolean', description: 'fetch nothing: every sou
 
 export const JOBS = { type: 'string', short: 'j', value: 'N', description: 'packages built at once (default: one per core)' } as const satisfies OptionSpec;
 
-export const ALLOWLIST = { type: 'string', value: 'FILE', description: 'accepted audit findings (default: audit-allowlist.yaml when present)' } as const satisfies OptionSpec;
+export const ALLOWLIST = {
+  type: 'string',
+  value: 'FILE',
+  description: 'accepted audit findings (default: audit-allowlist.yaml when present)',
+} as const satisfies OptionSpec;
 
 export const ALL_RECIPES = { type: 'boolean', description: 'the sources of every recipe in system/, not only of the profile' } as const satisfies OptionSpec;

@@ -7,7 +7,7 @@ export const BOOT = {
   name: 'boot',
   summary: 'boot a rootfs or a release tarball in qemu and check it from inside',
   description:
-    'The rootfs is booted from an initramfs; checks run in the guest and report a verdict (exit 10-15 when it is not a pass; docs/boot.md). The kernel: --kernel, else STASIS_KERNEL, else the rootfs\'s /boot/vmlinuz.',
+    "The rootfs is booted from an initramfs; checks run in the guest and report a verdict (exit 10-15 when it is not a pass; docs/boot.md). The kernel: --kernel, else STASIS_KERNEL, else the rootfs's /boot/vmlinuz.",
   positionals: [{ name: 'ROOTFS|TARBALL', description: 'a rootfs directory with a farm manifest, or a release tarball (default: workspace/preview)', optional: true }],
   options: {
     kernel: { type: 'string', value: 'FILE', description: 'the kernel (a bzImage) to boot' },

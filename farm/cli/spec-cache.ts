@@ -11,6 +11,9 @@ export const CACHE_VERIFY = {
   summary: 're-hash every cache entry against its recorded sha256; name the corrupt ones (exit 1 when any)',
   options: {
     stage: { type: 'string', value: 'S', description: `the workspace whose cache is checked: ${STAGES.join(', ')} (default dev)` },
-    evict: { type: 'boolean', description: 'remove the corrupt entries (the next build rebuilds them); this takes the workspace, so it fails (exit 6) while a build holds it' },
+    evict: {
+      type: 'boolean',
+      description: 'remove the corrupt entries (the next build rebuilds them); this takes the workspace, so it fails (exit 6) while a build holds it',
+    },
   },
 } as const satisfies CommandSpec;

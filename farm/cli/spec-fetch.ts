@@ -10,9 +10,13 @@ import { ALL_RECIPES, PROFILE } from './options.js';
 export const FETCH = {
   name: 'fetch',
   summary: 'fetch and verify the sources of the selected packages',
-  description: 'Sources go into the store (workspace/sources), from the store, the mirrors (--mirror, STASIS_MIRROR, default.lua) or upstream, each checked against its sha256.',
+  description:
+    'Sources go into the store (workspace/sources), from the store, the mirrors (--mirror, STASIS_MIRROR, default.lua) or upstream, each checked against its sha256.',
   options: {
-    offline: { type: 'boolean', description: 'fetch nothing; list every source missing from the store and the mirror directories, with why it cannot be obtained (exit 4)' },
+    offline: {
+      type: 'boolean',
+      description: 'fetch nothing; list every source missing from the store and the mirror directories, with why it cannot be obtained (exit 4)',
+    },
     all: ALL_RECIPES,
     profile: PROFILE,
   },

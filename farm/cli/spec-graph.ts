@@ -5,7 +5,8 @@ import { PROFILE } from './options.js';
 export const GRAPH = {
   name: 'graph',
   summary: 'the build order of the selected packages',
-  description: 'Each package with its version, the packages it is built after, and why a package outside the profile is in (needed by another). --json: the order with levels and dependencies.',
+  description:
+    'Each package with its version, the packages it is built after, and why a package outside the profile is in (needed by another). --json: the order with levels and dependencies.',
   options: {
     profile: PROFILE,
   },

@@ -3,8 +3,16 @@ import type { CommandSpec, GroupSpec, OptionSpec } from './spec.js';
 
 export const IMAGE = { name: 'image', summary: 'the builder image: check it, make it, import one, list them' } as const satisfies GroupSpec;
 
-const REF = { type: 'string', value: 'REF', description: "the builder image's name (default: default.lua's builder, else stasis-builder:debian-musl)" } as const satisfies OptionSpec;
-const DEFINITION = { type: 'string', value: 'DIR', description: "the builder definition: a directory with its package list and Dockerfile (default: the farm's images/debian-musl)" } as const satisfies OptionSpec;
+const REF = {
+  type: 'string',
+  value: 'REF',
+  description: "the builder image's name (default: default.lua's builder, else stasis-builder:debian-musl)",
+} as const satisfies OptionSpec;
+const DEFINITION = {
+  type: 'string',
+  value: 'DIR',
+  description: "the builder definition: a directory with its package list and Dockerfile (default: the farm's images/debian-musl)",
+} as const satisfies OptionSpec;
 const SUITE = { type: 'string', value: 'SUITE', description: 'the Debian suite mmdebstrap installs (default: bookworm)' } as const satisfies OptionSpec;
 
 export const IMAGE_ENSURE = {
@@ -31,7 +39,11 @@ export const IMAGE_IMPORT = {
   positionals: [{ name: 'TARBALL', description: 'a rootfs tarball (plain or gzip)' }],
   options: {
     ref: REF,
-    definition: { type: 'string', value: 'DIR', description: "a directory whose Dockerfile (ARG BASE / FROM ${BASE}) is built on top of the imported rootfs (default: the rootfs as it is)" },
+    definition: {
+      type: 'string',
+      value: 'DIR',
+      description: 'a directory whose Dockerfile (ARG BASE / FROM ${BASE}) is built on top of the imported rootfs (default: the rootfs as it is)',
+    },
   },
 } as const satisfies CommandSpec;
 

@@ -2,10 +2,17 @@
 import type { CommandSpec, GroupSpec, OptionSpec, PositionalSpec } from './spec.js';
 import { ALL_RECIPES } from './options.js';
 
-export const MIRROR = { name: 'mirror', summary: 'airgap tooling for the source mirror: export, verify, prune, serve over HTTP, share over BitTorrent' } as const satisfies GroupSpec;
+export const MIRROR = {
+  name: 'mirror',
+  summary: 'airgap tooling for the source mirror: export, verify, prune, serve over HTTP, share over BitTorrent',
+} as const satisfies GroupSpec;
 
 const DIR = [{ name: 'DIR', description: 'the mirror directory (default: workspace/mirror)', optional: true }] as const satisfies readonly PositionalSpec[];
-const NAME = { type: 'string', value: 'NAME', description: 'the name of the source set, the top directory of the torrent (default: stasis-sources)' } as const satisfies OptionSpec;
+const NAME = {
+  type: 'string',
+  value: 'NAME',
+  description: 'the name of the source set, the top directory of the torrent (default: stasis-sources)',
+} as const satisfies OptionSpec;
 
 export const MIRROR_EXPORT = {
   name: 'mirror export',
@@ -50,7 +57,12 @@ export const MIRROR_TORRENT = {
   summary: 'a BitTorrent v1 .torrent and magnet link of a mirror, with a web seed',
   positionals: DIR,
   options: {
-    'web-seed': { type: 'string', value: 'URL', required: true, description: 'where the files can also be fetched over HTTP, e.g. the URL of `stasis-farm mirror serve`' },
+    'web-seed': {
+      type: 'string',
+      value: 'URL',
+      required: true,
+      description: 'where the files can also be fetched over HTTP, e.g. the URL of `stasis-farm mirror serve`',
+    },
     name: NAME,
   },
 } as const satisfies CommandSpec;

@@ -10,7 +10,11 @@ export const TESTS = {
   options: {
     yaml: { type: 'string', value: 'FILE', description: 'also write the report as YAML to FILE' },
     allowlist: { type: 'string', value: 'FILE', description: 'accepted findings (default: audit-allowlist.yaml when present)' },
-    manifest: { type: 'string', value: 'FILE', description: "owners and modes of a directory (default: the preview's manifest, or PATH.manifest.json; else read from disk)" },
+    manifest: {
+      type: 'string',
+      value: 'FILE',
+      description: "owners and modes of a directory (default: the preview's manifest, or PATH.manifest.json; else read from disk)",
+    },
     profile: {
       type: 'string',
       value: 'P',

@@ -4,7 +4,8 @@ import type { CommandSpec } from './spec.js';
 export const VERIFY = {
   name: 'verify',
   summary: 'verify a release offline',
-  description: "Every file against SHA256SUMS, the manifest against the SBOM and the rootfs tarball, and (with --signers) valid signatures by allowed keys. No container engine, no network.",
+  description:
+    'Every file against SHA256SUMS, the manifest against the SBOM and the rootfs tarball, and (with --signers) valid signatures by allowed keys. No container engine, no network.',
   positionals: [{ name: 'DIST', description: 'a release directory' }],
   options: {
     signers: { type: 'string', value: 'FILE', description: "who may sign: an allowed-signers file (ssh-keygen's format)" },

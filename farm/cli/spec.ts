@@ -45,7 +45,9 @@ type ValueOf<S extends OptionSpec> = S extends { readonly multiple: true } ? rea
 type RequiredKeys<O extends OptionsSpec> = { [K in keyof O]: O[K] extends { readonly required: true } ? K : never }[keyof O];
 
 /** The parsed options: a required one is always there; a switch given is `true`. */
-export type OptionValues<O extends OptionsSpec> = { readonly [K in Exclude<keyof O, RequiredKeys<O>>]?: ValueOf<O[K]> } & { readonly [K in RequiredKeys<O>]: ValueOf<O[K]> };
+export type OptionValues<O extends OptionsSpec> = { readonly [K in Exclude<keyof O, RequiredKeys<O>>]?: ValueOf<O[K]> } & {
+  readonly [K in RequiredKeys<O>]: ValueOf<O[K]>;
+};
 
 export interface ParsedArgs<O extends OptionsSpec> {
   readonly values: OptionValues<O>;

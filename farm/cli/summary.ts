@@ -6,7 +6,8 @@ import type { CliContext } from './io.js';
 /** The end-of-build summary (stdout) and the exit code it implies. */
 export function reportBuild(ctx: CliContext, result: BuildAllResult, ms: number, stage: string, only?: string, busy?: number): number {
   const c = ctx.chalk;
-  const line = `${stage}${only === undefined ? '' : ` (${only})`}: ${result.built.length} built, ${result.cached.length + result.cutoff.length} cached` +
+  const line =
+    `${stage}${only === undefined ? '' : ` (${only})`}: ${result.built.length} built, ${result.cached.length + result.cutoff.length} cached` +
     `${result.cutoff.length > 0 ? ` (${result.cutoff.length} by early cutoff)` : ''}, ${result.failed.length} failed, ${result.skipped.length} skipped in ${formatMs(ms)}` +
     // The machine's cores, not only the farm's: on a quiet machine the farm is what keeps them busy.
     (busy === undefined ? '' : ` (cores busy ${Math.round(busy * 100)} %)`);

@@ -22,7 +22,11 @@ export function wrap(text: string, width: number): string[] {
 function paragraphs(text: string, indent: string): string {
   return text
     .split(/\n\s*\n/)
-    .map((p) => wrap(p, WIDTH - indent.length).map((l) => indent + l).join('\n'))
+    .map((p) =>
+      wrap(p, WIDTH - indent.length)
+        .map((l) => indent + l)
+        .join('\n'),
+    )
     .join('\n\n');
 }
 
@@ -106,7 +110,10 @@ export function commandHelp(spec: CommandSpec): string {
 export function groupHelp(group: GroupCommand): string {
   const subs = Object.values(group.subcommands);
   const column = Math.max(columnFor(GLOBAL_ROWS), ...subs.map((s) => columnOf(s.spec)));
-  const list = table(subs.map((s) => [s.spec.name.slice(group.name.length + 1), s.spec.summary] as const), column);
+  const list = table(
+    subs.map((s) => [s.spec.name.slice(group.name.length + 1), s.spec.summary] as const),
+    column,
+  );
   const each = subs.map((s) => `\n${commandBody(s.spec, column)}`).join('');
   return `Usage: stasis-farm ${group.name} <subcommand> [options]\n\n${paragraphs(sentence(group.summary), '')}\n${section('Subcommands', list)}${each}${section('Global options', table(GLOBAL_ROWS, column))}`;
 }

@@ -14,9 +14,13 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   const missing = [system === undefined ? 'config.lua' : undefined, defaults === undefined ? 'default.lua' : undefined].filter((x): x is string => x !== undefined);
   if (missing.length > 0) {
     const commands = missing.map((m) => `cp configs/${m}.example ${m}`);
-    throw new FarmError('CONFIG_MISSING', `${missing.join(' and ')} missing in ${root}; create ${missing.length === 1 ? 'it' : 'them'} from the examples:\n  ${commands.join('\n  ')}`, {
-      hint: `copy the examples and edit them:\n  ${commands.join('\n  ')}`,
-    });
+    throw new FarmError(
+      'CONFIG_MISSING',
+      `${missing.join(' and ')} missing in ${root}; create ${missing.length === 1 ? 'it' : 'them'} from the examples:\n  ${commands.join('\n  ')}`,
+      {
+        hint: `copy the examples and edit them:\n  ${commands.join('\n  ')}`,
+      },
+    );
   }
   const [sys, def] = await evaluateLuaFiles([
     { path: 'config.lua', source: system as string, globals: {} },

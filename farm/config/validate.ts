@@ -4,14 +4,29 @@ import { DEFAULT_OUTPUT_LIMIT_MIB, MAX_OUTPUT_LIMIT_MIB } from '../validate/limi
 import type { BuildDefaults, NetworkInterface, SystemConfig } from './types.js';
 
 export const SYSTEM_OPTIONS = [
-  'hostname', 'timezone', 'locale', 'keymap', 'root_password', 'kernel', 'filesystem', 'network', 'wifi', 'dns', 'services', 'ttys', 'profile', 'include', 'exclude',
+  'hostname',
+  'timezone',
+  'locale',
+  'keymap',
+  'root_password',
+  'kernel',
+  'filesystem',
+  'network',
+  'wifi',
+  'dns',
+  'services',
+  'ttys',
+  'profile',
+  'include',
+  'exclude',
 ] as const;
 export const DEFAULT_OPTIONS = ['cflags', 'cxxflags', 'ldflags', 'lto', 'jobs', 'builder', 'mirrors', 'source_date_epoch', 'output_limit'] as const;
 
 const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const TIMEZONE = /^(UTC|[A-Z][A-Za-z_+-]*(\/[A-Za-z0-9_+-]+){0,2})$/;
 /** crypt(3) hashes: $1$ md5, $5$/$6$ sha-crypt, $y$ yescrypt, $2a/b/y$ bcrypt; or "!"/"*" for a locked account. */
-const CRYPT = /^(!|\*|\$(1|5|6)\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86}|\$y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]{43}|\$2[aby]\$\d\d\$[./A-Za-z0-9]{53})$/;
+const CRYPT =
+  /^(!|\*|\$(1|5|6)\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86}|\$y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]{43}|\$2[aby]\$\d\d\$[./A-Za-z0-9]{53})$/;
 const TTY = /^(tty\d{1,2}|ttyS\d{1,2}|ttyUSB\d{1,2}|ttyAMA\d{1,2}|hvc\d|console)$/;
 const SERVICE = /^[a-z0-9][a-z0-9._-]*$/;
 const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
@@ -47,14 +62,14 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
   } else if (typeof pw === 'string') rootPassword = pw;
   else r.string(o, 'root_password', '');
 
-  const kernelRaw = o['kernel'] === undefined ? {} : r.object(o['kernel'], 'kernel') ?? {};
+  const kernelRaw = o['kernel'] === undefined ? {} : (r.object(o['kernel'], 'kernel') ?? {});
   r.unknownKeys(kernelRaw, ['params', 'config'], 'kernel');
   const kernel = {
     params: r.stringList(kernelRaw, 'params', 'kernel', { pattern: KERNEL_PARAM, what: 'one kernel parameter (letters, digits and . , : / = + - _ @ only)' }),
     config: r.string(kernelRaw, 'config', 'kernel', { optional: true, pattern: /^[^\0]+$/ }),
   };
 
-  const fsRaw = o['filesystem'] === undefined ? {} : r.object(o['filesystem'], 'filesystem') ?? {};
+  const fsRaw = o['filesystem'] === undefined ? {} : (r.object(o['filesystem'], 'filesystem') ?? {});
   r.unknownKeys(fsRaw, ['root', 'boot', 'swap'], 'filesystem');
   const mount = (key: 'root' | 'boot', required: boolean) => {
     if (fsRaw[key] === undefined) {
@@ -76,7 +91,7 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
     swap: r.string(fsRaw, 'swap', 'filesystem', { optional: true, pattern: DEVICE, what: 'a device (/dev/...) or UUID=...' }),
   };
 
-  const netRaw = o['network'] === undefined ? {} : r.object(o['network'], 'network') ?? {};
+  const netRaw = o['network'] === undefined ? {} : (r.object(o['network'], 'network') ?? {});
   r.unknownKeys(netRaw, ['interfaces'], 'network');
   const interfaces: NetworkInterface[] = [];
   r.list(netRaw, 'interfaces', 'network').forEach((v, i) => {
@@ -93,7 +108,7 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
     } else r.fail(`${p}.mode`, `expected "dhcp" or "static", got ${typeof mode === 'string' ? JSON.stringify(mode) : describe(mode)}`);
   });
 
-  const wifiRaw = o['wifi'] === undefined ? {} : r.object(o['wifi'], 'wifi') ?? {};
+  const wifiRaw = o['wifi'] === undefined ? {} : (r.object(o['wifi'], 'wifi') ?? {});
   r.unknownKeys(wifiRaw, ['enabled', 'interface', 'networks'], 'wifi');
   const networks: { ssid: string; passphrase: string }[] = [];
   r.list(wifiRaw, 'networks', 'wifi').forEach((v, i) => {
@@ -149,7 +164,9 @@ export function validateDefaults(raw: unknown, file: string): BuildDefaults {
     ldflags: r.string(o, 'ldflags', '', { optional: true, pattern: flags, what }) ?? '',
     lto: r.boolean(o, 'lto', '', false),
     jobs: r.integer(o, 'jobs', '', 0, 0),
-    builder: r.string(o, 'builder', '', { optional: true, pattern: /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/, what: 'an image reference' }) ?? 'stasis-builder:debian-musl',
+    builder:
+      r.string(o, 'builder', '', { optional: true, pattern: /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/, what: 'an image reference' }) ??
+      'stasis-builder:debian-musl',
     mirrors: r.stringList(o, 'mirrors', '', { pattern: /^(https?:\/\/\S+|[^:\s][^\n]*)$/, what: 'a directory or an http(s) URL' }),
     sourceDateEpoch: r.integer(o, 'source_date_epoch', '', 1700000000, 0),
     outputLimit: r.integer(o, 'output_limit', '', DEFAULT_OUTPUT_LIMIT_MIB, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
@@ -195,4 +212,3 @@ export function nilOptionPaths(source: string): string[] {
   }
   return out.sort();
 }
-

@@ -61,7 +61,14 @@ export async function collectGarbage(options: GcOptions): Promise<GcResult> {
     let tidied = 0;
     for (const { stage, paths } of allowed) {
       const cache = new BuildCache(paths.cache);
-      entries.push(...(await evictEntries(cache, mine.entries.filter((e) => e.stage === stage), options.sink, options.signal)));
+      entries.push(
+        ...(await evictEntries(
+          cache,
+          mine.entries.filter((e) => e.stage === stage),
+          options.sink,
+          options.signal,
+        )),
+      );
       tidied += await cache.tidyIndex();
     }
     return { ...result, dryRun: false, images: images.removed, refused: images.refused, entries, busy, tidied };
@@ -70,7 +77,10 @@ export async function collectGarbage(options: GcOptions): Promise<GcResult> {
   }
 }
 
-async function surveyAndPlan(options: GcOptions, policy: { nowMs: number; keepMs: number }): Promise<{ plan: GcPlan; result: GcResult; existing: ReadonlySet<StageName> }> {
+async function surveyAndPlan(
+  options: GcOptions,
+  policy: { nowMs: number; keepMs: number },
+): Promise<{ plan: GcPlan; result: GcResult; existing: ReadonlySet<StageName> }> {
   const survey = await surveyProject(options.root, options.runtime);
   const plan = planGc(survey, policy);
   const result: GcResult = {

@@ -54,7 +54,10 @@ export async function surveyProject(root: string, runtime: ContainerRuntime): Pr
       const holder = await cache.holder(key);
       if (holder !== undefined) referenced.add(holder);
     }
-    const exists = await stat(paths.dir).then((s) => s.isDirectory(), () => false);
+    const exists = await stat(paths.dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     workspaces.push({ stage: paths.stage, id: paths.id, exists, entries: await cache.list(), referenced });
   }
   const images = unreadable === undefined ? await listStageImages(runtime) : { images: undefined, skipped: unreadable, error: undefined };

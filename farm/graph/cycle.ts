@@ -48,12 +48,7 @@ export function assertNoCycle(recipes: ReadonlyMap<string, EvaluatedRecipe>, pac
 }
 
 /** Breadth-first over both edge kinds, neighbours in name order; [] when start === goal. */
-function shortestPath(
-  recipes: ReadonlyMap<string, EvaluatedRecipe>,
-  members: ReadonlySet<string>,
-  start: string,
-  goal: string,
-): CycleEdge[] | undefined {
+function shortestPath(recipes: ReadonlyMap<string, EvaluatedRecipe>, members: ReadonlySet<string>, start: string, goal: string): CycleEdge[] | undefined {
   const via = new Map<string, CycleEdge | null>([[start, null]]);
   let frontier = [start];
   while (frontier.length > 0 && !via.has(goal)) {

@@ -35,8 +35,7 @@ interface Named {
   readonly origin: string;
 }
 
-const named = (names: readonly string[], origin: (i: number) => string): Named[] =>
-  names.map((name, i) => ({ name, origin: origin(i + 1) }));
+const named = (names: readonly string[], origin: (i: number) => string): Named[] => names.map((name, i) => ({ name, origin: origin(i + 1) }));
 
 /**
  * Select the packages to build: profile packages + include − exclude, closed over
@@ -44,12 +43,7 @@ const named = (names: readonly string[], origin: (i: number) => string): Named[]
  * Unknown names are an UNKNOWN_PACKAGE error naming where each was written;
  * excluding a package that something selected still needs is a CONFIG_INVALID error.
  */
-export function selectPackages(
-  recipes: ReadonlyMap<string, EvaluatedRecipe>,
-  profile: ProfileInput,
-  include: readonly string[],
-  exclude: readonly string[],
-): Selection {
+export function selectPackages(recipes: ReadonlyMap<string, EvaluatedRecipe>, profile: ProfileInput, include: readonly string[], exclude: readonly string[]): Selection {
   const fromProfile = named(profile.packages, (i) => `profile "${profile.name}": packages[${i}]`);
   const included = named(include, (i) => `config.lua: include[${i}]`);
   const excluded = named(exclude, (i) => `config.lua: exclude[${i}]`);
@@ -84,7 +78,10 @@ export function selectPackages(
  */
 export function selectTargets(recipes: ReadonlyMap<string, EvaluatedRecipe>, targets: readonly string[]): Selection {
   if (targets.length === 0) throw new Error('selectTargets: no targets');
-  assertKnown(recipes, named(targets, (i) => `command line: package ${i}`));
+  assertKnown(
+    recipes,
+    named(targets, (i) => `command line: package ${i}`),
+  );
   const requested = [...new Set(targets)].sort();
   const { packages, parent } = closure(recipes, requested);
   const pulledIn = new Map<string, PulledIn>();
@@ -116,10 +113,7 @@ function assertNoOverlap(included: readonly Named[], excluded: readonly Named[])
  * `parent` (the first package found needing each one) is stable. Unknown dependency
  * names in a recipe are an UNKNOWN_PACKAGE error naming the recipe and field.
  */
-function closure(
-  recipes: ReadonlyMap<string, EvaluatedRecipe>,
-  roots: readonly string[],
-): { packages: Set<string>; parent: Map<string, PulledIn> } {
+function closure(recipes: ReadonlyMap<string, EvaluatedRecipe>, roots: readonly string[]): { packages: Set<string>; parent: Map<string, PulledIn> } {
   const packages = new Set(roots);
   const parent = new Map<string, PulledIn>();
   const unknown: string[] = [];
@@ -153,12 +147,10 @@ function excludeNeeded(
   parent: ReadonlyMap<string, PulledIn>,
 ): FarmError {
   const lines = needed.map(({ name, origin }) => {
-    const dependents = [...packages]
-      .sort()
-      .flatMap((p) => {
-        const kinds = EDGE_KINDS.filter((k) => edgesOf(recipeOf(recipes, p), k).includes(name));
-        return kinds.length === 0 ? [] : [`${p} (${kinds.join(', ')})`];
-      });
+    const dependents = [...packages].sort().flatMap((p) => {
+      const kinds = EDGE_KINDS.filter((k) => edgesOf(recipeOf(recipes, p), k).includes(name));
+      return kinds.length === 0 ? [] : [`${p} (${kinds.join(', ')})`];
+    });
     return `${origin}: "${name}" is needed by ${dependents.join(', ')}\n  via ${pathTo(name, parent).join(' -> ')}`;
   });
   return new FarmError('CONFIG_INVALID', lines.join('\n'), {

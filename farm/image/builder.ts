@@ -20,7 +20,12 @@ export type HostExec = (cmd: string, args: readonly string[], env: Record<string
 export const hostExec: HostExec = (cmd, args, env, onLine) =>
   new Promise((resolve, reject) => {
     const child = spawn(cmd, [...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const feed = (chunk: Buffer): void => chunk.toString().split('\n').filter((l) => l !== '').forEach(onLine);
+    const feed = (chunk: Buffer): void =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter((l) => l !== '')
+        .forEach(onLine);
     child.stdout.on('data', feed);
     child.stderr.on('data', feed);
     child.on('error', reject);
@@ -59,14 +64,19 @@ async function packageList(definitionDir: string): Promise<string[]> {
 export async function definitionHash(definitionDir: string, suite = 'bookworm'): Promise<string> {
   const packages = await packageList(definitionDir);
   const dockerfile = await readFile(join(definitionDir, 'Dockerfile'), 'utf8');
-  return createHash('sha256').update(`${suite}\n${packages.join(',')}\n${dockerfile}`).digest('hex');
+  return createHash('sha256')
+    .update(`${suite}\n${packages.join(',')}\n${dockerfile}`)
+    .digest('hex');
 }
 
 export async function bootstrapBuilder(runtime: ContainerRuntime, options: BootstrapOptions): Promise<string> {
   const exec = options.exec ?? hostExec;
   const suite = options.suite ?? 'bookworm';
   const packages = await packageList(options.definitionDir);
-  const tag = createHash('sha256').update(`${suite}\n${packages.join(',')}`).digest('hex').slice(0, 12);
+  const tag = createHash('sha256')
+    .update(`${suite}\n${packages.join(',')}`)
+    .digest('hex')
+    .slice(0, 12);
   await mkdir(options.cacheDir, { recursive: true });
   const tarball = join(options.cacheDir, `debian-${suite}-${tag}.tar`);
   const progress = (line: string): void => options.sink({ type: 'image-progress', ref: options.ref, line });
@@ -80,7 +90,7 @@ export async function bootstrapBuilder(runtime: ContainerRuntime, options: Boots
     }
     options.sink({ type: 'info', message: `bootstrapping ${options.ref}: mmdebstrap ${suite} (${packages.join(', ')})` });
     // mmdebstrap picks the output format from the extension: keep ".tar".
-    const partial = tarball.replace(/\.tar$/, ".partial.tar");
+    const partial = tarball.replace(/\.tar$/, '.partial.tar');
     const code = await exec(
       'mmdebstrap',
       ['--variant=minbase', `--include=${packages.join(',')}`, suite, partial],
@@ -117,7 +127,8 @@ export interface ImportOptions {
 export async function importBuilder(runtime: ContainerRuntime, options: ImportOptions): Promise<string> {
   if (!(await exists(options.tarPath))) throw new FarmError('IMAGE_FAILED', `${options.tarPath}: no such rootfs tarball`);
   const labels = farmLabels({ kind: 'builder-base' });
-  const baseRef = options.definitionDir === undefined ? options.ref : `${options.ref.replace(/:.*$/, '')}-base:${options.ref.includes(':') ? options.ref.split(':').pop() : 'latest'}`;
+  const baseRef =
+    options.definitionDir === undefined ? options.ref : `${options.ref.replace(/:.*$/, '')}-base:${options.ref.includes(':') ? options.ref.split(':').pop() : 'latest'}`;
   let stream: Readable = createReadStream(options.tarPath);
   if (options.tarPath.endsWith('.gz') || options.tarPath.endsWith('.tgz')) stream = stream.pipe(createGunzip());
   const baseId = await runtime.importImage(stream, baseRef, {
@@ -135,4 +146,3 @@ export async function importBuilder(runtime: ContainerRuntime, options: ImportOp
   });
   return id;
 }
-

@@ -31,11 +31,7 @@ export function selfHashOf(inputs: KeyInputs): string {
  * Keys for every package, in build order: a package's key covers its own inputs and the
  * keys of its whole sysroot set, so a change reaches exactly the packages built on it.
  */
-export function computeKeys(
-  order: BuildOrder,
-  recipes: ReadonlyMap<string, EvaluatedRecipe>,
-  context: KeyContext,
-): Map<string, PackageKey> {
+export function computeKeys(order: BuildOrder, recipes: ReadonlyMap<string, EvaluatedRecipe>, context: KeyContext): Map<string, PackageKey> {
   const keys = new Map<string, PackageKey>();
   for (const name of order.order) {
     const evaluated = recipes.get(name);

@@ -2,19 +2,7 @@ import { canonicalJson } from '../encoding/canonical-json.js';
 import { TOOLCHAIN_VARS, type KeyInputs } from './inputs.js';
 
 export type KeyChangeKind =
-  | 'farm-version'
-  | 'package'
-  | 'recipe'
-  | 'patch'
-  | 'file'
-  | 'source'
-  | 'config'
-  | 'dependency'
-  | 'builder-image'
-  | 'stage'
-  | 'toolchain'
-  | 'strip'
-  | 'other';
+  'farm-version' | 'package' | 'recipe' | 'patch' | 'file' | 'source' | 'config' | 'dependency' | 'builder-image' | 'stage' | 'toolchain' | 'strip' | 'other';
 
 /** One reason two keys differ, e.g. `patch fix-build.patch changed`. */
 export interface KeyChange {
@@ -96,11 +84,7 @@ function diffReads(old: KeyInputs, now: KeyInputs, add: (kind: KeyChangeKind, su
   }
 }
 
-function diffToolchain(
-  old: KeyInputs['toolchain'],
-  now: KeyInputs['toolchain'],
-  add: (kind: KeyChangeKind, subject: string, text: string) => void,
-): void {
+function diffToolchain(old: KeyInputs['toolchain'], now: KeyInputs['toolchain'], add: (kind: KeyChangeKind, subject: string, text: string) => void): void {
   if (old === null && now === null) return;
   if (old === null) return add('toolchain', 'toolchain', 'toolchain now used');
   if (now === null) return add('toolchain', 'toolchain', 'toolchain no longer used');
@@ -115,9 +99,7 @@ function diffToolchain(
 function changedFields(old: object, now: object): string[] {
   const a = old as Record<string, unknown>;
   const b = now as Record<string, unknown>;
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .sort()
-    .filter((k) => canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null));
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().filter((k) => canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null));
 }
 
 const quote = (value: string | undefined): string => (value === undefined ? '(unset)' : JSON.stringify(value));

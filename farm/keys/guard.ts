@@ -2,8 +2,7 @@ import type { KeyInputs } from './inputs.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringRecord = (v: unknown): boolean => isRecord(v) && Object.values(v).every((x) => typeof x === 'string');
-const isListOf = (v: unknown, fields: readonly string[]): boolean =>
-  Array.isArray(v) && v.every((x) => isRecord(x) && fields.every((f) => typeof x[f] === 'string'));
+const isListOf = (v: unknown, fields: readonly string[]): boolean => Array.isArray(v) && v.every((x) => isRecord(x) && fields.every((f) => typeof x[f] === 'string'));
 
 /**
  * Whether stored data (state.yaml, cache metadata) has the shape of KeyInputs, so it can

@@ -48,11 +48,7 @@ export interface KeyContext {
 }
 
 /** The key inputs of one package, given the keys of its sysroot set. */
-export function keyInputsFor(
-  evaluated: EvaluatedRecipe,
-  context: KeyContext,
-  buildDeps: Readonly<Record<string, string>>,
-): KeyInputs {
+export function keyInputsFor(evaluated: EvaluatedRecipe, context: KeyContext, buildDeps: Readonly<Record<string, string>>): KeyInputs {
   const { recipe } = evaluated;
   return {
     farmVersion: context.farmVersion,

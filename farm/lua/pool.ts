@@ -131,9 +131,13 @@ function runBatch(items: readonly WorkItem[], offset: number, timeoutMs: number,
         timer = setTimeout(() => {
           const line = progress.lineOf(msg.index);
           crashed(
-            new FarmError('LUA_TIMEOUT', `${item.path}${line === undefined ? '' : `:${line}`}: evaluation stopped after ${timeoutMs / 1000} s (endless loop or runaway allocation?)`, {
-              hint: 'recipes and config files must finish quickly: no loops that wait, no huge strings',
-            }),
+            new FarmError(
+              'LUA_TIMEOUT',
+              `${item.path}${line === undefined ? '' : `:${line}`}: evaluation stopped after ${timeoutMs / 1000} s (endless loop or runaway allocation?)`,
+              {
+                hint: 'recipes and config files must finish quickly: no loops that wait, no huge strings',
+              },
+            ),
           );
         }, timeoutMs);
         return;

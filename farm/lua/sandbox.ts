@@ -7,9 +7,7 @@ import type { RecordedRead } from './reads.js';
 
 const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;
 
-export type SandboxResult =
-  | { readonly ok: true; readonly value: unknown; readonly reads: RecordedRead[] }
-  | { readonly ok: false; readonly message: string };
+export type SandboxResult = { readonly ok: true; readonly value: unknown; readonly reads: RecordedRead[] } | { readonly ok: false; readonly message: string };
 
 const REMOVED = ['dofile', 'loadfile', 'load', 'require', 'collectgarbage', 'print', 'module', 'loadstring'];
 

@@ -20,7 +20,6 @@ export async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-
 /** Where a file can be copied from: a store (`sha256/<hex>`) or a by-name mirror directory. */
 async function findSource(sources: readonly string[], item: MirrorItem): Promise<string | undefined> {
   for (const dir of sources) {
@@ -61,7 +60,10 @@ async function copyVerified(from: string, to: string, sha256: string): Promise<n
  * `<dir>/sha256/<hex>` (a hard link), SHA256SUMS and index.yaml. Incremental:
  * a present file whose hash is right is kept; every write is atomic.
  */
-export async function exportMirror(items: readonly MirrorItem[], options: { readonly dir: string; readonly sources: readonly string[]; readonly sink?: EventSink }): Promise<ExportResult> {
+export async function exportMirror(
+  items: readonly MirrorItem[],
+  options: { readonly dir: string; readonly sources: readonly string[]; readonly sink?: EventSink },
+): Promise<ExportResult> {
   const files = uniqueFiles(items);
   await mkdir(join(options.dir, 'sha256'), { recursive: true });
   const copied: string[] = [];

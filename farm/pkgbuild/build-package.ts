@@ -150,8 +150,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     if (status.timedOut) reason = `timed out after ${recipe.timeout} s`;
     else if (status.oomKilled || (status.exitCode !== 0 && (await oomKills(container)) > 0)) {
       reason = `killed by the OOM killer (memory limit ${Math.round(ctx.limits.memoryBytes / 1024 / 1024)} MiB)`;
-    }
-    else if (status.exitCode !== 0) reason = `exit code ${status.exitCode}`;
+    } else if (status.exitCode !== 0) reason = `exit code ${status.exitCode}`;
     if (reason !== undefined) throw await failed(reason, status.exitCode);
 
     const limitMiB = recipe.outputLimit ?? ctx.outputLimitMiB;

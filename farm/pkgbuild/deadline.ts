@@ -23,7 +23,7 @@ export const OOM_KILLS_PATH = '/build/oom-kills';
  */
 export function withDeadline(argv: readonly string[], seconds: number): string[] {
   const script = [
-    "trap 'echo \"stasis-farm: the container deadline passed\" >&2; exit 124' TERM",
+    'trap \'echo "stasis-farm: the container deadline passed" >&2; exit 124\' TERM',
     '"$@" & build=$!',
     `(sleep ${Math.ceil(seconds)}; kill -TERM 1) &`,
     'wait "$build"; status=$?',

@@ -83,5 +83,7 @@ export function stripStep(): string[] {
 
 /** sha256 of the strip step, for the cache keys of packages that strip. */
 export function stripStepSha256(): string {
-  return createHash('sha256').update(`${STRIP_SCRIPT}\n${stripStep().join('\n')}`).digest('hex');
+  return createHash('sha256')
+    .update(`${STRIP_SCRIPT}\n${stripStep().join('\n')}`)
+    .digest('hex');
 }

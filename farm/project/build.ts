@@ -71,13 +71,22 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   // Sources first: under --offline every missing one is listed before any build starts;
   // with --keep-going a package whose sources cannot be had fails alone (with its dependents).
   const unavailable = await ensureSources(project, {
-    store, mirrors: options.mirrors, offline: options.offline, sink: options.sink, signal: options.signal, collect: options.keepGoing,
+    store,
+    mirrors: options.mirrors,
+    offline: options.offline,
+    sink: options.sink,
+    signal: options.signal,
+    collect: options.keepGoing,
   });
 
   await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0, signal: options.signal });
   void lock;
   if (options.clean === true) {
-    await Promise.all([paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) => rm(d, { recursive: true, force: true })));
+    await Promise.all(
+      [paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) =>
+        rm(d, { recursive: true, force: true }),
+      ),
+    );
   }
   const stale = await options.runtime.listContainers({ [LABELS.kind]: buildKind(paths.id) });
   for (const id of stale) await options.runtime.removeContainer(id);
@@ -85,7 +94,13 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   const cache = new BuildCache(paths.cache);
   // Leftovers of a run that crashed or was killed: partial cache entries, scratch trees, spool files.
   const leftovers = [...(await cache.cleanTemp()), ...(await removeStaleAssemblies(paths.preview))];
-  if (await rm(paths.tmp, { recursive: true }).then(() => true, () => false)) leftovers.push('tmp/');
+  if (
+    await rm(paths.tmp, { recursive: true }).then(
+      () => true,
+      () => false,
+    )
+  )
+    leftovers.push('tmp/');
   if (leftovers.length > 0) options.sink({ type: 'cleanup', removed: leftovers });
 
   const cores = Math.max(1, cpus().length);

@@ -46,12 +46,15 @@ async function load(root: string, options: LoadOptions): Promise<Project> {
       ? { name: 'all', description: 'every package with a recipe', packages: [...recipes.keys()].sort() }
       : await loadProfile(root, profileName, { stage }, options.profile === undefined ? undefined : '--profile');
   const targets = options.targets ?? [];
-  const selection = targets.length > 0 ? selectTargets(recipes, targets) : selectPackages(
-    recipes,
-    profile,
-    options.all === true || options.profile !== undefined ? [] : config.system.include,
-    options.all === true || options.profile !== undefined ? [] : config.system.exclude,
-  );
+  const selection =
+    targets.length > 0
+      ? selectTargets(recipes, targets)
+      : selectPackages(
+          recipes,
+          profile,
+          options.all === true || options.profile !== undefined ? [] : config.system.include,
+          options.all === true || options.profile !== undefined ? [] : config.system.exclude,
+        );
   const order = buildOrder(recipes, selection.packages);
   return { root, stage, config, recipes, profile, selection, order };
 }

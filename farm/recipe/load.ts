@@ -71,7 +71,10 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
   const systemDir = join(root, 'system');
   let names: string[];
   try {
-    names = (await readdir(systemDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    names = (await readdir(systemDir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch (error) {
     throw new FarmError('RECIPE_INVALID', `${systemDir}: no system/ directory with recipes`, { cause: error });
   }
@@ -139,7 +142,10 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
       list.forEach((d, i) => {
         if (recipes.has(d) || names.includes(d)) return;
         const near = nearestName(d, known);
-        problems.push({ code: 'UNKNOWN_PACKAGE', message: `${file}: ${field}[${i + 1}]: unknown package "${d}"${near === undefined ? '' : ` (did you mean "${near}"?)`}` });
+        problems.push({
+          code: 'UNKNOWN_PACKAGE',
+          message: `${file}: ${field}[${i + 1}]: unknown package "${d}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
+        });
       });
     }
   }

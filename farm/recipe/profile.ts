@@ -31,7 +31,10 @@ async function loadChain(root: string, name: string, farm: FarmGlobals, origin: 
   try {
     source = await readFile(join(dir, `${name}.lua`), 'utf8');
   } catch (error) {
-    const available = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.lua')).map((f) => f.slice(0, -4)).sort();
+    const available = (await readdir(dir).catch(() => [] as string[]))
+      .filter((f) => f.endsWith('.lua'))
+      .map((f) => f.slice(0, -4))
+      .sort();
     throw new FarmError('CONFIG_INVALID', `${origin}: no profile "${name}" (${file} does not exist); available: ${available.join(', ') || 'none'}`, {
       hint: `available: ${available.join(', ') || 'none'}`,
       cause: error,

@@ -2,14 +2,7 @@ import { shellWord } from '../shell/quote.js';
 import type { BuildStyle, BuildStyleName, StyleHook } from './types.js';
 
 /** What `./configure` is always given first; the recipe's `configure_args` follow and win. */
-export const CONFIGURE_DEFAULTS = [
-  '--prefix=/usr',
-  '--sysconfdir=/etc',
-  '--localstatedir=/var',
-  '--disable-shared',
-  '--enable-static',
-  '--disable-nls',
-] as const;
+export const CONFIGURE_DEFAULTS = ['--prefix=/usr', '--sysconfdir=/etc', '--localstatedir=/var', '--disable-shared', '--enable-static', '--disable-nls'] as const;
 
 /** What `cmake` is always given first (static libraries, /usr, Release, the sysroot searched first). */
 export const CMAKE_DEFAULTS = [
@@ -26,14 +19,7 @@ export const CMAKE_DEFAULTS = [
 export const CMAKE_TOOLCHAIN = ['-DCMAKE_C_COMPILER="$CC"', '-DCMAKE_EXE_LINKER_FLAGS="$LDFLAGS"'] as const;
 
 /** What `meson setup` is always given first. */
-export const MESON_DEFAULTS = [
-  '--prefix=/usr',
-  '--libdir=lib',
-  '--buildtype=release',
-  '--default-library=static',
-  '--prefer-static',
-  '-Dwrap_mode=nodownload',
-] as const;
+export const MESON_DEFAULTS = ['--prefix=/usr', '--libdir=lib', '--buildtype=release', '--default-library=static', '--prefer-static', '-Dwrap_mode=nodownload'] as const;
 
 /** The toolchain on the make command line of the `make` style (see docs/conventions.md). */
 export const MAKE_TOOLCHAIN = ['CC="$CC"', 'CFLAGS="$CFLAGS $CPPFLAGS"', 'LDFLAGS="$LDFLAGS"'] as const;
@@ -66,8 +52,7 @@ export function renderBuildStyle(style: BuildStyle, toolchain: boolean): string 
   const command = (fixed: readonly string[], args: readonly string[], more: readonly string[] = []): string =>
     [...fixed, ...args.map(shellWord), ...more.filter((w) => w !== '').map(shellWord)].join(' ');
   const makeBuild = (extra: readonly string[]): string => command(['make', '-j"$JOBS"', ...extra], style.makeBuildArgs, [style.makeBuildTarget]);
-  const makeInstall = (extra: readonly string[]): string =>
-    command(['make', 'DESTDIR="$DESTDIR"', ...extra], style.makeInstallArgs, [style.makeInstallTarget]);
+  const makeInstall = (extra: readonly string[]): string => command(['make', 'DESTDIR="$DESTDIR"', ...extra], style.makeInstallArgs, [style.makeInstallTarget]);
 
   switch (style.name) {
     case 'configure':

@@ -6,7 +6,22 @@ import { STYLE_FIELDS, validateStyle } from './validate-style.js';
 import { BUILD_STYLES, type Recipe, type SourceSpec } from './types.js';
 
 export const RECIPE_FIELDS = [
-  'name', 'version', 'description', 'license', 'homepage', 'sources', 'patches', 'files', 'build_deps', 'deps', 'build', 'static', 'toolchain', 'timeout', 'output_limit', 'strip',
+  'name',
+  'version',
+  'description',
+  'license',
+  'homepage',
+  'sources',
+  'patches',
+  'files',
+  'build_deps',
+  'deps',
+  'build',
+  'static',
+  'toolchain',
+  'timeout',
+  'output_limit',
+  'strip',
   ...STYLE_FIELDS,
 ] as const;
 const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
@@ -24,7 +39,11 @@ const URL_RE = /^(https?|ftp):\/\/[^\s/]+\/\S*$/;
 
 /** The last path segment of a URL (percent-decoded when that is well-formed). */
 export function fileFromUrl(url: string): string {
-  const last = url.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  const last =
+    url
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? '';
   try {
     return decodeURIComponent(last);
   } catch {
@@ -66,13 +85,17 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     if (fileName !== undefined && seenFiles.has(fileName)) r.fail(`${p}.file`, `"${fileName}" is used by two sources`);
     if (fileName !== undefined) seenFiles.add(fileName);
     const extract = r.boolean(s, 'extract', p, true);
-    if (typeof sha256 === 'string' && SHA256.test(sha256) && fileName !== undefined) sources.push({ ...(url === undefined ? {} : { url }), sha256, file: fileName, extract });
+    if (typeof sha256 === 'string' && SHA256.test(sha256) && fileName !== undefined)
+      sources.push({ ...(url === undefined ? {} : { url }), sha256, file: fileName, extract });
   });
   const patches = r.stringList(o, 'patches', '', { pattern: PLAIN_FILE, what: 'a file name beside pkg.lua' });
   const files = r.stringList(o, 'files', '', { pattern: PLAIN_FILE, what: 'a file name beside pkg.lua' });
   const buildDeps = r.stringList(o, 'build_deps', '', { pattern: NAME, what: 'a package name' });
   const deps = r.stringList(o, 'deps', '', { pattern: NAME, what: 'a package name' });
-  for (const [field, list] of [['build_deps', buildDeps], ['deps', deps]] as const) {
+  for (const [field, list] of [
+    ['build_deps', buildDeps],
+    ['deps', deps],
+  ] as const) {
     list.forEach((d, i) => {
       if (d === name) r.fail(`${field}[${i + 1}]`, 'a package cannot depend on itself');
       if (list.indexOf(d) !== i) r.fail(`${field}[${i + 1}]`, `"${d}" is listed twice`);
@@ -103,7 +126,8 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     static: r.boolean(o, 'static', '', true),
     toolchain,
     timeout: r.integer(o, 'timeout', '', 3600, 1, { value: MAX_TIMEOUT_S, what: `${MAX_TIMEOUT_S} s (7 days)` }),
-    outputLimit: o['output_limit'] === undefined ? undefined : r.integer(o, 'output_limit', '', 0, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
+    outputLimit:
+      o['output_limit'] === undefined ? undefined : r.integer(o, 'output_limit', '', 0, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
   };
   r.throwIfAny();
   return recipe;

@@ -38,8 +38,7 @@ export interface ChallengeOptions extends Omit<ReleaseOptions, 'root' | 'profile
 
 /** Per package and stage: the output this machine built against the one the manifest records. */
 export function judgePackages(manifest: ReleaseManifest, stages: readonly StageRun[]): PackageChallenge[] {
-  const built = (stage: 'dev' | 'a' | 'b', pkg: string): string | undefined =>
-    stages.find((s) => s.stage === stage)?.outcome.result.entries.get(pkg)?.meta.outputSha256;
+  const built = (stage: 'dev' | 'a' | 'b', pkg: string): string | undefined => stages.find((s) => s.stage === stage)?.outcome.result.entries.get(pkg)?.meta.outputSha256;
   const verdict = (stage: 'dev' | 'a' | 'b', pkg: string, recorded: string | undefined): Verdict => {
     const got = built(stage, pkg);
     return got === undefined ? 'not built' : got === recorded ? 'same' : 'different';
@@ -75,7 +74,10 @@ export async function challengeRelease(options: ChallengeOptions): Promise<Chall
     });
   }
   if (manifest.farm_version !== FARM_VERSION) {
-    options.sink({ type: 'warn', message: `the release was made by stasis-farm ${manifest.farm_version ?? '?'}, this is ${FARM_VERSION}: outputs may differ for that reason alone` });
+    options.sink({
+      type: 'warn',
+      message: `the release was made by stasis-farm ${manifest.farm_version ?? '?'}, this is ${FARM_VERSION}: outputs may differ for that reason alone`,
+    });
   }
   const workRoot = join(options.workDir, 'tree');
   await rm(options.workDir, { recursive: true, force: true });

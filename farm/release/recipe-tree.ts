@@ -16,7 +16,13 @@ export interface RecipeTree {
 async function walk(root: string, rel: string, out: Map<string, string>): Promise<void> {
   const st = await lstat(join(root, rel)).catch(() => undefined);
   if (st === undefined) throw new FarmError('CONFIG_MISSING', `${join(root, rel)}: missing (the recipe tree is ${RECIPE_TREE.join(', ')})`);
-  if (st.isSymbolicLink()) out.set(rel, createHash('sha256').update(`symlink:${await readlink(join(root, rel))}`).digest('hex'));
+  if (st.isSymbolicLink())
+    out.set(
+      rel,
+      createHash('sha256')
+        .update(`symlink:${await readlink(join(root, rel))}`)
+        .digest('hex'),
+    );
   else if (st.isFile()) out.set(rel, await sha256File(join(root, rel)));
   else if (st.isDirectory()) for (const name of await readdir(join(root, rel))) await walk(root, `${rel}/${name}`, out);
 }

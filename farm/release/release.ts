@@ -191,11 +191,15 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   const sde = b.project.config.defaults.sourceDateEpoch;
   const audit = await auditTree(openTreeFromDirectory(bRootfs.dir, bRootfs.entries), options.audit);
   await writeFileAtomic(join(b.outcome.paths.dir, 'audit.yaml'), auditReportToYaml(audit));
-  options.sink({ type: 'info', message: `audit stage B: ${audit.files} files, ${audit.elfFiles} ELF, ${audit.findings.length} finding(s), ${audit.warnings.length} warning(s)` });
+  options.sink({
+    type: 'info',
+    message: `audit stage B: ${audit.files} files, ${audit.elfFiles} ELF, ${audit.findings.length} finding(s), ${audit.warnings.length} warning(s)`,
+  });
   if (audit.findings.length > 0) return result({ devVsA, aVsB, compareMs, audit });
-  const boot = options.boot === undefined
-    ? undefined
-    : await options.boot({ dir: bRootfs.dir, entries: bRootfs.entries, tmpDir: b.outcome.paths.tmp, logDir: b.outcome.paths.logs, sourceDateEpoch: sde });
+  const boot =
+    options.boot === undefined
+      ? undefined
+      : await options.boot({ dir: bRootfs.dir, entries: bRootfs.entries, tmpDir: b.outcome.paths.tmp, logDir: b.outcome.paths.logs, sourceDateEpoch: sde });
   if (boot !== undefined && !boot.pass) return result({ devVsA, aVsB, compareMs, boot, audit });
   const name = `stasis-${b.project.profile.name}`;
   const outputOf = (run: StageRun, pkg: string): string | undefined => run.outcome.result.entries.get(pkg)?.meta.outputSha256;
@@ -219,7 +223,12 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
             serial_log: boot.log === undefined ? undefined : 'boot-serial.log',
           },
     audit: { verdict: 'clean', files: audit.files, elf_files: audit.elfFiles, allowed: audit.allowed.map((f) => `${f.rule} /${f.path}: ${f.reason}`) },
-    comparison: { a_vs_b: aVsB.pass ? 'identical' : 'different', excluded: aVsB.different.filter((d) => d.excluded).map((d) => d.name), dev_vs_a_identical: devVsA.identical.length, dev_vs_a_different: devVsA.different.map((d) => d.name) },
+    comparison: {
+      a_vs_b: aVsB.pass ? 'identical' : 'different',
+      excluded: aVsB.different.filter((d) => d.excluded).map((d) => d.name),
+      dev_vs_a_identical: devVsA.identical.length,
+      dev_vs_a_different: devVsA.different.map((d) => d.name),
+    },
     packages: b.project.order.order.map((pkg) => {
       const r = b.project.recipes.get(pkg)?.recipe;
       return {

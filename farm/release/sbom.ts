@@ -24,7 +24,7 @@ export function makeSpdx(input: SbomInput): Record<string, unknown> {
       name: r.name,
       versionInfo: r.version,
       description: r.description,
-      downloadLocation: first === undefined ? 'NONE' : first.url ?? 'NOASSERTION',
+      downloadLocation: first === undefined ? 'NONE' : (first.url ?? 'NOASSERTION'),
       ...(r.homepage === undefined ? {} : { homepage: r.homepage }),
       filesAnalyzed: false,
       licenseConcluded: 'NOASSERTION',

@@ -29,7 +29,8 @@ const REF = /^stasis-stage:(dev|a|b)-[0-9a-f]{12}-([0-9a-f]{12})$/;
  * the id must not depend on where the project is checked out. A tag is not.
  */
 export function stageImageRef(stage: StageName, rootfsSha256: string, workspaceId: string): string {
-  if (!/^[0-9a-f]{64}$/.test(rootfsSha256) || !/^[0-9a-f]{12}$/.test(workspaceId)) throw new Error(`stageImageRef: not a rootfs sha256 and a workspace id: ${rootfsSha256}, ${workspaceId}`);
+  if (!/^[0-9a-f]{64}$/.test(rootfsSha256) || !/^[0-9a-f]{12}$/.test(workspaceId))
+    throw new Error(`stageImageRef: not a rootfs sha256 and a workspace id: ${rootfsSha256}, ${workspaceId}`);
   return `stasis-stage:${stage}-${rootfsSha256.slice(0, 12)}-${workspaceId}`;
 }
 

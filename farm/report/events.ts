@@ -21,7 +21,15 @@ export type FarmEvent =
   | { readonly type: 'stage-done'; readonly stage: string; readonly ms: number }
   | { readonly type: 'image-progress'; readonly ref: string; readonly line: string }
   | { readonly type: 'sweep'; readonly removed: number }
-  | { readonly type: 'boot-start'; readonly kernel: string; readonly initramfs: string; readonly log: string; readonly accel: 'kvm' | 'tcg'; readonly services: number; readonly probes: number }
+  | {
+      readonly type: 'boot-start';
+      readonly kernel: string;
+      readonly initramfs: string;
+      readonly log: string;
+      readonly accel: 'kvm' | 'tcg';
+      readonly services: number;
+      readonly probes: number;
+    }
   | { readonly type: 'boot-serial'; readonly line: string }
   | { readonly type: 'boot-check'; readonly ok: boolean; readonly text: string }
   | { readonly type: 'boot-verdict'; readonly verdict: BootVerdict; readonly ms: number; readonly log: string | undefined }

@@ -42,9 +42,7 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
       return `${c.red('FAILED')}  ${event.pkg}: ${event.reason}${tail === '' ? '' : '\n' + tail}${log}`;
     }
     case 'build-cached':
-      return verbose || event.via === 'cutoff'
-        ? `${c.dim('cached')}  ${event.pkg}${event.via === 'cutoff' ? ' (dependency output unchanged)' : ''}`
-        : undefined;
+      return verbose || event.via === 'cutoff' ? `${c.dim('cached')}  ${event.pkg}${event.via === 'cutoff' ? ' (dependency output unchanged)' : ''}` : undefined;
     case 'build-skipped':
       return `${c.yellow('skipped')} ${event.pkg}: ${event.because}`;
     case 'assemble-done':

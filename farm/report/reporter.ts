@@ -72,9 +72,7 @@ function liveReporter(options: ReporterOptions): Reporter {
   };
   const drawFooter = (): void => {
     if (running.size === 0) return;
-    const lines = [...running.entries()].map(
-      ([pkg, r]) => `${c.blue('…')} ${pkg} ${c.dim(formatMs(now() - r.started))} ${c.dim(r.last.slice(0, 60))}`,
-    );
+    const lines = [...running.entries()].map(([pkg, r]) => `${c.blue('…')} ${pkg} ${c.dim(formatMs(now() - r.started))} ${c.dim(r.last.slice(0, 60))}`);
     options.out.write(lines.join('\n') + '\n');
     footerLines = lines.length;
   };

@@ -42,7 +42,10 @@ export async function assembleRootfs(options: {
   const previousId = await readFile(idFile, 'utf8').catch(() => '');
   if (previousId.trim() === id) {
     const entries = await readRootfsManifest(options.manifestFile);
-    const present = await stat(options.previewDir).then(() => true, () => false);
+    const present = await stat(options.previewDir).then(
+      () => true,
+      () => false,
+    );
     if (entries !== undefined && present) return { dir: options.previewDir, entries, reused: true };
   }
   const parts = await Promise.all(
@@ -53,10 +56,7 @@ export async function assembleRootfs(options: {
     })),
   );
   // Nothing may be put beneath a symlink (the tree is written without following links; say who and where first).
-  checkLinksInTheWay([
-    ...parts.flatMap(({ pkg, manifest }) => manifest.map((e) => ({ ...e, origin: pkg }))),
-    ...rendered.map((f) => ({ ...f, origin: 'config.lua' })),
-  ]);
+  checkLinksInTheWay([...parts.flatMap(({ pkg, manifest }) => manifest.map((e) => ({ ...e, origin: pkg }))), ...rendered.map((f) => ({ ...f, origin: 'config.lua' }))]);
   const renderedPaths = new Set(rendered.map((f) => f.path));
   const merged = mergeManifests(parts.map(({ pkg, manifest }) => ({ pkg, manifest: manifest.filter((e) => !renderedPaths.has(e.path) || e.type === 'dir') })));
   if (merged.conflicts.length > 0) {

@@ -26,11 +26,7 @@ export function mergeManifests(parts: readonly { readonly pkg: string; readonly 
         continue;
       }
       if (existing.type === 'dir' && entry.type === 'dir') continue;
-      const same =
-        existing.type === entry.type &&
-        existing.mode === entry.mode &&
-        existing.sha256 === entry.sha256 &&
-        existing.target === entry.target;
+      const same = existing.type === entry.type && existing.mode === entry.mode && existing.sha256 === entry.sha256 && existing.target === entry.target;
       if (!same) conflicts.push({ path: entry.path, packages: [existing.package, pkg] });
     }
   }

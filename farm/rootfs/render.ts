@@ -62,7 +62,12 @@ export const EXECLINEB = '/usr/bin/execlineb';
 
 function longrun(name: string, run: string, deps: readonly string[]): RenderedFile[] {
   const base = `etc/s6-rc/source/${name}`;
-  return [dir(base), file(`${base}/type`, 'longrun\n'), file(`${base}/run`, `#!${EXECLINEB} -P\n${run.startsWith('exec ') ? run.slice(5) : run}\n`, 0o755), ...dependencies(base, deps)];
+  return [
+    dir(base),
+    file(`${base}/type`, 'longrun\n'),
+    file(`${base}/run`, `#!${EXECLINEB} -P\n${run.startsWith('exec ') ? run.slice(5) : run}\n`, 0o755),
+    ...dependencies(base, deps),
+  ];
 }
 
 /** Serial consoles named on the kernel command line (`console=ttyS0,115200`): tty and baud rate. */
@@ -172,7 +177,9 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
     const svc = SERVICES[name];
     if (svc === undefined) {
       const near = nearestName(name, Object.keys(SERVICES));
-      errors.push(`config.lua: services[${i + 1}]: unknown service "${name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; known: ${Object.keys(SERVICES).join(', ')}`);
+      errors.push(
+        `config.lua: services[${i + 1}]: unknown service "${name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; known: ${Object.keys(SERVICES).join(', ')}`,
+      );
       return;
     }
     if (!ctx.packages.has(svc.pkg)) {
@@ -191,7 +198,11 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
         bundle.push(`dhcpcd-${it.name}`);
       }
     } else {
-      const up = [`ip link set ${it.name} up`, `ip address add ${it.address} dev ${it.name}`, ...(it.gateway === undefined ? [] : [`ip route add default via ${it.gateway} dev ${it.name}`])];
+      const up = [
+        `ip link set ${it.name} up`,
+        `ip address add ${it.address} dev ${it.name}`,
+        ...(it.gateway === undefined ? [] : [`ip route add default via ${it.gateway} dev ${it.name}`]),
+      ];
       // An s6-rc `up` file is one execline command line: chain the steps with `if`.
       const script = [...up.slice(0, -1).map((cmd) => `if { ${cmd} }`), up[up.length - 1] as string];
       out.push(...oneshot(`net-${it.name}`, script.join('\n'), bootDeps));
@@ -224,7 +235,11 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
     out.push(...longrun(`getty-${c.tty}`, `exec getty -L ${c.baud} ${c.tty} vt100`, bootDeps));
     bundle.push(`getty-${c.tty}`);
   }
-  out.push(dir('etc/s6-rc/source/default'), file('etc/s6-rc/source/default/type', 'bundle\n'), file('etc/s6-rc/source/default/contents', bundle.map((b) => `${b}\n`).join('')));
+  out.push(
+    dir('etc/s6-rc/source/default'),
+    file('etc/s6-rc/source/default/type', 'bundle\n'),
+    file('etc/s6-rc/source/default/contents', bundle.map((b) => `${b}\n`).join('')),
+  );
 
   if (errors.length > 0) throw new FarmError('CONFIG_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems:\n  ${errors.join('\n  ')}`);
   return out;

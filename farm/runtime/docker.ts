@@ -9,8 +9,7 @@ export interface DockerRuntimeOptions {
   readonly dockerHost?: string | undefined;
 }
 
-const START_HINT =
-  'start one: apt-get install -y docker.io && dockerd --iptables=false --bridge=none & ' + '(or point DOCKER_HOST at a running engine)';
+const START_HINT = 'start one: apt-get install -y docker.io && dockerd --iptables=false --bridge=none & ' + '(or point DOCKER_HOST at a running engine)';
 
 function connect(dockerHost: string | undefined): { docker: Docker; where: string } {
   if (dockerHost === undefined || dockerHost === '') {
@@ -35,10 +34,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): Contain
   const runtime: ContainerRuntime = {
     async ping() {
       try {
-        await Promise.race([
-          docker.ping(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref()),
-        ]);
+        await Promise.race([docker.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref())]);
       } catch (error) {
         throw new FarmError('ENGINE_UNAVAILABLE', `no container engine answers at ${where}: ${(error as Error).message}`, {
           hint: START_HINT,
@@ -263,7 +259,10 @@ function wrapContainer(c: Docker.Container): Container {
         stream.once('close', resolve);
         stream.once('error', () => resolve());
       });
-      stream.on('data', createDemuxer((payload) => onOutput(payload)));
+      stream.on(
+        'data',
+        createDemuxer((payload) => onOutput(payload)),
+      );
       const waited = c.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>;
       // Once abandoned (interrupted), the wait fails when the container is removed: that is expected.
       waited.catch(() => {});

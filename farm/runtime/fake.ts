@@ -158,8 +158,10 @@ export function createFakeRuntime(
       if (image === undefined) return Promise.resolve();
       // Like the engine: the image itself goes with its last reference (or by id), unless a container uses it.
       const last = ref === image.id || refsOf(image.id).length <= 1;
-      if (opts.force !== true && last && [...alive.values()].includes(image.id)) return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: a container uses image ${image.id}`));
-      if (opts.force !== true && ref === image.id && refsOf(image.id).length > 1) return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: image is referenced in multiple repositories`));
+      if (opts.force !== true && last && [...alive.values()].includes(image.id))
+        return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: a container uses image ${image.id}`));
+      if (opts.force !== true && ref === image.id && refsOf(image.id).length > 1)
+        return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: image is referenced in multiple repositories`));
       const doomed = last ? [...images].filter(([, i]) => i.id === image.id).map(([r]) => r) : [ref];
       for (const r of doomed) images.delete(r);
       return Promise.resolve();

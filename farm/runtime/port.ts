@@ -44,11 +44,7 @@ export interface Container extends AsyncDisposable {
    * to `onOutput`. Stops the container when `timeoutMs` passes; when `signal` aborts,
    * kills it and rejects at once with the signal's reason (the caller removes it).
    */
-  run(options: {
-    readonly timeoutMs: number;
-    readonly onOutput: (chunk: Buffer) => void;
-    readonly signal?: AbortSignal;
-  }): Promise<ExitStatus>;
+  run(options: { readonly timeoutMs: number; readonly onOutput: (chunk: Buffer) => void; readonly signal?: AbortSignal }): Promise<ExitStatus>;
   /** A tar stream of `path` from the container (works on a stopped container). */
   getArchive(path: string): Promise<Readable>;
   /** Remove the container and its anonymous volumes; idempotent. */
@@ -80,11 +76,7 @@ export interface ContainerRuntime {
   /** undefined when no image has this reference. */
   inspectImage(ref: string): Promise<ImageInfo | undefined>;
   /** `docker import`: a rootfs tar stream becomes image `ref`; returns the image id. */
-  importImage(
-    rootfs: Readable,
-    ref: string,
-    options: { readonly labels: Readonly<Record<string, string>>; readonly changes?: readonly string[] },
-  ): Promise<string>;
+  importImage(rootfs: Readable, ref: string, options: { readonly labels: Readonly<Record<string, string>>; readonly changes?: readonly string[] }): Promise<string>;
   /** `docker build` of a context tar (with network none); returns the image id. */
   buildImage(
     context: Readable,

@@ -83,10 +83,13 @@ async function normalizeInto(spoolDir: string, tar: Readable, options: Normalize
       } else {
         body.resume();
         await new Promise<void>((r) => body.on('end', () => r()));
-        const target = type === 'symlink' ? header.linkname ?? '' : type === 'hardlink' ? stripPrefix(header.linkname ?? '', 'dest') : undefined;
+        const target = type === 'symlink' ? (header.linkname ?? '') : type === 'hardlink' ? stripPrefix(header.linkname ?? '', 'dest') : undefined;
         pending.push({ entry: target === undefined ? base : { ...base, target }, mtime });
       }
-    })().then(() => next(), (error: unknown) => ex.destroy(error as Error));
+    })().then(
+      () => next(),
+      (error: unknown) => ex.destroy(error as Error),
+    );
   });
   await pipeline(tar, ex as unknown as NodeJS.WritableStream, ...(options.signal === undefined ? [] : [{ signal: options.signal }]));
 

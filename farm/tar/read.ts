@@ -64,7 +64,12 @@ export async function readTar(path: string, onEntry: OnEntry, options: ReadOptio
     for await (const body of ex) {
       const entry = body as unknown as Readable & { header: Header };
       // Listen before the consumer reads: an ended stream does not say so again.
-      const drained = new Promise<void>((resolve) => entry.once('end', resolve).once('close', resolve).once('error', () => resolve()));
+      const drained = new Promise<void>((resolve) =>
+        entry
+          .once('end', resolve)
+          .once('close', resolve)
+          .once('error', () => resolve()),
+      );
       // A Node stream pulled from the entry: one that failed before the consumer
       // attached still fails for it (node's pipeline misses a streamx stream's earlier end).
       const pulled = Readable.from(entry, { objectMode: false });

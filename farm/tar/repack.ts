@@ -14,7 +14,8 @@ export interface RepackedSource {
 }
 
 const FIXED_MTIME = new Date(0);
-const BAD_SOURCE = 'the file in the source store has the sha256 the recipe names, so the recipe names a damaged file: fix the file in the mirror and its sha256 in the recipe';
+const BAD_SOURCE =
+  'the file in the source store has the sha256 the recipe names, so the recipe names a damaged file: fix the file in the mirror and its sha256 in the recipe';
 
 /**
  * Re-pack a verified source archive for a build container: every entry checked
@@ -76,7 +77,11 @@ export function repackSource(path: string, source: SourceSpec, signal?: AbortSig
       mtime: header.mtime ?? FIXED_MTIME,
     };
     if (header.type === 'symlink') clean.linkname = header.linkname ?? '';
-    if (header.type === 'link') clean.linkname = `src/${(header.linkname ?? '').split('/').filter((p) => p !== '' && p !== '.').join('/')}`;
+    if (header.type === 'link')
+      clean.linkname = `src/${(header.linkname ?? '')
+        .split('/')
+        .filter((p) => p !== '' && p !== '.')
+        .join('/')}`;
     const isFile = header.type === 'file' || header.type === 'contiguous-file';
     if (isFile) {
       clean.type = 'file';

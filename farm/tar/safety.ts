@@ -26,7 +26,10 @@ export function checkEntry(archive: string, header: Header, seen: ReadonlySet<st
       break;
     }
     case 'link': {
-      const target = (header.linkname ?? '').split('/').filter((p) => p !== '' && p !== '.').join('/');
+      const target = (header.linkname ?? '')
+        .split('/')
+        .filter((p) => p !== '' && p !== '.')
+        .join('/');
       if ((header.linkname ?? '').startsWith('/') || target.split('/').includes('..'))
         throw new UnsafeArchive(archive, raw, `hardlink outside the tree (${header.linkname})`);
       if (!seen.has(target)) throw new UnsafeArchive(archive, raw, `hardlink to an entry not in the archive (${header.linkname})`);

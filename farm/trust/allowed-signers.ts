@@ -49,7 +49,8 @@ export function parseAllowedSigners(text: string, file: string): AllowedSigner[]
     const f = fields(line);
     const hasOptions = f[1] !== undefined && !KEY_TYPE.test(f[1]);
     const [principals, opts, keyType, key] = hasOptions ? f : [f[0], undefined, f[1], f[2]];
-    if (principals === undefined || keyType === undefined || key === undefined) throw new FarmError('KEY_INVALID', `${where}: expected "principals [options] keytype base64-key"`);
+    if (principals === undefined || keyType === undefined || key === undefined)
+      throw new FarmError('KEY_INVALID', `${where}: expected "principals [options] keytype base64-key"`);
     const publicBlob = Buffer.from(key, 'base64');
     if (blobKeyType(publicBlob) !== keyType) throw new FarmError('KEY_INVALID', `${where}: the key is not a ${keyType} key`);
     let namespaces: string[] | undefined;
@@ -67,7 +68,18 @@ export function parseAllowedSigners(text: string, file: string): AllowedSigner[]
       else if (lower === 'valid-before') validBefore = timestamp(value, where);
       else throw new FarmError('KEY_INVALID', `${where}: unknown option "${name}" (cert-authority, namespaces, valid-after, valid-before)`);
     }
-    out.push({ principals: commaList(principals).map(unquote).filter((p) => p !== ''), publicBlob, keyType, namespaces, validAfter, validBefore, certAuthority, where });
+    out.push({
+      principals: commaList(principals)
+        .map(unquote)
+        .filter((p) => p !== ''),
+      publicBlob,
+      keyType,
+      namespaces,
+      validAfter,
+      validBefore,
+      certAuthority,
+      where,
+    });
   });
   return out;
 }
@@ -84,7 +96,12 @@ export async function loadAllowedSigners(file: string): Promise<AllowedSigner[]>
 
 /** ssh-style pattern: `*` and `?` wildcards. */
 function matches(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return re.test(value);
 }
 

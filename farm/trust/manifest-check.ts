@@ -67,7 +67,8 @@ export async function checkManifest(distDir: string, listed: ReadonlyMap<string,
       if (sum !== out.b) fail(SBOM, `package ${p.name}: checksum ${sum ?? 'none'}, manifest.yaml's stage B output ${out.b ?? 'none'}`);
       if (s.versionInfo !== p.version) fail(SBOM, `package ${p.name}: version ${s.versionInfo ?? 'none'}, manifest.yaml ${p.version ?? 'none'}`);
     }
-    if (out.a !== out.b && !excluded.has(p.name)) fail(MANIFEST, `package ${p.name}: stage A output ${out.a ?? 'none'} and stage B ${out.b ?? 'none'} differ, yet the release passed`);
+    if (out.a !== out.b && !excluded.has(p.name))
+      fail(MANIFEST, `package ${p.name}: stage A output ${out.a ?? 'none'} and stage B ${out.b ?? 'none'} differ, yet the release passed`);
   }
   for (const name of inSbom.keys()) fail(SBOM, `package ${name} is not in manifest.yaml`);
   return problems;

@@ -5,7 +5,12 @@ import type { VerifyReport } from './verify.js';
 export function formatVerifyReport(report: VerifyReport, c: ChalkInstance): string {
   const lines = [`${c.bold('verify')} ${report.dir}: ${report.files} file(s) in SHA256SUMS`];
   for (const s of report.signatures) {
-    const who = s.status !== 'valid' ? c.red(s.status) : s.principals.length > 0 ? c.green(`good signature by ${s.principals.join(', ')}`) : c.yellow('valid, but by an unknown signer');
+    const who =
+      s.status !== 'valid'
+        ? c.red(s.status)
+        : s.principals.length > 0
+          ? c.green(`good signature by ${s.principals.join(', ')}`)
+          : c.yellow('valid, but by an unknown signer');
     lines.push(`  ${s.file}: ${who}${s.fingerprint === undefined ? '' : c.dim(` (${s.keyType ?? '?'} ${s.fingerprint})`)}`);
   }
   for (const p of report.problems) lines.push(`${c.red(p.kind)} ${p.file}: ${p.detail}`);

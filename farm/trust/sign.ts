@@ -36,7 +36,10 @@ export async function signRelease(options: { readonly distDir: string; readonly 
   const key = parseOpensshPrivateKey(keyText, options.keyFile);
   const { problems } = await checkSums(options.distDir);
   if (problems.length > 0) {
-    throw new FarmError('RELEASE_TAMPERED', `${options.distDir}: not signed, the release does not match its SHA256SUMS:\n${problems.map((p) => `  ${p.file}: ${p.detail}`).join('\n')}`);
+    throw new FarmError(
+      'RELEASE_TAMPERED',
+      `${options.distDir}: not signed, the release does not match its SHA256SUMS:\n${problems.map((p) => `  ${p.file}: ${p.detail}`).join('\n')}`,
+    );
   }
   const signer = safeSignerName(options.signer ?? key.comment);
   const file = join(options.distDir, `${SUMS}.${signer}.sig`);

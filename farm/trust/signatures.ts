@@ -51,7 +51,8 @@ export async function checkSignatures(
       check = { file, fingerprint: undefined, keyType: undefined, status: 'malformed', principals: [] };
     }
     signatures.push(check);
-    if (check.status !== 'valid') problems.push({ kind: 'signatures', file, detail: `${WHY[check.status]}${check.fingerprint === undefined ? '' : ` (key ${check.fingerprint})`}` });
+    if (check.status !== 'valid')
+      problems.push({ kind: 'signatures', file, detail: `${WHY[check.status]}${check.fingerprint === undefined ? '' : ` (key ${check.fingerprint})`}` });
   }
   const trustedKeys = new Set(signatures.filter((s) => s.status === 'valid' && s.principals.length > 0).map((s) => s.fingerprint));
   if (trustedKeys.size < min) {

@@ -37,9 +37,7 @@ function armor(blob: Buffer): string {
 export function signSshsig(message: Uint8Array, key: SigningKey, namespace: string): string {
   const signature = sign(null, signedData(message, namespace, 'sha512'), key.privateKey);
   const wrapped = Buffer.concat([sshString(ED25519), sshString(signature)]);
-  return armor(
-    Buffer.concat([MAGIC, sshUint32(VERSION), sshString(key.publicBlob), sshString(namespace), sshString(''), sshString('sha512'), sshString(wrapped)]),
-  );
+  return armor(Buffer.concat([MAGIC, sshUint32(VERSION), sshString(key.publicBlob), sshString(namespace), sshString(''), sshString('sha512'), sshString(wrapped)]));
 }
 
 /** Parse an armored SSH signature; a malformed one is SIGNATURE_INVALID naming the file. */

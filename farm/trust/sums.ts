@@ -45,7 +45,8 @@ export async function checkSums(distDir: string): Promise<SumsCheck> {
   text.split('\n').forEach((line, i) => {
     if (line === '') return;
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    if (m === null || !PLAIN.test(m[2] as string) || m[2] === SUMS || isSignatureFile(m[2] as string)) fail(SUMS, `line ${i + 1} is not "<sha256>  <file in dist/>": ${JSON.stringify(line.slice(0, 120))}`);
+    if (m === null || !PLAIN.test(m[2] as string) || m[2] === SUMS || isSignatureFile(m[2] as string))
+      fail(SUMS, `line ${i + 1} is not "<sha256>  <file in dist/>": ${JSON.stringify(line.slice(0, 120))}`);
     else if (listed.has(m[2] as string)) fail(SUMS, `line ${i + 1}: ${m[2]} is listed twice`);
     else listed.set(m[2] as string, m[1] as string);
   });

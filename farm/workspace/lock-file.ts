@@ -4,9 +4,7 @@ import { tempPathFor } from '../fs/atomic.js';
 import { readTextIfExists } from '../fs/read-if-exists.js';
 
 /** The outcome of one attempt to own a lock file. */
-export type Claim =
-  | { readonly held: true; readonly release: () => Promise<void> }
-  | { readonly held: false; readonly holder: number };
+export type Claim = { readonly held: true; readonly release: () => Promise<void> } | { readonly held: false; readonly holder: number };
 
 /** Nested takeovers (each needs a crash inside the previous one) before we give up. */
 const MAX_DEPTH = 4;

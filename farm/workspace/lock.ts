@@ -13,7 +13,10 @@ export interface WorkspaceLock extends AsyncDisposable {
  * `waitMs`, then fail with WORKSPACE_LOCKED naming the holder. Creation and
  * takeover are atomic (see claimLockFile).
  */
-export async function lockWorkspace(dir: string, options: { readonly waitMs?: number; readonly pid?: number; readonly signal?: AbortSignal } = {}): Promise<WorkspaceLock> {
+export async function lockWorkspace(
+  dir: string,
+  options: { readonly waitMs?: number; readonly pid?: number; readonly signal?: AbortSignal } = {},
+): Promise<WorkspaceLock> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, '.lock');
   const pid = options.pid ?? process.pid;

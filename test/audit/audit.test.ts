@@ -71,7 +71,13 @@ describe('audit: unstripped ELF (a warning)', () => {
     const report = await auditTree(openTreeFromDirectory(dir, [entry('usr/bin/debug'), entry('usr/bin/stripped'), entry('usr/bin/plain')]));
     expect(report.findings).toEqual([]);
     expect(report.warnings).toEqual([
-      { rule: 'elf-unstripped', severity: 'warning', path: 'usr/bin/debug', package: 'pkg', detail: expect.stringMatching(/^not stripped: has a symbol table \(\.symtab\)/) as unknown },
+      {
+        rule: 'elf-unstripped',
+        severity: 'warning',
+        path: 'usr/bin/debug',
+        package: 'pkg',
+        detail: expect.stringMatching(/^not stripped: has a symbol table \(\.symtab\)/) as unknown,
+      },
     ]);
     const text = formatAuditReport(report, new Chalk({ level: 0 }));
     expect(text).toContain('warning: elf-unstripped (1)\n  pkg\n    /usr/bin/debug: not stripped');
@@ -137,7 +143,7 @@ describe('audit: purity', () => {
       'usr/bin/out': { link: '../../../../etc/passwd' },
       'usr/bin/gone': { link: '/usr/bin/nothing' },
       'usr/bin/ok': { link: 'leaky' },
-      'bin': { link: 'usr/bin' },
+      bin: { link: 'usr/bin' },
       'usr/bin/via': { link: '/bin/leaky' },
     });
     const report = await auditTree(openTreeFromDirectory(dir), { hostname: 'farmhost-7', username: 'alice-builder' });

@@ -73,7 +73,14 @@ describe('audit of a release tarball: unsafe entries are findings', () => {
   });
 
   it('a clean tarball with a hardlink inside it stays clean', async () => {
-    const file = await tarball([{ name: 'usr/', type: 'directory', mode: 0o755 }, { name: 'usr/bin/a', body: 'a' }, { name: 'usr/bin/b', type: 'link', linkname: 'usr/bin/a' }], { gzip: true });
+    const file = await tarball(
+      [
+        { name: 'usr/', type: 'directory', mode: 0o755 },
+        { name: 'usr/bin/a', body: 'a' },
+        { name: 'usr/bin/b', type: 'link', linkname: 'usr/bin/a' },
+      ],
+      { gzip: true },
+    );
     expect((await auditTree(openTreeFromTarball(file))).findings).toEqual([]);
   });
 

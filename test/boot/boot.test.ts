@@ -53,7 +53,7 @@ const checksThenPowerOff: FakeBehaviour = (vm) => {
 };
 
 describe('stasis-farm boot, with a fake qemu', () => {
-  it('passes, with the farm\'s kernel parameters, the rootfs\'s and a nonce; the serial log is kept', async () => {
+  it("passes, with the farm's kernel parameters, the rootfs's and a nonce; the serial log is kept", async () => {
     const { report, qemu, events } = await boot(checksThenPowerOff);
     expect(report.verdict.kind).toBe('pass');
     const args = qemu.started[0]?.args ?? [];
@@ -68,7 +68,18 @@ describe('stasis-farm boot, with a fake qemu', () => {
     const fx = await writeFixture([{ path: 'etc', type: 'dir' }]);
     const ws = await mkdtemp(join(tmpdir(), 'boot-ws-'));
     const qemu = fakeQemu(checksThenPowerOff, { kvm: true });
-    await bootImage({ image: openRootfsDirectory(fx.dir, fx.entries), host: qemu.host, kernel: await fakeKernel(), env: {}, tmpDir: ws, logDir: ws, sourceDateEpoch: 1, timeoutSeconds: 2, sink: () => {}, signal: new AbortController().signal });
+    await bootImage({
+      image: openRootfsDirectory(fx.dir, fx.entries),
+      host: qemu.host,
+      kernel: await fakeKernel(),
+      env: {},
+      tmpDir: ws,
+      logDir: ws,
+      sourceDateEpoch: 1,
+      timeoutSeconds: 2,
+      sink: () => {},
+      signal: new AbortController().signal,
+    });
     expect(qemu.started[0]?.args).toEqual(expect.arrayContaining(['accel=kvm']));
   });
 

@@ -85,8 +85,15 @@ export function busyboxNodes(busybox: Buffer, init: FixtureInit, options: { read
     { path: 'etc/hostname', type: 'file', content: 'stasis-fixture\n' },
     { path: 'etc/stasis/cmdline', type: 'file', content: `${options.cmdline ?? 'root=/dev/sda1 rw quiet'}\n` },
   ];
-  const mounts = ['::sysinit:/bin/mount -t proc proc /proc', '::sysinit:/bin/mount -t sysfs sys /sys', '::sysinit:/bin/mount -t devtmpfs dev /dev', '::sysinit:/bin/mount -t tmpfs run /run', '::sysinit:/bin/hostname -F /etc/hostname'];
-  if (init === 'check') nodes.push({ path: 'etc/inittab', type: 'file', content: [...mounts, '::once:/etc/s6-linux-init/current/run-image/service/stasis-check/run', ''].join('\n') });
+  const mounts = [
+    '::sysinit:/bin/mount -t proc proc /proc',
+    '::sysinit:/bin/mount -t sysfs sys /sys',
+    '::sysinit:/bin/mount -t devtmpfs dev /dev',
+    '::sysinit:/bin/mount -t tmpfs run /run',
+    '::sysinit:/bin/hostname -F /etc/hostname',
+  ];
+  if (init === 'check')
+    nodes.push({ path: 'etc/inittab', type: 'file', content: [...mounts, '::once:/etc/s6-linux-init/current/run-image/service/stasis-check/run', ''].join('\n') });
   if (init === 'idle') nodes.push({ path: 'etc/inittab', type: 'file', content: [...mounts, '::sysinit:/bin/echo idling', ''].join('\n') });
   return nodes;
 }

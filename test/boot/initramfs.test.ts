@@ -38,7 +38,13 @@ describe('the initramfs', () => {
   it('is a newc archive in path order with owners and modes from the manifest, mtimes at SOURCE_DATE_EPOCH', async () => {
     const fx = await writeFixture(NODES);
     const out = await mkdtemp(join(tmpdir(), 'initramfs-'));
-    const r = await build(openRootfsDirectory(fx.dir, fx.entries.map((e) => (e.path === 'etc/sudo' ? { ...e, uid: 0, gid: 50 } : e))), out);
+    const r = await build(
+      openRootfsDirectory(
+        fx.dir,
+        fx.entries.map((e) => (e.path === 'etc/sudo' ? { ...e, uid: 0, gid: 50 } : e)),
+      ),
+      out,
+    );
     const gz = await readFile(r.path);
     // gzip header: no FNAME flag, mtime 0, XFL 2 (level 9), OS 3 (Unix).
     expect([...gz.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3]);

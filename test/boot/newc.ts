@@ -30,7 +30,18 @@ export function parseNewc(gz: Buffer): ParsedMember[] {
     const data = buf.subarray(at, at + (size as number));
     at = align4(at + (size as number));
     if (name === 'TRAILER!!!') break;
-    out.push({ name, ino: ino as number, mode: mode as number, uid: uid as number, gid: gid as number, nlink: nlink as number, mtime: mtime as number, rdevMajor: rdevMajor as number, rdevMinor: rdevMinor as number, data: Buffer.from(data) });
+    out.push({
+      name,
+      ino: ino as number,
+      mode: mode as number,
+      uid: uid as number,
+      gid: gid as number,
+      nlink: nlink as number,
+      mtime: mtime as number,
+      rdevMajor: rdevMajor as number,
+      rdevMinor: rdevMinor as number,
+      data: Buffer.from(data),
+    });
   }
   if (buf.subarray(at).some((b) => b !== 0)) throw new Error('bytes after the trailer');
   return out;

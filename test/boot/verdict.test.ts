@@ -8,14 +8,32 @@ const boot = ['[    0.000000] Linux version 6.1.0', '[    1.2] Run /sbin/init as
 
 describe('the verdict of a boot, from its serial log', () => {
   it('passes when every check passed, the getty prompted and the guest powered off', () => {
-    const v = decideVerdict(run([...boot, `STASIS-CHECK ${N} ok pid1: s6-svscan`, 'stasis login: ', `STASIS-CHECK ${N} ok services: 3 up`, `STASIS-CHECK ${N} done`, '[   9.1] reboot: Power down']), N, { loginPrompt: true });
+    const v = decideVerdict(
+      run([
+        ...boot,
+        `STASIS-CHECK ${N} ok pid1: s6-svscan`,
+        'stasis login: ',
+        `STASIS-CHECK ${N} ok services: 3 up`,
+        `STASIS-CHECK ${N} done`,
+        '[   9.1] reboot: Power down',
+      ]),
+      N,
+      { loginPrompt: true },
+    );
     expect(v.kind).toBe('pass');
     if (v.kind === 'pass') expect(v.checks.map((c) => c.name)).toEqual(['pid1', 'services', 'getty']);
   });
 
   it('names the failed check and its output; lines of another nonce do not count', () => {
     const v = decideVerdict(
-      run([...boot, `STASIS-CHECK 0000 ok pid1: forged`, `STASIS-CHECK ${N} fail services: dropbear not up`, `STASIS-CHECK ${N} fail probe make: '/usr/bin/make --version' exited 127`, `STASIS-CHECK ${N} out probe make: sh: /usr/bin/make: not found`, `STASIS-CHECK ${N} done`]),
+      run([
+        ...boot,
+        `STASIS-CHECK 0000 ok pid1: forged`,
+        `STASIS-CHECK ${N} fail services: dropbear not up`,
+        `STASIS-CHECK ${N} fail probe make: '/usr/bin/make --version' exited 127`,
+        `STASIS-CHECK ${N} out probe make: sh: /usr/bin/make: not found`,
+        `STASIS-CHECK ${N} done`,
+      ]),
       N,
       { loginPrompt: false },
     );
@@ -34,7 +52,17 @@ describe('the verdict of a boot, from its serial log', () => {
   });
 
   it('reports a kernel panic with its lines, before anything else', () => {
-    const v = decideVerdict(run([...boot, '[ 4.1] Kernel panic - not syncing: No working init found.', '[ 4.2] CPU: 0 PID: 1', '[ 4.3] ---[ end Kernel panic - not syncing: No working init found. ]---', 'after']), N, { loginPrompt: false });
+    const v = decideVerdict(
+      run([
+        ...boot,
+        '[ 4.1] Kernel panic - not syncing: No working init found.',
+        '[ 4.2] CPU: 0 PID: 1',
+        '[ 4.3] ---[ end Kernel panic - not syncing: No working init found. ]---',
+        'after',
+      ]),
+      N,
+      { loginPrompt: false },
+    );
     expect(v.kind).toBe('kernel-panic');
     if (v.kind === 'kernel-panic') {
       expect(v.lines[0]).toContain('Linux version');
@@ -50,12 +78,21 @@ describe('the verdict of a boot, from its serial log', () => {
   });
 
   it('a guest that goes down before its checks, or does not power off after them, is an unclean shutdown', () => {
-    expect(decideVerdict(run([...boot, 'reboot: Restarting system'], { exitCode: 0 }), N, { loginPrompt: false })).toMatchObject({ kind: 'unclean-shutdown', reason: /before the checks finished/ });
-    expect(decideVerdict(run([...boot, `STASIS-CHECK ${N} done`], { noPowerOff: true, exitCode: undefined }), N, { loginPrompt: false })).toMatchObject({ kind: 'unclean-shutdown', reason: /did not power off/ });
-    expect(decideVerdict(run([...boot, `STASIS-CHECK ${N} done`], { exitCode: 1 }), N, { loginPrompt: false })).toMatchObject({ kind: 'unclean-shutdown', reason: /status 1/ });
+    expect(decideVerdict(run([...boot, 'reboot: Restarting system'], { exitCode: 0 }), N, { loginPrompt: false })).toMatchObject({
+      kind: 'unclean-shutdown',
+      reason: /before the checks finished/,
+    });
+    expect(decideVerdict(run([...boot, `STASIS-CHECK ${N} done`], { noPowerOff: true, exitCode: undefined }), N, { loginPrompt: false })).toMatchObject({
+      kind: 'unclean-shutdown',
+      reason: /did not power off/,
+    });
+    expect(decideVerdict(run([...boot, `STASIS-CHECK ${N} done`], { exitCode: 1 }), N, { loginPrompt: false })).toMatchObject({
+      kind: 'unclean-shutdown',
+      reason: /status 1/,
+    });
   });
 
-  it('drops the firmware\'s terminal control sequences from serial lines', () => {
+  it("drops the firmware's terminal control sequences from serial lines", () => {
     expect(cleanLine('\x1bc\x1b[?7l\x1b[2J\x1b[0mSeaBIOS (version 1.16)\r')).toBe('SeaBIOS (version 1.16)');
   });
 });

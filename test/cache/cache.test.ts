@@ -103,13 +103,20 @@ describe('BuildCache', () => {
     const dir = await mkdtemp(join(tmpdir(), 'cache-'));
     let now = 1000;
     const cache = new BuildCache(join(dir, 'cache'), { now: () => now });
-    for (const [k, pkg, version] of [['a', 'lpeg', '1.0.1'], ['b', 'lpeg', '1.0.2'], ['c', 'lua', '5.4.4']] as const) {
+    for (const [k, pkg, version] of [
+      ['a', 'lpeg', '1.0.1'],
+      ['b', 'lpeg', '1.0.2'],
+      ['c', 'lua', '5.4.4'],
+    ] as const) {
       await writeFile(join(dir, 'out.tar'), 'tar bytes');
       await cache.put({ meta: meta(key(k), { pkg, version }), tarPath: join(dir, 'out.tar'), manifestJson: '[]', logPath: undefined });
       now += 10;
     }
     const newest = await cache.newest();
-    expect([...newest].map(([pkg, e]) => [pkg, e.meta.version])).toEqual([['lpeg', '1.0.2'], ['lua', '5.4.4']]);
+    expect([...newest].map(([pkg, e]) => [pkg, e.meta.version])).toEqual([
+      ['lpeg', '1.0.2'],
+      ['lua', '5.4.4'],
+    ]);
     expect(newest.get('lua')?.tarPath).toBe(join(cache.dir, key('c'), 'output.tar'));
 
     await cache.recordFailure('zlib', key('d'), 'exit code 2');

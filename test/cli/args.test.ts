@@ -40,7 +40,11 @@ describe('parseCommandArgs', () => {
       }
       return undefined;
     };
-    expect(refusal(['a', '--jbos', '2'])).toMatchObject({ code: 'USAGE', message: 'demo: unknown option --jbos (did you mean --jobs?)', hint: 'stasis-farm demo --help' });
+    expect(refusal(['a', '--jbos', '2'])).toMatchObject({
+      code: 'USAGE',
+      message: 'demo: unknown option --jbos (did you mean --jobs?)',
+      hint: 'stasis-farm demo --help',
+    });
     expect(refusal(['a', '--keep-going=no'])).toMatchObject({ code: 'USAGE', message: 'demo: --keep-going is a switch and takes no value (got "no")' });
     expect(refusal([])).toMatchObject({ code: 'USAGE', message: 'demo: missing A (usage: stasis-farm demo A [REST...] [options])' });
     expect(refusal(['a', '-j'])).toMatchObject({ code: 'USAGE', message: 'demo: --jobs needs a value (N)' });
@@ -61,8 +65,13 @@ describe('parseCommandArgs', () => {
 
   it('a spec the parser cannot follow is refused when it is defined', () => {
     const load = () => Promise.resolve((): Promise<number> => Promise.resolve(0));
-    expect(() => defineCommand({ name: 'x', summary: 'x', options: { very: { type: 'boolean', short: 'v', description: 'clashes with --verbose' } } }, load)).toThrow(/-v is taken/);
-    const positionals = [{ name: 'A', description: 'a', optional: true }, { name: 'B', description: 'b' }];
+    expect(() => defineCommand({ name: 'x', summary: 'x', options: { very: { type: 'boolean', short: 'v', description: 'clashes with --verbose' } } }, load)).toThrow(
+      /-v is taken/,
+    );
+    const positionals = [
+      { name: 'A', description: 'a', optional: true },
+      { name: 'B', description: 'b' },
+    ];
     expect(() => defineCommand({ name: 'x', summary: 'x', positionals, options: {} }, load)).toThrow(/B is required after an optional argument/);
   });
 });

@@ -28,11 +28,21 @@ async function project(withConfig = true): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'cli-'));
   for (const [name, extra] of Object.entries(RECIPES)) {
     await mkdir(join(root, 'system', name), { recursive: true });
-    await writeFile(join(root, 'system', name, 'pkg.lua'), `return { name = "${name}", version = "1", description = "test", license = "MIT", sources = {}, build = "true"${extra} }\n`);
+    await writeFile(
+      join(root, 'system', name, 'pkg.lua'),
+      `return { name = "${name}", version = "1", description = "test", license = "MIT", sources = {}, build = "true"${extra} }\n`,
+    );
   }
   await mkdir(join(root, 'profiles'));
   const profile = (packages: string): string => `return { description = "test", packages = { ${packages} } }\n`;
-  await writeFile(join(root, 'profiles', 'base.lua'), profile(Object.keys(RECIPES).map((n) => `"${n}"`).join(', ')));
+  await writeFile(
+    join(root, 'profiles', 'base.lua'),
+    profile(
+      Object.keys(RECIPES)
+        .map((n) => `"${n}"`)
+        .join(', '),
+    ),
+  );
   await writeFile(join(root, 'profiles', 'ci.lua'), profile(`"lpeg", "less", ${SERVICES}`));
   await writeFile(join(root, 'profiles', 'tiny.lua'), profile('"musl"'));
   if (withConfig) {

@@ -65,7 +65,11 @@ describe('per-command help, made from the same table as the parser', () => {
     const overview = HELP.slice(0, HELP.indexOf('\nGlobal options'));
     // A block: a line naming a command (two spaces, the command), then the lines indented under it.
     const blocks = overview.split(/\n(?= {2}[a-z])/).map((b) => b.trim());
-    for (const name of Object.keys(COMMANDS)) expect(blocks.some((b) => b.startsWith(`${name} `) || b === name), `the overview names ${name}`).toBe(true);
+    for (const name of Object.keys(COMMANDS))
+      expect(
+        blocks.some((b) => b.startsWith(`${name} `) || b === name),
+        `the overview names ${name}`,
+      ).toBe(true);
     const globals = [...Object.keys(GLOBAL_OPTIONS), 'help', 'version'];
     for (const block of blocks) {
       const words = block.split(/\s/).slice(0, 2);
@@ -92,7 +96,7 @@ describe('mistyped commands and options', () => {
     expect((await cli(tmpdir(), ['help', 'biuld'])).err).toMatch(/did you mean "build"/);
   });
 
-  it('an unknown option is refused in the farm\'s words, with a suggestion and the command\'s help as hint', async () => {
+  it("an unknown option is refused in the farm's words, with a suggestion and the command's help as hint", async () => {
     const r = await cli(tmpdir(), ['release', '--jbos', '4']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/\[USAGE\] release: unknown option --jbos \(did you mean --jobs\?\)\nhint: stasis-farm release --help/);
@@ -111,7 +115,7 @@ describe('mistyped commands and options', () => {
     expect((await cli(tmpdir(), ['image', 'list', '--bootstrap'])).err).toMatch(/image list: unknown option --bootstrap/);
   });
 
-  it('a missing value, or a value given to a switch, is refused in the farm\'s words', async () => {
+  it("a missing value, or a value given to a switch, is refused in the farm's words", async () => {
     const missing = await cli(tmpdir(), ['build', '--jobs']);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/build: --jobs needs a value \(N\)/);

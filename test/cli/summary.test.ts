@@ -11,9 +11,18 @@ function context(): { ctx: CliContext; text: () => string } {
   let text = '';
   stdout.on('data', (d: Buffer) => (text += d.toString()));
   const ctx: CliContext = {
-    root: '/nowhere', env: {}, stdout, stderr: new PassThrough(), chalk: new Chalk({ level: 0 }),
-    json: false, verbose: false, sink: () => undefined, signal: new AbortController().signal,
-    isTTY: false, mirrors: [], runtime: () => Promise.reject(new Error('the summary needs no engine')),
+    root: '/nowhere',
+    env: {},
+    stdout,
+    stderr: new PassThrough(),
+    chalk: new Chalk({ level: 0 }),
+    json: false,
+    verbose: false,
+    sink: () => undefined,
+    signal: new AbortController().signal,
+    isTTY: false,
+    mirrors: [],
+    runtime: () => Promise.reject(new Error('the summary needs no engine')),
   };
   return { ctx, text: () => text };
 }
@@ -21,13 +30,24 @@ function context(): { ctx: CliContext; text: () => string } {
 describe('the build summary', () => {
   it('names the package on every failed line, once', () => {
     const { ctx, text } = context();
-    const code = reportBuild(ctx, {
-      entries: new Map(), built: [], cached: ['zlib'], cutoff: [], skipped: [], interrupted: true,
-      failed: [
-        { pkg: 'gawk', error: new FarmError('INTERRUPTED', 'interrupted by SIGINT') },
-        { pkg: 'gmp', error: new BuildFailed('gmp', 'exit code 1', 1, [], '/w/logs/gmp.log') },
-      ],
-    }, 1500, 'dev', 'gawk, gmp');
+    const code = reportBuild(
+      ctx,
+      {
+        entries: new Map(),
+        built: [],
+        cached: ['zlib'],
+        cutoff: [],
+        skipped: [],
+        interrupted: true,
+        failed: [
+          { pkg: 'gawk', error: new FarmError('INTERRUPTED', 'interrupted by SIGINT') },
+          { pkg: 'gmp', error: new BuildFailed('gmp', 'exit code 1', 1, [], '/w/logs/gmp.log') },
+        ],
+      },
+      1500,
+      'dev',
+      'gawk, gmp',
+    );
     expect(code).toBe(130);
     const lines = text().split('\n');
     expect(lines).toContain('  failed gawk: interrupted by SIGINT');
@@ -44,7 +64,11 @@ describe('how busy the cores were', () => {
     const b = sampleCpu(() => stat(250, 350));
     expect(a).toEqual({ busy: 100, total: 400, cores: 2 });
     expect(coresBusy(a, b)).toBe(0.75);
-    expect(sampleCpu(() => { throw new Error('no /proc'); })).toBeUndefined();
+    expect(
+      sampleCpu(() => {
+        throw new Error('no /proc');
+      }),
+    ).toBeUndefined();
     expect(sampleCpu(() => 'intr 1\n')).toBeUndefined();
     expect(coresBusy(a, undefined)).toBeUndefined();
     expect(coresBusy(a, a)).toBeUndefined();

@@ -24,7 +24,10 @@ describe('config.lua / default.lua', () => {
       message: expect.stringMatching(/cp configs\/config\.lua\.example config\.lua\n\s+cp configs\/default\.lua\.example default\.lua/) as unknown,
     });
     const half = await rootWith({ 'config.lua': 'return {}' });
-    await expect(loadConfig(half)).rejects.toMatchObject({ code: 'CONFIG_MISSING', message: expect.stringContaining('cp configs/default.lua.example default.lua') as unknown });
+    await expect(loadConfig(half)).rejects.toMatchObject({
+      code: 'CONFIG_MISSING',
+      message: expect.stringContaining('cp configs/default.lua.example default.lua') as unknown,
+    });
     await expect(loadConfig(half)).rejects.not.toMatchObject({ message: expect.stringContaining('config.lua.example') as unknown });
   });
 
@@ -57,7 +60,17 @@ describe('config.lua / default.lua', () => {
     [{ hostname: 'bad_host!' }, /config\.lua: hostname: "bad_host!" is not a valid host name/],
     [{ root_password: 'hunter2' }, /config\.lua: root_password: must be a crypt\(3\) hash.*plain text is refused/],
     [{ hostnmae: 'x' }, /config\.lua: hostnmae: unknown option \(did you mean "hostname"\?\)/],
-    [{ network: { interfaces: [{ name: 'eth0', mode: 'dhcp' }, { name: 'eth1', mode: 'dhcpp' }] } }, /config\.lua: network\.interfaces\[2\]\.mode: expected "dhcp" or "static", got "dhcpp"/],
+    [
+      {
+        network: {
+          interfaces: [
+            { name: 'eth0', mode: 'dhcp' },
+            { name: 'eth1', mode: 'dhcpp' },
+          ],
+        },
+      },
+      /config\.lua: network\.interfaces\[2\]\.mode: expected "dhcp" or "static", got "dhcpp"/,
+    ],
     [{ ttys: ['tty1', 'pts/0'] }, /config\.lua: ttys\[2\]: "pts\/0" is not a terminal device/],
     [{ dns: ['9.9.9.9', 'dns.example'] }, /config\.lua: dns\[2\]: "dns.example" is not an IPv4 or IPv6 address/],
     [{ dns: ['2620:fe::fe', ':::::'] }, /config\.lua: dns\[2\]: ":::::" is not an IPv4 or IPv6 address/],
@@ -82,14 +95,25 @@ describe('config.lua / default.lua', () => {
   });
 
   it('accepts kernel parameters as plain tokens: key=value, dotted keys, commas, slashes, colons', () => {
-    const params = ['quiet', 'console=ttyS0,115200n8', 'rd.break', 'a.b=c', 'init=/sbin/init', 'root=PARTUUID=0a1b-01', 'ip=10.0.0.2::10.0.0.1:255.255.255.0', 'video=1024x768@60'];
+    const params = [
+      'quiet',
+      'console=ttyS0,115200n8',
+      'rd.break',
+      'a.b=c',
+      'init=/sbin/init',
+      'root=PARTUUID=0a1b-01',
+      'ip=10.0.0.2::10.0.0.1:255.255.255.0',
+      'video=1024x768@60',
+    ];
     expect(validateSystemConfig({ ...BASE, kernel: { params } }, 'config.lua').kernel.params).toEqual(params);
   });
 
   it.each(['quiet;reboot', 'quiet }', '{', 'x=$root', 'a\\b', "it's", 'a"b', 'a\nb', 'a`b`', '#comment'])(
     'config.lua: rejects the kernel parameter %j (it would reach grub.cfg), naming kernel.params[N]',
     (bad) => {
-      expect(() => validateSystemConfig({ ...BASE, kernel: { params: ['quiet', bad] } }, 'config.lua')).toThrow(/^config\.lua: kernel\.params\[2\]: .* is not one kernel parameter/);
+      expect(() => validateSystemConfig({ ...BASE, kernel: { params: ['quiet', bad] } }, 'config.lua')).toThrow(
+        /^config\.lua: kernel\.params\[2\]: .* is not one kernel parameter/,
+      );
     },
   );
 

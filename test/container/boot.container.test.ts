@@ -20,7 +20,8 @@ function tierProblem(): string | undefined {
   return undefined;
 }
 const problem = tierProblem();
-if (problem !== undefined && process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false') throw new Error(`boot tier cannot run in CI: ${problem}`);
+if (problem !== undefined && process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false')
+  throw new Error(`boot tier cannot run in CI: ${problem}`);
 if (problem !== undefined) console.warn(`\n[boot tier skipped] ${problem}\n`);
 
 const kernel = (): string => process.env['STASIS_KERNEL'] ?? execFileSync('bash', [join(REPO, '.ci', 'harness-kernel')], { encoding: 'utf8' }).trim();

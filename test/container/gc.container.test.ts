@@ -48,7 +48,12 @@ describe.skipIf(!ready)('stasis-farm gc (real engine)', () => {
       expect(text.out).toContain(`would remove stage image ${ref} (stage a,`);
 
       container = await runtime.createContainer({
-        image: ref, cmd: ['/hello'], env: {}, workdir: '/', hostname: 'gc-test', labels: { [LABELS.farm]: FARM_MARK, [LABELS.run]: 'gc-test' },
+        image: ref,
+        cmd: ['/hello'],
+        env: {},
+        workdir: '/',
+        hostname: 'gc-test',
+        labels: { [LABELS.farm]: FARM_MARK, [LABELS.run]: 'gc-test' },
         limits: { memoryBytes: 64 * 1024 * 1024, pids: 16, logBytes: 1024 * 1024 },
       });
       const inUse = await cli(root, ['gc', '--yes', '--json'], {}, ENGINE);

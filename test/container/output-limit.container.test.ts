@@ -23,17 +23,26 @@ describe.skipIf(!ready)('the package output size limit (real container)', () => 
     );
   }
 
-  const cacheEntries = async (): Promise<string[]> => (await readdir(join(root, 'workspace', 'cache')).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}$/.test(n));
+  const cacheEntries = async (): Promise<string[]> =>
+    (await readdir(join(root, 'workspace', 'cache')).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}$/.test(n));
 
   it('a 2 GiB sparse file past a 16 MiB limit fails naming the package, the limit and how to raise it; nothing cached, no spool, no container', async () => {
     await sparseRecipe('2G');
     const r = await runFarm(root, ['build', '--profile', 'sparse']);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/sparse: build failed \(output larger than its limit of 16 MiB \(\d+ bytes with usr\/share\/sparse\); raise it with output_limit \(MiB\) in system\/sparse\/pkg\.lua\)/);
+    expect(r.stdout).toMatch(
+      /sparse: build failed \(output larger than its limit of 16 MiB \(\d+ bytes with usr\/share\/sparse\); raise it with output_limit \(MiB\) in system\/sparse\/pkg\.lua\)/,
+    );
     expect(await cacheEntries()).toEqual([]);
     expect(await readdir(join(root, 'workspace'))).not.toContain('tmp');
     // The host paid nothing like 2 GiB for it.
-    expect(Number(execFileSync('du', ['-sk', join(root, 'workspace')]).toString().split('\t')[0])).toBeLessThan(16 * 1024);
+    expect(
+      Number(
+        execFileSync('du', ['-sk', join(root, 'workspace')])
+          .toString()
+          .split('\t')[0],
+      ),
+    ).toBeLessThan(16 * 1024);
     expect(await workspaceContainers(root)).toEqual([]);
   });
 

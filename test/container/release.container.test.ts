@@ -83,7 +83,16 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
     const entries = JSON.parse(await readFile(join(root, 'workspace-release-stage-b', 'preview.manifest.json'), 'utf8')) as Record<string, unknown>[];
     const put = async (path: string, content: string, mode: number): Promise<void> => {
       await writeFile(join(tree, path), content, { mode });
-      const entry = { path, type: 'file', mode, uid: 0, gid: 0, size: Buffer.byteLength(content), sha256: createHash('sha256').update(content).digest('hex'), package: 'test' };
+      const entry = {
+        path,
+        type: 'file',
+        mode,
+        uid: 0,
+        gid: 0,
+        size: Buffer.byteLength(content),
+        sha256: createHash('sha256').update(content).digest('hex'),
+        package: 'test',
+      };
       const i = entries.findIndex((e) => e['path'] === path);
       if (i >= 0) entries[i] = entry;
       else entries.push(entry);
@@ -221,7 +230,10 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
     expect(r.stdout).toMatch(/DIFFERS clock/);
     expect(r.stdout).toMatch(/content usr\/share\/clock\/built-at/);
     expect(r.stdout).toMatch(/release failed: stage A and stage B differ/);
-    const report = parse(await readFile(join(root, 'workspace-release-stage-b', 'compare.yaml'), 'utf8')) as { verdict: string; different: { package: string; files: { path: string }[] }[] };
+    const report = parse(await readFile(join(root, 'workspace-release-stage-b', 'compare.yaml'), 'utf8')) as {
+      verdict: string;
+      different: { package: string; files: { path: string }[] }[];
+    };
     expect(report.verdict).toBe('fail');
     expect(report.different.map((d) => d.package)).toEqual(['clock']);
     expect(report.different[0]?.files[0]?.path).toBe('usr/share/clock/built-at');

@@ -8,7 +8,25 @@ import { containerTierReady, editRecipe, workspaceContainers, makeRoot, MIRROR, 
 import { copyRoot, FIXTURE_MS, sharedCiBuild } from '../support/shared.js';
 
 const ready = await containerTierReady();
-const CI_PACKAGES = ['bzip2', 'certs', 'dhcpcd', 'dropbear', 'file', 'less', 'libc-tools', 'libtermkey', 'lpeg', 'lua', 'mandoc', 'ncurses', 'openntpd', 'rootfs-layout', 'tzdata', 'xz', 'zlib'];
+const CI_PACKAGES = [
+  'bzip2',
+  'certs',
+  'dhcpcd',
+  'dropbear',
+  'file',
+  'less',
+  'libc-tools',
+  'libtermkey',
+  'lpeg',
+  'lua',
+  'mandoc',
+  'ncurses',
+  'openntpd',
+  'rootfs-layout',
+  'tzdata',
+  'xz',
+  'zlib',
+];
 const LATENCY_LIMIT_MS = 2000;
 /**
  * Taken out of the cold tree the trials interrupt: a hand-written configure (zlib), autoconf and
@@ -85,7 +103,13 @@ async function interruptAt(root: string, label: string, trigger: Trigger, signal
         continue; // not an event
       }
       events.push({ at: performance.now(), event });
-      if (trigger.on?.(event, events.map((e) => e.event)) === true) fire(trigger.name);
+      if (
+        trigger.on?.(
+          event,
+          events.map((e) => e.event),
+        ) === true
+      )
+        fire(trigger.name);
     }
   });
   child.stdout?.resume();
@@ -202,7 +226,10 @@ describe.skipIf(!ready)('SIGINT at any moment of a real ci build', () => {
   }
 
   const after = (name: string, on: Trigger['on'], lo: number, hi: number): Trigger => ({ name, on, extraMs: between(lo, hi) });
-  const is = (type: string, pkg?: string) => (e: FarmLine): boolean => e.type === type && (pkg === undefined || e.pkg === pkg);
+  const is =
+    (type: string, pkg?: string) =>
+    (e: FarmLine): boolean =>
+      e.type === type && (pkg === undefined || e.pkg === pkg);
 
   it('cold build: interrupted while loading, fetching, building and normalizing; then a run rebuilds only what was interrupted', async () => {
     // First, while the store is empty: as a source is fetched.
@@ -210,7 +237,10 @@ describe.skipIf(!ready)('SIGINT at any moment of a real ci build', () => {
     await trial('start #1', after('the start', undefined, 300, 2500));
     await trial('start #2', after('the start', undefined, 300, 2500));
     await trial('container', after('build-start', is('build-start'), 200, 3000));
-    await trial('output', after('the 20th build-output', (_e, seen) => seen.filter(is('build-output')).length === 20, 0, 2000));
+    await trial(
+      'output',
+      after('the 20th build-output', (_e, seen) => seen.filter(is('build-output')).length === 20, 0, 2000),
+    );
     // Between a container's exit and its build-done: output read and normalized. Should the engine
     // remove a container between two looks, the next build-done ends the wait instead.
     await trial('normalizing', { name: 'build-done', on: is('build-done'), normalizing: true, extraMs: 0 });
@@ -265,7 +295,10 @@ describe.skipIf(!ready)('SIGINT at any moment of a real ci build', () => {
     // A root of its own: the example config's services need the ci packages.
     const root = await makeRoot();
     await mkdir(join(root, 'system', 'sleeper'), { recursive: true });
-    await writeFile(join(root, 'system', 'sleeper', 'pkg.lua'), 'return { name = "sleeper", version = "1", description = "sleeps", license = "MIT", sources = {}, timeout = 3, build = "sleep 600" }\n');
+    await writeFile(
+      join(root, 'system', 'sleeper', 'pkg.lua'),
+      'return { name = "sleeper", version = "1", description = "sleeps", license = "MIT", sources = {}, timeout = 3, build = "sleep 600" }\n',
+    );
     await writeFile(join(root, 'profiles', 'sleeper.lua'), 'return { description = "test", packages = { "sleeper" } }\n');
     const running = async (): Promise<number> => (await workspaceContainers(root, { running: true })).length;
     const child = startFarm(root, ['build', '--profile', 'sleeper', '--json']);
@@ -281,7 +314,10 @@ describe.skipIf(!ready)('SIGINT at any moment of a real ci build', () => {
     console.info(`the orphaned container stopped itself ${stoppedAfter} ms after the farm was killed`);
     expect(await running()).toBe(0);
     expect(stoppedAfter).toBeLessThan(12_000);
-    await writeFile(join(root, 'system', 'sleeper', 'pkg.lua'), 'return { name = "sleeper", version = "1", description = "sleeps", license = "MIT", sources = {}, build = "true" }\n');
+    await writeFile(
+      join(root, 'system', 'sleeper', 'pkg.lua'),
+      'return { name = "sleeper", version = "1", description = "sleeps", license = "MIT", sources = {}, build = "true" }\n',
+    );
     const r = await runFarm(root, ['build', '--profile', 'sleeper', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/"type":"sweep","removed":1/);

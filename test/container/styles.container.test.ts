@@ -11,12 +11,18 @@ async function pkg(root: string, name: string, files: Record<string, string>, fi
   const dir = join(root, 'system', name);
   await mkdir(dir, { recursive: true });
   for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
-  const list = Object.keys(files).map((f) => `"${f}"`).join(', ');
-  await writeFile(join(dir, 'pkg.lua'), `return { name = "${name}", version = "1", description = "${name}", license = "MIT", sources = {},\n  files = { ${list} },\n${fields}\n}\n`);
+  const list = Object.keys(files)
+    .map((f) => `"${f}"`)
+    .join(', ');
+  await writeFile(
+    join(dir, 'pkg.lua'),
+    `return { name = "${name}", version = "1", description = "${name}", license = "MIT", sources = {},\n  files = { ${list} },\n${fields}\n}\n`,
+  );
 }
 
 // A Makefile that hard-codes gcc and -g: the make style's command line must win.
-const MAKEFILE = 'CC = gcc\nCFLAGS = -g\nhello: main.o util.o\n\t$(CC) $(LDFLAGS) -o $@ main.o util.o\ninstall: hello\n\tmkdir -p $(DESTDIR)$(PREFIX)/bin\n\tcp hello $(DESTDIR)$(PREFIX)/bin/hello\n\tln $(DESTDIR)$(PREFIX)/bin/hello $(DESTDIR)$(PREFIX)/bin/hello-again\n';
+const MAKEFILE =
+  'CC = gcc\nCFLAGS = -g\nhello: main.o util.o\n\t$(CC) $(LDFLAGS) -o $@ main.o util.o\ninstall: hello\n\tmkdir -p $(DESTDIR)$(PREFIX)/bin\n\tcp hello $(DESTDIR)$(PREFIX)/bin/hello\n\tln $(DESTDIR)$(PREFIX)/bin/hello $(DESTDIR)$(PREFIX)/bin/hello-again\n';
 const MAKE_FILES = {
   'main.c': '#include <stdio.h>\nint twice(int);\nint main(void) { printf("%d\\n", twice(21)); return 0; }\n',
   'util.c': 'int twice(int x) { return 2 * x; }\n',
@@ -24,8 +30,10 @@ const MAKE_FILES = {
 };
 // A configure script without autoconf: it records its arguments and the prefix.
 const CONFIGURE_FILES = {
-  configure: '#!/bin/sh\nprefix=/usr/local\nfor a in "$@"; do case $a in --prefix=*) prefix=${a#--prefix=} ;; esac; done\nprintf \'%s\\n\' "$@" > configure.args\nprintf \'PREFIX = %s\\n\' "$prefix" > config.mk\n',
-  'Makefile.in': 'include config.mk\nall: greet\ngreet: greet.c\n\t$(CC) $(CFLAGS) $(LDFLAGS) -o $@ greet.c\ninstall:\n\tmkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/greet $(DESTDIR)$(PREFIX)/lib\n\tcp greet $(DESTDIR)$(PREFIX)/bin/\n\tcp configure.args $(DESTDIR)$(PREFIX)/share/greet/args\n\ttouch $(DESTDIR)$(PREFIX)/lib/libgreet.la\n',
+  configure:
+    '#!/bin/sh\nprefix=/usr/local\nfor a in "$@"; do case $a in --prefix=*) prefix=${a#--prefix=} ;; esac; done\nprintf \'%s\\n\' "$@" > configure.args\nprintf \'PREFIX = %s\\n\' "$prefix" > config.mk\n',
+  'Makefile.in':
+    'include config.mk\nall: greet\ngreet: greet.c\n\t$(CC) $(CFLAGS) $(LDFLAGS) -o $@ greet.c\ninstall:\n\tmkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/greet $(DESTDIR)$(PREFIX)/lib\n\tcp greet $(DESTDIR)$(PREFIX)/bin/\n\tcp configure.args $(DESTDIR)$(PREFIX)/share/greet/args\n\ttouch $(DESTDIR)$(PREFIX)/lib/libgreet.la\n',
   'greet.c': '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n',
 };
 
@@ -40,7 +48,12 @@ describe.skipIf(!ready)('build styles and stripping (real container)', () => {
       CONFIGURE_FILES,
       '  build_style = "configure",\n  configure_args = { "--with-greeting=hi there", "--enable-shared" },\n  pre_configure = [[cp /build/files/* . && cp Makefile.in Makefile && chmod +x configure]],',
     );
-    await pkg(root, 'keep-symbols', { 'k.c': 'int main(void) { return 0; }\n' }, '  strip = false,\n  build = [[mkdir -p "$DESTDIR/usr/bin" && $CC $CFLAGS $LDFLAGS -o "$DESTDIR/usr/bin/keep" /build/files/k.c]],');
+    await pkg(
+      root,
+      'keep-symbols',
+      { 'k.c': 'int main(void) { return 0; }\n' },
+      '  strip = false,\n  build = [[mkdir -p "$DESTDIR/usr/bin" && $CC $CFLAGS $LDFLAGS -o "$DESTDIR/usr/bin/keep" /build/files/k.c]],',
+    );
     await writeFile(join(root, 'profiles', 'styles.lua'), 'return { description = "test", packages = { "hello-make", "greet", "keep-symbols" } }\n');
   });
 

@@ -25,7 +25,11 @@ describe.skipIf(!ready)('a third party verifies, signs and challenges a tiny rel
   }, RELEASE_MS);
 
   it('the manifest records the recipe tree, the audit and the builder; verify and a signature hold', async () => {
-    const manifest = parse(await readFile(join(dist, 'manifest.yaml'), 'utf8')) as { recipe_tree: { sha256: string }; audit: { verdict: string }; builder_image: { id: string; cc: string } };
+    const manifest = parse(await readFile(join(dist, 'manifest.yaml'), 'utf8')) as {
+      recipe_tree: { sha256: string };
+      audit: { verdict: string };
+      builder_image: { id: string; cc: string };
+    };
     expect(manifest.recipe_tree.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.audit.verdict).toBe('clean');
     expect(manifest.builder_image.id).toMatch(/^sha256:/);
@@ -37,15 +41,19 @@ describe.skipIf(!ready)('a third party verifies, signs and challenges a tiny rel
     expect(v.stdout).toMatch(/good signature by rebuilder@example\.org/);
   });
 
-  it('challenge rebuilds the release here and reports every package the same', async () => {
-    const r = await runFarm(root, ['challenge', dist, '--mirror', MIRROR]);
-    expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-3000)).toBe(0);
-    for (const pkg of ['musl', 'tcc', 'busybox', 'make']) expect(r.stdout).toMatch(new RegExp(`${pkg}\\s+dev same  a same  b same`));
-    expect(r.stdout).toMatch(/rootfs tar\s+same/);
-    expect(r.stdout).toMatch(/reproduced: 4\/4 package\(s\) and the rootfs are the same/);
-    // Only this test's workspaces: other farms may be building on the same engine.
-    const ids = [root, join(root, 'workspace-challenge', 'tree')].flatMap((r) => (['dev', 'a', 'b'] as const).map((stage) => `build:${workspacePaths(r, stage).id}`));
-    const all = await new Docker({ socketPath: '/var/run/docker.sock' }).listContainers({ all: true, filters: { label: [`${LABELS.farm}=${FARM_MARK}`] } });
-    expect(all.filter((c) => ids.includes(c.Labels[LABELS.kind] ?? '')).map((c) => c.Id)).toEqual([]);
-  }, RELEASE_MS);
+  it(
+    'challenge rebuilds the release here and reports every package the same',
+    async () => {
+      const r = await runFarm(root, ['challenge', dist, '--mirror', MIRROR]);
+      expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-3000)).toBe(0);
+      for (const pkg of ['musl', 'tcc', 'busybox', 'make']) expect(r.stdout).toMatch(new RegExp(`${pkg}\\s+dev same  a same  b same`));
+      expect(r.stdout).toMatch(/rootfs tar\s+same/);
+      expect(r.stdout).toMatch(/reproduced: 4\/4 package\(s\) and the rootfs are the same/);
+      // Only this test's workspaces: other farms may be building on the same engine.
+      const ids = [root, join(root, 'workspace-challenge', 'tree')].flatMap((r) => (['dev', 'a', 'b'] as const).map((stage) => `build:${workspacePaths(r, stage).id}`));
+      const all = await new Docker({ socketPath: '/var/run/docker.sock' }).listContainers({ all: true, filters: { label: [`${LABELS.farm}=${FARM_MARK}`] } });
+      expect(all.filter((c) => ids.includes(c.Labels[LABELS.kind] ?? '')).map((c) => c.Id)).toEqual([]);
+    },
+    RELEASE_MS,
+  );
 });

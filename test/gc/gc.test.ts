@@ -27,7 +27,19 @@ const ELSEWHERE = 'f00dfeedf00d';
 const OLDER = 'stasis-stage:a-0123456789ab';
 
 function meta(k: string, pkg: string): CacheMeta {
-  return { key: k, pkg, version: '1', stage: 'dev', outputSha256: 'o'.repeat(64), selfHash: SELF, depOutputs: { lua: 'l1' }, files: 1, bytes: 9, durationMs: 1, inputs: {} };
+  return {
+    key: k,
+    pkg,
+    version: '1',
+    stage: 'dev',
+    outputSha256: 'o'.repeat(64),
+    selfHash: SELF,
+    depOutputs: { lua: 'l1' },
+    files: 1,
+    bytes: 9,
+    durationMs: 1,
+    inputs: {},
+  };
 }
 
 function stageImage(id: string, size: number): FakeImage {
@@ -43,7 +55,11 @@ function stageImage(id: string, size: number): FakeImage {
  */
 async function project() {
   const root = await mkdtemp(join(tmpdir(), 'gc-'));
-  const [dev, a, b] = (['dev', 'a', 'b'] as const).map((s) => workspacePaths(root, s)) as [ReturnType<typeof workspacePaths>, ReturnType<typeof workspacePaths>, ReturnType<typeof workspacePaths>];
+  const [dev, a, b] = (['dev', 'a', 'b'] as const).map((s) => workspacePaths(root, s)) as [
+    ReturnType<typeof workspacePaths>,
+    ReturnType<typeof workspacePaths>,
+    ReturnType<typeof workspacePaths>,
+  ];
   const tags = {
     used: stageImageRef('a', rootfs('1'), a.id),
     staleA: stageImageRef('a', rootfs('2'), a.id),
@@ -84,7 +100,10 @@ async function project() {
     await writeFile(p, 'tar bytes');
     return p;
   };
-  for (const [k, pkg] of [[key('1'), 'lua'], [key('3'), 'lpeg']] as const) {
+  for (const [k, pkg] of [
+    [key('1'), 'lua'],
+    [key('3'), 'lpeg'],
+  ] as const) {
     await old.put({ meta: meta(k, pkg), tarPath: await tarFile(), manifestJson: '[]', logPath: undefined });
   }
   await old.put({ meta: { ...meta(key('4'), 'zlib'), depOutputs: { lua: 'l2' } }, tarPath: await tarFile(), manifestJson: '[]', logPath: undefined });
@@ -93,11 +112,26 @@ async function project() {
   await old.alias(key('5'), key('4'));
   const young = new BuildCache(dev.cache, { now: () => T0 + 20 * DAY });
   await young.put({ meta: { ...meta(key('6'), 'sed'), selfHash: 't'.repeat(64) }, tarPath: await tarFile(), manifestJson: '[]', logPath: undefined });
-  await recordKeys(dev, new Map([['lua', { key: key('1'), inputs: {} as KeyInputs }], ['lpeg', { key: key('2'), inputs: {} as KeyInputs }]]));
+  await recordKeys(
+    dev,
+    new Map([
+      ['lua', { key: key('1'), inputs: {} as KeyInputs }],
+      ['lpeg', { key: key('2'), inputs: {} as KeyInputs }],
+    ]),
+  );
 
   const events: FarmEvent[] = [];
   const gc = (runtimeUsed: FakeRuntime, extra: Partial<GcOptions> = {}) =>
-    collectGarbage({ root, runtime: runtimeUsed, keepDays: 14, remove: false, now: () => T0 + 30 * DAY, sink: (e) => events.push(e), signal: new AbortController().signal, ...extra });
+    collectGarbage({
+      root,
+      runtime: runtimeUsed,
+      keepDays: 14,
+      remove: false,
+      now: () => T0 + 30 * DAY,
+      sink: (e) => events.push(e),
+      signal: new AbortController().signal,
+      ...extra,
+    });
   return { root, dev, a, runtime, tags, cache: old, gc, events };
 }
 
@@ -110,7 +144,10 @@ describe('gc', () => {
     const keysBefore = await cache.keys();
     const r = await gc(runtime);
     expect(r.dryRun).toBe(true);
-    expect(r.images.map((v) => [v.ref, v.stage, v.bytes])).toEqual([[tags.staleA, 'a', 3000], [tags.staleB, 'b', 4000]]);
+    expect(r.images.map((v) => [v.ref, v.stage, v.bytes])).toEqual([
+      [tags.staleA, 'a', 3000],
+      [tags.staleB, 'b', 4000],
+    ]);
     expect(r.entries.map((v) => [v.pkg, v.key])).toEqual([['zlib', key('4')]]);
     expect(r.keptImages).toBe(1);
     expect(r.keptEntries).toBe(3);
@@ -120,7 +157,7 @@ describe('gc', () => {
     expect((await cache.get(key('5')))?.meta.key).toBe(key('4'));
   });
 
-  it('--yes removes them; the used stage image, the builder, other projects\' and foreign images stay; the cutoff index forgets the entry', async () => {
+  it("--yes removes them; the used stage image, the builder, other projects' and foreign images stay; the cutoff index forgets the entry", async () => {
     const { runtime, tags, cache, gc, events } = await project();
     const r = await gc(runtime, { remove: true });
     expect(r.dryRun).toBe(false);
@@ -144,7 +181,15 @@ describe('gc', () => {
 
   it('an unused stage image a container still uses is reported and kept, the rest removed', async () => {
     const { runtime, tags, gc, events } = await project();
-    await runtime.createContainer({ image: tags.staleA, cmd: ['true'], env: {}, workdir: '/', hostname: 'h', labels: {}, limits: { memoryBytes: 1, pids: 1, logBytes: 1 } });
+    await runtime.createContainer({
+      image: tags.staleA,
+      cmd: ['true'],
+      env: {},
+      workdir: '/',
+      hostname: 'h',
+      labels: {},
+      limits: { memoryBytes: 1, pids: 1, logBytes: 1 },
+    });
     const r = await gc(runtime, { remove: true });
     expect(r.refused.map((x) => x.victim.ref)).toEqual([tags.staleA]);
     expect(r.images.map((v) => v.ref)).toEqual([tags.staleB]);
@@ -152,7 +197,7 @@ describe('gc', () => {
     expect(events.some((e) => e.type === 'warn' && e.message.includes(tags.staleA))).toBe(true);
   });
 
-  it('an image tagged by this project and by another loses only this project\'s tag and stays under the other', async () => {
+  it("an image tagged by this project and by another loses only this project's tag and stays under the other", async () => {
     const { runtime, a, gc, events } = await project();
     const shared = stageImage('sha256:shared', 8000);
     const here = stageImageRef('a', rootfs('6'), a.id);
@@ -170,7 +215,7 @@ describe('gc', () => {
     expect((await gc(runtime)).images).toEqual([]);
   });
 
-  it('an image with tags for two of this project\'s workspaces, used by neither, goes with both tags; its size counts once', async () => {
+  it("an image with tags for two of this project's workspaces, used by neither, goes with both tags; its size counts once", async () => {
     const { runtime, a, root, gc } = await project();
     const both = stageImage('sha256:both', 9000);
     const forA = stageImageRef('a', rootfs('7'), a.id);
@@ -178,7 +223,10 @@ describe('gc', () => {
     runtime.images.set(forA, both);
     runtime.images.set(forB, both);
     const dry = await gc(runtime);
-    expect(dry.images.filter((v) => v.image.id === 'sha256:both').map((v) => [v.ref, v.bytes])).toEqual([[forA, 0], [forB, 9000]]);
+    expect(dry.images.filter((v) => v.image.id === 'sha256:both').map((v) => [v.ref, v.bytes])).toEqual([
+      [forA, 0],
+      [forB, 9000],
+    ]);
     await gc(runtime, { remove: true });
     expect([...runtime.images.values()].some((i) => i.id === 'sha256:both')).toBe(false);
   });

@@ -3,8 +3,21 @@ import type { EvaluatedRecipe, Recipe } from '../../farm/recipe/types.js';
 export type RecipeOverrides = Partial<Omit<Recipe, 'name'>> & Partial<Omit<EvaluatedRecipe, 'recipe'>>;
 
 const RECIPE_FIELDS = new Set<string>([
-  'version', 'description', 'license', 'homepage', 'sources', 'patches', 'files',
-  'buildDeps', 'deps', 'build', 'style', 'strip', 'static', 'toolchain', 'timeout',
+  'version',
+  'description',
+  'license',
+  'homepage',
+  'sources',
+  'patches',
+  'files',
+  'buildDeps',
+  'deps',
+  'build',
+  'style',
+  'strip',
+  'static',
+  'toolchain',
+  'timeout',
 ]);
 
 /** An EvaluatedRecipe for `name` with plain defaults; recipe and origin fields may be overridden together. */

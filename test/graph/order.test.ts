@@ -38,7 +38,11 @@ describe('buildOrder', () => {
 
   it('gives levels by longest sysroot chain', () => {
     const o = buildOrder(distro(), ALL);
-    expect(o.levels).toEqual([['busybox', 'make', 'musl'], ['curl', 'perl', 'vim', 'zlib'], ['git', 'tool']]);
+    expect(o.levels).toEqual([
+      ['busybox', 'make', 'musl'],
+      ['curl', 'perl', 'vim', 'zlib'],
+      ['git', 'tool'],
+    ]);
     expect(o.packages.get('git')?.level).toBe(2);
   });
 
@@ -73,9 +77,7 @@ describe('cycles', () => {
   });
 
   it('prints a longer cycle and a self-dependency', () => {
-    expect(thrown(makeRecipes({ a: { buildDeps: ['b'] }, b: { buildDeps: ['c'] }, c: { deps: ['a'] } })).message).toBe(
-      'dependency cycle: a -> b -> c -> a',
-    );
+    expect(thrown(makeRecipes({ a: { buildDeps: ['b'] }, b: { buildDeps: ['c'] }, c: { deps: ['a'] } })).message).toBe('dependency cycle: a -> b -> c -> a');
     expect(thrown(makeRecipes({ x: { buildDeps: ['x'] } })).message).toBe('dependency cycle: x -> x');
   });
 

@@ -104,4 +104,3 @@ describe('selectTargets (build PKG...)', () => {
     expect(e.message).toBe('command line: package 2: unknown package "zlbi" (did you mean "zlib"?)');
   });
 });
-

@@ -12,7 +12,10 @@ describe('inspectBuilder', () => {
   });
 
   it('a missing builder is IMAGE_MISSING whose hint names image ensure --bootstrap', async () => {
-    const error = await inspectBuilder(createFakeRuntime(() => ({})), 'nothing:here').catch((e: unknown) => e);
+    const error = await inspectBuilder(
+      createFakeRuntime(() => ({})),
+      'nothing:here',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FarmError);
     expect((error as FarmError).code).toBe('IMAGE_MISSING');
     expect((error as FarmError).hint).toContain('stasis-farm image ensure --bootstrap');

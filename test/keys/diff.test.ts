@@ -34,7 +34,13 @@ describe('diffKeyInputs', () => {
 
   it('explains config values changed, newly read and no longer read', () => {
     const old = { ...GOLDEN, reads: [...GOLDEN.reads, { path: 'config.hostname', value: '"a"' }] };
-    const now = { ...GOLDEN, reads: [{ path: 'config.hostname', value: '"b"' }, { path: 'farm.stage', value: '"dev"' }] };
+    const now = {
+      ...GOLDEN,
+      reads: [
+        { path: 'config.hostname', value: '"b"' },
+        { path: 'farm.stage', value: '"dev"' },
+      ],
+    };
     expect(texts(old, now)).toEqual([
       'config value config.hostname changed: "a" -> "b"',
       'config value defaults.cflags no longer read',

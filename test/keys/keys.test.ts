@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../farm/encoding/canonical-json.js';
 import { buildOrder } from '../../farm/graph/index.js';
-import {
-  computeKeys,
-  hashKeyInputs,
-  isKeyInputs,
-  keyInputsFor,
-  selfHashOf,
-  type KeyContext,
-} from '../../farm/keys/index.js';
+import { computeKeys, hashKeyInputs, isKeyInputs, keyInputsFor, selfHashOf, type KeyContext } from '../../farm/keys/index.js';
 import type { EvaluatedRecipe, RecordedRead } from '../../farm/recipe/types.js';
 import { makeRecipe, type RecipeOverrides } from '../graph/make-recipe.js';
 import { GOLDEN } from './golden-input.js';

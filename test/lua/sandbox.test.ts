@@ -89,7 +89,9 @@ describe('Lua sandbox', () => {
   });
 
   it('records a whole table when it is iterated with pairs, ipairs or #, and hands out read-only views', async () => {
-    const r = await evalOne('local n = 0\nfor _, p in ipairs(config.kernel.params) do n = n + 1 end\nfor k, v in pairs(defaults) do end\nreturn { n = n, s = table.concat(config.dns, " ") }');
+    const r = await evalOne(
+      'local n = 0\nfor _, p in ipairs(config.kernel.params) do n = n + 1 end\nfor k, v in pairs(defaults) do end\nreturn { n = n, s = table.concat(config.dns, " ") }',
+    );
     expect(r).toMatchObject({ ok: true, value: { n: 2, s: '9.9.9.9' } });
     expect(r.ok && r.reads).toEqual([
       { path: 'config.dns', value: '["9.9.9.9"]' },
@@ -107,7 +109,10 @@ describe('Lua sandbox', () => {
       { path: 'a.lua', source, globals },
       { path: 'a.lua', source, globals: other },
     ]);
-    expect(a?.ok && a.reads).toEqual([{ path: 'config.hostname', value: '"stasis"' }, { path: 'config.kernel.params[1]', value: '"quiet"' }]);
+    expect(a?.ok && a.reads).toEqual([
+      { path: 'config.hostname', value: '"stasis"' },
+      { path: 'config.kernel.params[1]', value: '"quiet"' },
+    ]);
     expect(b?.ok && b.reads).toEqual(a?.ok && a.reads);
     const [c] = await evaluateLuaFiles([{ path: 'a.lua', source, globals: { ...globals, config: { ...globals.config, hostname: 'other' } } }]);
     expect(c?.ok && c.reads).not.toEqual(a?.ok && a.reads);

@@ -30,7 +30,10 @@ const entry = (file: string, sha256 = sha(SECRET)) => ({ file, sha256, url: 'htt
 describe('mirror: the index is untrusted input', () => {
   it('refuses an entry that climbs out of the mirror, naming the index file and the entry (verify, serve, torrent)', async () => {
     const { dir } = await mirror([entry('a-1.0.tar.gz', sha('a')), entry('../../../../../../../../etc/hostname')], { 'a-1.0.tar.gz': 'a' });
-    const refusal = { code: 'MIRROR_INVALID', message: expect.stringMatching(/index\.yaml: packages\.evil\[2\]\.file: "\.\.\/.*" is not a plain file name inside the mirror/) as unknown };
+    const refusal = {
+      code: 'MIRROR_INVALID',
+      message: expect.stringMatching(/index\.yaml: packages\.evil\[2\]\.file: "\.\.\/.*" is not a plain file name inside the mirror/) as unknown,
+    };
     await expect(verifyMirror(dir)).rejects.toMatchObject(refusal);
     await expect(serveMirror(dir, { port: 0 })).rejects.toMatchObject(refusal);
     await expect(makeTorrent(dir, { name: 'x', webSeed: 'http://127.0.0.1/' })).rejects.toMatchObject(refusal);
@@ -59,7 +62,10 @@ describe('mirror: the index is untrusted input', () => {
     } finally {
       await server.close();
     }
-    await expect(verifyMirror(dir)).rejects.toMatchObject({ code: 'MIRROR_INVALID', message: expect.stringMatching(/leak-1\.0\.tar\.gz: leads out of the mirror/) as unknown });
+    await expect(verifyMirror(dir)).rejects.toMatchObject({
+      code: 'MIRROR_INVALID',
+      message: expect.stringMatching(/leak-1\.0\.tar\.gz: leads out of the mirror/) as unknown,
+    });
   });
 
   it('a link inside the mirror is fine', async () => {

@@ -33,7 +33,18 @@ describe('mirror torrent', async () => {
       await mkdir(out, { recursive: true });
       await exec(
         'aria2c',
-        ['--enable-dht=false', '--enable-dht6=false', '--bt-enable-lpd=false', '--enable-peer-exchange=false', '--seed-time=0', '--bt-stop-timeout=60', '--summary-interval=0', '--console-log-level=warn', `--dir=${out}`, t.torrentPath],
+        [
+          '--enable-dht=false',
+          '--enable-dht6=false',
+          '--bt-enable-lpd=false',
+          '--enable-peer-exchange=false',
+          '--seed-time=0',
+          '--bt-stop-timeout=60',
+          '--summary-interval=0',
+          '--console-log-level=warn',
+          `--dir=${out}`,
+          t.torrentPath,
+        ],
         { timeout: 120_000 },
       );
       const sums = await exec('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(out, 'stasis-sources') });

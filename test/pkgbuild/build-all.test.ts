@@ -67,7 +67,17 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
     };
     const order = buildOrder(rs, [...rs.keys()]);
     const keys = computeKeys(order, rs, { farmVersion: 't', builderImage: 'sha256:builder', stage: 'dev', toolchainEnv: TOOLCHAIN, stripStepSha256: 's'.repeat(64) });
-    const result = await buildAll(ctx, { order: order.order, recipes: rs, keys, sysroot: order.sysroot, envFor: (_pkg, jobs) => ({ JOBS: String(jobs) }), concurrency: 2, cores: 2, keepGoing: opts.keepGoing ?? false, unavailable: opts.unavailable });
+    const result = await buildAll(ctx, {
+      order: order.order,
+      recipes: rs,
+      keys,
+      sysroot: order.sysroot,
+      envFor: (_pkg, jobs) => ({ JOBS: String(jobs) }),
+      concurrency: 2,
+      cores: 2,
+      keepGoing: opts.keepGoing ?? false,
+      unavailable: opts.unavailable,
+    });
     return { result, events, keys };
   };
   return { dir, runtime, cache, run: (opts?: RunOptions) => run(recipes, opts), runWith: run };
@@ -170,7 +180,10 @@ describe('buildAll with the fake engine', () => {
     const missing = new FarmError('FETCH_FAILED', 'nosrc: nosrc.tar.gz could not be fetched');
     const { result } = await s.run({
       keepGoing: true,
-      unavailable: new Map<string, Error>([['nosrc', missing], ['cachedNosrc', new FarmError('FETCH_FAILED', 'cachedNosrc: gone')]]),
+      unavailable: new Map<string, Error>([
+        ['nosrc', missing],
+        ['cachedNosrc', new FarmError('FETCH_FAILED', 'cachedNosrc: gone')],
+      ]),
     });
     expect(result.failed).toEqual([{ pkg: 'nosrc', error: missing }]);
     expect(result.built).toEqual(['good']);

@@ -63,7 +63,9 @@ describe('one AbortSignal stops every step', () => {
         return Promise.resolve(body);
       },
     });
-    expect(await failure(fetcher.ensure('pkg', { url: 'https://example.org/pkg-1.tar.gz', sha256: 'a'.repeat(64), file: 'pkg-1.tar.gz', extract: true }))).toMatchObject({ code: 'INTERRUPTED' });
+    expect(await failure(fetcher.ensure('pkg', { url: 'https://example.org/pkg-1.tar.gz', sha256: 'a'.repeat(64), file: 'pkg-1.tar.gz', extract: true }))).toMatchObject({
+      code: 'INTERRUPTED',
+    });
     expect(await readdir(join(store.dir, 'sha256'))).toEqual([]);
   });
 
@@ -152,4 +154,3 @@ describe('the CLI edge on SIGINT', () => {
     expect(err).toMatch(/SIGINT: stopping[\s\S]*SIGINT again: exiting now[\s\S]*\[INTERRUPTED\]/);
   });
 });
-

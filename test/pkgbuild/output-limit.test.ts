@@ -33,7 +33,9 @@ describe('the package output size limit', () => {
     const first = await buildTiny(root, runtime);
     const error = first.outcome.result.failed[0]?.error as Error & { hint?: string };
     expect(error).toMatchObject({ code: 'BUILD_FAILED', pkg: 'big' });
-    expect(error.message).toMatch(/^big: build failed \(output larger than its limit of 1 MiB \(2097152 bytes with usr\/share\/big\); raise it with output_limit \(MiB\) in system\/big\/pkg\.lua\)$/);
+    expect(error.message).toMatch(
+      /^big: build failed \(output larger than its limit of 1 MiB \(2097152 bytes with usr\/share\/big\); raise it with output_limit \(MiB\) in system\/big\/pkg\.lua\)$/,
+    );
     expect(error.hint).toMatch(/nothing was cached.*output_limit = 2 \(MiB\) in system\/big\/pkg\.lua/);
     expect((await readdir(join(root, 'workspace', 'cache')).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}$/.test(n))).toEqual([]);
     expect(await readdir(join(root, 'workspace')).then((names) => names.includes('tmp'))).toBe(false);

@@ -91,7 +91,11 @@ describe.runIf(hasTools)('the strip step', () => {
     const applets = async (name: string, withStrip: boolean): Promise<string> => {
       const bin = join(dir, `${name}-bin`);
       await mkdir(bin, { recursive: true });
-      for (const applet of execFileSync(BUSYBOX as string, ['--list']).toString().trim().split('\n')) await symlink(BUSYBOX as string, join(bin, applet));
+      for (const applet of execFileSync(BUSYBOX as string, ['--list'])
+        .toString()
+        .trim()
+        .split('\n'))
+        await symlink(BUSYBOX as string, join(bin, applet));
       if (withStrip) await symlink(STRIP as string, join(bin, 'strip'));
       return bin;
     };

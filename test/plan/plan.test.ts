@@ -20,8 +20,7 @@ function plan(recipes: Map<string, EvaluatedRecipe>) {
 }
 
 const v1 = () => makeRecipes({ make: {}, zlib: { buildDeps: ['make'] }, curl: { buildDeps: ['zlib'] }, musl: {} });
-const asPrevious = (keys: ReadonlyMap<string, PackageKey>): Map<string, PreviousBuild> =>
-  new Map([...keys].map(([name, k]) => [name, { key: k.key, inputs: k.inputs }]));
+const asPrevious = (keys: ReadonlyMap<string, PackageKey>): Map<string, PreviousBuild> => new Map([...keys].map(([name, k]) => [name, { key: k.key, inputs: k.inputs }]));
 
 describe('makePlan', () => {
   it('builds everything as new the first time, in build order', () => {

@@ -12,7 +12,14 @@ const REPO = resolve(import.meta.dirname, '..', '..');
 const SHA = 'a'.repeat(64);
 afterAll(closeLuaWorkers);
 
-const good = { name: 'zlib', version: '1.2.13', description: 'compression', license: 'Zlib', sources: [{ url: 'https://zlib.net/zlib-1.2.13.tar.gz', sha256: SHA }], build: 'make' };
+const good = {
+  name: 'zlib',
+  version: '1.2.13',
+  description: 'compression',
+  license: 'Zlib',
+  sources: [{ url: 'https://zlib.net/zlib-1.2.13.tar.gz', sha256: SHA }],
+  build: 'make',
+};
 
 async function root(recipes: Record<string, string>, extra: Record<string, string> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'recipes-'));
@@ -41,8 +48,21 @@ describe('validateRecipe', () => {
   });
 
   it('accepts ftp URLs, explicit file names and extract = false', () => {
-    const r = validateRecipe({ ...good, sources: [{ url: 'ftp://ftp.x.org/pub/snap.tgz?x=1', sha256: SHA }, { url: 'https://x.org/get?id=3', sha256: 'b'.repeat(64), file: 'x-3.tar.gz', extract: false }] }, 'system/zlib/pkg.lua', 'zlib');
-    expect(r.sources.map((s) => [s.file, s.extract])).toEqual([['snap.tgz', true], ['x-3.tar.gz', false]]);
+    const r = validateRecipe(
+      {
+        ...good,
+        sources: [
+          { url: 'ftp://ftp.x.org/pub/snap.tgz?x=1', sha256: SHA },
+          { url: 'https://x.org/get?id=3', sha256: 'b'.repeat(64), file: 'x-3.tar.gz', extract: false },
+        ],
+      },
+      'system/zlib/pkg.lua',
+      'zlib',
+    );
+    expect(r.sources.map((s) => [s.file, s.extract])).toEqual([
+      ['snap.tgz', true],
+      ['x-3.tar.gz', false],
+    ]);
   });
 
   it.each([
@@ -54,7 +74,15 @@ describe('validateRecipe', () => {
     [{ name: 'zlib-ng' }, /system\/zlib\/pkg\.lua: name: "zlib-ng" differs from its folder "system\/zlib"/],
     [{ patches: ['../../etc/passwd'] }, /patches\[1\]: .* is not a file name beside pkg\.lua/],
     [{ build_deps: ['zlib'] }, /build_deps\[1\]: a package cannot depend on itself/],
-    [{ sources: [{ url: 'https://a.org/z.tar.gz', sha256: SHA }, { url: 'ftp://b.org/pub/z.tar.gz', sha256: SHA }] }, /sources\[2\]\.file: "z\.tar\.gz" is used by two sources/],
+    [
+      {
+        sources: [
+          { url: 'https://a.org/z.tar.gz', sha256: SHA },
+          { url: 'ftp://b.org/pub/z.tar.gz', sha256: SHA },
+        ],
+      },
+      /sources\[2\]\.file: "z\.tar\.gz" is used by two sources/,
+    ],
     [{ sources: [{ url: 'https://a.org/z.tar.gz', sha256: SHA, extrct: false }] }, /sources\[1\]\.extrct: unknown field \(did you mean "extract"\?\)/],
     [{ sources: [{ url: 'https://a.org/z/', sha256: SHA }] }, /sources\[1\]\.file: cannot derive a file name from the URL/],
     [{ files: ['sub/dir.conf'] }, /files\[1\]: .* is not a file name beside pkg\.lua/],
@@ -98,7 +126,7 @@ describe('loadRecipes', () => {
 
   it('the kernel .config content enters the key of the recipe that reads it, and no other', async () => {
     const dir = await root({
-      linux: recipe('linux', ', files = {}') .replace('build = "true"', 'build = "cp /build/files/kernel.config .config" .. (config.kernel.config and "" or "")'),
+      linux: recipe('linux', ', files = {}').replace('build = "true"', 'build = "cp /build/files/kernel.config .config" .. (config.kernel.config and "" or "")'),
       zlib: recipe('zlib'),
     });
     const { readFile: rf, writeFile: wf } = await import('node:fs/promises');
@@ -108,7 +136,13 @@ describe('loadRecipes', () => {
       await wf(join(dir, 'kernel.config'), content);
       const recipes = await loadRecipes(dir, await loadConfig(dir), { stage: 'dev' });
       const order = buildOrder(recipes, [...recipes.keys()]);
-      const keys = computeKeys(order, recipes, { farmVersion: 't', builderImage: 'i', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '', CXXFLAGS: '', LDFLAGS: '', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
+      const keys = computeKeys(order, recipes, {
+        farmVersion: 't',
+        builderImage: 'i',
+        stage: 'dev',
+        toolchainEnv: { CC: 'cc', CFLAGS: '', CXXFLAGS: '', LDFLAGS: '', LTO: '0' },
+        stripStepSha256: 's'.repeat(64),
+      });
       return { recipes, linux: keys.get('linux')?.key, zlib: keys.get('zlib')?.key };
     };
     const a = await keysWith('CONFIG_64BIT=y\n');
@@ -121,31 +155,43 @@ describe('loadRecipes', () => {
   });
 
   it('profiles: extends is followed, cycles and unknown profiles are named', async () => {
-    const dir = await root({}, {
-      'profiles/a.lua': 'return { description = "a", extends = "b", packages = { "x" } }',
-      'profiles/b.lua': 'return { description = "b", packages = { "y" } }',
-      'profiles/c.lua': 'return { description = "c", extends = "d", packages = {} }',
-      'profiles/d.lua': 'return { description = "d", extends = "c", packages = {} }',
-      'profiles/e.lua': 'return { description = "e", extends = "gone", packages = {} }',
-    });
+    const dir = await root(
+      {},
+      {
+        'profiles/a.lua': 'return { description = "a", extends = "b", packages = { "x" } }',
+        'profiles/b.lua': 'return { description = "b", packages = { "y" } }',
+        'profiles/c.lua': 'return { description = "c", extends = "d", packages = {} }',
+        'profiles/d.lua': 'return { description = "d", extends = "c", packages = {} }',
+        'profiles/e.lua': 'return { description = "e", extends = "gone", packages = {} }',
+      },
+    );
     expect((await loadProfile(dir, 'a', { stage: 'dev' })).packages).toEqual(['y', 'x']);
     await expect(loadProfile(dir, 'c', { stage: 'dev' })).rejects.toThrow(/"extends" cycle: c -> d -> c/);
-    await expect(loadProfile(dir, 'nope', { stage: 'dev' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringMatching(/^config\.lua: profile: no profile "nope" .*available: a, b, c, d/) as unknown });
+    await expect(loadProfile(dir, 'nope', { stage: 'dev' })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringMatching(/^config\.lua: profile: no profile "nope" .*available: a, b, c, d/) as unknown,
+    });
     // The error names where the name came from: a command-line flag, or the profile that extends it.
     await expect(loadProfile(dir, 'nope', { stage: 'dev' }, '--profile')).rejects.toThrow(/^--profile: no profile "nope"/);
     await expect(loadProfile(dir, 'e', { stage: 'dev' })).rejects.toThrow(/^profiles\/e\.lua: extends: no profile "gone"/);
   });
 
   it('profiles: unknown fields are rejected, packages de-duplicated, Lua errors name file and line', async () => {
-    const dir = await root({}, {
-      'profiles/p.lua': 'return { description = "p", pakages = { "x" } }',
-      'profiles/q.lua': 'return { description = "q", extends = "r", packages = { "x", "y", "x" } }',
-      'profiles/r.lua': 'return { description = "r", packages = { "y", "z" } }',
-      'profiles/s.lua': 'return {\n  description = nil .. "s" }',
-    });
+    const dir = await root(
+      {},
+      {
+        'profiles/p.lua': 'return { description = "p", pakages = { "x" } }',
+        'profiles/q.lua': 'return { description = "q", extends = "r", packages = { "x", "y", "x" } }',
+        'profiles/r.lua': 'return { description = "r", packages = { "y", "z" } }',
+        'profiles/s.lua': 'return {\n  description = nil .. "s" }',
+      },
+    );
     await expect(loadProfile(dir, 'p', { stage: 'dev' })).rejects.toThrow(/profiles\/p\.lua: pakages: unknown option \(did you mean "packages"\?\)/);
     expect(await loadProfile(dir, 'q', { stage: 'dev' })).toEqual({ name: 'q', description: 'q', packages: ['y', 'z', 'x'] });
-    await expect(loadProfile(dir, 's', { stage: 'dev' })).rejects.toMatchObject({ code: 'LUA_ERROR', message: expect.stringMatching(/^profiles\/s\.lua:2: /) as unknown });
+    await expect(loadProfile(dir, 's', { stage: 'dev' })).rejects.toMatchObject({
+      code: 'LUA_ERROR',
+      message: expect.stringMatching(/^profiles\/s\.lua:2: /) as unknown,
+    });
   });
 
   it('hashes the recipe, its patches and files, and records its reads', async () => {

@@ -47,7 +47,9 @@ describe('build styles', () => {
       'echo post_install',
       'rm -f "$DESTDIR"/usr/lib/*.la',
     ]);
-    expect(script).toMatch(/^command -v make >\/dev\/null 2>&1 \|\| \{ echo 'stasis-farm: build_style "configure" needs make, which this builder does not have on PATH' >&2; exit 127; \}$/m);
+    expect(script).toMatch(
+      /^command -v make >\/dev\/null 2>&1 \|\| \{ echo 'stasis-farm: build_style "configure" needs make, which this builder does not have on PATH' >&2; exit 127; \}$/m,
+    );
     expect(script).toMatch(/^# pre_configure\necho pre_configure$/m);
   });
 
@@ -58,11 +60,15 @@ describe('build styles', () => {
       'make DESTDIR="$DESTDIR" "install"',
       'rm -f "$DESTDIR"/usr/lib/*.la',
     ]);
-    expect(steps(styled({ build_style: 'configure', configure_script: '../src/configure', make_install_target: 'install-strip' }))[0]).toMatch(/^"\.\.\/src\/configure" --prefix=\/usr /);
+    expect(steps(styled({ build_style: 'configure', configure_script: '../src/configure', make_install_target: 'install-strip' }))[0]).toMatch(
+      /^"\.\.\/src\/configure" --prefix=\/usr /,
+    );
   });
 
-  it('configure_defaults = false: a hand-written configure gets only the recipe\'s arguments; true is the same as absent', () => {
-    expect(steps(styled({ build_style: 'configure', configure_defaults: false, configure_args: ['--prefix=/usr', '--with-cc=$CC'] }))[0]).toBe('"./configure" "--prefix=/usr" "--with-cc=$CC"');
+  it("configure_defaults = false: a hand-written configure gets only the recipe's arguments; true is the same as absent", () => {
+    expect(steps(styled({ build_style: 'configure', configure_defaults: false, configure_args: ['--prefix=/usr', '--with-cc=$CC'] }))[0]).toBe(
+      '"./configure" "--prefix=/usr" "--with-cc=$CC"',
+    );
     const on = validateRecipe({ ...base, build_style: 'configure', configure_defaults: true }, FILE, 'hello');
     const absent = validateRecipe({ ...base, build_style: 'configure' }, FILE, 'hello');
     // Absent and true give the same recipe, so the keys of recipes that never name it do not change.
@@ -104,7 +110,9 @@ describe('build styles', () => {
     expect(shellWord(`it's "x" \\ \`id\` $(id) $1 $ \${HOME}/$SYSROOT`)).toBe(`"it's \\"x\\" \\\\ \\\`id\\\` \\$(id) \\$1 \\$ \${HOME}/$SYSROOT"`);
     // What a shell makes of it: one word each, variables expanded, nothing run.
     const words = [`it's "x"`, '$(echo ran) `echo ran` *', '$HOME/${HOME}', 'a  b'];
-    const out = execFileSync('/bin/sh', ['-c', `for w in ${words.map(shellWord).join(' ')}; do printf '[%s]\\n' "$w"; done`], { env: { HOME: '/h', PATH: process.env['PATH'] ?? '' } }).toString();
+    const out = execFileSync('/bin/sh', ['-c', `for w in ${words.map(shellWord).join(' ')}; do printf '[%s]\\n' "$w"; done`], {
+      env: { HOME: '/h', PATH: process.env['PATH'] ?? '' },
+    }).toString();
     expect(out).toBe(`[it's "x"]\n[$(echo ran) \`echo ran\` *]\n[/h//h]\n[a  b]\n`);
   });
 

@@ -21,10 +21,16 @@ const SECOND = join(REPO, 'mirror', 'SOURCES.tsv');
 const REGISTRY_HOSTS = [
   /\b(?:deb|ftp|security|snapshot|archive|httpredir|cdn-fastly|ftp\.[a-z]{2})\.debian\.(?:org|net)\b/,
   /\b(?:archive|security|ports|old-releases)\.ubuntu\.com\b/,
-  /\bfiles\.pythonhosted\.org\b/, /\bpypi\.(?:org|python\.org)\b/,
-  /\bregistry\.(?:npmjs\.org|yarnpkg\.com)\b/, /\b(?:static\.)?crates\.io\b/, /\brubygems\.org\b/,
-  /\bproxy\.golang\.org\b/, /\brepo1?\.maven\.org\b/, /\bdl-cdn\.alpinelinux\.org\b/,
-  /\bdownload\.fedoraproject\.org\b/, /\bmirrors\.fedoraproject\.org\b/,
+  /\bfiles\.pythonhosted\.org\b/,
+  /\bpypi\.(?:org|python\.org)\b/,
+  /\bregistry\.(?:npmjs\.org|yarnpkg\.com)\b/,
+  /\b(?:static\.)?crates\.io\b/,
+  /\brubygems\.org\b/,
+  /\bproxy\.golang\.org\b/,
+  /\brepo1?\.maven\.org\b/,
+  /\bdl-cdn\.alpinelinux\.org\b/,
+  /\bdownload\.fedoraproject\.org\b/,
+  /\bmirrors\.fedoraproject\.org\b/,
 ];
 
 afterAll(closeLuaWorkers);
@@ -81,11 +87,14 @@ describe('the Stasis package set in system/', () => {
   });
 
   it('marks exactly the /sucks packages as non-static', () => {
-    const dynamic = [...recipes.values()].filter((r) => !r.recipe.static).map((r) => r.recipe.name).sort();
+    const dynamic = [...recipes.values()]
+      .filter((r) => !r.recipe.static)
+      .map((r) => r.recipe.name)
+      .sort();
     expect(dynamic).toEqual([...SUCKS].sort());
   });
 
-  withMirror('every source is a real https/http URL or a mirror-only file; a file the mirror has carries the mirror\'s sha256', () => {
+  withMirror("every source is a real https/http URL or a mirror-only file; a file the mirror has carries the mirror's sha256", () => {
     const wrong: string[] = [];
     for (const { recipe } of recipes.values()) {
       for (const s of recipe.sources) {
@@ -113,18 +122,22 @@ describe('the Stasis package set in system/', () => {
     expect(unexplained).toEqual([]);
   });
 
-  it('a mirror-only source says where the file came from; no recipe names a distribution\'s package archive', async () => {
+  it("a mirror-only source says where the file came from; no recipe names a distribution's package archive", async () => {
     const wrong: string[] = [];
     for (const { recipe, file } of recipes.values()) {
       const text = await readFile(join(root, file), 'utf8');
       if (/\/pool\/main\//.test(text)) wrong.push(`${recipe.name}: names a package archive`);
-      const comments = text.split('\n').filter((l) => l.trim().startsWith('--')).join('\n');
-      if (recipe.sources.some((s) => s.url === undefined) && !/mirror-only/i.test(comments)) wrong.push(`${recipe.name}: mirror-only source without a provenance comment`);
+      const comments = text
+        .split('\n')
+        .filter((l) => l.trim().startsWith('--'))
+        .join('\n');
+      if (recipe.sources.some((s) => s.url === undefined) && !/mirror-only/i.test(comments))
+        wrong.push(`${recipe.name}: mirror-only source without a provenance comment`);
     }
     expect(wrong).toEqual([]);
   });
 
-  it('no file under system/, profiles/, docs/ or README.md names a package registry\'s host', async () => {
+  it("no file under system/, profiles/, docs/ or README.md names a package registry's host", async () => {
     const files = async (dir: string): Promise<string[]> =>
       (await readdir(dir, { withFileTypes: true, recursive: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
     const all = [...(await files(join(REPO, 'system'))), ...(await files(join(REPO, 'profiles'))), ...(await files(join(REPO, 'docs'))), join(REPO, 'README.md')];
@@ -160,7 +173,7 @@ describe('the Stasis package set in system/', () => {
     expect([...second.keys()].filter((f) => !used.has(f) && !/^(gmp|mpfr)/.test(f))).toEqual([]);
   });
 
-  withMirror('every source is in one of the two mirrors\' lists, or docs/status-notes.yaml says why its package is not built here', () => {
+  withMirror("every source is in one of the two mirrors' lists, or docs/status-notes.yaml says why its package is not built here", () => {
     const unobtainable = [...recipes.values()]
       .filter(({ recipe }) => recipe.sources.some((s) => !mirrorSums.has(s.file) && !second.has(s.file)))
       .map(({ recipe }) => recipe.name)
@@ -228,7 +241,13 @@ describe('package keys of the whole tree', () => {
     const config = await loadConfig(root);
     const all = await loadRecipes(root, config, { stage: 'dev' });
     const order = buildOrder(all, [...all.keys()]);
-    const keys = computeKeys(order, all, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
+    const keys = computeKeys(order, all, {
+      farmVersion: 't',
+      builderImage: 'sha256:x',
+      stage: 'dev',
+      toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' },
+      stripStepSha256: 's'.repeat(64),
+    });
     return new Map([...keys].map(([k, v]) => [k, v.key]));
   };
 
@@ -257,7 +276,9 @@ describe('package keys of the whole tree', () => {
   it('system options change no package key: no recipe reads the hostname, the timezone or the ttys', async () => {
     const example = await readFile(join(REPO, 'configs', 'config.lua.example'), 'utf8');
     const before = await keysFor(example);
-    const after = await keysFor(example.replace('hostname = "stasis"', 'hostname = "island"').replace('timezone = "UTC"', 'timezone = "Europe/Berlin"').replace('"tty1", "tty2", "tty3"', '"tty1"'));
+    const after = await keysFor(
+      example.replace('hostname = "stasis"', 'hostname = "island"').replace('timezone = "UTC"', 'timezone = "Europe/Berlin"').replace('"tty1", "tty2", "tty3"', '"tty1"'),
+    );
     await writeFile(join(root, 'config.lua'), example);
     expect(after).toEqual(before);
   }, 60_000);
@@ -281,7 +302,7 @@ function dependentsOf(pkg: string): string[] {
 }
 
 describe('build scripts', () => {
-  it('every recipe\'s build script is valid sh (sh -n), so a typo fails here and not hours into a build', async () => {
+  it("every recipe's build script is valid sh (sh -n), so a typo fails here and not hours into a build", async () => {
     const { spawnSync } = await import('node:child_process');
     const broken: string[] = [];
     for (const { recipe } of recipes.values()) {

@@ -18,7 +18,9 @@ describe('release audits stage B before dist/ is written', () => {
     expect(result.dist).toBeUndefined();
     expect(result.audit?.findings).toEqual([{ rule: 'setuid', severity: 'failure', path: 'usr/bin/sudo', package: 'sudo', detail: 'setuid file' }]);
     expect(await exists(join(root, 'workspace-release-stage-b', 'dist'))).toBe(false);
-    expect(await readFile(join(root, 'workspace-release-stage-b', 'audit.yaml'), 'utf8')).toMatch(/verdict: findings[\s\S]*rule: setuid\n\s+severity: failure\n\s+path: usr\/bin\/sudo/);
+    expect(await readFile(join(root, 'workspace-release-stage-b', 'audit.yaml'), 'utf8')).toMatch(
+      /verdict: findings[\s\S]*rule: setuid\n\s+severity: failure\n\s+path: usr\/bin\/sudo/,
+    );
   });
 
   it('the allowlist accepts the finding: dist/ is written and the manifest records the audit and the recipe tree', async () => {

@@ -55,7 +55,12 @@ describe('challenge: rebuild a release from its manifest on the fake engine', ()
   it('refuses when the recipe tree here is not the recorded one', async () => {
     const edited = await copyOfProject();
     await appendFile(join(edited.root, 'system', 'motd', 'pkg.lua'), '-- edited\n');
-    const error = await challengeRelease({ root: edited.root, distDir: edited.dist, workDir: join(edited.root, 'workspace-challenge'), ...fakeReleaseOptions(PACKAGES) }).catch((e: unknown) => e);
+    const error = await challengeRelease({
+      root: edited.root,
+      distDir: edited.dist,
+      workDir: join(edited.root, 'workspace-challenge'),
+      ...fakeReleaseOptions(PACKAGES),
+    }).catch((e: unknown) => e);
     expect(isFarmError(error) && error.code).toBe('CHALLENGE_REFUSED');
     expect((error as Error).message).toMatch(/the recipe tree in .* \(sha256 [0-9a-f]{64}\) is not the one the release was built from \([0-9a-f]{64}\)/);
     expect(await exists(join(edited.root, 'workspace-challenge'))).toBe(false);

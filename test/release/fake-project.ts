@@ -23,7 +23,12 @@ export async function makeFakeProject(packages: Readonly<Record<string, Readonly
     );
   }
   await mkdir(join(root, 'profiles'));
-  await writeFile(join(root, 'profiles', 'fake.lua'), `return { description = "fake", packages = { ${Object.keys(packages).map((p) => `"${p}"`).join(', ')} } }\n`);
+  await writeFile(
+    join(root, 'profiles', 'fake.lua'),
+    `return { description = "fake", packages = { ${Object.keys(packages)
+      .map((p) => `"${p}"`)
+      .join(', ')} } }\n`,
+  );
   await writeFile(join(root, 'config.lua'), await smallProfileConfig());
   await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
   return root;

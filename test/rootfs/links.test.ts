@@ -38,7 +38,7 @@ async function expectRefused(
 }
 
 describe('assembly never writes through a symlink a package shipped', () => {
-  it('an absolute symlink to a host directory: another package\'s files are not written there', async () => {
+  it("an absolute symlink to a host directory: another package's files are not written there", async () => {
     const scratch = await makeScratch();
     const evil = await fakePackage('evil-abs', [{ path: 'opt', type: 'symlink', target: scratch }]);
     const victim = await fakePackage('victim', [
@@ -63,7 +63,7 @@ describe('assembly never writes through a symlink a package shipped', () => {
     await expectRefused([evil, docs], scratch, ['evil-rel', 'usr/share', 'docs', 'usr/share/doc']);
   });
 
-  it('config.lua files are not rendered through a package\'s etc symlink', async () => {
+  it("config.lua files are not rendered through a package's etc symlink", async () => {
     const scratch = await makeScratch();
     const evil = await fakePackage('evil-etc', [{ path: 'etc', type: 'symlink', target: scratch }]);
     await expectRefused([evil], scratch, ['evil-etc', 'etc', 'config.lua'], RENDERED);
@@ -75,7 +75,7 @@ describe('assembly never writes through a symlink a package shipped', () => {
     await expectRefused([evil], scratch, ['evil-root', 'root', 'config.lua'], RENDERED);
   });
 
-  it('a hardlink whose source sits under another package\'s symlink is refused', async () => {
+  it("a hardlink whose source sits under another package's symlink is refused", async () => {
     const scratch = await makeScratch();
     const evil = await fakePackage('evil-lib', [{ path: 'lib', type: 'symlink', target: scratch }]);
     const thief = await fakePackage('thief', [

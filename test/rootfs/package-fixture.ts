@@ -35,7 +35,7 @@ export async function fakePackage(pkg: string, entries: readonly FixtureEntry[])
   const manifest: ManifestEntry[] = entries.map((e) => ({
     path: e.path,
     type: e.type,
-    mode: e.type === 'dir' ? e.mode ?? 0o755 : e.type === 'file' ? e.mode ?? 0o644 : 0o777,
+    mode: e.type === 'dir' ? (e.mode ?? 0o755) : e.type === 'file' ? (e.mode ?? 0o644) : 0o777,
     uid: 0,
     gid: 0,
     size: e.type === 'file' ? Buffer.byteLength(e.content) : 0,
@@ -44,7 +44,21 @@ export async function fakePackage(pkg: string, entries: readonly FixtureEntry[])
   }));
   const manifestPath = join(dir, 'manifest.json');
   await writeFile(manifestPath, JSON.stringify(manifest));
-  const meta = { key: randomBytes(32).toString('hex'), pkg, version: '1', stage: 'dev', outputSha256: createHash('sha256').update(await readFile(tarPath)).digest('hex'), selfHash: '', depOutputs: {}, files: entries.length, bytes: 0, durationMs: 0, inputs: {} };
+  const meta = {
+    key: randomBytes(32).toString('hex'),
+    pkg,
+    version: '1',
+    stage: 'dev',
+    outputSha256: createHash('sha256')
+      .update(await readFile(tarPath))
+      .digest('hex'),
+    selfHash: '',
+    depOutputs: {},
+    files: entries.length,
+    bytes: 0,
+    durationMs: 0,
+    inputs: {},
+  };
   return { pkg, entry: { meta, dir, tarPath, manifestPath, logPath: join(dir, 'build.log') } };
 }
 

@@ -30,13 +30,18 @@ const RAW = {
 };
 const CTX: RenderContext = {
   packages: new Set(['dhcpcd', 'dropbear', 'eiwd', 'grub', 'tzdata']),
-  zones: zonesFromTzdata(['Zone\tEurope/Berlin\t0:53:28 -\tLMT\t1893 Apr\n', 'Zone\tAmerica/New_York\t-4:56:02 -\tLMT\t1883\n', 'Link\tEurope/Berlin\tArctic/Longyearbyen\n']),
+  zones: zonesFromTzdata([
+    'Zone\tEurope/Berlin\t0:53:28 -\tLMT\t1893 Apr\n',
+    'Zone\tAmerica/New_York\t-4:56:02 -\tLMT\t1883\n',
+    'Link\tEurope/Berlin\tArctic/Longyearbyen\n',
+  ]),
   compiledZones: new Set(),
   sourceDateEpoch: 1700000000,
 };
 
 const cfg = (override: Record<string, unknown> = {}): SystemConfig => validateSystemConfig({ ...RAW, ...override }, 'config.lua');
-const render = (override: Record<string, unknown> = {}, ctx: RenderContext = CTX): Map<string, RenderedFile> => new Map(renderSystemFiles(cfg(override), ctx).map((f) => [f.path, f]));
+const render = (override: Record<string, unknown> = {}, ctx: RenderContext = CTX): Map<string, RenderedFile> =>
+  new Map(renderSystemFiles(cfg(override), ctx).map((f) => [f.path, f]));
 const content = (files: Map<string, RenderedFile>, path: string): string | undefined => files.get(path)?.content;
 
 /** Paths whose content or mode differ between two renders. */
@@ -55,10 +60,25 @@ describe('config.lua rendered into the rootfs', () => {
     ['keymap', { keymap: 'de' }, ['etc/stasis/keymap']],
     ['root password', { root_password: '!' }, ['etc/shadow']],
     ['kernel params', { kernel: { params: ['quiet', 'loglevel=3'] } }, ['boot/grub/grub.cfg', 'etc/stasis/cmdline']],
-    ['serial console', { kernel: { params: ['quiet', 'console=ttyS0'] } }, ['boot/grub/grub.cfg', 'etc/s6-rc/source/default/contents', 'etc/s6-rc/source/getty-ttyS0', 'etc/s6-rc/source/getty-ttyS0/run', 'etc/s6-rc/source/getty-ttyS0/type', 'etc/stasis/cmdline']],
+    [
+      'serial console',
+      { kernel: { params: ['quiet', 'console=ttyS0'] } },
+      [
+        'boot/grub/grub.cfg',
+        'etc/s6-rc/source/default/contents',
+        'etc/s6-rc/source/getty-ttyS0',
+        'etc/s6-rc/source/getty-ttyS0/run',
+        'etc/s6-rc/source/getty-ttyS0/type',
+        'etc/stasis/cmdline',
+      ],
+    ],
     ['filesystem', { filesystem: { root: { device: 'UUID=abcd', type: 'btrfs', options: 'compress=zstd' } } }, ['boot/grub/grub.cfg', 'etc/fstab', 'etc/stasis/cmdline']],
     ['dns', { dns: ['1.1.1.1', '2606:4700::1111'] }, ['etc/resolv.conf']],
-    ['ttys', { ttys: ['tty1', 'ttyS0'] }, ['etc/s6-rc/source/default/contents', 'etc/s6-rc/source/getty-ttyS0', 'etc/s6-rc/source/getty-ttyS0/run', 'etc/s6-rc/source/getty-ttyS0/type']],
+    [
+      'ttys',
+      { ttys: ['tty1', 'ttyS0'] },
+      ['etc/s6-rc/source/default/contents', 'etc/s6-rc/source/getty-ttyS0', 'etc/s6-rc/source/getty-ttyS0/run', 'etc/s6-rc/source/getty-ttyS0/type'],
+    ],
   ])('changing %s changes exactly the expected files', (_name, override, files) => {
     expect(changed(base, render(override))).toEqual(files);
   });
@@ -76,9 +96,14 @@ describe('config.lua rendered into the rootfs', () => {
     expect(content(base, 'etc/s6-rc/source/getty-tty1/run')).toBe('#!/usr/bin/execlineb -P\ngetty 38400 tty1\n');
   });
 
-  it('/etc/group has every group mdevd\'s mdev.conf gives device nodes to (mdevd refuses to start otherwise)', async () => {
+  it("/etc/group has every group mdevd's mdev.conf gives device nodes to (mdevd refuses to start otherwise)", async () => {
     const conf = await readFile(resolve(import.meta.dirname, '..', '..', 'system', 'mdevd', 'mdev.conf'), 'utf8');
-    const wanted = new Set(conf.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((l) => (l.trim().split(/\s+/)[1] ?? '').split(':')[1]));
+    const wanted = new Set(
+      conf
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+        .map((l) => (l.trim().split(/\s+/)[1] ?? '').split(':')[1]),
+    );
     const groups = new Set((content(base, 'etc/group') ?? '').split('\n').map((l) => l.split(':')[0]));
     expect([...wanted].filter((g) => g !== undefined && !groups.has(g))).toEqual([]);
   });
@@ -100,7 +125,9 @@ describe('config.lua rendered into the rootfs', () => {
       network: { interfaces: [{ name: 'eth1', mode: 'static', address: '192.168.1.10/24', gateway: '192.168.1.1' }] },
       wifi: { enabled: true, networks: [{ ssid: 'home', passphrase: 'correct horse battery' }] },
     });
-    expect(content(files, 'etc/s6-rc/source/net-eth1/up')).toBe('if { ip link set eth1 up }\nif { ip address add 192.168.1.10/24 dev eth1 }\nip route add default via 192.168.1.1 dev eth1\n');
+    expect(content(files, 'etc/s6-rc/source/net-eth1/up')).toBe(
+      'if { ip link set eth1 up }\nif { ip address add 192.168.1.10/24 dev eth1 }\nip route add default via 192.168.1.1 dev eth1\n',
+    );
     expect(files.get('var/lib/iwd/home.psk')).toMatchObject({ mode: 0o600, content: '[Security]\nPassphrase=correct horse battery\n' });
     expect(files.get('var/lib/iwd')?.mode).toBe(0o700);
   });
@@ -121,8 +148,12 @@ describe('config.lua rendered into the rootfs', () => {
 
   it('a system option enters only the key of a recipe that reads it', async () => {
     const root = await mkdtemp(join(tmpdir(), 'keys-'));
-    const recipe = (name: string, build: string): string => `return { name = "${name}", version = "1", description = "d", license = "MIT", sources = {}, build = ${build} }\n`;
-    for (const [name, text] of [['motd', recipe('motd', '"echo " .. config.hostname .. " > motd"')], ['zlib', recipe('zlib', '"make"')]] as const) {
+    const recipe = (name: string, build: string): string =>
+      `return { name = "${name}", version = "1", description = "d", license = "MIT", sources = {}, build = ${build} }\n`;
+    for (const [name, text] of [
+      ['motd', recipe('motd', '"echo " .. config.hostname .. " > motd"')],
+      ['zlib', recipe('zlib', '"make"')],
+    ] as const) {
       await mkdir(join(root, 'system', name), { recursive: true });
       await writeFile(join(root, 'system', name, 'pkg.lua'), text);
     }
@@ -132,7 +163,13 @@ describe('config.lua rendered into the rootfs', () => {
       await writeFile(join(root, 'config.lua'), text);
       const recipes = await loadRecipes(root, await loadConfig(root), { stage: 'dev' });
       const order = buildOrder(recipes, [...recipes.keys()]);
-      const keys = computeKeys(order, recipes, { farmVersion: 't', builderImage: 'sha256:x', stage: 'dev', toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' }, stripStepSha256: 's'.repeat(64) });
+      const keys = computeKeys(order, recipes, {
+        farmVersion: 't',
+        builderImage: 'sha256:x',
+        stage: 'dev',
+        toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' },
+        stripStepSha256: 's'.repeat(64),
+      });
       return new Map([...keys].map(([k, v]) => [k, v.key]));
     };
     const before = await keysFor(example);
@@ -160,7 +197,7 @@ describe('with s6-boot: locale in the init environment, services after the boot 
     expect(content(render({ locale: 'de_DE.UTF-8' }, BOOT), 'etc/s6-linux-init/current/env/LANG')).toBe('de_DE.UTF-8\n');
   });
 
-  it('changing the keymap changes only the file s6-boot\'s keymap service loads', () => {
+  it("changing the keymap changes only the file s6-boot's keymap service loads", () => {
     expect(changed(base, render({ keymap: 'de-latin1' }, BOOT))).toEqual(['etc/stasis/keymap']);
   });
 });
@@ -189,7 +226,8 @@ describe('the s6-rc source tree is checked before the rootfs is written', () => 
   });
 
   it('refuses a service directory without a type', () => {
-    expect(() => checkServiceTree(origins({ 'etc/s6-rc/source/half': 'x', 'etc/s6-rc/source/half/run': 'x' }), new Map())).toThrow(/source\/half \(from x\) has no type file/);
+    expect(() => checkServiceTree(origins({ 'etc/s6-rc/source/half': 'x', 'etc/s6-rc/source/half/run': 'x' }), new Map())).toThrow(
+      /source\/half \(from x\) has no type file/,
+    );
   });
 });
-

@@ -49,7 +49,10 @@ describe.skipIf(!ready)('the dockerode adapter (real engine)', () => {
     // 20.10 on cgroup v1), the count the build's deadline shell records does not.
     {
       const oomSpec = spec('', { limits: { memoryBytes: 32 * 1024 * 1024, pids: 64, logBytes: 1 << 20 } });
-      await using c = await runtime.createContainer({ ...oomSpec, cmd: withDeadline(['/bin/sh', '-c', 'mkdir -p /build; head -c 400000000 /dev/zero | tail > /dev/null'], 120) });
+      await using c = await runtime.createContainer({
+        ...oomSpec,
+        cmd: withDeadline(['/bin/sh', '-c', 'mkdir -p /build; head -c 400000000 /dev/zero | tail > /dev/null'], 120),
+      });
       const oom = await c.run({ timeoutMs: 60_000, onOutput: () => {} });
       expect(oom.exitCode).not.toBe(0);
       expect(oom.oomKilled || (await oomKills(c)) > 0).toBe(true);

@@ -13,7 +13,7 @@ describe('the labels of what the farm makes', () => {
     expect(farmLabels({ kind: 'builder-base' })).toEqual({ 'org.stasis-farm.farm': 'stasis-farm', 'org.stasis-farm.kind': 'builder-base' });
   });
 
-  it('tell the farm\'s images of a kind from foreign ones', () => {
+  it("tell the farm's images of a kind from foreign ones", () => {
     expect(isFarmMade(farmLabels({ kind: 'stage', stage: 'a' }), 'stage')).toBe(true);
     expect(isFarmMade({ 'org.stasis-farm.kind': 'stage' }, 'stage')).toBe(false);
     expect(isFarmMade(farmLabels({ kind: 'builder' }), 'stage')).toBe(false);

@@ -33,7 +33,13 @@ async function makeOnce<T>(dir: string, make: (dir: string) => Promise<T>): Prom
       if (r.error !== undefined) throw new Error(`shared fixture ${dir} failed: ${r.error}`);
       return r.value as T;
     }
-    if (await mkdir(lock).then(() => true, () => false)) break;
+    if (
+      await mkdir(lock).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     // A holder that died (its file timed out and its worker was ended) leaves the lock to the next one.
     const holder = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => 'NaN'));
     if (Number.isInteger(holder) && !alive(holder)) {

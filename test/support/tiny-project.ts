@@ -21,7 +21,12 @@ export async function tinyRoot(recipes: Readonly<Record<string, string>>, defaul
   await writeFile(join(root, 'config.lua'), await smallProfileConfig());
   await writeFile(join(root, 'default.lua'), `return { source_date_epoch = 1700000000${defaults} }\n`);
   await mkdir(join(root, 'profiles'));
-  await writeFile(join(root, 'profiles', 'test.lua'), `return { description = "test", packages = { ${Object.keys(recipes).map((n) => `"${n}"`).join(', ')} } }\n`);
+  await writeFile(
+    join(root, 'profiles', 'test.lua'),
+    `return { description = "test", packages = { ${Object.keys(recipes)
+      .map((n) => `"${n}"`)
+      .join(', ')} } }\n`,
+  );
   for (const [name, text] of Object.entries(recipes)) {
     await mkdir(join(root, 'system', name), { recursive: true });
     await writeFile(join(root, 'system', name, 'pkg.lua'), text);

@@ -100,7 +100,12 @@ describe('every archive the farm reads goes through one reader with typed errors
     const file = join(dir, 'out.tar');
     await pipeline(p, createWriteStream(file));
     const summary = await extractTar(file, join(dir, 'root'));
-    expect(summary.sha256).toBe((await import('node:crypto')).createHash('sha256').update(await readFile(file)).digest('hex'));
+    expect(summary.sha256).toBe(
+      (await import('node:crypto'))
+        .createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
     expect(await readFile(join(dir, 'root', 'a'), 'utf8')).toBe('hello');
   });
 });

@@ -27,7 +27,15 @@ export async function makeKey(name: string): Promise<{ file: string; publicLine:
   const padding = Buffer.from(Array.from({ length: (8 - (section.length % 8)) % 8 }, (_, i) => i + 1));
   const count = Buffer.alloc(4);
   count.writeUInt32BE(1);
-  const raw = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), wire('none'), wire('none'), wire(''), count, wire(blob), wire(Buffer.concat([section, padding]))]);
+  const raw = Buffer.concat([
+    Buffer.from('openssh-key-v1\0', 'latin1'),
+    wire('none'),
+    wire('none'),
+    wire(''),
+    count,
+    wire(blob),
+    wire(Buffer.concat([section, padding])),
+  ]);
   const dir = await mkdtemp(join(tmpdir(), 'stasis-key-'));
   const file = join(dir, name);
   await writeFile(file, `-----BEGIN OPENSSH PRIVATE KEY-----\n${raw.toString('base64').replace(/.{1,70}/g, '$&\n')}-----END OPENSSH PRIVATE KEY-----\n`, { mode: 0o600 });

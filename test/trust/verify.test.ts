@@ -60,7 +60,9 @@ describe('sign and verify a release (offline, no engine)', () => {
       await writeFile(join(dist, file), bytes);
       const v = await cli(root, ['verify', dist, '--signers', signers]);
       expect(v.code).toBe(file.endsWith('.sig') ? 22 : 20);
-      expect(v.out).toContain(file.endsWith('.sig') ? `signatures ${file}:` : file === 'SHA256SUMS' ? 'SHA256SUMS.alice@example.org.sig: invalid' : `integrity ${file}: sha256`);
+      expect(v.out).toContain(
+        file.endsWith('.sig') ? `signatures ${file}:` : file === 'SHA256SUMS' ? 'SHA256SUMS.alice@example.org.sig: invalid' : `integrity ${file}: sha256`,
+      );
     },
   );
 
@@ -71,7 +73,9 @@ describe('sign and verify a release (offline, no engine)', () => {
     const v = await cli(root, ['verify', dist, '--signers', signers]);
     expect(v.code).toBe(22);
     expect(v.out).toMatch(/SHA256SUMS\.mallory\.sig: valid, but by an unknown signer/);
-    expect(v.out).toMatch(/signatures SHA256SUMS: 0 valid signature\(s\) by allowed signers, 1 required \(--min-signatures\); SHA256SUMS\.mallory\.sig is by an unknown signer \(key SHA256:/);
+    expect(v.out).toMatch(
+      /signatures SHA256SUMS: 0 valid signature\(s\) by allowed signers, 1 required \(--min-signatures\); SHA256SUMS\.mallory\.sig is by an unknown signer \(key SHA256:/,
+    );
   });
 
   it('--min-signatures 2 with one signature each: the missing count is named', async () => {
