@@ -29,5 +29,7 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
   make_install_target = "install-static",
   post_install = [[
 cd "$DESTDIR/usr/bin" && for f in *.static; do mv "$f" "${f%.static}"; done
+# btrfsck is installed as a link to btrfs.static, which the renaming just removed.
+ln -sfn btrfs btrfsck
 ]],
 }

@@ -21,6 +21,17 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
 # GPL v3 build (gnutls for TLS; libressl/OpenSSL would make it non-free).
 ]],
   -- Hand-written configure: it refuses --sysconfdir and autoconf's other defaults.
+  -- The configure line (ffmpeg -version, av*_configuration()) names the build's
+  -- sysroot, and the .pc files carry the -L of the libraries pkg-config found:
+  -- on the installed system those are /usr's.
+  post_configure = [[
+sed -i "/FFMPEG_CONFIGURATION/s|$SYSROOT||g" config.h
+if grep -q "$SYSROOT" config.h; then echo "ffmpeg: the configure line still names $SYSROOT" >&2; exit 1; fi
+]],
+  post_install = [[
+sed -i "s| -L$SYSROOT/usr/lib||g" "$DESTDIR"/usr/lib/pkgconfig/*.pc
+if grep -q "$SYSROOT" "$DESTDIR"/usr/lib/pkgconfig/*.pc; then echo "ffmpeg: a .pc file still names $SYSROOT" >&2; exit 1; fi
+]],
   configure_defaults = false,
   configure_args = {
     "--prefix=/usr", "--disable-shared", "--enable-static",

@@ -39,6 +39,12 @@ export CPPFLAGS="$CPPFLAGS -I$SYSROOT/usr/lib/musl-crypt/include" LDFLAGS="$LDFL
     "--with-stream", "--with-stream_ssl_module", "--with-threads",
     "--without-http_rewrite_module", "--without-pcre",
   },
+  -- `nginx -V` prints the configure line, which names the build's sysroot
+  -- (-I/-L flags): the paths it means are /usr's on the installed system.
+  post_configure = [[
+sed -i "/NGX_CONFIGURE/s|$SYSROOT||g" objs/ngx_auto_config.h
+if grep -q "$SYSROOT" objs/ngx_auto_config.h; then echo "nginx: the configure line still names $SYSROOT" >&2; exit 1; fi
+]],
   post_install = [[
 install -d -m 0755 "$DESTDIR/var/log/nginx" "$DESTDIR/var/lib/nginx"
 rm -rf "$DESTDIR/usr/html"

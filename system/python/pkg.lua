@@ -34,6 +34,13 @@ if grep -q 'MULTIARCH=$($CC --print-multiarch' configure; then echo "configure s
 ln -sf python3 "$DESTDIR/usr/bin/python"
 rm -rf "$DESTDIR"/usr/lib/python3*/test "$DESTDIR"/usr/lib/python3*/idlelib \
   "$DESTDIR"/usr/lib/python3*/tkinter "$DESTDIR"/usr/lib/python3*/turtledemo
+# sysconfig's data and the Makefile extension builds read record the build's
+# sysroot and source tree: on the installed system those are /usr and the
+# config directory beside the Makefile (where an installed python's srcdir is).
+for f in "$DESTDIR"/usr/lib/python3*/_sysconfigdata_*.py "$DESTDIR"/usr/lib/python3*/config-*/Makefile; do
+  sed -i -e "s|$SYSROOT||g" -e "s|/build/src/Python-$STASIS_VERSION|/usr/lib/python${STASIS_VERSION%.*}/config-${STASIS_VERSION%.*}-x86_64-linux-musl|g" "$f"
+  if grep -qE "/build/(src|sysroot)" "$f"; then echo "python: $f still names the build tree" >&2; exit 1; fi
+done
 find "$DESTDIR" -name __pycache__ -type d -prune -exec rm -rf {} +
 ]],
 }
