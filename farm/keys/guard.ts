@@ -5,7 +5,7 @@ const isStringRecord = (v: unknown): boolean => isRecord(v) && Object.values(v).
 const isListOf = (v: unknown, fields: readonly string[]): boolean => Array.isArray(v) && v.every((x) => isRecord(x) && fields.every((f) => typeof x[f] === 'string'));
 
 /**
- * Whether stored data (state.yaml, cache metadata) has the shape of KeyInputs, so it can
+ * Whether stored data (the workspace's manifest.yaml, cache metadata) has the shape of KeyInputs, so it can
  * be diffed. Inputs written by an older farm that fail this are treated as unknown.
  */
 export function isKeyInputs(value: unknown): value is KeyInputs {

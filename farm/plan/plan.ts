@@ -1,7 +1,7 @@
 import type { BuildOrder } from '../graph/index.js';
 import { diffKeyInputs, type KeyInputs, type PackageKey } from '../keys/index.js';
 
-/** What the previous build of a package used (from state.yaml). */
+/** What the previous build of a package used (from the workspace's manifest.yaml). */
 export interface PreviousBuild {
   readonly key: string;
   readonly inputs: KeyInputs;
