@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { EM_X86_64, isElf, parseElf, type ReadAt } from './elf.js';
+import { EM_386, EM_X86_64, isElf, parseElf, type ReadAt } from './elf.js';
 import { allowedBy, type AllowEntry } from './allowlist.js';
 import { hardlinkProblem, unsafeName } from './entry-safety.js';
 import { severityOf, WELL_KNOWN_MODES, type Finding, type Rule } from './rules.js';
@@ -38,6 +38,11 @@ export interface AuditReport {
 }
 
 const SUCKS = /^sucks(\/|$)/;
+/**
+ * GRUB's BIOS platform: its kernel and modules are 32-bit x86 code that the firmware's boot
+ * path runs before any Stasis kernel, so ELF32 i386 is their right machine (only there).
+ */
+const BIOS_BOOT_CODE = /^usr\/lib\/grub\/i386-pc\//;
 
 /**
  * Audit a tree: linkage (every ELF static x86_64, no TEXTREL, no exec stack),
@@ -98,7 +103,8 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
       elfFiles++;
       const elf = await parseElf(readAt, entry.size);
       if (elf !== undefined) {
-        if (!elf.class64 || elf.machine !== EM_X86_64)
+        const biosCode = BIOS_BOOT_CODE.test(entry.path) && !elf.class64 && elf.machine === EM_386;
+        if ((!elf.class64 || elf.machine !== EM_X86_64) && !biosCode)
           add('elf-foreign-arch', entry, `machine ${elf.machine}, ${elf.class64 ? 'ELF64' : 'ELF32'} (only x86_64 is a Stasis target)`);
         const dynamic = elf.interp || elf.needed > 0;
         const mayBeDynamic = SUCKS.test(entry.path) && (entry.package === undefined || sucks.has(entry.package));

@@ -14,6 +14,8 @@ export interface ElfInfo {
 }
 
 export const EM_X86_64 = 62;
+/** e_machine of 32-bit x86 (i386). */
+export const EM_386 = 3;
 const PT_DYNAMIC = 2;
 const PT_INTERP = 3;
 const PT_GNU_STACK = 0x6474e551;

@@ -1,5 +1,5 @@
--- ed: GNU ed, the standard line editor (the source is .tar.lz: lzip unpacks
--- it, from the sysroot).
+-- ed: GNU ed, the standard line editor.  Upstream releases .tar.lz only;
+-- Debian's orig tarball is a plain .tar.gz of the same tree, so no lzip is needed.
 return {
   name = "ed",
   version = "1.19",
@@ -12,13 +12,11 @@ return {
     { file = "ed_1.19.orig.tar.gz",
       sha256 = "8e5c3e7c84972e73957ff396b8318a21795f86547dd1fe4ec4232a9e6e44ca1d" },
   },
-  build_deps = { "lzip" },
-  build = [[
-lzip -dc /build/src/ed-*.tar.lz | tar -xf -
-cd ed-*/
-./configure --prefix=/usr CC="$CC" CFLAGS="$CFLAGS" LDFLAGS="$LDFLAGS"
-make -j"$JOBS"
-make install DESTDIR="$DESTDIR"
+  build_style = "configure",
+  -- Not autoconf: its configure takes CC and the flags as arguments.
+  configure_defaults = false,
+  configure_args = { "--prefix=/usr", "CC=$CC", "CFLAGS=$CFLAGS", "CPPFLAGS=$CPPFLAGS", "LDFLAGS=$LDFLAGS" },
+  post_install = [[
 rm -rf "$DESTDIR/usr/share/info"
 ]],
 }

@@ -13,9 +13,14 @@ return {
       sha256 = "f3c97391f7c4eaa677a78e090c7e97e6dc47b16f655f04683ebd37bef7fe0faa" },
   },
   -- The boot images are freestanding code compiled by a real gcc (the
-  -- builder's musl-gcc wrapper adds musl's headers, which grub must not see).
-  build_deps = { "musl-cross-make", "flex", "bison" },
+  -- builder's musl-gcc wrapper adds musl's headers, which grub must not see):
+  -- in stages A and B musl-cross-make's, in the dev stage the builder's own gcc
+  -- and binutils (Debian's; -m32 freestanding code needs no 32-bit libc).  The
+  -- grub-* tools are ordinary static musl programs ($CC).
+  build_deps = { "flex", "bison", farm.stage ~= "dev" and "musl-cross-make" or nil },
   build = [[
+T=]] .. (farm.stage == "dev" and "" or "x86_64-linux-musl-") .. [[
+
 # 2.12's tarball lacks this generated file (fixed after the release).
 echo depends bli part_gpt > grub-core/extra_deps.lst
 
@@ -24,9 +29,8 @@ for p in i386-pc x86_64-efi; do
   cd build-$p
   ../configure --prefix=/usr --sysconfdir=/etc --sbindir=/usr/bin \
     --target=${p%%-*} --with-platform=${p#*-} \
-    TARGET_CC=x86_64-linux-musl-gcc TARGET_OBJCOPY=x86_64-linux-musl-objcopy \
-    TARGET_STRIP=x86_64-linux-musl-strip TARGET_NM=x86_64-linux-musl-nm \
-    TARGET_RANLIB=x86_64-linux-musl-ranlib \
+    TARGET_CC=${T}gcc TARGET_OBJCOPY=${T}objcopy TARGET_STRIP=${T}strip \
+    TARGET_NM=${T}nm TARGET_RANLIB=${T}ranlib \
     --disable-nls --disable-werror --disable-efiemu --disable-grub-mkfont \
     --disable-grub-themes --disable-device-mapper --disable-liblzma \
     --disable-libzfs --disable-grub-mount

@@ -13,7 +13,13 @@ return {
     { file = "kbd_2.7.1.orig.tar.gz",
       sha256 = "1fd74ac647c5ba5b3ebe09a204483544c5f1ef89ff42f37a11eab040cac9595d" },
   },
+  -- The tarball is a git snapshot: ./configure is generated here, with the
+  -- autotools and gettext's autopoint from the sysroot (what its autogen.sh runs).
+  build_deps = { "autoconf", "automake", "libtool", "gettext" },
   build_style = "configure",
+  pre_configure = [[
+autoreconf -fi
+]],
   configure_args = { "--disable-vlock", "--disable-tests" },
   make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   post_install = [[

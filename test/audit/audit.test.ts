@@ -48,6 +48,19 @@ describe('audit: linkage', () => {
     expect(report.elfFiles).toBe(6);
   });
 
+  it('accepts 32-bit x86 only as GRUB BIOS boot code under usr/lib/grub/i386-pc/', async () => {
+    // A bare ELF32 i386 header: the audit reads class and machine from it.
+    const i386 = Buffer.alloc(52);
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 1, 1, 1]).copy(i386);
+    i386.writeUInt16LE(1, 16);
+    i386.writeUInt16LE(3, 18);
+    const dir = await tree({ 'usr/lib/grub/i386-pc/normal.mod': i386, 'usr/bin/i386-tool': i386, 'usr/lib/grub/i386-pc/arm.mod': makeElf({ machine: 183 }) });
+    expect(rules((await auditTree(openTreeFromDirectory(dir))).findings)).toEqual([
+      'elf-foreign-arch:usr/bin/i386-tool',
+      'elf-foreign-arch:usr/lib/grub/i386-pc/arm.mod',
+    ]);
+  });
+
   it('accepts a static-PIE (dynamic section, no interpreter, no DT_NEEDED)', async () => {
     const dir = await tree({ 'usr/bin/pie': makeElf({ needed: 0, textrel: false, interp: false }) });
     expect((await auditTree(openTreeFromDirectory(dir))).findings).toEqual([]);
