@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
-import { EM_386, EM_X86_64, isElf, parseElf, type ReadAt } from './elf.js';
 import { allowedBy, type AllowEntry } from './allowlist.js';
+import { checkContents, type AddFinding, type ContentRules, type FileToRead } from './contents.js';
 import { hardlinkProblem, unsafeName } from './entry-safety.js';
-import { severityOf, WELL_KNOWN_MODES, type Finding, type Rule } from './rules.js';
-import { compilePatterns, DEFAULT_BUILD_PATHS, purityPatterns, scanBuffer, scanChunks } from './scan.js';
-import type { AuditTree, FileContent, TreeEntry } from './tree.js';
+import { severityOf, WELL_KNOWN_MODES, type Finding } from './rules.js';
+import { DEFAULT_BUILD_PATHS, purityPatterns } from './scan.js';
+import type { AuditTree, TreeEntry } from './tree.js';
 
 /**
  * s6-linux-init's run-image: the template of /run it copies at boot, which holds
@@ -12,8 +12,6 @@ import type { AuditTree, FileContent, TreeEntry } from './tree.js';
  * place outside /dev where a Stasis rootfs ships fifos.
  */
 const S6_RUN_IMAGE = /^etc\/s6-linux-init\/[^/]+\/run-image\//;
-/** Files up to this size are read in one piece; larger ones are streamed in chunks. */
-const WHOLE_FILE_LIMIT = 16 * 1024 * 1024;
 
 export interface AuditOptions {
   readonly allowlist?: readonly AllowEntry[];
@@ -37,13 +35,6 @@ export interface AuditReport {
   readonly allowed: readonly (Finding & { readonly reason: string })[];
 }
 
-const SUCKS = /^sucks(\/|$)/;
-/**
- * GRUB's BIOS platform: its kernel and modules are 32-bit x86 code that the firmware's boot
- * path runs before any Stasis kernel, so ELF32 i386 is their right machine (only there).
- */
-const BIOS_BOOT_CODE = /^usr\/lib\/grub\/i386-pc\//;
-
 /**
  * Audit a tree: linkage (every ELF static x86_64, no TEXTREL, no exec stack),
  * permissions (setuid, world-writable, owners, device nodes and fifos outside
@@ -54,18 +45,35 @@ const BIOS_BOOT_CODE = /^usr\/lib\/grub\/i386-pc\//;
  */
 export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Promise<AuditReport> {
   const findings: Finding[] = [];
-  const patterns = purityPatterns({ buildPaths: options.buildPaths ?? DEFAULT_BUILD_PATHS, hostname: options.hostname, username: options.username });
-  const sucks = new Set(options.sucksPackages ?? ['jre-bin', 'i2p-bin', 'yt-dlp-bin']);
-  const setuidOk = new Set(options.setuidAllowed ?? []);
-  const paths = new Map<string, TreeEntry>();
-  const symlinks: TreeEntry[] = [];
-  let files = 0;
-  let elfFiles = 0;
-  const add = (rule: Rule, entry: TreeEntry, detail: string): void => {
+  const add: AddFinding = (rule, entry, detail) => {
     findings.push({ rule, severity: severityOf(rule), path: entry.path, package: entry.package, detail });
   };
+  const walk = await walkEntries(tree, new Set(options.setuidAllowed ?? []), add);
+  const elfFiles = await checkContents(walk.contents, contentRules(options), add);
+  findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.rule < b.rule ? -1 : 1));
+  // Symlink findings follow the sorted ones, in the order of the tree.
+  checkSymlinks(walk.symlinks, walk.paths, add);
+  return { target: tree.label, files: walk.files, elfFiles, ...sortOut(findings, options.allowlist ?? []) };
+}
 
-  const contents: { entry: TreeEntry; content: FileContent }[] = [];
+function contentRules(options: AuditOptions): ContentRules {
+  return {
+    patterns: purityPatterns({ buildPaths: options.buildPaths ?? DEFAULT_BUILD_PATHS, hostname: options.hostname, username: options.username }),
+    sucks: new Set(options.sucksPackages ?? ['jre-bin', 'i2p-bin', 'yt-dlp-bin']),
+  };
+}
+
+/** What one pass over the entries leaves for the checks that need the whole tree. */
+interface Walk {
+  readonly paths: Map<string, TreeEntry>;
+  readonly symlinks: TreeEntry[];
+  readonly contents: FileToRead[];
+  files: number;
+}
+
+/** One pass over the entries in archive order: names, owners, modes and links, checked as they come. */
+async function walkEntries(tree: AuditTree, setuidOk: ReadonlySet<string>, add: AddFinding): Promise<Walk> {
+  const walk: Walk = { paths: new Map(), symlinks: [], contents: [], files: 0 };
   for await (const { entry, content } of tree.entries()) {
     const unsafe = unsafeName(entry.path);
     if (unsafe !== undefined) {
@@ -73,61 +81,41 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
       continue;
     }
     // A hardlink must name an entry before it (not itself, not one after it).
-    const badLink = entry.type === 'hardlink' ? hardlinkProblem(entry, paths) : undefined;
-    paths.set(entry.path, entry);
-    const mode = entry.mode;
-    if (entry.uid !== 0 || entry.gid !== 0) add('non-root-owner', entry, `owned by ${entry.uid}:${entry.gid}`);
-    const known = WELL_KNOWN_MODES[entry.path];
-    if (known !== undefined && !known.includes(mode & 0o7777))
-      add('well-known-mode', entry, `mode ${(mode & 0o7777).toString(8).padStart(4, '0')}, expected ${known.map((m) => m.toString(8).padStart(4, '0')).join(' or ')}`);
-    if ((entry.type === 'char' || entry.type === 'block') && !entry.path.startsWith('dev/')) add('device-outside-dev', entry, `${entry.type} device outside /dev`);
-    if (entry.type === 'fifo' && !entry.path.startsWith('dev/') && !S6_RUN_IMAGE.test(entry.path)) add('fifo-outside-dev', entry, 'fifo outside /dev');
-    if (badLink !== undefined) add('hardlink-outside', entry, badLink);
-    if (entry.type === 'dir' && (mode & 0o002) !== 0 && (mode & 0o1000) === 0) add('world-writable-dir', entry, 'world-writable without the sticky bit');
-    if (entry.type === 'symlink') symlinks.push(entry);
+    const badLink = entry.type === 'hardlink' ? hardlinkProblem(entry, walk.paths) : undefined;
+    walk.paths.set(entry.path, entry);
+    checkEntry(entry, badLink, add);
+    if (entry.type === 'symlink') walk.symlinks.push(entry);
     if (entry.type !== 'file') continue;
-    files++;
-    if ((mode & 0o4000) !== 0 && !setuidOk.has(entry.path)) add('setuid', entry, 'setuid file');
-    if ((mode & 0o2000) !== 0 && !setuidOk.has(entry.path)) add('setgid', entry, 'setgid file');
-    if ((mode & 0o002) !== 0) add('world-writable-file', entry, 'world-writable file');
-    if (content !== undefined && entry.size > 0) contents.push({ entry, content });
+    walk.files++;
+    checkFileMode(entry, setuidOk, add);
+    if (content !== undefined && entry.size > 0) walk.contents.push({ entry, content });
   }
+  return walk;
+}
 
-  // File contents: each file read once, several in flight so reading and scanning overlap.
-  const re = compilePatterns(patterns);
-  const checkFile = async ({ entry, content }: { entry: TreeEntry; content: FileContent }): Promise<void> => {
-    const whole = entry.size <= WHOLE_FILE_LIMIT && content.readAll !== undefined ? await content.readAll() : undefined;
-    const readAt: ReadAt = whole === undefined ? content.readAt : (o, l) => Promise.resolve(whole.subarray(o, o + l));
-    const head = await readAt(0, 64);
-    if (isElf(head)) {
-      elfFiles++;
-      const elf = await parseElf(readAt, entry.size);
-      if (elf !== undefined) {
-        const biosCode = BIOS_BOOT_CODE.test(entry.path) && !elf.class64 && elf.machine === EM_386;
-        if ((!elf.class64 || elf.machine !== EM_X86_64) && !biosCode)
-          add('elf-foreign-arch', entry, `machine ${elf.machine}, ${elf.class64 ? 'ELF64' : 'ELF32'} (only x86_64 is a Stasis target)`);
-        const dynamic = elf.interp || elf.needed > 0;
-        const mayBeDynamic = SUCKS.test(entry.path) && (entry.package === undefined || sucks.has(entry.package));
-        if (dynamic && !mayBeDynamic)
-          add('elf-dynamic', entry, elf.interp ? `has an interpreter (PT_INTERP)${elf.needed > 0 ? ` and ${elf.needed} DT_NEEDED` : ''}` : `${elf.needed} DT_NEEDED`);
-        if (elf.textrel) add('elf-textrel', entry, 'text relocations (DT_TEXTREL)');
-        if (elf.execStack) add('elf-execstack', entry, 'executable stack (PT_GNU_STACK has PF_X)');
-        if (elf.symtab) add('elf-unstripped', entry, 'not stripped: has a symbol table (.symtab); the recipe sets strip = false or its build strips nothing');
-      }
-    }
-    const leaks = whole !== undefined ? scanBuffer(whole, patterns, re) : await scanChunks(content.chunks(), patterns);
-    for (const p of leaks) add(p.rule, entry, `contains "${p.label}"`);
-  };
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < contents.length) {
-      const item = contents[next++];
-      if (item !== undefined) await checkFile(item);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.rule < b.rule ? -1 : 1));
+/** Owner, mode and kind of any entry. */
+function checkEntry(entry: TreeEntry, badLink: string | undefined, add: AddFinding): void {
+  const mode = entry.mode;
+  if (entry.uid !== 0 || entry.gid !== 0) add('non-root-owner', entry, `owned by ${entry.uid}:${entry.gid}`);
+  const known = WELL_KNOWN_MODES[entry.path];
+  if (known !== undefined && !known.includes(mode & 0o7777))
+    add('well-known-mode', entry, `mode ${(mode & 0o7777).toString(8).padStart(4, '0')}, expected ${known.map((m) => m.toString(8).padStart(4, '0')).join(' or ')}`);
+  if ((entry.type === 'char' || entry.type === 'block') && !entry.path.startsWith('dev/')) add('device-outside-dev', entry, `${entry.type} device outside /dev`);
+  if (entry.type === 'fifo' && !entry.path.startsWith('dev/') && !S6_RUN_IMAGE.test(entry.path)) add('fifo-outside-dev', entry, 'fifo outside /dev');
+  if (badLink !== undefined) add('hardlink-outside', entry, badLink);
+  if (entry.type === 'dir' && (mode & 0o002) !== 0 && (mode & 0o1000) === 0) add('world-writable-dir', entry, 'world-writable without the sticky bit');
+}
 
+/** The mode bits of a regular file. */
+function checkFileMode(entry: TreeEntry, setuidOk: ReadonlySet<string>, add: AddFinding): void {
+  const mode = entry.mode;
+  if ((mode & 0o4000) !== 0 && !setuidOk.has(entry.path)) add('setuid', entry, 'setuid file');
+  if ((mode & 0o2000) !== 0 && !setuidOk.has(entry.path)) add('setgid', entry, 'setgid file');
+  if ((mode & 0o002) !== 0) add('world-writable-file', entry, 'world-writable file');
+}
+
+/** Symlinks that leave the tree, or whose target is not in it (once every entry is known). */
+function checkSymlinks(symlinks: readonly TreeEntry[], paths: ReadonlyMap<string, TreeEntry>, add: AddFinding): void {
   for (const link of symlinks) {
     const target = link.target ?? '';
     const resolved = target.startsWith('/') ? posix.normalize(target).replace(/^\/+/, '') : posix.normalize(posix.join(posix.dirname(link.path), target));
@@ -135,11 +123,12 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
       add('symlink-outside', link, `points outside the rootfs (${target})`);
       continue;
     }
-    if (resolveInTree(resolved, paths) === undefined)
-      add(target.startsWith('/') ? 'dangling-symlink' : 'dangling-symlink', link, `points to ${target}, which is not in the rootfs`);
+    if (resolveInTree(resolved, paths) === undefined) add('dangling-symlink', link, `points to ${target}, which is not in the rootfs`);
   }
+}
 
-  const allow = options.allowlist ?? [];
+/** Findings the allowlist accepts, warnings, and the failures that are left. */
+function sortOut(findings: readonly Finding[], allow: readonly AllowEntry[]): Pick<AuditReport, 'findings' | 'warnings' | 'allowed'> {
   const kept: Finding[] = [];
   const warnings: Finding[] = [];
   const allowed: (Finding & { reason: string })[] = [];
@@ -149,7 +138,7 @@ export async function auditTree(tree: AuditTree, options: AuditOptions = {}): Pr
     else if (f.severity === 'warning') warnings.push(f);
     else kept.push(f);
   }
-  return { target: tree.label, files, elfFiles, findings: kept, warnings, allowed };
+  return { findings: kept, warnings, allowed };
 }
 
 /** Follow symlinks inside the tree (at most 32 hops); undefined when the chain leaves it or ends nowhere. */

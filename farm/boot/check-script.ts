@@ -35,8 +35,12 @@ const MOUNTS: readonly (readonly [string, string])[] = [
  * Pure: the nonce is read from /proc/cmdline, so the initramfs does not change per run.
  */
 export function checkScript(plan: CheckPlan): string {
-  const probes = plan.probes.map((p) => `probe ${shQuote(p.pkg)} ${shQuote(p.command)}`);
-  const mounts = MOUNTS.map(([m, t]) => `mounted ${m} ${shQuote(t)}`);
+  // Each step ends its last line; a blank line separates the steps.
+  return [prelude(), waitForDefaultBundle(plan), nonceAndReporting(), coreChecks(plan), systemChecks(plan), powerOff()].join('\n');
+}
+
+/** The script runs once per boot; its state lives in /run when it can. */
+function prelude(): string {
   return `#!/bin/sh
 # stasis-check: put here by \`stasis-farm boot\` in the boot initramfs only (never in a release).
 PATH=/usr/bin:/usr/sbin:/bin:/sbin
@@ -48,8 +52,12 @@ idle() { while :; do sleep 3600; done; }
 # One run per boot: if supervision starts this again, just wait for the power-off.
 [ -e "$state/ran" ] && idle
 : > "$state/ran"
+`;
+}
 
-# 1. Wait (at most ${plan.waitSeconds} s) until s6-rc has brought up the default bundle.
+/** Step 1: a bounded wait, leaving the names of services not up in `$missing`. */
+function waitForDefaultBundle(plan: CheckPlan): string {
+  return `# 1. Wait (at most ${plan.waitSeconds} s) until s6-rc has brought up the default bundle.
 expected=${shQuote(plan.services.join(' '))}
 missing=
 i=0
@@ -65,8 +73,12 @@ while :; do
   [ "$i" -ge ${plan.waitSeconds} ] && break
   sleep 1
 done
+`;
+}
 
-# The nonce of this run, from the kernel command line (a private /proc if none is mounted).
+/** The nonce, and the functions that print tagged lines to the console for the host to read. */
+function nonceAndReporting(): string {
+  return `# The nonce of this run, from the kernel command line (a private /proc if none is mounted).
 proc=/proc
 if [ ! -r /proc/cmdline ]; then
   mkdir -p "$state/proc" && mount -t proc proc "$state/proc" && proc="$state/proc"
@@ -80,8 +92,12 @@ ok() { say "ok $*"; }
 fail() { say "fail $*"; }
 # Up to 10 lines of a command's output, tagged with the check's name.
 show() { printf '%s\\n' "$2" | head -n 10 | while IFS= read -r l; do say "out $1: $l"; done; }
+`;
+}
 
-# 2. The battery.
+/** Step 2, first: PID 1, the hostname, and the services (up, and staying up). */
+function coreChecks(plan: CheckPlan): string {
+  return `# 2. The battery.
 comm=$(cat "$proc/1/comm" 2>/dev/null)
 if [ "$comm" = s6-svscan ]; then ok pid1: s6-svscan; else fail "pid1: PID 1 is '$comm', not s6-svscan"; fi
 ${
@@ -107,8 +123,14 @@ done
 if [ -n "$missing" ]; then fail "services:$(for s in $missing; do printf ' %s' "$s"; done) not up"
 elif [ -n "$flapping" ]; then fail "services:$(for s in $flapping; do printf ' %s' "$s"; done) not staying up (the run script exits and is restarted)"
 else ok "services: $(echo $expected | wc -w) up"; fi
+`;
+}
 
-mounted() { # mountpoint, type ('' = any)
+/** Step 2, then: mounts, mdevd, the probes; `say done` ends the battery. */
+function systemChecks(plan: CheckPlan): string {
+  const mounts = MOUNTS.map(([m, t]) => `mounted ${m} ${shQuote(t)}`);
+  const probes = plan.probes.map((p) => `probe ${shQuote(p.pkg)} ${shQuote(p.command)}`);
+  return `mounted() { # mountpoint, type ('' = any)
   t=$(while read -r _ m ty _; do [ "$m" = "$1" ] && echo "$ty"; done < "$proc/mounts" | tail -n 1)
   if [ -z "$t" ]; then fail "mount $1: not mounted"
   elif [ -n "$2" ] && [ "$t" != "$2" ]; then fail "mount $1: type $t, expected $2"
@@ -129,8 +151,12 @@ probe() { # package, command
 }
 ${probes.join('\n')}
 ${plan.serialGetty ? '# Let the serial getty print its prompt (the host looks for it).\nsleep 2\n' : ''}say done
+`;
+}
 
-# 3. Power off through s6-linux-init (/sbin/poweroff elsewhere), then stay up until it happens.
+/** Step 3: power off, and never exit (s6-supervise would start the script again). */
+function powerOff(): string {
+  return `# 3. Power off through s6-linux-init (/sbin/poweroff elsewhere), then stay up until it happens.
 if [ -x /usr/bin/s6-linux-init-shutdown ]; then
   s6-linux-init-shutdown -p now
 else

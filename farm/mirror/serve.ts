@@ -19,84 +19,9 @@ export interface MirrorServer {
  * mirror: a link leading out of it is answered 404, never followed.
  */
 export async function serveMirror(dir: string, options: { readonly host?: string; readonly port?: number; readonly name?: string } = {}): Promise<MirrorServer> {
-  const index = await readIndex(dir);
-  const byName = expectedFiles(index);
-  const allowed = new Map<string, { rel: string; etag: string }>();
-  for (const [file, sha] of byName) {
-    allowed.set(`/${file}`, { rel: file, etag: sha });
-    allowed.set(`/sha256/${sha}`, { rel: file, etag: sha });
-  }
-  for (const meta of [INDEX_FILE, SUMS_FILE]) allowed.set(`/${meta}`, { rel: meta, etag: '' });
-  if (options.name !== undefined) {
-    for (const [key, value] of [...allowed]) if (!key.startsWith('/sha256/')) allowed.set(`/${options.name}${key}`, value);
-  }
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://mirror').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    const hit = allowed.get(path);
-    const file = hit === undefined ? undefined : await openInside(dir, hit.rel);
-    if (hit === undefined || file === undefined) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not in this mirror\n');
-      return;
-    }
-    try {
-      await send(req, res, file.handle, file.size, hit.etag);
-    } finally {
-      await file.handle.close();
-    }
-  };
-
-  const send = async (req: IncomingMessage, res: ServerResponse, handle: FileHandle, size: number, etag: string): Promise<void> => {
-    const headers: Record<string, string | number> = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream' };
-    if (etag !== '') headers['ETag'] = `"${etag}"`;
-    let start = 0;
-    let end = size - 1;
-    let status = 200;
-    const range = req.headers.range;
-    if (range !== undefined) {
-      const m = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
-      if (m === null || (m[1] === '' && m[2] === '')) {
-        res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
-        return;
-      }
-      if (m[1] === '') start = Math.max(0, size - Number(m[2]));
-      else {
-        start = Number(m[1]);
-        if (m[2] !== '') end = Math.min(Number(m[2]), size - 1);
-      }
-      if (start > end || start >= size) {
-        res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
-        return;
-      }
-      status = 206;
-      headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-    }
-    headers['Content-Length'] = size === 0 ? 0 : end - start + 1;
-    res.writeHead(status, headers);
-    if (req.method === 'HEAD' || size === 0) {
-      res.end();
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const stream = handle.createReadStream({ start, end, autoClose: false });
-      stream.on('error', () => res.destroy());
-      res.on('close', resolve);
-      stream.pipe(res);
-    });
-  };
-
+  const allowed = servedPaths(expectedFiles(await readIndex(dir)), options.name);
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
+    handle(dir, allowed, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -111,6 +36,98 @@ export async function serveMirror(dir: string, options: { readonly host?: string
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A file the mirror serves: its path in the mirror, and its ETag ('' for none). */
+interface Served {
+  readonly rel: string;
+  readonly etag: string;
+}
+
+/** Every request path the mirror answers, and what it serves there. */
+function servedPaths(byName: ReadonlyMap<string, string>, name: string | undefined): Map<string, Served> {
+  const allowed = new Map<string, Served>();
+  for (const [file, sha] of byName) {
+    allowed.set(`/${file}`, { rel: file, etag: sha });
+    allowed.set(`/sha256/${sha}`, { rel: file, etag: sha });
+  }
+  for (const meta of [INDEX_FILE, SUMS_FILE]) allowed.set(`/${meta}`, { rel: meta, etag: '' });
+  // A web seed asks for `<seed url><torrent name>/<file>`.
+  if (name !== undefined) {
+    for (const [key, value] of [...allowed]) if (!key.startsWith('/sha256/')) allowed.set(`/${name}${key}`, value);
+  }
+  return allowed;
+}
+
+async function handle(dir: string, allowed: ReadonlyMap<string, Served>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://mirror').pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const hit = allowed.get(path);
+  const file = hit === undefined ? undefined : await openInside(dir, hit.rel);
+  if (hit === undefined || file === undefined) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not in this mirror\n');
+    return;
+  }
+  try {
+    await send(req, res, file.handle, file.size, hit.etag);
+  } finally {
+    await file.handle.close();
+  }
+}
+
+/** The file, or the one range of it the request asks for. */
+async function send(req: IncomingMessage, res: ServerResponse, handle: FileHandle, size: number, etag: string): Promise<void> {
+  const headers: Record<string, string | number> = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream' };
+  if (etag !== '') headers['ETag'] = `"${etag}"`;
+  let start = 0;
+  let end = size - 1;
+  let status = 200;
+  const range = req.headers.range;
+  if (range !== undefined) {
+    const wanted = satisfiableRange(range, size);
+    if (wanted === undefined) {
+      res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
+      return;
+    }
+    ({ start, end } = wanted);
+    status = 206;
+    headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+  }
+  headers['Content-Length'] = size === 0 ? 0 : end - start + 1;
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD' || size === 0) {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const stream = handle.createReadStream({ start, end, autoClose: false });
+    stream.on('error', () => res.destroy());
+    res.on('close', resolve);
+    stream.pipe(res);
+  });
+}
+
+/** A single `bytes=` range (first-last, first-, or -suffix) within the file; undefined when it is not one or not satisfiable. */
+function satisfiableRange(range: string, size: number): { start: number; end: number } | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+  if (m === null || (m[1] === '' && m[2] === '')) return undefined;
+  let start: number;
+  let end = size - 1;
+  if (m[1] === '') start = Math.max(0, size - Number(m[2]));
+  else {
+    start = Number(m[1]);
+    if (m[2] !== '') end = Math.min(Number(m[2]), size - 1);
+  }
+  return start > end || start >= size ? undefined : { start, end };
 }
 
 /** A regular file of the mirror, opened at its real path inside it (no link followed at open); undefined otherwise. */

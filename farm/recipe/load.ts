@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { FarmError, isFarmError, type ErrorCode } from '../errors/index.js';
 import type { LoadedConfig } from '../config/types.js';
 import { nearestName } from '../errors/suggest.js';
-import { evaluateLuaFiles } from '../lua/index.js';
+import { evaluateLuaFiles, type LuaResult } from '../lua/index.js';
 import type { EvaluatedRecipe, RecordedRead } from './types.js';
 import { validateRecipe } from './validate.js';
 
@@ -69,15 +69,41 @@ export function recipeGlobals(config: LoadedConfig, farm: FarmGlobals): Record<s
  */
 export async function loadRecipes(root: string, config: LoadedConfig, farm: FarmGlobals): Promise<Map<string, EvaluatedRecipe>> {
   const systemDir = join(root, 'system');
-  let names: string[];
+  const names = await recipeNames(systemDir);
+  const problems: Problem[] = [];
+  const present = await readRecipeSources(systemDir, names, problems);
+  const globals = recipeGlobals(config, farm);
+  const results = await evaluateLuaFiles(present.map(({ name, source }) => ({ path: `system/${name}/pkg.lua`, source: source.toString('utf8'), globals })));
+  const recipes = new Map<string, EvaluatedRecipe>();
+  for (const [i, { name, source }] of present.entries()) {
+    const result = results[i];
+    if (result === undefined) continue;
+    if (!result.ok) {
+      problems.push({ code: result.error.code, message: result.error.message, cause: result.error });
+      continue;
+    }
+    const recipe = await completeRecipe(root, name, source, result, problems);
+    if (recipe !== undefined) recipes.set(name, recipe);
+  }
+  checkDependencies(recipes, names, problems);
+  if (problems.length > 0) throw problemsError(problems);
+  return recipes;
+}
+
+/** The directories of system/, sorted. */
+async function recipeNames(systemDir: string): Promise<string[]> {
   try {
-    names = (await readdir(systemDir, { withFileTypes: true }))
+    return (await readdir(systemDir, { withFileTypes: true }))
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort();
   } catch (error) {
     throw new FarmError('RECIPE_INVALID', `${systemDir}: no system/ directory with recipes`, { cause: error });
   }
+}
+
+/** The pkg.lua of each directory; a directory without one is a problem. */
+async function readRecipeSources(systemDir: string, names: readonly string[], problems: Problem[]): Promise<{ name: string; source: Buffer }[]> {
   const sources = await Promise.all(
     names.map(async (name) => {
       try {
@@ -87,54 +113,60 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
       }
     }),
   );
-  const problems: Problem[] = [];
-  const present = names.filter((n, i) => {
-    if (sources[i] === undefined) problems.push(invalid(`system/${n}: no pkg.lua`));
-    return sources[i] !== undefined;
+  const present: { name: string; source: Buffer }[] = [];
+  names.forEach((name, i) => {
+    const source = sources[i];
+    if (source === undefined) problems.push(invalid(`system/${name}: no pkg.lua`));
+    else present.push({ name, source });
   });
-  const bytes = sources.filter((s) => s !== undefined) as Buffer[];
-  const globals = recipeGlobals(config, farm);
-  const results = await evaluateLuaFiles(present.map((name, i) => ({ path: `system/${name}/pkg.lua`, source: (bytes[i] as Buffer).toString('utf8'), globals })));
-  const recipes = new Map<string, EvaluatedRecipe>();
-  for (const [i, name] of present.entries()) {
-    const file = `system/${name}/pkg.lua`;
-    const result = results[i];
-    if (result === undefined) continue;
-    if (!result.ok) {
-      problems.push({ code: result.error.code, message: result.error.message, cause: result.error });
-      continue;
-    }
+  return present;
+}
+
+/** Validate an evaluated recipe and hash what goes into its key; undefined (and a problem) when it is invalid. */
+async function completeRecipe(
+  root: string,
+  name: string,
+  source: Buffer,
+  result: Extract<LuaResult, { ok: true }>,
+  problems: Problem[],
+): Promise<EvaluatedRecipe | undefined> {
+  const file = `system/${name}/pkg.lua`;
+  try {
+    const recipe = validateRecipe(result.value, file, name);
+    const dir = join(root, 'system', name);
+    const configFiles = await configFilesRead(root, result.reads, file, problems);
+    return {
+      recipe,
+      file,
+      dir,
+      recipeSha256: sha256(source),
+      patchSha256: await hashBesideRecipe(dir, file, 'patches', recipe.patches, problems),
+      fileSha256: await hashBesideRecipe(dir, file, 'files', recipe.files, problems),
+      reads: [...result.reads.filter((r) => !configFiles.replaced.has(r.path)), ...configFiles.reads].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      ...(configFiles.files.length === 0 ? {} : { configFiles: configFiles.files }),
+    };
+  } catch (error) {
+    if (!isFarmError(error)) throw error;
+    problems.push({ code: error.code, message: error.message, cause: error });
+    return undefined;
+  }
+}
+
+/** sha256 of each patch or file the recipe names (by name); a missing one is a problem. */
+async function hashBesideRecipe(dir: string, file: string, field: 'patches' | 'files', list: readonly string[], problems: Problem[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [j, f] of list.entries()) {
     try {
-      const recipe = validateRecipe(result.value, file, name);
-      const dir = join(systemDir, name);
-      const hashes = async (field: 'patches' | 'files', list: readonly string[]): Promise<Record<string, string>> => {
-        const out: Record<string, string> = {};
-        for (const [j, f] of list.entries()) {
-          try {
-            out[f] = sha256(await readFile(join(dir, f)));
-          } catch (error) {
-            problems.push(invalid(`${file}: ${field}[${j + 1}]: "${f}" does not exist beside pkg.lua`, error));
-          }
-        }
-        return out;
-      };
-      const configFiles = await configFilesRead(root, result.reads, file, problems);
-      recipes.set(name, {
-        recipe,
-        file,
-        dir,
-        recipeSha256: sha256(bytes[i] as Buffer),
-        patchSha256: await hashes('patches', recipe.patches),
-        fileSha256: await hashes('files', recipe.files),
-        reads: [...result.reads.filter((r) => !configFiles.replaced.has(r.path)), ...configFiles.reads].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        ...(configFiles.files.length === 0 ? {} : { configFiles: configFiles.files }),
-      });
+      out[f] = sha256(await readFile(join(dir, f)));
     } catch (error) {
-      if (!isFarmError(error)) throw error;
-      problems.push({ code: error.code, message: error.message, cause: error });
+      problems.push(invalid(`${file}: ${field}[${j + 1}]: "${f}" does not exist beside pkg.lua`, error));
     }
   }
-  // Dependencies must name packages that have recipes.
+  return out;
+}
+
+/** Dependencies must name packages that have recipes. */
+function checkDependencies(recipes: ReadonlyMap<string, EvaluatedRecipe>, names: readonly string[], problems: Problem[]): void {
   const known = [...recipes.keys()];
   for (const { recipe, file } of recipes.values()) {
     for (const field of ['build_deps', 'deps'] as const) {
@@ -149,14 +181,15 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
       });
     }
   }
-  if (problems.length > 0) {
-    // Only unknown dependencies (every recipe itself valid): the code says so; anything else is an invalid recipe.
-    const code = problems.every((p) => p.code === 'UNKNOWN_PACKAGE') ? 'UNKNOWN_PACKAGE' : 'RECIPE_INVALID';
-    const messages = problems.map((p) => p.message);
-    const causes = problems.flatMap((p) => (p.cause === undefined ? [] : [p.cause]));
-    throw new FarmError(code, messages.length === 1 ? (messages[0] as string) : `${messages.length} problems in recipes:\n  ${messages.join('\n  ')}`, {
-      cause: causes.length === 0 ? undefined : causes.length === 1 ? causes[0] : new AggregateError(causes, `${causes.length} recipe errors`),
-    });
-  }
-  return recipes;
+}
+
+/** One error for all the problems, each problem's cause kept. */
+function problemsError(problems: readonly Problem[]): FarmError {
+  // Only unknown dependencies (every recipe itself valid): the code says so; anything else is an invalid recipe.
+  const code = problems.every((p) => p.code === 'UNKNOWN_PACKAGE') ? 'UNKNOWN_PACKAGE' : 'RECIPE_INVALID';
+  const messages = problems.map((p) => p.message);
+  const causes = problems.flatMap((p) => (p.cause === undefined ? [] : [p.cause]));
+  return new FarmError(code, messages.length === 1 ? (messages[0] as string) : `${messages.length} problems in recipes:\n  ${messages.join('\n  ')}`, {
+    cause: causes.length === 0 ? undefined : causes.length === 1 ? causes[0] : new AggregateError(causes, `${causes.length} recipe errors`),
+  });
 }

@@ -3,7 +3,7 @@ import { PLAIN_FILE, SHA256 } from '../validate/patterns.js';
 import { MAX_OUTPUT_LIMIT_MIB } from '../validate/limits.js';
 import { renderBuildStyle } from './style.js';
 import { STYLE_FIELDS, validateStyle } from './validate-style.js';
-import { BUILD_STYLES, type Recipe, type SourceSpec } from './types.js';
+import { BUILD_STYLES, type BuildStyle, type Recipe, type SourceSpec } from './types.js';
 
 export const RECIPE_FIELDS = [
   'name',
@@ -63,52 +63,17 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
   }
   const name = r.string(o, 'name', '', { pattern: NAME, what: 'a package name (lower case, digits, + . _ -)' }) ?? folderName;
   if (name !== folderName) r.fail('name', `"${name}" differs from its folder "system/${folderName}"`);
+  // Fields are read in this order so that the problems are listed in it.
   const version = r.string(o, 'version', '', { pattern: VERSION, what: 'a version (no spaces or slashes)' }) ?? '0';
   const description = r.string(o, 'description', '') ?? '';
   const license = r.string(o, 'license', '') ?? '';
   const homepage = r.string(o, 'homepage', '', { optional: true, pattern: /^https?:\/\/\S+$/, what: 'an http(s) URL' });
-  const sources: SourceSpec[] = [];
-  const seenFiles = new Set<string>();
-  if (o['sources'] === undefined) r.fail('sources', 'missing (required; use {} for a package made only of its own files)');
-  r.list(o, 'sources', '').forEach((v, i) => {
-    const p = `sources[${i + 1}]`;
-    const s = r.object(v, p);
-    if (s === undefined) return;
-    r.unknownKeys(s, SOURCE_FIELDS, p);
-    // No url: a mirror-only file (a repack, a generated file); it must be named.
-    const url = r.string(s, 'url', p, { optional: s['file'] !== undefined, pattern: URL_RE, what: 'an http, https or ftp URL' });
-    const sha256 = s['sha256'];
-    if (sha256 === undefined) r.fail(`${p}.sha256`, 'missing (required: the sha256 of the upstream file)');
-    else if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${p}.sha256`, `expected 64 lower-case hex digits, got ${describe(sha256)}`);
-    const fileName = r.string(s, 'file', p, { optional: true, pattern: PLAIN_FILE, what: 'a plain file name' }) ?? (url === undefined ? undefined : fileFromUrl(url));
-    if (fileName !== undefined && !PLAIN_FILE.test(fileName)) r.fail(`${p}.file`, `cannot derive a file name from the URL; set file = "..."`);
-    if (fileName !== undefined && seenFiles.has(fileName)) r.fail(`${p}.file`, `"${fileName}" is used by two sources`);
-    if (fileName !== undefined) seenFiles.add(fileName);
-    const extract = r.boolean(s, 'extract', p, true);
-    if (typeof sha256 === 'string' && SHA256.test(sha256) && fileName !== undefined)
-      sources.push({ ...(url === undefined ? {} : { url }), sha256, file: fileName, extract });
-  });
+  const sources = readSources(r, o);
   const patches = r.stringList(o, 'patches', '', { pattern: PLAIN_FILE, what: 'a file name beside pkg.lua' });
   const files = r.stringList(o, 'files', '', { pattern: PLAIN_FILE, what: 'a file name beside pkg.lua' });
-  const buildDeps = r.stringList(o, 'build_deps', '', { pattern: NAME, what: 'a package name' });
-  const deps = r.stringList(o, 'deps', '', { pattern: NAME, what: 'a package name' });
-  for (const [field, list] of [
-    ['build_deps', buildDeps],
-    ['deps', deps],
-  ] as const) {
-    list.forEach((d, i) => {
-      if (d === name) r.fail(`${field}[${i + 1}]`, 'a package cannot depend on itself');
-      if (list.indexOf(d) !== i) r.fail(`${field}[${i + 1}]`, `"${d}" is listed twice`);
-    });
-  }
+  const { buildDeps, deps } = readDependencies(r, o, name);
   const toolchain = r.boolean(o, 'toolchain', '', true);
-  const style = validateStyle(r, o);
-  let build = '';
-  if (style === undefined && o['build'] === undefined && o['build_style'] === undefined) {
-    r.fail('build', `missing: write the build script, or name a build_style (${BUILD_STYLES.join(', ')})`);
-  } else if (style === undefined) build = r.string(o, 'build', '', { optional: true }) ?? '';
-  else if (o['build'] !== undefined) r.fail('build', `set together with build_style "${style.name}", which renders the build script: keep one of them`);
-  else build = renderBuildStyle(style, toolchain);
+  const { style, build } = readBuild(r, o, toolchain);
   const recipe: Recipe = {
     name,
     version,
@@ -131,4 +96,66 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
   };
   r.throwIfAny();
   return recipe;
+}
+
+/** `sources`: required (possibly empty); no two sources end up with one file name. */
+function readSources(r: FieldReader, o: Record<string, unknown>): SourceSpec[] {
+  const sources: SourceSpec[] = [];
+  const seenFiles = new Set<string>();
+  if (o['sources'] === undefined) r.fail('sources', 'missing (required; use {} for a package made only of its own files)');
+  r.list(o, 'sources', '').forEach((v, i) => {
+    const source = readSource(r, v, `sources[${i + 1}]`, seenFiles);
+    if (source !== undefined) sources.push(source);
+  });
+  return sources;
+}
+
+/** One entry of `sources`; undefined when it is not usable (its problems are recorded in `r`). */
+function readSource(r: FieldReader, v: unknown, p: string, seenFiles: Set<string>): SourceSpec | undefined {
+  const s = r.object(v, p);
+  if (s === undefined) return undefined;
+  r.unknownKeys(s, SOURCE_FIELDS, p);
+  // No url: a mirror-only file (a repack, a generated file); it must be named.
+  const url = r.string(s, 'url', p, { optional: s['file'] !== undefined, pattern: URL_RE, what: 'an http, https or ftp URL' });
+  const sha256 = s['sha256'];
+  if (sha256 === undefined) r.fail(`${p}.sha256`, 'missing (required: the sha256 of the upstream file)');
+  else if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${p}.sha256`, `expected 64 lower-case hex digits, got ${describe(sha256)}`);
+  const fileName = r.string(s, 'file', p, { optional: true, pattern: PLAIN_FILE, what: 'a plain file name' }) ?? (url === undefined ? undefined : fileFromUrl(url));
+  if (fileName !== undefined && !PLAIN_FILE.test(fileName)) r.fail(`${p}.file`, `cannot derive a file name from the URL; set file = "..."`);
+  if (fileName !== undefined && seenFiles.has(fileName)) r.fail(`${p}.file`, `"${fileName}" is used by two sources`);
+  if (fileName !== undefined) seenFiles.add(fileName);
+  const extract = r.boolean(s, 'extract', p, true);
+  if (typeof sha256 === 'string' && SHA256.test(sha256) && fileName !== undefined) return { ...(url === undefined ? {} : { url }), sha256, file: fileName, extract };
+  return undefined;
+}
+
+/** `build_deps` and `deps`: package names, none twice, not the package itself. */
+function readDependencies(r: FieldReader, o: Record<string, unknown>, name: string): { buildDeps: string[]; deps: string[] } {
+  const buildDeps = r.stringList(o, 'build_deps', '', { pattern: NAME, what: 'a package name' });
+  const deps = r.stringList(o, 'deps', '', { pattern: NAME, what: 'a package name' });
+  for (const [field, list] of [
+    ['build_deps', buildDeps],
+    ['deps', deps],
+  ] as const) {
+    list.forEach((d, i) => {
+      if (d === name) r.fail(`${field}[${i + 1}]`, 'a package cannot depend on itself');
+      if (list.indexOf(d) !== i) r.fail(`${field}[${i + 1}]`, `"${d}" is listed twice`);
+    });
+  }
+  return { buildDeps, deps };
+}
+
+/** The build script: written in `build`, or rendered from `build_style` (one of the two, not both). */
+function readBuild(r: FieldReader, o: Record<string, unknown>, toolchain: boolean): { style: BuildStyle | undefined; build: string } {
+  const style = validateStyle(r, o);
+  if (style === undefined && o['build'] === undefined && o['build_style'] === undefined) {
+    r.fail('build', `missing: write the build script, or name a build_style (${BUILD_STYLES.join(', ')})`);
+    return { style, build: '' };
+  }
+  if (style === undefined) return { style, build: r.string(o, 'build', '', { optional: true }) ?? '' };
+  if (o['build'] !== undefined) {
+    r.fail('build', `set together with build_style "${style.name}", which renders the build script: keep one of them`);
+    return { style, build: '' };
+  }
+  return { style, build: renderBuildStyle(style, toolchain) };
 }

@@ -17,13 +17,7 @@ export interface AssembleResult {
   readonly entries: readonly RootfsEntry[];
 }
 
-/**
- * Assemble the rootfs from package outputs (in build order) into `previewDir`:
- * built beside it and swapped in with renames, so a failure leaves the old
- * preview intact. The merged manifest (owners and modes included) is written to
- * `manifestFile`.
- */
-export async function assembleRootfs(options: {
+export interface AssembleOptions {
   readonly previewDir: string;
   readonly manifestFile: string;
   readonly packages: readonly { readonly pkg: string; readonly entry: CacheEntry }[];
@@ -31,23 +25,30 @@ export async function assembleRootfs(options: {
   readonly rendered?: readonly RenderedFile[];
   /** Aborting stops the assembly; the old preview is kept. */
   readonly signal?: AbortSignal;
-}): Promise<AssembleResult & { readonly reused: boolean }> {
-  const { signal } = options;
+}
+
+/** One package output with its manifest. */
+interface Part {
+  readonly pkg: string;
+  readonly entry: CacheEntry;
+  readonly manifest: ManifestEntry[];
+}
+
+/**
+ * Assemble the rootfs from package outputs (in build order) into `previewDir`:
+ * built beside it and swapped in with renames, so a failure leaves the old
+ * preview intact. The merged manifest (owners and modes included) is written to
+ * `manifestFile`.
+ */
+export async function assembleRootfs(options: AssembleOptions): Promise<AssembleResult & { readonly reused: boolean }> {
   const rendered = options.rendered ?? [];
   // The same package outputs in the same order and the same config files give the same rootfs: keep it.
   const id = createHash('sha256')
     .update(JSON.stringify([options.packages.map(({ pkg, entry }) => [pkg, entry.meta.outputSha256]), rendered]))
     .digest('hex');
   const idFile = `${options.manifestFile}.id`;
-  const previousId = await readFile(idFile, 'utf8').catch(() => '');
-  if (previousId.trim() === id) {
-    const entries = await readRootfsManifest(options.manifestFile);
-    const present = await stat(options.previewDir).then(
-      () => true,
-      () => false,
-    );
-    if (entries !== undefined && present) return { dir: options.previewDir, entries, reused: true };
-  }
+  const kept = await keptPreview(options, idFile, id);
+  if (kept !== undefined) return { dir: options.previewDir, entries: kept, reused: true };
   const parts = await Promise.all(
     options.packages.map(async ({ pkg, entry }) => ({
       pkg,
@@ -55,6 +56,34 @@ export async function assembleRootfs(options: {
       manifest: JSON.parse(await readFile(entry.manifestPath, 'utf8')) as ManifestEntry[],
     })),
   );
+  const merged = mergeChecked(parts, rendered);
+  await writePreview(options.previewDir, parts, rendered, options.signal);
+  const entries = withRendered(merged, rendered);
+  await rm(idFile, { force: true });
+  // One entry per line: readable, diffable, and fast to parse for the next run.
+  await writeFileAtomic(options.manifestFile, `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`);
+  await writeFileAtomic(idFile, id + '\n');
+  return { dir: options.previewDir, entries, reused: false };
+}
+
+/** The entries of the preview when it was assembled from the same inputs and is still there. */
+async function keptPreview(options: AssembleOptions, idFile: string, id: string): Promise<RootfsEntry[] | undefined> {
+  const previousId = await readFile(idFile, 'utf8').catch(() => '');
+  if (previousId.trim() !== id) return undefined;
+  const entries = await readRootfsManifest(options.manifestFile);
+  const present = await stat(options.previewDir).then(
+    () => true,
+    () => false,
+  );
+  return entries !== undefined && present ? entries : undefined;
+}
+
+/**
+ * The merged package entries (config.lua's files left out), once the tree is known to be writable
+ * and the packages and config.lua agree: no path beneath a symlink, no path two packages fill
+ * differently, an s6-rc source tree that s6-rc-compile accepts.
+ */
+function mergeChecked(parts: readonly Part[], rendered: readonly RenderedFile[]): readonly RootfsEntry[] {
   // Nothing may be put beneath a symlink (the tree is written without following links; say who and where first).
   checkLinksInTheWay([...parts.flatMap(({ pkg, manifest }) => manifest.map((e) => ({ ...e, origin: pkg }))), ...rendered.map((f) => ({ ...f, origin: 'config.lua' }))]);
   const renderedPaths = new Set(rendered.map((f) => f.path));
@@ -74,25 +103,34 @@ export async function assembleRootfs(options: {
   const origins = new Map<string, string>(merged.entries.map((e) => [e.path, e.package ?? 'a package']));
   for (const f of rendered) origins.set(f.path, 'config.lua');
   checkServiceTree(origins, new Map(rendered.filter((f) => f.content !== undefined).map((f) => [f.path, f.content as string])));
-  const parent = dirname(options.previewDir);
+  return merged.entries;
+}
+
+/** Write the tree beside the preview, then swap it in with renames; on failure the scratch tree goes and the old preview stays. */
+async function writePreview(previewDir: string, parts: readonly Part[], rendered: readonly RenderedFile[], signal: AbortSignal | undefined): Promise<void> {
+  const parent = dirname(previewDir);
   await mkdir(parent, { recursive: true });
-  const tmp = join(parent, `${scratchPrefix(options.previewDir, 'tmp')}${randomBytes(4).toString('hex')}`);
-  const old = join(parent, `${scratchPrefix(options.previewDir, 'old')}${randomBytes(4).toString('hex')}`);
+  const tmp = join(parent, `${scratchPrefix(previewDir, 'tmp')}${randomBytes(4).toString('hex')}`);
+  const old = join(parent, `${scratchPrefix(previewDir, 'old')}${randomBytes(4).toString('hex')}`);
   await mkdir(tmp, { recursive: true });
   try {
     // Each output is hashed as it is unpacked: a corrupt cache entry never reaches the preview.
     for (const { pkg, entry } of parts) await writtenBy(pkg, extractEntry(entry, tmp, { signal }));
     await writtenBy('config.lua', writeRendered(tmp, rendered));
     signal?.throwIfAborted();
-    await rename(options.previewDir, old).catch((error: NodeJS.ErrnoException) => {
+    await rename(previewDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
-    await rename(tmp, options.previewDir);
+    await rename(tmp, previewDir);
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
   await rm(old, { recursive: true, force: true });
+}
+
+/** The packages' entries with config.lua's files over them (a directory both make keeps config.lua's mode), sorted by path. */
+function withRendered(merged: readonly RootfsEntry[], rendered: readonly RenderedFile[]): RootfsEntry[] {
   const configEntries: RootfsEntry[] = rendered.map((f) => ({
     path: f.path,
     type: f.type,
@@ -104,17 +142,12 @@ export async function assembleRootfs(options: {
     ...(f.target === undefined ? {} : { target: f.target }),
     package: '(config)',
   }));
-  const byPath = new Map<string, RootfsEntry>(merged.entries.map((e) => [e.path, e]));
+  const byPath = new Map<string, RootfsEntry>(merged.map((e) => [e.path, e]));
   for (const e of configEntries) {
     const existing = byPath.get(e.path);
     byPath.set(e.path, existing !== undefined && existing.type === 'dir' && e.type === 'dir' ? { ...existing, mode: e.mode } : e);
   }
-  const entries = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  await rm(idFile, { force: true });
-  // One entry per line: readable, diffable, and fast to parse for the next run.
-  await writeFileAtomic(options.manifestFile, `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`);
-  await writeFileAtomic(idFile, id + '\n');
-  return { dir: options.previewDir, entries, reused: false };
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** `.preview.tmp-` / `.preview.old-`: the scratch trees of an assembly beside the preview. */

@@ -112,50 +112,81 @@ function oneshot(name: string, up: string, deps: readonly string[]): RenderedFil
  * are checked here, naming the option.
  */
 export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
+  // Problems are gathered, not thrown one by one, so one run names every option to fix.
   const errors: string[] = [];
-  const out: RenderedFile[] = [dir('etc'), dir('etc/stasis'), dir('etc/s6-rc'), dir('etc/s6-rc/source'), dir('root', 0o700), dir('tmp', 0o1777)];
+  const out: RenderedFile[] = [
+    dir('etc'),
+    dir('etc/stasis'),
+    dir('etc/s6-rc'),
+    dir('etc/s6-rc/source'),
+    dir('root', 0o700),
+    dir('tmp', 0o1777),
+    ...hostFiles(config),
+    ...accountFiles(config, ctx),
+    ...timezoneFiles(config, ctx, errors),
+    ...localeFiles(config, ctx),
+    ...bootFiles(config, ctx),
+    file('etc/resolv.conf', config.dns.map((d) => `nameserver ${d}`).join('\n') + (config.dns.length > 0 ? '\n' : '')),
+    ...serviceFiles(config, ctx, errors),
+  ];
+  if (errors.length > 0) throw new FarmError('CONFIG_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems:\n  ${errors.join('\n  ')}`);
+  return out;
+}
 
-  out.push(file('etc/hostname', `${config.hostname}\n`));
-  out.push(file('etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost\n127.0.1.1\t${config.hostname}\n`));
+function hostFiles(config: SystemConfig): RenderedFile[] {
+  return [file('etc/hostname', `${config.hostname}\n`), file('etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost\n127.0.1.1\t${config.hostname}\n`)];
+}
 
-  // Accounts: the root password only ever as a crypt(3) hash; shadow is 0600.
+/** Accounts: the root password only ever as a crypt(3) hash; shadow is 0600. */
+function accountFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
   const days = Math.floor(config.rootPassword === '!' ? 0 : ctx.sourceDateEpoch / 86400);
-  out.push(file('etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n'));
-  out.push(file('etc/group', SYSTEM_GROUPS.map(([name, gid, members]) => `${name}:x:${gid}:${members}\n`).join('')));
-  out.push(file('etc/shadow', `root:${config.rootPassword}:${days}:0:99999:7:::\n`, 0o600));
+  return [
+    file('etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n'),
+    file('etc/group', SYSTEM_GROUPS.map(([name, gid, members]) => `${name}:x:${gid}:${members}\n`).join('')),
+    file('etc/shadow', `root:${config.rootPassword}:${days}:0:99999:7:::\n`, 0o600),
+  ];
+}
 
-  // Time zone.
+function timezoneFiles(config: SystemConfig, ctx: RenderContext, errors: string[]): RenderedFile[] {
   if (ctx.zones.size > 0 && config.timezone !== 'UTC' && !ctx.zones.has(config.timezone)) {
     const near = [...ctx.zones].filter((z) => z.toLowerCase().includes(config.timezone.split('/').pop()?.toLowerCase() ?? '~'));
     const best = nearestName(config.timezone, [...ctx.zones]);
     const suggestions = [...new Set([...(best === undefined ? [] : [best]), ...near])].slice(0, 5);
     errors.push(`config.lua: timezone: unknown zone "${config.timezone}"${suggestions.length > 0 ? ` (near: ${suggestions.join(', ')})` : ''}`);
   }
-  out.push(file('etc/timezone', `${config.timezone}\n`));
+  const out = [file('etc/timezone', `${config.timezone}\n`)];
   if (ctx.compiledZones.has(config.timezone)) out.push({ path: 'etc/localtime', type: 'symlink', mode: 0o777, target: `../usr/share/zoneinfo/${config.timezone}` });
+  return out;
+}
 
-  // Locale and keymap: login shells read profile.d; with s6-linux-init the
-  // locale is in the supervision tree's environment (its env directory), and
-  // s6-boot's `keymap` service loads /etc/stasis/keymap at boot.
-  out.push(dir('etc/profile.d'));
-  out.push(file('etc/profile.d/locale.sh', `export LANG=${config.locale}\nexport LC_COLLATE=C\n`));
-  out.push(file('etc/stasis/locale', `${config.locale}\n`));
-  out.push(file('etc/stasis/keymap', `${config.keymap}\n`));
+/**
+ * Locale and keymap: login shells read profile.d; with s6-linux-init the
+ * locale is in the supervision tree's environment (its env directory), and
+ * s6-boot's `keymap` service loads /etc/stasis/keymap at boot.
+ */
+function localeFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
+  const out = [
+    dir('etc/profile.d'),
+    file('etc/profile.d/locale.sh', `export LANG=${config.locale}\nexport LC_COLLATE=C\n`),
+    file('etc/stasis/locale', `${config.locale}\n`),
+    file('etc/stasis/keymap', `${config.keymap}\n`),
+  ];
   if (ctx.packages.has('s6-boot')) {
     out.push(dir('etc/s6-linux-init'), dir('etc/s6-linux-init/current'), dir('etc/s6-linux-init/current/env'));
     out.push(file('etc/s6-linux-init/current/env/LANG', `${config.locale}\n`));
   }
+  return out;
+}
 
-  // Kernel command line (and the boot loader entry when grub is built).
+/** The kernel command line, the boot loader entry when grub is built, and the filesystems. */
+function bootFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
   const fs = config.filesystem;
   const cmdline = [`root=${fs.root.device}`, 'rw', ...config.kernel.params].join(' ');
-  out.push(file('etc/stasis/cmdline', `${cmdline}\n`));
+  const out = [file('etc/stasis/cmdline', `${cmdline}\n`)];
   if (ctx.packages.has('grub')) {
     out.push(dir('boot'), dir('boot/grub'));
     out.push(file('boot/grub/grub.cfg', grubConfig(fs.boot !== undefined, (fs.boot ?? fs.root).type, cmdline)));
   }
-
-  // Filesystems.
   const fstab = [
     `${fs.root.device}\t/\t${fs.root.type}\t${fs.root.options}\t0 1`,
     ...(fs.boot === undefined ? [] : [`${fs.boot.device}\t/boot\t${fs.boot.type}\t${fs.boot.options}\t0 2`]),
@@ -164,15 +195,44 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
     'tmpfs\t/tmp\ttmpfs\tnosuid,nodev,mode=1777\t0 0',
   ];
   out.push(file('etc/fstab', fstab.join('\n') + '\n'));
+  return out;
+}
 
-  // DNS.
-  out.push(file('etc/resolv.conf', config.dns.map((d) => `nameserver ${d}`).join('\n') + (config.dns.length > 0 ? '\n' : '')));
+/** The s6-rc services rendered so far: their files, and the names the `default` bundle starts. */
+interface ServiceTree {
+  readonly files: RenderedFile[];
+  readonly bundle: string[];
+  /** What every rendered service depends on. */
+  readonly bootDeps: readonly string[];
+}
 
-  // Services as s6-rc source definitions; `default` is the bundle started at
-  // boot. With s6-boot, it starts with s6-boot's `boot` bundle (filesystems,
-  // hostname, keymap) and every rendered service depends on it.
+function addLongrun(tree: ServiceTree, name: string, run: string): void {
+  tree.files.push(...longrun(name, run, tree.bootDeps));
+  tree.bundle.push(name);
+}
+
+/**
+ * Services as s6-rc source definitions; `default` is the bundle started at
+ * boot. With s6-boot, it starts with s6-boot's `boot` bundle (filesystems,
+ * hostname, keymap) and every rendered service depends on it.
+ */
+function serviceFiles(config: SystemConfig, ctx: RenderContext, errors: string[]): RenderedFile[] {
   const bootDeps = ctx.packages.has('s6-boot') ? ['boot'] : [];
-  const bundle: string[] = [...bootDeps];
+  const tree: ServiceTree = { files: [], bundle: [...bootDeps], bootDeps };
+  addNamedServices(tree, config, ctx, errors);
+  addInterfaces(tree, config, ctx, errors);
+  if (config.wifi.enabled) addWifi(tree, config, ctx, errors);
+  addGettys(tree, config);
+  return [
+    ...tree.files,
+    dir('etc/s6-rc/source/default'),
+    file('etc/s6-rc/source/default/type', 'bundle\n'),
+    file('etc/s6-rc/source/default/contents', tree.bundle.map((b) => `${b}\n`).join('')),
+  ];
+}
+
+/** The services config.lua names, each known to the farm and its package selected. */
+function addNamedServices(tree: ServiceTree, config: SystemConfig, ctx: RenderContext, errors: string[]): void {
   config.services.forEach((name, i) => {
     const svc = SERVICES[name];
     if (svc === undefined) {
@@ -186,16 +246,18 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
       errors.push(`config.lua: services[${i + 1}]: "${name}" needs package ${svc.pkg}, which is not selected (add it to include)`);
       return;
     }
-    out.push(...longrun(name, svc.run, bootDeps));
-    bundle.push(name);
+    addLongrun(tree, name, svc.run);
   });
+}
+
+/** A dhcpcd per DHCP interface (unless one dhcpcd serves all), a oneshot per static one. */
+function addInterfaces(tree: ServiceTree, config: SystemConfig, ctx: RenderContext, errors: string[]): void {
   config.network.interfaces.forEach((it) => {
     if (it.mode === 'dhcp') {
       if (!ctx.packages.has('dhcpcd')) {
         errors.push(`config.lua: network.interfaces: ${it.name} uses DHCP, which needs package dhcpcd (not selected)`);
       } else if (!config.services.includes('dhcpcd')) {
-        out.push(...longrun(`dhcpcd-${it.name}`, `exec dhcpcd --nobackground ${it.name}`, bootDeps));
-        bundle.push(`dhcpcd-${it.name}`);
+        addLongrun(tree, `dhcpcd-${it.name}`, `exec dhcpcd --nobackground ${it.name}`);
       }
     } else {
       const up = [
@@ -205,44 +267,37 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
       ];
       // An s6-rc `up` file is one execline command line: chain the steps with `if`.
       const script = [...up.slice(0, -1).map((cmd) => `if { ${cmd} }`), up[up.length - 1] as string];
-      out.push(...oneshot(`net-${it.name}`, script.join('\n'), bootDeps));
-      bundle.push(`net-${it.name}`);
+      tree.files.push(...oneshot(`net-${it.name}`, script.join('\n'), tree.bootDeps));
+      tree.bundle.push(`net-${it.name}`);
     }
   });
-  if (config.wifi.enabled) {
-    out.push(dir('var'), dir('var/lib'), dir('var/lib/iwd', 0o700));
-    for (const n of config.wifi.networks) {
-      const safe = /^[A-Za-z0-9_ -]+$/.test(n.ssid) ? n.ssid : `=${Buffer.from(n.ssid).toString('hex')}`;
-      out.push(file(`var/lib/iwd/${safe}.psk`, `[Security]\nPassphrase=${n.passphrase}\n`, 0o600));
-    }
-    if (!bundle.includes('eiwd')) {
-      if (!ctx.packages.has('eiwd')) errors.push('config.lua: wifi.enabled: wifi needs package eiwd, which is not selected');
-      else {
-        out.push(...longrun('eiwd', SERVICES['eiwd']?.run ?? 'exec iwd', bootDeps));
-        bundle.push('eiwd');
-      }
-    }
+}
+
+/** iwd's network files, and its service unless config.lua already names it. */
+function addWifi(tree: ServiceTree, config: SystemConfig, ctx: RenderContext, errors: string[]): void {
+  tree.files.push(dir('var'), dir('var/lib'), dir('var/lib/iwd', 0o700));
+  for (const n of config.wifi.networks) {
+    const safe = /^[A-Za-z0-9_ -]+$/.test(n.ssid) ? n.ssid : `=${Buffer.from(n.ssid).toString('hex')}`;
+    tree.files.push(file(`var/lib/iwd/${safe}.psk`, `[Security]\nPassphrase=${n.passphrase}\n`, 0o600));
   }
-  // Gettys on the configured virtual terminals, and on each serial console the
-  // kernel command line names (a machine driven over serial gets a login there).
+  if (tree.bundle.includes('eiwd')) return;
+  if (!ctx.packages.has('eiwd')) errors.push('config.lua: wifi.enabled: wifi needs package eiwd, which is not selected');
+  else addLongrun(tree, 'eiwd', SERVICES['eiwd']?.run ?? 'exec iwd');
+}
+
+/**
+ * Gettys on the configured virtual terminals, and on each serial console the
+ * kernel command line names (a machine driven over serial gets a login there).
+ */
+function addGettys(tree: ServiceTree, config: SystemConfig): void {
   const serial = serialConsoles(config.kernel.params);
   for (const tty of config.ttys) {
     const console = serial.find((c) => c.tty === tty);
-    out.push(...longrun(`getty-${tty}`, console === undefined ? `exec getty 38400 ${tty}` : `exec getty -L ${console.baud} ${tty} vt100`, bootDeps));
-    bundle.push(`getty-${tty}`);
+    addLongrun(tree, `getty-${tty}`, console === undefined ? `exec getty 38400 ${tty}` : `exec getty -L ${console.baud} ${tty} vt100`);
   }
   for (const c of serial.filter((c) => !config.ttys.includes(c.tty))) {
-    out.push(...longrun(`getty-${c.tty}`, `exec getty -L ${c.baud} ${c.tty} vt100`, bootDeps));
-    bundle.push(`getty-${c.tty}`);
+    addLongrun(tree, `getty-${c.tty}`, `exec getty -L ${c.baud} ${c.tty} vt100`);
   }
-  out.push(
-    dir('etc/s6-rc/source/default'),
-    file('etc/s6-rc/source/default/type', 'bundle\n'),
-    file('etc/s6-rc/source/default/contents', bundle.map((b) => `${b}\n`).join('')),
-  );
-
-  if (errors.length > 0) throw new FarmError('CONFIG_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems:\n  ${errors.join('\n  ')}`);
-  return out;
 }
 
 /** Zone names from tzdata's text sources (Zone and Link lines). */

@@ -27,132 +27,151 @@ function statusOf(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+type ImportOptions = Parameters<ContainerRuntime['importImage']>[2];
+type BuildOptions = Parameters<ContainerRuntime['buildImage']>[2];
+type RemoveImageOptions = NonNullable<Parameters<ContainerRuntime['removeImage']>[1]>;
+type RunOptions = Parameters<Container['run']>[0];
+
 /** The ContainerRuntime port over dockerode. */
 export function createDockerRuntime(options: DockerRuntimeOptions = {}): ContainerRuntime {
   const { docker, where } = connect(options.dockerHost);
+  return {
+    ping: () => ping(docker, where),
+    createContainer: async (spec) => wrapContainer(await docker.createContainer(containerOptions(spec))),
+    inspectImage: (ref) => inspectImage(docker, ref),
+    importImage: (rootfs, ref, opts) => importImage(docker, rootfs, ref, opts),
+    buildImage: (context, ref, opts) => buildImage(docker, context, ref, opts),
+    listImages: (labels) => listImages(docker, labels),
+    removeImage: (ref, opts = {}) => removeImage(docker, ref, opts),
+    listContainers: (labels) => listContainers(docker, labels),
+    removeContainer: (id) => removeContainer(docker, id),
+  };
+}
 
-  const runtime: ContainerRuntime = {
-    async ping() {
-      try {
-        await Promise.race([docker.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref())]);
-      } catch (error) {
-        throw new FarmError('ENGINE_UNAVAILABLE', `no container engine answers at ${where}: ${(error as Error).message}`, {
-          hint: START_HINT,
-          cause: error,
-        });
-      }
-    },
+async function ping(docker: Docker, where: string): Promise<void> {
+  try {
+    await Promise.race([docker.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref())]);
+  } catch (error) {
+    throw new FarmError('ENGINE_UNAVAILABLE', `no container engine answers at ${where}: ${(error as Error).message}`, {
+      hint: START_HINT,
+      cause: error,
+    });
+  }
+}
 
-    async createContainer(spec: ContainerSpec): Promise<Container> {
-      const created = await docker.createContainer({
-        Image: spec.image,
-        Cmd: [...spec.cmd],
-        Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
-        WorkingDir: spec.workdir,
-        Hostname: spec.hostname,
-        Labels: { ...spec.labels },
-        ...(spec.user === undefined ? {} : { User: spec.user }),
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: false,
-        NetworkDisabled: true,
-        HostConfig: {
-          NetworkMode: 'none',
-          CapDrop: ['ALL'],
-          CapAdd: [...(spec.capAdd ?? [])],
-          SecurityOpt: ['no-new-privileges'],
-          PidsLimit: spec.limits.pids,
-          Memory: spec.limits.memoryBytes,
-          MemorySwap: spec.limits.memoryBytes,
-          LogConfig: { Type: 'json-file', Config: { 'max-size': String(spec.limits.logBytes), 'max-file': '1' } },
-          ...(spec.tmpfs === undefined ? {} : { Tmpfs: { ...spec.tmpfs } }),
-        },
-      });
-      return wrapContainer(created);
-    },
-
-    async inspectImage(ref: string): Promise<ImageInfo | undefined> {
-      try {
-        const info = await docker.getImage(ref).inspect();
-        return { id: info.Id, labels: info.Config?.Labels ?? {}, env: info.Config?.Env ?? [] };
-      } catch (error) {
-        if (statusOf(error) === 404) return undefined;
-        throw error;
-      }
-    },
-
-    async importImage(rootfs: Readable, ref: string, opts): Promise<string> {
-      const [repo, tag] = splitRef(ref);
-      const changes = [...(opts.changes ?? []), ...Object.entries(opts.labels).map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`)];
-      const stream = await docker.importImage(rootfs, { repo, tag, changes });
-      await followJson(stream, () => {});
-      const info = await runtime.inspectImage(ref);
-      if (info === undefined) throw new FarmError('IMAGE_FAILED', `import of ${ref} finished but the image is missing`);
-      return info.id;
-    },
-
-    async buildImage(context: Readable, ref: string, opts): Promise<string> {
-      const stream = await docker.buildImage(context, {
-        t: ref,
-        dockerfile: opts.dockerfile,
-        labels: { ...opts.labels },
-        buildargs: { ...(opts.buildArgs ?? {}) },
-        networkmode: 'none',
-        rm: true,
-        forcerm: true,
-      });
-      let id: string | undefined;
-      await followJson(stream, (msg) => {
-        const aux = msg['aux'] as { ID?: string } | undefined;
-        if (aux?.ID !== undefined) id = aux.ID;
-        const text = msg['stream'];
-        if (typeof text === 'string' && text.trim() !== '') opts.onOutput?.(text.trimEnd());
-      });
-      if (id === undefined) id = (await runtime.inspectImage(ref))?.id;
-      if (id === undefined) throw new FarmError('IMAGE_FAILED', `build of ${ref} reported no image id`);
-      return id;
-    },
-
-    async listImages(labels): Promise<ImageSummary[]> {
-      const list = await docker.listImages({ filters: { label: labelFilter(labels) } });
-      return list.map((i) => ({
-        id: i.Id,
-        refs: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
-        labels: i.Labels ?? {},
-        created: i.Created * 1000,
-        size: i.Size,
-      }));
-    },
-
-    async removeImage(ref: string, opts = {}): Promise<void> {
-      try {
-        await docker.getImage(ref).remove({ force: opts.force === true });
-      } catch (error) {
-        const status = statusOf(error);
-        if (status === 404) return;
-        if (status === 409) throw new FarmError('IMAGE_IN_USE', `${ref}: ${engineMessage(error)}`, { cause: error });
-        throw error;
-      }
-    },
-
-    async listContainers(labels): Promise<string[]> {
-      const list = await docker.listContainers({
-        all: true,
-        filters: { label: labelFilter(labels) },
-      });
-      return list.map((c) => c.Id);
-    },
-
-    async removeContainer(id: string): Promise<void> {
-      try {
-        await docker.getContainer(id).remove({ force: true, v: true });
-      } catch (error) {
-        const status = statusOf(error);
-        if (status !== 404 && status !== 409) throw error;
-      }
+/** The engine's form of a spec: no network, every capability dropped unless added back, bounded logs. */
+function containerOptions(spec: ContainerSpec): Docker.ContainerCreateOptions {
+  return {
+    Image: spec.image,
+    Cmd: [...spec.cmd],
+    Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
+    WorkingDir: spec.workdir,
+    Hostname: spec.hostname,
+    Labels: { ...spec.labels },
+    ...(spec.user === undefined ? {} : { User: spec.user }),
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: false,
+    NetworkDisabled: true,
+    HostConfig: {
+      NetworkMode: 'none',
+      CapDrop: ['ALL'],
+      CapAdd: [...(spec.capAdd ?? [])],
+      SecurityOpt: ['no-new-privileges'],
+      PidsLimit: spec.limits.pids,
+      Memory: spec.limits.memoryBytes,
+      MemorySwap: spec.limits.memoryBytes,
+      LogConfig: { Type: 'json-file', Config: { 'max-size': String(spec.limits.logBytes), 'max-file': '1' } },
+      ...(spec.tmpfs === undefined ? {} : { Tmpfs: { ...spec.tmpfs } }),
     },
   };
-  return runtime;
+}
+
+async function inspectImage(docker: Docker, ref: string): Promise<ImageInfo | undefined> {
+  try {
+    const info = await docker.getImage(ref).inspect();
+    return { id: info.Id, labels: info.Config?.Labels ?? {}, env: info.Config?.Env ?? [] };
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+async function importImage(docker: Docker, rootfs: Readable, ref: string, opts: ImportOptions): Promise<string> {
+  const [repo, tag] = splitRef(ref);
+  const changes = [...(opts.changes ?? []), ...Object.entries(opts.labels).map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`)];
+  const stream = await docker.importImage(rootfs, { repo, tag, changes });
+  await followJson(stream, () => {});
+  const info = await inspectImage(docker, ref);
+  if (info === undefined) throw new FarmError('IMAGE_FAILED', `import of ${ref} finished but the image is missing`);
+  return info.id;
+}
+
+async function buildImage(docker: Docker, context: Readable, ref: string, opts: BuildOptions): Promise<string> {
+  const stream = await docker.buildImage(context, {
+    t: ref,
+    dockerfile: opts.dockerfile,
+    labels: { ...opts.labels },
+    buildargs: { ...(opts.buildArgs ?? {}) },
+    networkmode: 'none',
+    rm: true,
+    forcerm: true,
+  });
+  let id: string | undefined;
+  await followJson(stream, (msg) => {
+    const aux = msg['aux'] as { ID?: string } | undefined;
+    if (aux?.ID !== undefined) id = aux.ID;
+    const text = msg['stream'];
+    if (typeof text === 'string' && text.trim() !== '') opts.onOutput?.(text.trimEnd());
+  });
+  // The engine names the image in an `aux` message; when none came, ask for it by its tag.
+  if (id === undefined) id = (await inspectImage(docker, ref))?.id;
+  if (id === undefined) throw new FarmError('IMAGE_FAILED', `build of ${ref} reported no image id`);
+  return id;
+}
+
+async function listImages(docker: Docker, labels: Readonly<Record<string, string>>): Promise<ImageSummary[]> {
+  const list = await docker.listImages({ filters: { label: labelFilter(labels) } });
+  return list.map((i) => ({
+    id: i.Id,
+    refs: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
+    labels: i.Labels ?? {},
+    created: i.Created * 1000,
+    size: i.Size,
+  }));
+}
+
+async function removeImage(docker: Docker, ref: string, opts: RemoveImageOptions): Promise<void> {
+  try {
+    await docker.getImage(ref).remove({ force: opts.force === true });
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404) return;
+    if (status === 409) throw new FarmError('IMAGE_IN_USE', `${ref}: ${engineMessage(error)}`, { cause: error });
+    throw error;
+  }
+}
+
+async function listContainers(docker: Docker, labels: Readonly<Record<string, string>>): Promise<string[]> {
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: labelFilter(labels) },
+  });
+  return list.map((c) => c.Id);
+}
+
+async function removeContainer(docker: Docker, id: string): Promise<void> {
+  await forceRemove(docker.getContainer(id));
+}
+
+/** Remove a container and its volumes; one already gone (404) or already being removed (409) is not an error. */
+async function forceRemove(c: Docker.Container): Promise<void> {
+  try {
+    await c.remove({ force: true, v: true });
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== 404 && status !== 409) throw error;
+  }
 }
 
 function labelFilter(labels: Readonly<Record<string, string>>): string[] {
@@ -229,81 +248,114 @@ async function oomKilled(c: Docker.Container, exitCode: number): Promise<boolean
 const INTERRUPTED_REMOVAL_WAIT_MS = 5_000;
 
 function wrapContainer(c: Docker.Container): Container {
+  const removal = createRemoval(c);
+  return {
+    id: c.id,
+    putArchive: (path, tar) => putArchive(c, path, tar),
+    run: (options) => runContainer(c, removal, options),
+    async getArchive(path: string): Promise<Readable> {
+      return (await c.getArchive({ path })) as unknown as Readable;
+    },
+    remove: removal.remove,
+    [Symbol.asyncDispose]: () => removal.dispose(),
+  };
+}
+
+interface Removal {
+  /** Start the removal, or join the one under way. */
+  readonly remove: () => Promise<void>;
+  /** The run was interrupted: start removing (which kills it) and let disposal wait only briefly. */
+  abandon(): void;
+  dispose(): Promise<void>;
+}
+
+function createRemoval(c: Docker.Container): Removal {
   // One removal, however many ask for it (an interrupted run starts it early; disposal waits for it,
   // but not long when interrupted).
   let removing: Promise<void> | undefined;
   let abandoned = false;
-  const remove = (): Promise<void> =>
-    (removing ??= (async () => {
-      try {
-        await c.remove({ force: true, v: true });
-      } catch (error) {
-        const status = statusOf(error);
-        if (status !== 404 && status !== 409) throw error;
-      }
-    })());
+  const remove = (): Promise<void> => (removing ??= forceRemove(c));
   return {
-    id: c.id,
-    async putArchive(path: string, tar: Readable): Promise<void> {
-      const failure = new Promise<never>((_, reject) => tar.once('error', reject));
-      const upload = (async () => {
-        const response = (await c.putArchive(tar, { path })) as unknown as NodeJS.ReadableStream | undefined;
-        response?.resume?.();
-      })();
-      await Promise.race([upload, failure]);
-    },
-    async run({ timeoutMs, onOutput, signal }): Promise<ExitStatus> {
-      const stream = (await c.attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
-      const ended = new Promise<void>((resolve) => {
-        stream.once('end', resolve);
-        stream.once('close', resolve);
-        stream.once('error', () => resolve());
-      });
-      stream.on(
-        'data',
-        createDemuxer((payload) => onOutput(payload)),
-      );
-      const waited = c.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>;
-      // Once abandoned (interrupted), the wait fails when the container is removed: that is expected.
-      waited.catch(() => {});
-      let timedOut = false;
-      const kill = (): void => {
-        c.kill().catch(() => {});
-      };
-      const timer = setTimeout(() => {
-        timedOut = true;
-        kill();
-      }, timeoutMs);
-      // Interrupted: start removing it (which kills it) and return at once; disposal waits for the removal.
-      let onAbort = (): void => {};
-      const aborted = new Promise<never>((_, reject) => {
-        onAbort = () => {
-          abandoned = true;
-          remove().catch(() => {});
-          reject(signal?.reason instanceof Error ? signal.reason : interrupted());
-        };
-      });
-      aborted.catch(() => {});
-      if (signal?.aborted === true) onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        await Promise.race([c.start(), aborted]);
-        const result = await Promise.race([waited, aborted]);
-        await Promise.race([ended, new Promise((r) => setTimeout(r, 2000).unref())]);
-        return { exitCode: result.StatusCode, oomKilled: await oomKilled(c, result.StatusCode), timedOut };
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      }
-    },
-    async getArchive(path: string): Promise<Readable> {
-      return (await c.getArchive({ path })) as unknown as Readable;
-    },
     remove,
-    async [Symbol.asyncDispose]() {
+    abandon() {
+      abandoned = true;
+      remove().catch(() => {});
+    },
+    async dispose() {
       if (!abandoned) return remove();
       const removal = remove().catch(() => {});
       await Promise.race([removal, new Promise((r) => setTimeout(r, INTERRUPTED_REMOVAL_WAIT_MS).unref())]);
     },
   };
+}
+
+async function putArchive(c: Docker.Container, path: string, tar: Readable): Promise<void> {
+  // A failing tar stream would otherwise leave the upload waiting for an end that never comes.
+  const failure = new Promise<never>((_, reject) => tar.once('error', reject));
+  const upload = (async () => {
+    const response = (await c.putArchive(tar, { path })) as unknown as NodeJS.ReadableStream | undefined;
+    response?.resume?.();
+  })();
+  await Promise.race([upload, failure]);
+}
+
+async function runContainer(c: Docker.Container, removal: Removal, { timeoutMs, onOutput, signal }: RunOptions): Promise<ExitStatus> {
+  const { ended } = await attachOutput(c, onOutput);
+  const waited = c.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>;
+  // Once abandoned (interrupted), the wait fails when the container is removed: that is expected.
+  waited.catch(() => {});
+  const deadline = startDeadline(c, timeoutMs);
+  const abort = abandonOnAbort(signal, removal);
+  try {
+    await Promise.race([c.start(), abort.aborted]);
+    const result = await Promise.race([waited, abort.aborted]);
+    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000).unref())]);
+    return { exitCode: result.StatusCode, oomKilled: await oomKilled(c, result.StatusCode), timedOut: deadline.timedOut() };
+  } finally {
+    deadline.clear();
+    abort.detach();
+  }
+}
+
+/** Demultiplex the container's output to `onOutput`; `ended` settles when the stream does, however it ends. */
+async function attachOutput(c: Docker.Container, onOutput: (chunk: Buffer) => void): Promise<{ ended: Promise<void> }> {
+  const stream = (await c.attach({ stream: true, stdout: true, stderr: true })) as NodeJS.ReadableStream;
+  const ended = new Promise<void>((resolve) => {
+    stream.once('end', resolve);
+    stream.once('close', resolve);
+    stream.once('error', () => resolve());
+  });
+  stream.on(
+    'data',
+    createDemuxer((payload) => onOutput(payload)),
+  );
+  return { ended };
+}
+
+/** Kill the container when its wall-clock limit passes, and remember that it did. */
+function startDeadline(c: Docker.Container, timeoutMs: number): { timedOut: () => boolean; clear: () => void } {
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    c.kill().catch(() => {});
+  }, timeoutMs);
+  return { timedOut: () => timedOut, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * Interrupted: start removing the container (which kills it) and reject `aborted` at once; disposal
+ * waits for the removal.
+ */
+function abandonOnAbort(signal: AbortSignal | undefined, removal: Removal): { aborted: Promise<never>; detach: () => void } {
+  let onAbort = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      removal.abandon();
+      reject(signal?.reason instanceof Error ? signal.reason : interrupted());
+    };
+  });
+  aborted.catch(() => {});
+  if (signal?.aborted === true) onAbort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return { aborted, detach: () => signal?.removeEventListener('abort', onAbort) };
 }

@@ -49,25 +49,28 @@ export interface FakeRuntime extends ContainerRuntime {
   images: Map<string, FakeImage>;
 }
 
+type Behaviour = (ctx: FakeRunContext) => FakeRunResult | Promise<FakeRunResult>;
+
+/** What one fake engine holds. */
+interface FakeState {
+  readonly created: ContainerSpec[];
+  readonly built: FakeBuild[];
+  readonly removed: string[];
+  /** Live container id -> the id of its image. */
+  readonly alive: Map<string, string>;
+  readonly images: Map<string, FakeImage>;
+  /** The last number given to a container or an image id. */
+  counter: number;
+}
+
 /**
  * An in-memory ContainerRuntime for unit tests: containers run a scripted
  * function instead of a process, inputs are real tar streams.
  */
-export function createFakeRuntime(
-  behaviour: (ctx: FakeRunContext) => FakeRunResult | Promise<FakeRunResult>,
-  options: { readonly engineUp?: boolean; readonly images?: Record<string, FakeImage> } = {},
-): FakeRuntime {
-  const created: ContainerSpec[] = [];
-  const built: FakeBuild[] = [];
-  const removed: string[] = [];
-  /** Live container id -> the id of its image. */
-  const alive = new Map<string, string>();
-  const images = new Map<string, FakeImage>(Object.entries(options.images ?? {}));
-  let counter = 0;
-  const imageOf = (ref: string): FakeImage | undefined => images.get(ref) ?? [...images.values()].find((i) => i.id === ref);
-  const refsOf = (id: string): string[] => [...images].filter(([ref, i]) => i.id === id && ref !== id).map(([ref]) => ref);
-
-  const runtime: FakeRuntime = {
+export function createFakeRuntime(behaviour: Behaviour, options: { readonly engineUp?: boolean; readonly images?: Record<string, FakeImage> } = {}): FakeRuntime {
+  const state: FakeState = { created: [], built: [], removed: [], alive: new Map(), images: new Map(Object.entries(options.images ?? {})), counter: 0 };
+  const { created, built, removed, alive, images } = state;
+  return {
     created,
     built,
     removed,
@@ -79,93 +82,28 @@ export function createFakeRuntime(
     },
     createContainer(spec) {
       // Like the engine: an image is named by its reference or by its id.
-      const image = imageOf(spec.image);
+      const image = imageOf(images, spec.image);
       if (image === undefined) return Promise.reject(new FarmError('IMAGE_MISSING', `no image ${spec.image}`));
-      const id = `fake${++counter}`;
-      created.push(spec);
-      alive.set(id, image.id);
-      const files = new Map<string, Buffer>();
-      let dest: Readonly<Record<string, FakeFile | string>> = {};
-      let gone = false;
-      const remove = (): Promise<void> => {
-        if (gone) return Promise.resolve();
-        gone = true;
-        alive.delete(id);
-        removed.push(id);
-        return Promise.resolve();
-      };
-      const container: Container = {
-        id,
-        async putArchive(path, tar) {
-          await readTar(tar, (name, body) => files.set(joinPath(path, name), body));
-        },
-        async run({ timeoutMs, onOutput, signal }): Promise<ExitStatus> {
-          const result = await behaviour({ spec, files });
-          if (result.output !== undefined) onOutput(Buffer.from(result.output));
-          const delay = result.delayMs ?? 0;
-          const outcome = await new Promise<'done' | 'timeout' | 'abort'>((resolve) => {
-            if (signal?.aborted) return resolve('abort');
-            const t1 = setTimeout(() => resolve('done'), delay);
-            const t2 = setTimeout(() => resolve('timeout'), timeoutMs);
-            signal?.addEventListener('abort', () => {
-              clearTimeout(t1);
-              clearTimeout(t2);
-              resolve('abort');
-            });
-            void t2;
-          });
-          if (outcome === 'abort') throw signal?.reason;
-          if (outcome !== 'done') return { exitCode: 137, oomKilled: false, timedOut: true };
-          dest = result.dest ?? {};
-          return { exitCode: result.exitCode ?? 0, oomKilled: result.oomKilled ?? false, timedOut: false };
-        },
-        getArchive(path) {
-          if (path !== '/build/dest') return Promise.reject(new Error(`fake runtime: getArchive(${path}) unsupported`));
-          return Promise.resolve(destTar(dest));
-        },
-        remove,
-        [Symbol.asyncDispose]: remove,
-      };
-      return Promise.resolve(container);
+      return Promise.resolve(fakeContainer(state, spec, image, behaviour));
     },
     inspectImage(ref) {
       return Promise.resolve(images.get(ref));
     },
     async importImage(rootfs, ref) {
       await readTar(rootfs, () => {});
-      const info = { id: `sha256:${String(++counter).padStart(64, '0')}`, labels: {}, env: [] };
+      const info = { id: `sha256:${String(++state.counter).padStart(64, '0')}`, labels: {}, env: [] };
       images.set(ref, info);
       return info.id;
     },
     async buildImage(context, ref, opts) {
       await readTar(context, () => {});
       built.push({ ref, labels: { ...opts.labels }, buildArgs: { ...opts.buildArgs } });
-      const info = { id: `sha256:${String(++counter).padStart(64, '1')}`, labels: { ...opts.labels }, env: [] };
+      const info = { id: `sha256:${String(++state.counter).padStart(64, '1')}`, labels: { ...opts.labels }, env: [] };
       images.set(ref, info);
       return info.id;
     },
-    listImages(labels) {
-      const ids = new Set([...images.values()].filter((i) => Object.entries(labels).every(([k, v]) => i.labels[k] === v)).map((i) => i.id));
-      return Promise.resolve(
-        [...ids].map((id): ImageSummary => {
-          const image = imageOf(id) as FakeImage;
-          return { id, refs: refsOf(id), labels: image.labels, created: image.created ?? 0, size: image.size ?? 0 };
-        }),
-      );
-    },
-    removeImage(ref, opts = {}) {
-      const image = imageOf(ref);
-      if (image === undefined) return Promise.resolve();
-      // Like the engine: the image itself goes with its last reference (or by id), unless a container uses it.
-      const last = ref === image.id || refsOf(image.id).length <= 1;
-      if (opts.force !== true && last && [...alive.values()].includes(image.id))
-        return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: a container uses image ${image.id}`));
-      if (opts.force !== true && ref === image.id && refsOf(image.id).length > 1)
-        return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: image is referenced in multiple repositories`));
-      const doomed = last ? [...images].filter(([, i]) => i.id === image.id).map(([r]) => r) : [ref];
-      for (const r of doomed) images.delete(r);
-      return Promise.resolve();
-    },
+    listImages: (labels) => Promise.resolve(listImages(images, labels)),
+    removeImage: (ref, opts = {}) => removeImage(state, ref, opts.force === true),
     listContainers() {
       return Promise.resolve([...alive.keys()]);
     },
@@ -175,7 +113,88 @@ export function createFakeRuntime(
       return Promise.resolve();
     },
   };
-  return runtime;
+}
+
+function imageOf(images: ReadonlyMap<string, FakeImage>, ref: string): FakeImage | undefined {
+  return images.get(ref) ?? [...images.values()].find((i) => i.id === ref);
+}
+
+/** The references naming image `id` (other than the id itself). */
+function refsOf(images: ReadonlyMap<string, FakeImage>, id: string): string[] {
+  return [...images].filter(([ref, i]) => i.id === id && ref !== id).map(([ref]) => ref);
+}
+
+function listImages(images: ReadonlyMap<string, FakeImage>, labels: Readonly<Record<string, string>>): ImageSummary[] {
+  const ids = new Set([...images.values()].filter((i) => Object.entries(labels).every(([k, v]) => i.labels[k] === v)).map((i) => i.id));
+  return [...ids].map((id): ImageSummary => {
+    const image = imageOf(images, id) as FakeImage;
+    return { id, refs: refsOf(images, id), labels: image.labels, created: image.created ?? 0, size: image.size ?? 0 };
+  });
+}
+
+function removeImage({ images, alive }: FakeState, ref: string, force: boolean): Promise<void> {
+  const image = imageOf(images, ref);
+  if (image === undefined) return Promise.resolve();
+  // Like the engine: the image itself goes with its last reference (or by id), unless a container uses it.
+  const last = ref === image.id || refsOf(images, image.id).length <= 1;
+  if (!force && last && [...alive.values()].includes(image.id)) return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: a container uses image ${image.id}`));
+  if (!force && ref === image.id && refsOf(images, image.id).length > 1)
+    return Promise.reject(new FarmError('IMAGE_IN_USE', `${ref}: image is referenced in multiple repositories`));
+  const doomed = last ? [...images].filter(([, i]) => i.id === image.id).map(([r]) => r) : [ref];
+  for (const r of doomed) images.delete(r);
+  return Promise.resolve();
+}
+
+/** A container whose run calls `behaviour` with the files put into it; what it "installs" is served by getArchive. */
+function fakeContainer(state: FakeState, spec: ContainerSpec, image: FakeImage, behaviour: Behaviour): Container {
+  const id = `fake${++state.counter}`;
+  state.created.push(spec);
+  state.alive.set(id, image.id);
+  const files = new Map<string, Buffer>();
+  let dest: Readonly<Record<string, FakeFile | string>> = {};
+  let gone = false;
+  const remove = (): Promise<void> => {
+    if (gone) return Promise.resolve();
+    gone = true;
+    state.alive.delete(id);
+    state.removed.push(id);
+    return Promise.resolve();
+  };
+  return {
+    id,
+    async putArchive(path, tar) {
+      await readTar(tar, (name, body) => files.set(joinPath(path, name), body));
+    },
+    async run({ timeoutMs, onOutput, signal }): Promise<ExitStatus> {
+      const result = await behaviour({ spec, files });
+      if (result.output !== undefined) onOutput(Buffer.from(result.output));
+      const outcome = await pretendToRun(result.delayMs ?? 0, timeoutMs, signal);
+      if (outcome === 'abort') throw signal?.reason;
+      if (outcome !== 'done') return { exitCode: 137, oomKilled: false, timedOut: true };
+      dest = result.dest ?? {};
+      return { exitCode: result.exitCode ?? 0, oomKilled: result.oomKilled ?? false, timedOut: false };
+    },
+    getArchive(path) {
+      if (path !== '/build/dest') return Promise.reject(new Error(`fake runtime: getArchive(${path}) unsupported`));
+      return Promise.resolve(destTar(dest));
+    },
+    remove,
+    [Symbol.asyncDispose]: remove,
+  };
+}
+
+/** Wait as long as the scripted build takes, unless the time limit passes or the signal aborts first. */
+function pretendToRun(delayMs: number, timeoutMs: number, signal: AbortSignal | undefined): Promise<'done' | 'timeout' | 'abort'> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve('abort');
+    const t1 = setTimeout(() => resolve('done'), delayMs);
+    const t2 = setTimeout(() => resolve('timeout'), timeoutMs);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t1);
+      clearTimeout(t2);
+      resolve('abort');
+    });
+  });
 }
 
 function joinPath(base: string, name: string): string {
