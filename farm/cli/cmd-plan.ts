@@ -1,7 +1,7 @@
 import { BuildCache } from '../cache/index.js';
-import { makePlan } from '../plan/index.js';
 import { projectKeys } from '../project/keys.js';
 import { loadProject } from '../project/load.js';
+import { planFromCache } from '../project/plan.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readRecordedKeys } from '../workspace/state.js';
 import { builderForPlanning } from './builder-id.js';
@@ -14,11 +14,8 @@ export async function plan(ctx: CliContext, { values }: ArgsOf<typeof PLAN>): Pr
   const builder = await builderForPlanning(ctx, project);
   const keys = projectKeys(project, builder);
   const paths = workspacePaths(project.root, project.stage);
-  const cache = new BuildCache(paths.cache);
-  const cached = new Set<string>();
-  for (const k of keys.values()) if (await cache.has(k.key)) cached.add(k.key);
   const previous = await readRecordedKeys(paths);
-  const plan = makePlan(project.order, keys, previous.size === 0 ? undefined : previous, cached);
+  const plan = await planFromCache(project, keys, new BuildCache(paths.cache), previous.size === 0 ? undefined : previous);
   if (ctx.json) {
     out(ctx, JSON.stringify({ profile: project.profile.name, builder, packages: plan }));
     return 0;

@@ -3,6 +3,7 @@ import { BuildFailed, FarmError } from '../errors/index.js';
 import type { CacheEntry } from '../cache/cache.js';
 import type { PackageKey } from '../keys/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
+import type { FarmEvent } from '../report/events.js';
 import { buildPackage, type BuildContext } from './build-package.js';
 
 export interface BuildAllInput {
@@ -54,121 +55,166 @@ export function fairJobs(cores: number, concurrency: number, busy: number): numb
  * work unless `keepGoing`, in which case only its dependents are skipped.
  */
 export async function buildAll(ctx: BuildContext, input: BuildAllInput): Promise<BuildAllResult> {
-  const entries = new Map<string, CacheEntry>();
-  const built: string[] = [];
-  const cached: string[] = [];
-  const cutoff: string[] = [];
-  const failed: BuildFailure[] = [];
-  const skipped: { pkg: string; because: string }[] = [];
-  const done = new Set<string>();
-  const blocked = new Map<string, string>();
-  const started = new Set<string>();
-  let stopping = false;
+  const run = new BuildRun(ctx, input);
+  run.schedule();
+  await run.idle();
+  run.skipNeverStarted();
+  return run.result();
+}
 
-  const queue = new PQueue({ concurrency: Math.max(1, input.concurrency) });
-  const deps = (pkg: string): readonly string[] => input.sysroot.get(pkg) ?? [];
+/** One buildAll: what is done, failed, skipped or started so far, and the queue its builds run in. */
+class BuildRun {
+  private readonly entries = new Map<string, CacheEntry>();
+  private readonly built: string[] = [];
+  private readonly cached: string[] = [];
+  private readonly cutoff: string[] = [];
+  private readonly failed: BuildFailure[] = [];
+  private readonly skipped: { pkg: string; because: string }[] = [];
+  private readonly done = new Set<string>();
+  /** A package that will not run, and the failed package that stopped it. */
+  private readonly blocked = new Map<string, string>();
+  private readonly started = new Set<string>();
+  private stopping = false;
+  private readonly queue: PQueue;
 
-  const resolveCached = async (pkg: string): Promise<CacheEntry | undefined> => {
-    const k = input.keys.get(pkg);
-    if (k === undefined) throw new Error(`no key for ${pkg}`);
-    const hit = await ctx.cache.get(k.key);
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly input: BuildAllInput,
+  ) {
+    this.queue = new PQueue({ concurrency: Math.max(1, input.concurrency) });
+  }
+
+  /** Start every package whose sysroot is done; skip those below a failure. Called again as each package ends. */
+  schedule(): void {
+    for (const pkg of this.input.order) {
+      if (this.started.has(pkg)) continue;
+      const cause = this.deps(pkg).find((d) => this.blocked.has(d) || this.failed.some((f) => f.pkg === d));
+      if (cause !== undefined || this.blocked.has(pkg)) {
+        this.skipBlocked(pkg, cause);
+        continue;
+      }
+      if (!this.deps(pkg).every((d) => this.done.has(d))) continue;
+      this.started.add(pkg);
+      void this.queue.add(() => this.run(pkg));
+    }
+  }
+
+  idle(): Promise<void> {
+    return this.queue.onIdle();
+  }
+
+  /** Anything never started (stopped after a failure or interrupted) is reported as skipped. */
+  skipNeverStarted(): void {
+    for (const pkg of this.input.order) {
+      if (!this.started.has(pkg)) {
+        const because = this.ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure';
+        this.skipped.push({ pkg, because });
+        this.ctx.sink({ type: 'build-skipped', pkg, because });
+      }
+    }
+  }
+
+  result(): BuildAllResult {
+    const { entries, built, cached, cutoff, failed, skipped } = this;
+    return { entries, built, cached, cutoff, failed, skipped, interrupted: this.ctx.signal.aborted };
+  }
+
+  private deps(pkg: string): readonly string[] {
+    return this.input.sysroot.get(pkg) ?? [];
+  }
+
+  private entryOf(pkg: string): CacheEntry {
+    const e = this.entries.get(pkg);
+    if (e === undefined) throw new Error(`${pkg} used before it was built`);
+    return e;
+  }
+
+  /** A package below a failure is skipped, and so, through it, are its dependents. */
+  private skipBlocked(pkg: string, cause: string | undefined): void {
+    this.started.add(pkg);
+    const because = `dependency ${this.blocked.get(pkg) ?? cause} failed`;
+    this.skipped.push({ pkg, because });
+    this.ctx.sink({ type: 'build-skipped', pkg, because });
+    for (const other of this.input.order) {
+      if (this.deps(other).includes(pkg) && !this.blocked.has(other)) this.blocked.set(other, this.blocked.get(pkg) ?? cause ?? pkg);
+    }
+  }
+
+  private async run(pkg: string): Promise<void> {
+    const recipe = this.input.recipes.get(pkg);
+    const k = this.input.keys.get(pkg);
+    if (recipe === undefined || k === undefined) throw new Error(`unknown package ${pkg}`);
+    try {
+      const entry = (await this.fromCache(pkg, k)) ?? (await this.build(pkg, recipe, k));
+      if (entry === undefined) return;
+      this.entries.set(pkg, entry);
+      this.done.add(pkg);
+    } catch (error) {
+      this.fail(pkg, error);
+    } finally {
+      this.schedule();
+    }
+  }
+
+  /** The cached output of the package's key, or of the same recipe over the same dependency outputs (early cutoff). */
+  private async fromCache(pkg: string, k: PackageKey): Promise<CacheEntry | undefined> {
+    const hit = await this.ctx.cache.get(k.key);
     if (hit !== undefined) {
-      ctx.sink({ type: 'build-cached', pkg, key: k.key, via: 'key' });
-      cached.push(pkg);
+      this.ctx.sink({ type: 'build-cached', pkg, key: k.key, via: 'key' });
+      this.cached.push(pkg);
       return hit;
     }
-    const depOutputs = Object.fromEntries(deps(pkg).map((d) => [d, entryOf(d).meta.outputSha256]));
-    const early = await ctx.cache.findCutoff(k.selfHash, depOutputs);
+    const depOutputs = Object.fromEntries(this.deps(pkg).map((d) => [d, this.entryOf(d).meta.outputSha256]));
+    const early = await this.ctx.cache.findCutoff(k.selfHash, depOutputs);
     if (early !== undefined) {
-      await ctx.cache.alias(k.key, early.meta.key);
-      ctx.sink({ type: 'build-cached', pkg, key: k.key, via: 'cutoff' });
-      cutoff.push(pkg);
+      await this.ctx.cache.alias(k.key, early.meta.key);
+      this.ctx.sink({ type: 'build-cached', pkg, key: k.key, via: 'cutoff' });
+      this.cutoff.push(pkg);
       return early;
     }
     return undefined;
-  };
+  }
 
-  const entryOf = (pkg: string): CacheEntry => {
-    const e = entries.get(pkg);
-    if (e === undefined) throw new Error(`${pkg} used before it was built`);
-    return e;
-  };
-
-  const run = async (pkg: string): Promise<void> => {
-    const recipe = input.recipes.get(pkg);
-    const k = input.keys.get(pkg);
-    if (recipe === undefined || k === undefined) throw new Error(`unknown package ${pkg}`);
-    try {
-      const hit = await resolveCached(pkg);
-      if (hit !== undefined) {
-        entries.set(pkg, hit);
-      } else {
-        if (stopping || ctx.signal.aborted) {
-          skipped.push({ pkg, because: ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure' });
-          return;
-        }
-        const missing = input.unavailable?.get(pkg);
-        if (missing !== undefined) throw missing;
-        const entry = await buildPackage(ctx, {
-          evaluated: recipe,
-          key: k.key,
-          selfHash: k.selfHash,
-          inputs: k.inputs,
-          sysroot: deps(pkg).map((d) => ({ pkg: d, entry: entryOf(d) })),
-          // p-queue: `pending` runs (this build included), `size` waits with its dependencies done.
-          env: input.envFor(pkg, fairJobs(input.cores, input.concurrency, queue.pending + queue.size)),
-        });
-        entries.set(pkg, entry);
-        built.push(pkg);
-      }
-      done.add(pkg);
-    } catch (error) {
-      failed.push({ pkg, error });
-      // Reported as it happens (a long --keep-going run shows each failure when it comes), and again
-      // in the CLI's summary at the end.
-      if (error instanceof BuildFailed) {
-        ctx.sink({ type: 'build-failed', pkg, reason: error.reason, logTail: error.logTail.slice(-10), logFile: error.logFile });
-      } else if (!(error instanceof FarmError) || error.code !== 'INTERRUPTED') {
-        const message = error instanceof Error ? error.message : String(error);
-        const reason = message.startsWith(`${pkg}: `) ? message.slice(pkg.length + 2) : message;
-        ctx.sink({ type: 'build-failed', pkg, reason, logTail: [], logFile: undefined });
-      }
-      if (!input.keepGoing) stopping = true;
-      for (const other of input.order) {
-        if (!blocked.has(other) && deps(other).includes(pkg)) blocked.set(other, pkg);
-      }
-    } finally {
-      schedule();
+  /** Build the package in its container; undefined (skipped) once the run is stopping or interrupted. */
+  private async build(pkg: string, recipe: EvaluatedRecipe, k: PackageKey): Promise<CacheEntry | undefined> {
+    if (this.stopping || this.ctx.signal.aborted) {
+      this.skipped.push({ pkg, because: this.ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure' });
+      return undefined;
     }
-  };
+    const missing = this.input.unavailable?.get(pkg);
+    if (missing !== undefined) throw missing;
+    const { cores, concurrency } = this.input;
+    const entry = await buildPackage(this.ctx, {
+      evaluated: recipe,
+      key: k.key,
+      selfHash: k.selfHash,
+      inputs: k.inputs,
+      sysroot: this.deps(pkg).map((d) => ({ pkg: d, entry: this.entryOf(d) })),
+      // p-queue: `pending` runs (this build included), `size` waits with its dependencies done.
+      env: this.input.envFor(pkg, fairJobs(cores, concurrency, this.queue.pending + this.queue.size)),
+    });
+    this.built.push(pkg);
+    return entry;
+  }
 
-  const schedule = (): void => {
-    for (const pkg of input.order) {
-      if (started.has(pkg)) continue;
-      const cause = deps(pkg).find((d) => blocked.has(d) || failed.some((f) => f.pkg === d));
-      if (cause !== undefined || blocked.has(pkg)) {
-        started.add(pkg);
-        const because = `dependency ${blocked.get(pkg) ?? cause} failed`;
-        skipped.push({ pkg, because });
-        ctx.sink({ type: 'build-skipped', pkg, because });
-        for (const other of input.order) if (deps(other).includes(pkg) && !blocked.has(other)) blocked.set(other, blocked.get(pkg) ?? cause ?? pkg);
-        continue;
-      }
-      if (!deps(pkg).every((d) => done.has(d))) continue;
-      started.add(pkg);
-      void queue.add(() => run(pkg));
-    }
-  };
-
-  schedule();
-  await queue.onIdle();
-  // Anything never started (stopped after a failure or interrupted) is reported as skipped.
-  for (const pkg of input.order) {
-    if (!started.has(pkg)) {
-      const because = ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure';
-      skipped.push({ pkg, because });
-      ctx.sink({ type: 'build-skipped', pkg, because });
+  private fail(pkg: string, error: unknown): void {
+    this.failed.push({ pkg, error });
+    // Reported as it happens (a long --keep-going run shows each failure when it comes), and again
+    // in the CLI's summary at the end.
+    const event = failedEvent(pkg, error);
+    if (event !== undefined) this.ctx.sink(event);
+    if (!this.input.keepGoing) this.stopping = true;
+    for (const other of this.input.order) {
+      if (!this.blocked.has(other) && this.deps(other).includes(pkg)) this.blocked.set(other, pkg);
     }
   }
-  return { entries, built, cached, cutoff, failed, skipped, interrupted: ctx.signal.aborted };
+}
+
+/** The build-failed event for a failure; none for an interruption, which is the run's, not the package's. */
+function failedEvent(pkg: string, error: unknown): FarmEvent | undefined {
+  if (error instanceof BuildFailed) return { type: 'build-failed', pkg, reason: error.reason, logTail: error.logTail.slice(-10), logFile: error.logFile };
+  if (error instanceof FarmError && error.code === 'INTERRUPTED') return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = message.startsWith(`${pkg}: `) ? message.slice(pkg.length + 2) : message;
+  return { type: 'build-failed', pkg, reason, logTail: [], logFile: undefined };
 }

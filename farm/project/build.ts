@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { BuildCache, type CacheEntry } from '../cache/index.js';
 import { buildEnv } from '../pkgbuild/env.js';
-import { buildAll, type BuildAllResult } from '../pkgbuild/build-all.js';
+import { buildAll, type BuildAllInput, type BuildAllResult } from '../pkgbuild/build-all.js';
 import type { BuildContext } from '../pkgbuild/build-package.js';
 import { createBuildIo } from '../pkgbuild/store-io.js';
 import { CacheCorrupt, checkInterrupted, untilInterrupted } from '../errors/index.js';
@@ -22,6 +22,7 @@ import { toolchainEnv } from '../toolchain/index.js';
 import { FARM_VERSION } from '../version.js';
 import { projectKeys } from './keys.js';
 import type { Project } from './load.js';
+import { planFromCache } from './plan.js';
 import { ensureSources } from './sources.js';
 
 export interface BuildOptions {
@@ -62,7 +63,6 @@ const DEFAULT_LIMITS = { memoryBytes: 6 * 1024 ** 3, pids: 4096, logBytes: 16 * 
  * taken from the cache) in its own container, the rootfs assembled.
  */
 export async function buildProject(project: Project, options: BuildOptions): Promise<BuildOutcome> {
-  const now = options.now ?? Date.now;
   const paths = workspacePaths(project.root, project.stage, options.storeDir);
   await untilInterrupted(options.runtime.ping(), options.signal);
   const builder = await untilInterrupted(inspectBuilder(options.runtime, options.image), options.signal);
@@ -81,18 +81,45 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
 
   await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0, signal: options.signal });
   void lock;
-  if (options.clean === true) {
-    await Promise.all(
-      [paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) =>
-        rm(d, { recursive: true, force: true }),
-      ),
-    );
-  }
+  if (options.clean === true) await clearStage(paths);
+  await removeStaleContainers(options, paths);
+  const cache = new BuildCache(paths.cache);
+  await removeLeftovers(options.sink, paths, cache);
+
+  const stage = { paths, builder, keys, cache };
+  const ctx = buildContext(project, options, stage, store);
+  await announcePlan(project, stage, options.sink);
+  const input = buildAllInput(project, options, stage, unavailable);
+  // Awaited here: the workspace lock is held until the build and assembly are over.
+  return await buildAndAssemble(project, options, stage, ctx, input);
+}
+
+/** What the build of one stage works with once its workspace is locked and swept. */
+interface StageSetup {
+  readonly paths: WorkspacePaths;
+  readonly builder: Builder;
+  readonly keys: ReturnType<typeof projectKeys>;
+  readonly cache: BuildCache;
+}
+
+/** A release stage starts from nothing: its cache, preview, logs and dist/ go (the source store stays). */
+async function clearStage(paths: WorkspacePaths): Promise<void> {
+  await Promise.all(
+    [paths.cache, paths.preview, paths.logs, paths.keys, paths.tmp, paths.dist, paths.previewManifest, `${paths.previewManifest}.id`].map((d) =>
+      rm(d, { recursive: true, force: true }),
+    ),
+  );
+}
+
+/** Build containers of this workspace that a killed run left behind. */
+async function removeStaleContainers(options: BuildOptions, paths: WorkspacePaths): Promise<void> {
   const stale = await options.runtime.listContainers({ [LABELS.kind]: buildKind(paths.id) });
   for (const id of stale) await options.runtime.removeContainer(id);
   if (stale.length > 0) options.sink({ type: 'sweep', removed: stale.length });
-  const cache = new BuildCache(paths.cache);
-  // Leftovers of a run that crashed or was killed: partial cache entries, scratch trees, spool files.
+}
+
+/** Leftovers of a run that crashed or was killed: partial cache entries, scratch trees, spool files. */
+async function removeLeftovers(sink: EventSink, paths: WorkspacePaths, cache: BuildCache): Promise<void> {
   const leftovers = [...(await cache.cleanTemp()), ...(await removeStaleAssemblies(paths.preview))];
   if (
     await rm(paths.tmp, { recursive: true }).then(
@@ -101,18 +128,18 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     )
   )
     leftovers.push('tmp/');
-  if (leftovers.length > 0) options.sink({ type: 'cleanup', removed: leftovers });
+  if (leftovers.length > 0) sink({ type: 'cleanup', removed: leftovers });
+}
 
-  const cores = Math.max(1, cpus().length);
-  const concurrency = Math.max(1, options.jobs ?? cores);
-  const runId = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-  const ctx: BuildContext = {
+function buildContext(project: Project, options: BuildOptions, stage: StageSetup, store: SourceStore): BuildContext {
+  const { paths } = stage;
+  return {
     runtime: options.runtime,
     io: createBuildIo(store),
-    cache,
-    image: builder.id,
+    cache: stage.cache,
+    image: stage.builder.id,
     stage: project.stage,
-    runId,
+    runId: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
     workspaceId: paths.id,
     logDir: paths.logs,
     tmpDir: paths.tmp,
@@ -121,24 +148,30 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     outputLimitMiB: project.config.defaults.outputLimit,
     sink: options.sink,
     signal: options.signal,
-    now,
+    now: options.now ?? Date.now,
   };
-  const toolchain = toolchainEnv(project.config.defaults, builder);
-  const cachedNow: string[] = [];
-  for (const [name, k] of keys) if (await cache.has(k.key)) cachedNow.push(name);
-  options.sink({
+}
+
+/** The plan event: what the cache holds now (early cutoff may still spare some of the rest). */
+async function announcePlan(project: Project, stage: StageSetup, sink: EventSink): Promise<void> {
+  const plan = await planFromCache(project, stage.keys, stage.cache);
+  sink({
     type: 'plan',
     stage: project.stage,
-    toBuild: project.order.order.filter((n) => !cachedNow.includes(n)),
-    cached: cachedNow,
+    toBuild: plan.filter((p) => p.status === 'build').map((p) => p.name),
+    cached: plan.filter((p) => p.status === 'cached').map((p) => p.name),
   });
+}
 
-  const input = {
+function buildAllInput(project: Project, options: BuildOptions, stage: StageSetup, unavailable: ReadonlyMap<string, Error>): BuildAllInput {
+  const cores = Math.max(1, cpus().length);
+  const toolchain = toolchainEnv(project.config.defaults, stage.builder);
+  return {
     order: project.order.order,
     recipes: project.recipes,
-    keys,
+    keys: stage.keys,
     sysroot: project.order.sysroot,
-    concurrency,
+    concurrency: Math.max(1, options.jobs ?? cores),
     cores,
     keepGoing: options.keepGoing,
     unavailable,
@@ -154,15 +187,22 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
       });
     },
   };
-  // A cache entry found corrupt while assembling is evicted and its package rebuilt (at most once per package).
+}
+
+/**
+ * Build every package, record what the stage holds, assemble the rootfs. A cache entry
+ * found corrupt while assembling is evicted and its package rebuilt (at most once per package).
+ */
+async function buildAndAssemble(project: Project, options: BuildOptions, stage: StageSetup, ctx: BuildContext, input: BuildAllInput): Promise<BuildOutcome> {
+  const { paths, builder, keys } = stage;
   for (let attempt = 0; ; attempt++) {
     const result = await buildAll(ctx, input);
     await rm(paths.tmp, { recursive: true, force: true });
+    const unassembled: BuildOutcome = { paths, result, rootfs: undefined, builder, keys };
     // An interrupted run leaves the records of the last run that finished (and exits without their fsyncs).
-    if (result.interrupted) return { paths, result, rootfs: undefined, builder, keys };
-    if (options.assemble === false) return { paths, result, rootfs: undefined, builder, keys };
+    if (result.interrupted || options.assemble === false) return unassembled;
     await recordBuild(project, paths, builder, keys, result);
-    if (result.failed.length > 0 || result.skipped.length > 0) return { paths, result, rootfs: undefined, builder, keys };
+    if (result.failed.length > 0 || result.skipped.length > 0) return unassembled;
     checkInterrupted(options.signal, NOT_ASSEMBLED);
     try {
       const rootfs = await assemble(project, paths, result, options.signal);
@@ -171,7 +211,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
     } catch (error) {
       checkInterrupted(options.signal, NOT_ASSEMBLED);
       if (!(error instanceof CacheCorrupt) || attempt >= project.order.order.length) throw error;
-      await cache.evict(error.key);
+      await stage.cache.evict(error.key);
       options.sink({ type: 'cache-evicted', pkg: error.pkg, key: error.key, reason: error.why });
     }
   }

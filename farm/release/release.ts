@@ -10,29 +10,17 @@ import { readRootfsManifest } from '../rootfs/assemble.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
 import { stageRecords, workspacePaths, type StageName } from '../workspace/paths.js';
 import { readManifest } from '../workspace/state.js';
-import { FARM_HOME, FARM_VERSION } from '../version.js';
+import { FARM_HOME } from '../version.js';
 import { compareStages, type Comparison, type Exclusion, type StageSnapshot } from './compare.js';
 import { writeDist, type DistResult } from './dist.js';
-import { makeSpdx } from './sbom.js';
+import { releaseManifest, releaseSbom, type ManifestInput, type ReleaseBootRecord } from './release-manifest.js';
 import { buildStageImage, type StageImage } from './stage-image.js';
 import { comparisonToYaml } from './compare-report.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { auditReportToYaml, auditTree, openTreeFromDirectory, type AuditOptions, type AuditReport } from '../audit/index.js';
 import { hashRecipeTree } from './recipe-tree.js';
 
-/** What booting stage B's rootfs found (see farm/boot); recorded in manifest.yaml. */
-export interface ReleaseBootRecord {
-  readonly pass: boolean;
-  /** The verdict's kind: pass, check-failed, kernel-panic, timeout, ... */
-  readonly verdict: string;
-  readonly exitCode: number;
-  readonly kernel: { readonly file: string; readonly sha256: string } | undefined;
-  readonly accel: string | undefined;
-  readonly ms: number;
-  /** The serial console log (shipped in dist/ as boot-serial.log). */
-  readonly log: string | undefined;
-  readonly checks: readonly { readonly name: string; readonly ok: boolean }[];
-}
+export type { ReleaseBootRecord } from './release-manifest.js';
 
 /** Boots a stage's assembled rootfs (injected by the CLI: qemu is an effect). */
 export type ReleaseBootStep = (rootfs: {
@@ -111,37 +99,9 @@ export function snapshotOf(run: StageRun): StageSnapshot {
  */
 export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult> {
   const now = options.now ?? Date.now;
-  const stages: StageRun[] = [];
-  const stageImages: Record<string, StageImage> = {};
-  const dockerfile = join(FARM_HOME, 'Dockerfile.stage');
   // What the release is built from, hashed before any stage reads it.
   const tree = await hashRecipeTree(options.root);
-
-  const runStage = async (stage: StageName, image: string | undefined): Promise<StageRun> => {
-    const started = now();
-    const cpuAtStart = options.sampleCpu?.();
-    const project = await loadProject(options.root, { stage, profile: options.profile });
-    const ref = image ?? project.config.defaults.builder;
-    options.sink({ type: 'stage-start', stage, image: ref });
-    const outcome = await buildProject(project, {
-      runtime: options.runtime,
-      image: ref,
-      mirrors: options.mirrors,
-      offline: options.offline,
-      jobs: options.jobs,
-      keepGoing: options.keepGoing,
-      waitForLock: false,
-      sink: options.sink,
-      signal: options.signal,
-      clean: stage !== 'dev',
-      ...(options.storeDir === undefined ? {} : { storeDir: options.storeDir }),
-    });
-    const ms = now() - started;
-    options.sink({ type: 'stage-done', stage, ms });
-    return { stage, project, outcome, image: ref, ms, coresBusy: coresBusy(cpuAtStart, options.sampleCpu?.()) };
-  };
-
-  const failed = (run: StageRun): boolean => run.outcome.rootfs === undefined;
+  const { stages, stageImages, failedStage } = await runStages(options, now);
   const result = (extra: Partial<ReleaseResult>): ReleaseResult => ({
     stages,
     failedStage: undefined,
@@ -152,116 +112,148 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
     compareMs: 0,
     ...extra,
   });
+  if (failedStage !== undefined) return result({ failedStage });
 
+  const [dev, a, b] = stages as [StageRun, StageRun, StageRun];
+  const compareStarted = now();
+  const { devVsA, aVsB } = await compareAll(dev, a, b, options.exclusions);
+  const compareMs = now() - compareStarted;
+  if (!aVsB.pass) return result({ devVsA, aVsB, compareMs });
+
+  const audit = await auditStageB(b, options);
+  if (audit.findings.length > 0) return result({ devVsA, aVsB, compareMs, audit });
+  const boot = await bootStageB(b, options.boot);
+  if (boot !== undefined && !boot.pass) return result({ devVsA, aVsB, compareMs, boot, audit });
+  const release: ManifestInput = {
+    name: `stasis-${b.project.profile.name}`,
+    tree,
+    gitCommit: options.gitCommit,
+    runs: { dev, a, b },
+    stageImages,
+    devVsA,
+    aVsB,
+    audit,
+    boot,
+  };
+  const dist = await writeReleaseDist(release);
+  return result({ devVsA, aVsB, dist, compareMs, audit, ...(boot === undefined ? {} : { boot }) });
+}
+
+/** The stages built so far, the images made between them, and the stage that failed (the chain stops there). */
+interface StageChain {
+  readonly stages: StageRun[];
+  readonly stageImages: Record<string, StageImage>;
+  readonly failedStage: ReleaseResult['failedStage'];
+}
+
+/** dev, then A in an image of dev's rootfs, then B in an image of A's; a stage with no rootfs ends the chain. */
+async function runStages(options: ReleaseOptions, now: () => number): Promise<StageChain> {
+  const stages: StageRun[] = [];
+  const stageImages: Record<string, StageImage> = {};
   let previous: StageRun | undefined;
   for (const stage of ['dev', 'a', 'b'] as const) {
     let image: string | undefined;
     if (previous !== undefined) {
-      const prevRootfs = previous.outcome.rootfs as NonNullable<BuildOutcome['rootfs']>;
-      const si = await buildStageImage(options.runtime, {
-        stage,
-        previewDir: prevRootfs.dir,
-        entries: prevRootfs.entries,
-        sourceDateEpoch: previous.project.config.defaults.sourceDateEpoch,
-        dockerfile,
-        tmpDir: join(previous.outcome.paths.dir, 'tmp-stage-image'),
-        runId: `release-${stage}`,
-        workspaceId: workspacePaths(options.root, stage).id,
-        sink: options.sink,
-      });
+      const si = await imageOfStage(options, stage, previous);
       stageImages[stage] = si;
       image = si.ref;
     }
-    const run = await runStage(stage, image);
+    const run = await runStage(options, now, stage, image);
     stages.push(run);
-    if (failed(run)) return result({ failedStage: { stage, result: run.outcome.result } });
+    if (run.outcome.rootfs === undefined) return { stages, stageImages, failedStage: { stage, result: run.outcome.result } };
     previous = run;
   }
+  return { stages, stageImages, failedStage: undefined };
+}
 
-  const [dev, a, b] = stages as [StageRun, StageRun, StageRun];
-  const compareStarted = now();
+/** The builder image of `stage`: the previous stage's rootfs on Dockerfile.stage. */
+async function imageOfStage(options: ReleaseOptions, stage: StageName, previous: StageRun): Promise<StageImage> {
+  const prevRootfs = rootfsOf(previous);
+  return buildStageImage(options.runtime, {
+    stage,
+    previewDir: prevRootfs.dir,
+    entries: prevRootfs.entries,
+    sourceDateEpoch: previous.project.config.defaults.sourceDateEpoch,
+    dockerfile: join(FARM_HOME, 'Dockerfile.stage'),
+    tmpDir: join(previous.outcome.paths.dir, 'tmp-stage-image'),
+    runId: `release-${stage}`,
+    workspaceId: workspacePaths(options.root, stage).id,
+    sink: options.sink,
+  });
+}
+
+/** One stage built from a cleared workspace (dev keeps its cache), in `image` or default.lua's builder. */
+async function runStage(options: ReleaseOptions, now: () => number, stage: StageName, image: string | undefined): Promise<StageRun> {
+  const started = now();
+  const cpuAtStart = options.sampleCpu?.();
+  const project = await loadProject(options.root, { stage, profile: options.profile });
+  const ref = image ?? project.config.defaults.builder;
+  options.sink({ type: 'stage-start', stage, image: ref });
+  const outcome = await buildProject(project, {
+    runtime: options.runtime,
+    image: ref,
+    mirrors: options.mirrors,
+    offline: options.offline,
+    jobs: options.jobs,
+    keepGoing: options.keepGoing,
+    waitForLock: false,
+    sink: options.sink,
+    signal: options.signal,
+    clean: stage !== 'dev',
+    ...(options.storeDir === undefined ? {} : { storeDir: options.storeDir }),
+  });
+  const ms = now() - started;
+  options.sink({ type: 'stage-done', stage, ms });
+  return { stage, project, outcome, image: ref, ms, coresBusy: coresBusy(cpuAtStart, options.sampleCpu?.()) };
+}
+
+/** dev vs A (informational) and A vs B (the verdict), both written beside stage B's records. */
+async function compareAll(dev: StageRun, a: StageRun, b: StageRun, exclusions: readonly Exclusion[]): Promise<{ devVsA: Comparison; aVsB: Comparison }> {
   const devVsA = compareStages(snapshotOf(dev), snapshotOf(a));
-  const aVsB = compareStages(snapshotOf(a), snapshotOf(b), options.exclusions);
+  const aVsB = compareStages(snapshotOf(a), snapshotOf(b), exclusions);
   await writeFileAtomic(join(b.outcome.paths.dir, 'compare.yaml'), comparisonToYaml(aVsB));
   await writeFileAtomic(join(b.outcome.paths.dir, 'compare-dev-a.yaml'), comparisonToYaml(devVsA));
-  const compareMs = now() - compareStarted;
-  if (!aVsB.pass) return result({ devVsA, aVsB, compareMs });
+  return { devVsA, aVsB };
+}
 
-  const bRootfs = b.outcome.rootfs as NonNullable<BuildOutcome['rootfs']>;
-  const sde = b.project.config.defaults.sourceDateEpoch;
-  const audit = await auditTree(openTreeFromDirectory(bRootfs.dir, bRootfs.entries), options.audit);
+async function auditStageB(b: StageRun, options: ReleaseOptions): Promise<AuditReport> {
+  const rootfs = rootfsOf(b);
+  const audit = await auditTree(openTreeFromDirectory(rootfs.dir, rootfs.entries), options.audit);
   await writeFileAtomic(join(b.outcome.paths.dir, 'audit.yaml'), auditReportToYaml(audit));
   options.sink({
     type: 'info',
     message: `audit stage B: ${audit.files} files, ${audit.elfFiles} ELF, ${audit.findings.length} finding(s), ${audit.warnings.length} warning(s)`,
   });
-  if (audit.findings.length > 0) return result({ devVsA, aVsB, compareMs, audit });
-  const boot =
-    options.boot === undefined
-      ? undefined
-      : await options.boot({ dir: bRootfs.dir, entries: bRootfs.entries, tmpDir: b.outcome.paths.tmp, logDir: b.outcome.paths.logs, sourceDateEpoch: sde });
-  if (boot !== undefined && !boot.pass) return result({ devVsA, aVsB, compareMs, boot, audit });
-  const name = `stasis-${b.project.profile.name}`;
-  const outputOf = (run: StageRun, pkg: string): string | undefined => run.outcome.result.entries.get(pkg)?.meta.outputSha256;
-  const manifest = {
-    release: name,
-    farm_version: FARM_VERSION,
-    profile: b.project.profile.name,
-    source_date_epoch: sde,
-    recipe_tree: { sha256: tree.sha256, files: tree.files, ...(options.gitCommit === undefined ? {} : { git_commit: options.gitCommit }) },
-    builder_image: { ref: dev.outcome.builder.ref, id: dev.outcome.builder.id, cc: dev.outcome.builder.cc },
-    stage_images: Object.fromEntries(Object.entries(stageImages).map(([k, v]) => [k, { ref: v.ref, id: v.id, rootfs_sha256: v.rootfsSha256 }])),
-    boot:
-      boot === undefined
-        ? { verdict: 'not run', hint: 'release --kernel FILE boots stage B under qemu before dist/ is written' }
-        : {
-            verdict: boot.verdict,
-            kernel: boot.kernel,
-            accel: boot.accel,
-            seconds: Math.round(boot.ms / 100) / 10,
-            checks: boot.checks.map((c) => `${c.ok ? 'ok' : 'FAIL'} ${c.name}`),
-            serial_log: boot.log === undefined ? undefined : 'boot-serial.log',
-          },
-    audit: { verdict: 'clean', files: audit.files, elf_files: audit.elfFiles, allowed: audit.allowed.map((f) => `${f.rule} /${f.path}: ${f.reason}`) },
-    comparison: {
-      a_vs_b: aVsB.pass ? 'identical' : 'different',
-      excluded: aVsB.different.filter((d) => d.excluded).map((d) => d.name),
-      dev_vs_a_identical: devVsA.identical.length,
-      dev_vs_a_different: devVsA.different.map((d) => d.name),
-    },
-    packages: b.project.order.order.map((pkg) => {
-      const r = b.project.recipes.get(pkg)?.recipe;
-      return {
-        name: pkg,
-        version: r?.version,
-        license: r?.license,
-        sources: (r?.sources ?? []).map((s) => ({ file: s.file, ...(s.url === undefined ? {} : { url: s.url }), sha256: s.sha256 })),
-        key: b.outcome.keys.get(pkg)?.key,
-        output_sha256: { dev: outputOf(dev, pkg), a: outputOf(a, pkg), b: outputOf(b, pkg) },
-      };
-    }),
-  };
-  const dist = await writeDist({
+  return audit;
+}
+
+/** Stage B booted by the injected step; undefined when the release runs without one. */
+async function bootStageB(b: StageRun, boot: ReleaseBootStep | undefined): Promise<ReleaseBootRecord | undefined> {
+  if (boot === undefined) return undefined;
+  const rootfs = rootfsOf(b);
+  const { paths } = b.outcome;
+  return boot({ dir: rootfs.dir, entries: rootfs.entries, tmpDir: paths.tmp, logDir: paths.logs, sourceDateEpoch: b.project.config.defaults.sourceDateEpoch });
+}
+
+/** dist/: stage B's rootfs as a tarball, with the manifest, the SBOM and the boot's serial log. */
+async function writeReleaseDist(input: ManifestInput): Promise<DistResult> {
+  const { b } = input.runs;
+  const rootfs = rootfsOf(b);
+  return writeDist({
     distDir: b.outcome.paths.dist,
-    extraFiles: boot?.log === undefined ? [] : [{ name: 'boot-serial.log', from: boot.log }],
-    name,
-    previewDir: bRootfs.dir,
-    entries: bRootfs.entries,
-    sourceDateEpoch: sde,
-    manifest,
-    sbom: (rootfsSha256) =>
-      makeSpdx({
-        name,
-        rootfsSha256,
-        sourceDateEpoch: sde,
-        farmVersion: FARM_VERSION,
-        packages: b.project.order.order.map((pkg) => ({
-          evaluated: b.project.recipes.get(pkg) as NonNullable<ReturnType<typeof b.project.recipes.get>>,
-          outputSha256: outputOf(b, pkg) ?? '',
-        })),
-      }),
+    extraFiles: input.boot?.log === undefined ? [] : [{ name: 'boot-serial.log', from: input.boot.log }],
+    name: input.name,
+    previewDir: rootfs.dir,
+    entries: rootfs.entries,
+    sourceDateEpoch: b.project.config.defaults.sourceDateEpoch,
+    manifest: releaseManifest(input),
+    sbom: (rootfsSha256) => releaseSbom(input.name, b, rootfsSha256),
   });
-  return result({ devVsA, aVsB, dist, compareMs, audit, ...(boot === undefined ? {} : { boot }) });
+}
+
+/** The rootfs of a stage that got past its build (the chain stops at one without). */
+function rootfsOf(run: { readonly outcome: BuildOutcome }): NonNullable<BuildOutcome['rootfs']> {
+  return run.outcome.rootfs as NonNullable<BuildOutcome['rootfs']>;
 }
 
 /** Load a stage snapshot from a workspace directory (for `stasis-farm compare`), through the workspace's and the rootfs's readers. */
