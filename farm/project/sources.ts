@@ -85,11 +85,23 @@ function offlineMissing(missing: readonly SourceItem[], why: ReadonlyMap<string,
     return `  ${m.pkg}: ${m.source.file} (sha256 ${m.source.sha256})\n    ${where}${reason === undefined ? '' : `\n    why: ${reason}`}`;
   });
   const packages = new Set(missing.map((m) => m.pkg)).size;
+  // The same list as data, for --json: a program must not have to parse the lines above.
+  const data = missing.map((m) => {
+    const reason = why?.get(m.pkg);
+    return {
+      package: m.pkg,
+      file: m.source.file,
+      sha256: m.source.sha256,
+      urls: m.source.url === undefined ? [] : [m.source.url],
+      ...(reason === undefined ? {} : { why: reason }),
+    };
+  });
   return new FarmError(
     'SOURCE_MISSING',
     `--offline: ${missing.length} source(s) of ${packages} package(s) are neither in the store nor in a directory mirror:\n${lines.join('\n')}`,
     {
       hint: 'copy them into a mirror directory (--mirror DIR) or fetch them on a connected machine: stasis-farm mirror export',
+      data: { missing: data },
     },
   );
 }

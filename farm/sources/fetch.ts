@@ -108,6 +108,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     throw new FarmError(options.offline ? 'SOURCE_MISSING' : 'FETCH_FAILED', `${pkg}: ${source.file} (sha256 ${source.sha256}) could not be fetched:\n${listing}`, {
       hint: options.offline ? 'offline: add a mirror with --mirror DIR' : undefined,
       cause: failures.length === 0 ? undefined : new AggregateError(failures, `${source.file}: every origin failed`),
+      data: options.offline ? { missing: [{ package: pkg, file: source.file, sha256: source.sha256, urls: source.url === undefined ? [] : [source.url] }] } : undefined,
     });
   };
 
