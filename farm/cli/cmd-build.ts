@@ -2,7 +2,7 @@ import { FarmError } from '../errors/index.js';
 import { buildProject } from '../project/build.js';
 import { loadProject } from '../project/load.js';
 import { intFlag } from './args.js';
-import { mirrorsFor } from './mirrors.js';
+import { httpGetFor, mirrorsFor } from './mirrors.js';
 import type { CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { coresBusy, sampleCpu } from '../report/index.js';
@@ -23,6 +23,7 @@ export async function build(ctx: CliContext, { values, positionals }: ArgsOf<typ
     runtime: await ctx.runtime(),
     image: values.builder ?? project.config.defaults.builder,
     mirrors: mirrorsFor(ctx, project.config.defaults.mirrors),
+    httpGet: httpGetFor(ctx, project.config.defaults),
     offline: values.offline === true,
     jobs: jobs ?? (project.config.defaults.jobs > 0 ? project.config.defaults.jobs : undefined),
     keepGoing: values['keep-going'] === true,

@@ -6,7 +6,7 @@ import { formatMs } from '../report/index.js';
 import { intFlag } from './args.js';
 import { auditOptionsFor } from './audit-options.js';
 import { diffoscopeInstalled, diffoscopeReport } from './diffoscope.js';
-import { mirrorsFor } from './mirrors.js';
+import { httpGetFor, mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { CHALLENGE } from './spec-challenge.js';
@@ -48,6 +48,7 @@ export async function challenge(ctx: CliContext, { values, positionals }: ArgsOf
     workDir,
     runtime,
     mirrors: mirrorsFor(ctx, config.defaults.mirrors),
+    httpGet: httpGetFor(ctx, config.defaults),
     offline: values.offline === true,
     jobs: intFlag(values.jobs, 'jobs'),
     keepGoing: values['keep-going'] === true,

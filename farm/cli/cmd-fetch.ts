@@ -3,7 +3,7 @@ import { ensureSources, sourcesOf } from '../project/sources.js';
 import { readStatusNotes } from '../project/status-notes.js';
 import { SourceStore } from '../sources/index.js';
 import { workspacePaths } from '../workspace/paths.js';
-import { mirrorsFor } from './mirrors.js';
+import { httpGetFor, mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { FETCH } from './spec-fetch.js';
@@ -15,6 +15,7 @@ export async function fetch(ctx: CliContext, { values }: ArgsOf<typeof FETCH>): 
   await ensureSources(project, {
     store,
     mirrors: mirrorsFor(ctx, project.config.defaults.mirrors),
+    httpGet: httpGetFor(ctx, project.config.defaults),
     offline: values.offline === true,
     sink: ctx.sink,
     items,

@@ -3,7 +3,7 @@ import { formatComparison } from '../release/compare-report.js';
 import { runRelease } from '../release/release.js';
 import { formatMs, sampleCpu } from '../report/index.js';
 import { intFlag } from './args.js';
-import { mirrorsFor } from './mirrors.js';
+import { httpGetFor, mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { reportBuild } from './summary.js';
@@ -27,6 +27,7 @@ export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE
     runtime,
     profile: values.profile,
     mirrors: mirrorsFor(ctx, config.defaults.mirrors),
+    httpGet: httpGetFor(ctx, config.defaults),
     offline: values.offline === true,
     jobs,
     keepGoing: values['keep-going'] === true,

@@ -134,7 +134,7 @@ function unknownCommand(name: string): string {
 function renderError(error: unknown, stderr: NodeJS.WritableStream, c: ReturnType<typeof makeChalk>, json: boolean): number {
   if (isFarmError(error)) {
     if (json) {
-      stderr.write(JSON.stringify({ type: 'error', code: error.code, message: error.message, hint: error.hint }) + '\n');
+      stderr.write(JSON.stringify({ type: 'error', code: error.code, message: error.message, hint: error.hint, data: error.data }) + '\n');
     } else {
       stderr.write(`${c.red('error')} ${c.dim(`[${error.code}]`)} ${error.message}\n`);
       if (error.hint !== undefined) stderr.write(`${c.cyan('hint:')} ${error.hint}\n`);

@@ -11,7 +11,7 @@ export const FETCH = {
   name: 'fetch',
   summary: 'fetch and verify the sources of the selected packages',
   description:
-    'Sources go into the store (workspace/sources), from the store, the mirrors (--mirror, STASIS_MIRROR, default.lua) or upstream, each checked against its sha256.',
+    "Sources go into the store (workspace/sources), from the store, the mirrors (--mirror, STASIS_MIRROR, default.lua) or upstream, each checked against its sha256. Downloads go through HTTPS_PROXY / HTTP_PROXY (hosts in NO_PROXY direct) or a mirror's own proxy in default.lua (docs/conventions.md).",
   options: {
     offline: {
       type: 'boolean',

@@ -53,6 +53,8 @@ export interface BuildDefaults {
   readonly builder: string;
   /** Directories or http(s) base URLs tried, in order, before upstream. */
   readonly mirrors: readonly string[];
+  /** The http(s) mirrors reached through their own proxy (a table entry with `proxy`), by URL as written. */
+  readonly mirrorProxies: readonly { readonly url: string; readonly proxy: string }[];
   readonly sourceDateEpoch: number;
   /** Largest package output in MiB (apparent sizes of its files); a recipe may raise it with `output_limit`. */
   readonly outputLimit: number;

@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { FieldReader, describe } from '../validate/fields.js';
 import { DEFAULT_OUTPUT_LIMIT_MIB, MAX_OUTPUT_LIMIT_MIB } from '../validate/limits.js';
+import { parseProxyUrl } from '../validate/proxy-url.js';
 import type { BuildDefaults, NetworkInterface, SystemConfig } from './types.js';
 
 export const SYSTEM_OPTIONS = [
@@ -167,12 +168,46 @@ export function validateDefaults(raw: unknown, file: string): BuildDefaults {
     builder:
       r.string(o, 'builder', '', { optional: true, pattern: /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/, what: 'an image reference' }) ??
       'stasis-builder:debian-musl',
-    mirrors: r.stringList(o, 'mirrors', '', { pattern: /^(https?:\/\/\S+|[^:\s][^\n]*)$/, what: 'a directory or an http(s) URL' }),
+    ...mirrorList(r, o),
     sourceDateEpoch: r.integer(o, 'source_date_epoch', '', 1700000000, 0),
     outputLimit: r.integer(o, 'output_limit', '', DEFAULT_OUTPUT_LIMIT_MIB, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
   };
   r.throwIfAny();
   return defaults;
+}
+
+const MIRROR = /^(https?:\/\/\S+|[^:\s][^\n]*)$/;
+const URL_MIRROR = /^https?:\/\/\S+$/;
+
+/**
+ * `mirrors`: each entry a directory or an http(s) URL, or a table `{ url = "http://...", proxy =
+ * "http://host:port" }` for a mirror reached through a proxy of its own (an i2p or Tor HTTP proxy).
+ */
+function mirrorList(r: FieldReader, o: Record<string, unknown>): Pick<BuildDefaults, 'mirrors' | 'mirrorProxies'> {
+  const mirrors: string[] = [];
+  const mirrorProxies: { url: string; proxy: string }[] = [];
+  r.list(o, 'mirrors', '').forEach((v, i) => {
+    const p = `mirrors[${i + 1}]`;
+    if (typeof v === 'string') {
+      if (MIRROR.test(v)) mirrors.push(v);
+      else r.fail(p, `${JSON.stringify(v)} is not a directory or an http(s) URL`);
+      return;
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      r.fail(p, `expected a directory, an http(s) URL or a table { url = "http://...", proxy = "http://host:port" }, got ${describe(v)}`);
+      return;
+    }
+    const entry = v as Record<string, unknown>;
+    r.unknownKeys(entry, ['url', 'proxy'], p);
+    const url = r.string(entry, 'url', p, { pattern: URL_MIRROR, what: 'an http(s) URL (a directory mirror needs no proxy: give it as a string)' });
+    const proxy = r.string(entry, 'proxy', p, { optional: true });
+    const parsed = proxy === undefined ? undefined : parseProxyUrl(proxy);
+    if (parsed !== undefined && 'why' in parsed) r.fail(`${p}.proxy`, `${JSON.stringify(proxy)} ${parsed.why}`);
+    if (url === undefined) return;
+    mirrors.push(url);
+    if (parsed !== undefined && 'url' in parsed) mirrorProxies.push({ url, proxy: parsed.url.href });
+  });
+  return { mirrors, mirrorProxies };
 }
 
 /** Every option of a config table as a dotted path (for `config diff`). */

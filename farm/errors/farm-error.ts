@@ -70,20 +70,30 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   INTERRUPTED: 130,
 };
 
+/** Plain JSON data (no undefined, functions, classes): what `--json` prints as an error's `data`. */
+export type ErrorData = string | number | boolean | null | readonly ErrorData[] | { readonly [key: string]: ErrorData };
+
 export interface FarmErrorOptions {
-  hint?: string;
+  hint?: string | undefined;
   cause?: unknown;
+  /**
+   * What a program reading `--json` needs to act on the error without parsing the message
+   * (SOURCE_MISSING: every missing source). The message says the same for people.
+   */
+  data?: { readonly [key: string]: ErrorData } | undefined;
 }
 
 export class FarmError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
+  readonly data: { readonly [key: string]: ErrorData } | undefined;
 
   constructor(code: ErrorCode, message: string, options: FarmErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FarmError';
     this.code = code;
     this.hint = options.hint;
+    this.data = options.data;
   }
 
   get exitCode(): number {

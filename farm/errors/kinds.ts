@@ -105,3 +105,22 @@ export class CacheCorrupt extends FarmError {
     });
   }
 }
+
+/**
+ * A download that could not go through its HTTP proxy: the proxy did not answer, or refused
+ * the request (a CONNECT answered with anything but 200, a 407). `proxy` is shown without
+ * its password.
+ */
+export class ProxyFailed extends FarmError {
+  constructor(
+    readonly proxy: string,
+    readonly target: string,
+    readonly why: string,
+    options: { readonly cause?: unknown } = {},
+  ) {
+    super('FETCH_FAILED', `proxy ${proxy} ${why} (for ${target})`, {
+      hint: "check HTTPS_PROXY / HTTP_PROXY / NO_PROXY (or the mirror's proxy in default.lua); the proxy must be a plain HTTP proxy (http://host:port)",
+      cause: options.cause,
+    });
+  }
+}

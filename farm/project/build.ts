@@ -14,7 +14,7 @@ import type { ContainerRuntime } from '../runtime/port.js';
 import { assembleRootfs, removeStaleAssemblies, type AssembleResult } from '../rootfs/assemble.js';
 import { renderContextFor } from '../rootfs/context.js';
 import { renderSystemFiles } from '../rootfs/render.js';
-import { SourceStore } from '../sources/index.js';
+import { type HttpGet, SourceStore } from '../sources/index.js';
 import { lockWorkspace } from '../workspace/lock.js';
 import { workspacePaths, type WorkspacePaths } from '../workspace/paths.js';
 import { recordKeys, writeManifest } from '../workspace/state.js';
@@ -30,6 +30,8 @@ export interface BuildOptions {
   /** Builder image reference (dev: default.lua's builder; stages: the stage image). */
   readonly image: string;
   readonly mirrors: readonly string[];
+  /** How sources are downloaded (the CLI's client, with its proxies); the default client when undefined. */
+  readonly httpGet?: HttpGet | undefined;
   readonly offline: boolean;
   readonly jobs: number | undefined;
   readonly keepGoing: boolean;
@@ -73,6 +75,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   const unavailable = await ensureSources(project, {
     store,
     mirrors: options.mirrors,
+    httpGet: options.httpGet,
     offline: options.offline,
     sink: options.sink,
     signal: options.signal,

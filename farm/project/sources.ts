@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import { checkInterrupted, FarmError } from '../errors/index.js';
 import type { EventSink } from '../report/events.js';
-import { createFetcher, type Fetcher, SourceStore } from '../sources/index.js';
+import { createFetcher, type Fetcher, type HttpGet, SourceStore } from '../sources/index.js';
 import type { SourceSpec } from '../recipe/types.js';
 import type { Project } from './load.js';
 
@@ -20,6 +20,8 @@ const FETCH_CONCURRENCY = 3;
 export interface EnsureSourcesOptions {
   readonly store: SourceStore;
   readonly mirrors: readonly string[];
+  /** The HTTP client (the CLI's, with its proxies); the fetcher's default when undefined. */
+  readonly httpGet?: HttpGet | undefined;
   readonly offline: boolean;
   readonly sink: EventSink;
   readonly items?: readonly SourceItem[];
@@ -40,7 +42,14 @@ export interface EnsureSourcesOptions {
  */
 export async function ensureSources(project: Project, options: EnsureSourcesOptions): Promise<ReadonlyMap<string, Error>> {
   const items = options.items ?? sourcesOf(project);
-  const fetcher = createFetcher({ store: options.store, mirrors: [...options.mirrors], offline: options.offline, sink: options.sink, signal: options.signal });
+  const fetcher = createFetcher({
+    store: options.store,
+    mirrors: [...options.mirrors],
+    offline: options.offline,
+    sink: options.sink,
+    signal: options.signal,
+    httpGet: options.httpGet,
+  });
   if (options.offline && options.collect !== true) {
     const missing = await fetcher.missingOffline(items);
     if (missing.length > 0) throw offlineMissing(missing, options.why);
@@ -85,11 +94,23 @@ function offlineMissing(missing: readonly SourceItem[], why: ReadonlyMap<string,
     return `  ${m.pkg}: ${m.source.file} (sha256 ${m.source.sha256})\n    ${where}${reason === undefined ? '' : `\n    why: ${reason}`}`;
   });
   const packages = new Set(missing.map((m) => m.pkg)).size;
+  // The same list as data, for --json: a program must not have to parse the lines above.
+  const data = missing.map((m) => {
+    const reason = why?.get(m.pkg);
+    return {
+      package: m.pkg,
+      file: m.source.file,
+      sha256: m.source.sha256,
+      urls: m.source.url === undefined ? [] : [m.source.url],
+      ...(reason === undefined ? {} : { why: reason }),
+    };
+  });
   return new FarmError(
     'SOURCE_MISSING',
     `--offline: ${missing.length} source(s) of ${packages} package(s) are neither in the store nor in a directory mirror:\n${lines.join('\n')}`,
     {
       hint: 'copy them into a mirror directory (--mirror DIR) or fetch them on a connected machine: stasis-farm mirror export',
+      data: { missing: data },
     },
   );
 }
@@ -101,6 +122,10 @@ function combined(errors: readonly Error[]): Error {
   return new FarmError(
     first instanceof FarmError ? first.code : 'FETCH_FAILED',
     `${errors.length} sources failed:\n` + errors.map((e) => `  ${e.message.replace(/\n/g, '\n  ')}`).join('\n'),
-    { cause: new AggregateError(errors, `${errors.length} sources failed`) },
+    // The first hint stays: a proxy that is down fails every source, and says so once.
+    {
+      cause: new AggregateError(errors, `${errors.length} sources failed`),
+      hint: errors.find((e): e is FarmError => e instanceof FarmError && e.hint !== undefined)?.hint,
+    },
   );
 }

@@ -6,6 +6,7 @@ import { loadProject, type Project } from '../project/load.js';
 import type { EventSink } from '../report/events.js';
 import { coresBusy, type CpuSample } from '../report/cpu.js';
 import type { ContainerRuntime } from '../runtime/port.js';
+import type { HttpGet } from '../sources/index.js';
 import { readRootfsManifest } from '../rootfs/assemble.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
 import { stageRecords, workspacePaths, type StageName } from '../workspace/paths.js';
@@ -36,6 +37,8 @@ export interface ReleaseOptions {
   readonly runtime: ContainerRuntime;
   readonly profile: string | undefined;
   readonly mirrors: readonly string[];
+  /** How sources are downloaded (the CLI's client, with its proxies); the default client when undefined. */
+  readonly httpGet?: HttpGet | undefined;
   readonly offline: boolean;
   readonly jobs: number | undefined;
   readonly keepGoing: boolean;
@@ -193,6 +196,7 @@ async function runStage(options: ReleaseOptions, now: () => number, stage: Stage
     runtime: options.runtime,
     image: ref,
     mirrors: options.mirrors,
+    httpGet: options.httpGet,
     offline: options.offline,
     jobs: options.jobs,
     keepGoing: options.keepGoing,

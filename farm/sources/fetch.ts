@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addAbortSignal, Readable } from 'node:stream';
-import { checkInterrupted, ChecksumMismatch, FarmError } from '../errors/index.js';
+import { checkInterrupted, ChecksumMismatch, FarmError, ProxyFailed } from '../errors/index.js';
 import type { SourceSpec } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
 import type { SourceStore } from './store.js';
@@ -105,9 +105,12 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         cause: new AggregateError(failures, `${source.file}: every origin failed`),
       });
     }
+    // A proxy that failed (or is set wrong) explains the whole listing better than a generic hint.
+    const proxy = failures.find((f): f is FarmError => f instanceof ProxyFailed || (f instanceof FarmError && f.code === 'CONFIG_INVALID'));
     throw new FarmError(options.offline ? 'SOURCE_MISSING' : 'FETCH_FAILED', `${pkg}: ${source.file} (sha256 ${source.sha256}) could not be fetched:\n${listing}`, {
-      hint: options.offline ? 'offline: add a mirror with --mirror DIR' : undefined,
+      hint: proxy?.hint ?? (options.offline ? 'offline: add a mirror with --mirror DIR' : undefined),
       cause: failures.length === 0 ? undefined : new AggregateError(failures, `${source.file}: every origin failed`),
+      data: options.offline ? { missing: [{ package: pkg, file: source.file, sha256: source.sha256, urls: source.url === undefined ? [] : [source.url] }] } : undefined,
     });
   };
 

@@ -122,7 +122,21 @@ describe('config.lua / default.lua', () => {
     [{ cflags: '-O2; rm -rf /' }, /default\.lua: cflags: .* is not compiler flags/],
     [{ lto: 'yes' }, /default\.lua: lto: expected true or false/],
     [{ mirors: [] }, /default\.lua: mirors: unknown option \(did you mean "mirrors"\?\)/],
+    [{ mirrors: ['x', { url: 'http://m.i2p/', proxy: 'socks5://127.0.0.1:9050' }] }, /default\.lua: mirrors\[2\]\.proxy: "socks5:.*only a plain HTTP proxy/],
+    [{ mirrors: [{ url: '../mirror', proxy: 'http://127.0.0.1:4444' }] }, /default\.lua: mirrors\[1\]\.url: "\.\.\/mirror" is not an http\(s\) URL/],
+    [{ mirrors: [{ url: 'http://m.i2p/', proxi: 'http://127.0.0.1:4444' }] }, /default\.lua: mirrors\[1\]\.proxi: unknown field \(did you mean "proxy"\?\)/],
+    [{ mirrors: [{ proxy: 'http://127.0.0.1:4444' }] }, /default\.lua: mirrors\[1\]\.url: missing \(required\)/],
+    [{ mirrors: [7] }, /default\.lua: mirrors\[1\]: expected a directory, an http\(s\) URL or a table/],
   ])('default.lua: rejects %j naming the option', (raw, message) => {
     expect(() => validateDefaults(raw, 'default.lua')).toThrow(message);
+  });
+
+  it('default.lua: a mirror is a string or a table with url and proxy; the table keeps its place in the order', () => {
+    const defaults = validateDefaults(
+      { mirrors: ['../shared/sources', { url: 'http://stasis.i2p/sources', proxy: '127.0.0.1:4444' }, { url: 'https://m.example/' }, 'https://n.example/'] },
+      'default.lua',
+    );
+    expect(defaults.mirrors).toEqual(['../shared/sources', 'http://stasis.i2p/sources', 'https://m.example/', 'https://n.example/']);
+    expect(defaults.mirrorProxies).toEqual([{ url: 'http://stasis.i2p/sources', proxy: 'http://127.0.0.1:4444/' }]);
   });
 });
