@@ -4,6 +4,7 @@ import { chooseMode, colorLevel, createReporter, makeChalk } from '../report/ind
 import type { ContainerRuntime } from '../runtime/port.js';
 import { FARM_VERSION } from '../version.js';
 import { asksForHelp, helpFor, runCommand } from './command.js';
+import type { CliCommand } from './spec.js';
 import { COMMANDS } from './commands.js';
 import { takeGlobals, type GlobalFlags } from './globals.js';
 import { HELP } from './help.js';
@@ -26,12 +27,14 @@ export interface MainOptions {
   readonly exit?: (code: number) => void;
 }
 
+type Out = NodeJS.WritableStream & { isTTY?: boolean };
+type Chalk = ReturnType<typeof makeChalk>;
+
 /** The CLI edge: parse, run one command, render errors, return the exit code. */
 export async function main(argv: readonly string[], options: MainOptions): Promise<number> {
   const env = options.env ?? process.env;
-  const stdout = (options.stdout ?? process.stdout) as NodeJS.WritableStream & { isTTY?: boolean };
-  const stderr = (options.stderr ?? process.stderr) as NodeJS.WritableStream & { isTTY?: boolean };
-  const isTTY = stdout.isTTY === true;
+  const stdout = (options.stdout ?? process.stdout) as Out;
+  const stderr = (options.stderr ?? process.stderr) as Out;
   let flags: GlobalFlags;
   try {
     flags = takeGlobals(argv);
@@ -39,83 +42,72 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
     stderr.write(`stasis-farm: ${(error as Error).message}\n`);
     return 2;
   }
-  const level = flags.noColor ? 0 : colorLevel(env, isTTY);
-  const chalk = makeChalk(level);
   const errChalk = makeChalk(flags.noColor ? 0 : colorLevel(env, stderr.isTTY === true));
   // `help build` is `build --help`.
   const [name, ...args] = flags.rest[0] === 'help' && flags.rest.length > 1 ? [...flags.rest.slice(1), '--help'] : flags.rest;
+  const early = answerWithoutRunning(name, args, { stdout, stderr, errChalk, json: flags.json });
+  if (early !== undefined) return early;
+  return runOne(COMMANDS[name as string] as CliCommand, args, { options, env, flags, stdout, stderr, errChalk });
+}
 
+/**
+ * What needs no command to run: the overview (no command, `help`, --help), --version, an
+ * unknown command, and a command's own --help. Undefined when a command is to run.
+ */
+function answerWithoutRunning(name: string | undefined, args: readonly string[], io: { stdout: Out; stderr: Out; errChalk: Chalk; json: boolean }): number | undefined {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    stdout.write(HELP);
+    io.stdout.write(HELP);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    stdout.write(`stasis-farm ${FARM_VERSION}\n`);
+    io.stdout.write(`stasis-farm ${FARM_VERSION}\n`);
     return 0;
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    stderr.write(`stasis-farm: ${unknownCommand(name)}\n`);
+    io.stderr.write(`stasis-farm: ${unknownCommand(name)}\n`);
     return 2;
   }
-  if (asksForHelp(args)) {
-    try {
-      stdout.write(helpFor(command, args));
-      return 0;
-    } catch (error) {
-      return renderError(error, stderr, errChalk, flags.json);
-    }
+  if (!asksForHelp(args)) return undefined;
+  try {
+    io.stdout.write(helpFor(command, args));
+    return 0;
+  } catch (error) {
+    return renderError(error, io.stderr, io.errChalk, io.json);
   }
+}
 
+interface RunSetup {
+  readonly options: MainOptions;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly flags: GlobalFlags;
+  readonly stdout: Out;
+  readonly stderr: Out;
+  readonly errChalk: Chalk;
+}
+
+/** Run one command with signal handling: an interruption is exit 130 however far the command got. */
+async function runOne(command: CliCommand, args: readonly string[], setup: RunSetup): Promise<number> {
+  const { options, flags, stderr, errChalk } = setup;
   const controller = new AbortController();
   const reporter = createReporter({
-    mode: chooseMode(flags.json, isTTY, env),
+    mode: chooseMode(flags.json, setup.stdout.isTTY === true, setup.env),
     out: stderr as unknown as import('node:stream').Writable,
     chalk: errChalk,
     verbose: flags.verbose,
   });
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) {
-      // A second Ctrl-C: leave now. Containers stop at their own deadline; the next run sweeps them.
-      stderr.write(`stasis-farm: ${signal} again: exiting now\n`);
-      (options.exit ?? process.exit)(130);
-      return;
-    }
-    stderr.write(`\nstasis-farm: ${signal}: stopping, removing containers...\n`);
-    controller.abort(new FarmError('INTERRUPTED', `interrupted by ${signal}`));
-  };
+  const onSignal = signalHandler(controller, stderr, options.exit ?? ((code) => process.exit(code)));
   if (options.handleSignals === true) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   }
-  const mirrors = [...flags.mirrors, ...(env['STASIS_MIRROR'] ?? '').split(/[\s,]+/).filter((m) => m !== '')];
-  let engine: Promise<ContainerRuntime> | undefined;
-  const ctx: CliContext = {
-    root: resolve(options.cwd ?? process.cwd(), flags.root ?? '.'),
-    env,
-    stdout: stdout as unknown as import('node:stream').Writable,
-    stderr: stderr as unknown as import('node:stream').Writable,
-    chalk,
-    json: flags.json,
-    verbose: flags.verbose,
-    sink: reporter.sink,
-    signal: controller.signal,
-    isTTY,
-    mirrors,
-    runtime: () => (engine ??= Promise.resolve().then(() => options.runtime())),
-  };
   try {
-    const code = await runCommand(command, ctx, args);
-    // Interrupted is interrupted, however far the command got after the signal.
+    const code = await runCommand(command, contextFor(setup, reporter.sink, controller.signal), args);
     return controller.signal.aborted ? EXIT_CODES.INTERRUPTED : code;
   } catch (error) {
     reporter.close();
-    return renderError(
-      controller.signal.aborted && !(isFarmError(error) && error.code === 'INTERRUPTED') ? controller.signal.reason : error,
-      stderr,
-      errChalk,
-      flags.json,
-    );
+    const shown: unknown = controller.signal.aborted && !(isFarmError(error) && error.code === 'INTERRUPTED') ? controller.signal.reason : error;
+    return renderError(shown, stderr, errChalk, flags.json);
   } finally {
     reporter.close();
     if (options.handleSignals === true) {
@@ -123,6 +115,41 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
       process.off('SIGTERM', onSignal);
     }
   }
+}
+
+/** The first SIGINT/SIGTERM aborts the command (containers are removed); a second one exits at once. */
+function signalHandler(controller: AbortController, stderr: Out, exit: (code: number) => void): (signal: NodeJS.Signals) => void {
+  return (signal) => {
+    if (controller.signal.aborted) {
+      // A second Ctrl-C: leave now. Containers stop at their own deadline; the next run sweeps them.
+      stderr.write(`stasis-farm: ${signal} again: exiting now\n`);
+      exit(130);
+      return;
+    }
+    stderr.write(`\nstasis-farm: ${signal}: stopping, removing containers...\n`);
+    controller.abort(new FarmError('INTERRUPTED', `interrupted by ${signal}`));
+  };
+}
+
+/** What a command sees: its root, streams, output mode, mirrors, the event sink and the engine on demand. */
+function contextFor(setup: RunSetup, sink: CliContext['sink'], signal: AbortSignal): CliContext {
+  const { options, env, flags } = setup;
+  const isTTY = setup.stdout.isTTY === true;
+  let engine: Promise<ContainerRuntime> | undefined;
+  return {
+    root: resolve(options.cwd ?? process.cwd(), flags.root ?? '.'),
+    env,
+    stdout: setup.stdout as unknown as import('node:stream').Writable,
+    stderr: setup.stderr as unknown as import('node:stream').Writable,
+    chalk: makeChalk(flags.noColor ? 0 : colorLevel(env, isTTY)),
+    json: flags.json,
+    verbose: flags.verbose,
+    sink,
+    signal,
+    isTTY,
+    mirrors: [...flags.mirrors, ...(env['STASIS_MIRROR'] ?? '').split(/[\s,]+/).filter((m) => m !== '')],
+    runtime: () => (engine ??= Promise.resolve().then(() => options.runtime())),
+  };
 }
 
 function unknownCommand(name: string): string {
