@@ -52,96 +52,18 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
   const r = new FieldReader(file, 'CONFIG_INVALID');
   const o = r.object(raw, '') ?? {};
   r.unknownKeys(o, SYSTEM_OPTIONS, '');
-  const hostname = r.string(o, 'hostname', '', { pattern: HOSTNAME, what: 'a valid host name (letters, digits, "-", dots between labels)' }) ?? 'stasis';
-  const timezone = r.string(o, 'timezone', '', { pattern: TIMEZONE, what: 'a zone name like "UTC" or "Europe/Berlin"' }) ?? 'UTC';
-  const locale = r.string(o, 'locale', '', { pattern: LOCALE, what: 'a locale like "C.UTF-8" or "en_US.UTF-8"' }) ?? 'C.UTF-8';
-  const keymap = r.string(o, 'keymap', '', { pattern: KEYMAP, what: 'a keymap name like "us"' }) ?? 'us';
-  const pw = o['root_password'];
-  let rootPassword = '!';
-  if (typeof pw === 'string' && !CRYPT.test(pw)) {
-    r.fail('root_password', 'must be a crypt(3) hash (e.g. from `openssl passwd -6` or `mkpasswd -m sha-512`), or "!" to lock root; plain text is refused');
-  } else if (typeof pw === 'string') rootPassword = pw;
-  else r.string(o, 'root_password', '');
-
-  const kernelRaw = o['kernel'] === undefined ? {} : (r.object(o['kernel'], 'kernel') ?? {});
-  r.unknownKeys(kernelRaw, ['params', 'config'], 'kernel');
-  const kernel = {
-    params: r.stringList(kernelRaw, 'params', 'kernel', { pattern: KERNEL_PARAM, what: 'one kernel parameter (letters, digits and . , : / = + - _ @ only)' }),
-    config: r.string(kernelRaw, 'config', 'kernel', { optional: true, pattern: /^[^\0]+$/ }),
-  };
-
-  const fsRaw = o['filesystem'] === undefined ? {} : (r.object(o['filesystem'], 'filesystem') ?? {});
-  r.unknownKeys(fsRaw, ['root', 'boot', 'swap'], 'filesystem');
-  const mount = (key: 'root' | 'boot', required: boolean) => {
-    if (fsRaw[key] === undefined) {
-      if (required) r.fail(`filesystem.${key}`, 'missing (required)');
-      return undefined;
-    }
-    const m = r.object(fsRaw[key], `filesystem.${key}`) ?? {};
-    const p = `filesystem.${key}`;
-    r.unknownKeys(m, ['device', 'type', 'options'], p);
-    return {
-      device: r.string(m, 'device', p, { pattern: DEVICE, what: 'a device (/dev/...) or UUID=/PARTUUID=/LABEL=' }) ?? '/dev/sda1',
-      type: r.string(m, 'type', p, { pattern: FSTYPE, what: 'a supported filesystem (ext2/3/4, btrfs, xfs, vfat, f2fs)' }) ?? 'ext4',
-      options: r.string(m, 'options', p, { optional: true, pattern: /^[\w=,.-]+$/ }) ?? 'defaults',
-    };
-  };
-  const filesystem = {
-    root: mount('root', true) ?? { device: '/dev/sda1', type: 'ext4', options: 'defaults' },
-    boot: mount('boot', false),
-    swap: r.string(fsRaw, 'swap', 'filesystem', { optional: true, pattern: DEVICE, what: 'a device (/dev/...) or UUID=...' }),
-  };
-
-  const netRaw = o['network'] === undefined ? {} : (r.object(o['network'], 'network') ?? {});
-  r.unknownKeys(netRaw, ['interfaces'], 'network');
-  const interfaces: NetworkInterface[] = [];
-  r.list(netRaw, 'interfaces', 'network').forEach((v, i) => {
-    const p = `network.interfaces[${i + 1}]`;
-    const it = r.object(v, p);
-    if (it === undefined) return;
-    r.unknownKeys(it, ['name', 'mode', 'address', 'gateway'], p);
-    const name = r.string(it, 'name', p, { pattern: IFNAME, what: 'an interface name' }) ?? 'eth0';
-    const mode = it['mode'];
-    if (mode === 'dhcp') interfaces.push({ name, mode: 'dhcp' });
-    else if (mode === 'static') {
-      const address = r.string(it, 'address', p, { pattern: CIDR, what: 'an IPv4 address with prefix, like 192.168.1.10/24' }) ?? '';
-      interfaces.push({ name, mode: 'static', address, gateway: r.string(it, 'gateway', p, { optional: true, pattern: IPV4, what: 'an IPv4 address' }) });
-    } else r.fail(`${p}.mode`, `expected "dhcp" or "static", got ${typeof mode === 'string' ? JSON.stringify(mode) : describe(mode)}`);
-  });
-
-  const wifiRaw = o['wifi'] === undefined ? {} : (r.object(o['wifi'], 'wifi') ?? {});
-  r.unknownKeys(wifiRaw, ['enabled', 'interface', 'networks'], 'wifi');
-  const networks: { ssid: string; passphrase: string }[] = [];
-  r.list(wifiRaw, 'networks', 'wifi').forEach((v, i) => {
-    const p = `wifi.networks[${i + 1}]`;
-    const n = r.object(v, p);
-    if (n === undefined) return;
-    r.unknownKeys(n, ['ssid', 'passphrase'], p);
-    const ssid = r.string(n, 'ssid', p, { pattern: /^.{1,32}$/u, what: 'an SSID of 1 to 32 characters' });
-    const passphrase = r.string(n, 'passphrase', p, { pattern: /^[\x20-\x7e]{8,63}$/, what: 'a WPA passphrase of 8 to 63 printable characters' });
-    if (ssid !== undefined && passphrase !== undefined) networks.push({ ssid, passphrase });
-  });
-  const wifi = {
-    enabled: r.boolean(wifiRaw, 'enabled', 'wifi', false),
-    interface: r.string(wifiRaw, 'interface', 'wifi', { optional: true, pattern: IFNAME, what: 'an interface name' }) ?? 'wlan0',
-    networks,
-  };
-
+  // Fields are read in the order of the literal, which is the order the errors are listed in.
   const config: SystemConfig = {
-    hostname,
-    timezone,
-    locale,
-    keymap,
-    rootPassword,
-    kernel,
-    filesystem,
-    network: { interfaces },
-    wifi,
-    dns: r.stringList(o, 'dns', '').filter((d, i) => {
-      if (isIPv4(d) || isIPv6(d)) return true;
-      r.fail(`dns[${i + 1}]`, `${JSON.stringify(d)} is not an IPv4 or IPv6 address`);
-      return false;
-    }),
+    hostname: r.string(o, 'hostname', '', { pattern: HOSTNAME, what: 'a valid host name (letters, digits, "-", dots between labels)' }) ?? 'stasis',
+    timezone: r.string(o, 'timezone', '', { pattern: TIMEZONE, what: 'a zone name like "UTC" or "Europe/Berlin"' }) ?? 'UTC',
+    locale: r.string(o, 'locale', '', { pattern: LOCALE, what: 'a locale like "C.UTF-8" or "en_US.UTF-8"' }) ?? 'C.UTF-8',
+    keymap: r.string(o, 'keymap', '', { pattern: KEYMAP, what: 'a keymap name like "us"' }) ?? 'us',
+    rootPassword: readRootPassword(r, o),
+    kernel: readKernel(r, o),
+    filesystem: readFilesystem(r, o),
+    network: { interfaces: readInterfaces(r, o) },
+    wifi: readWifi(r, o),
+    dns: readDns(r, o),
     services: r.stringList(o, 'services', '', { pattern: SERVICE, what: 'a service name' }),
     ttys: r.stringList(o, 'ttys', '', { pattern: TTY, what: 'a terminal device such as tty1 or ttyS0' }),
     profile: r.string(o, 'profile', '', { optional: true, pattern: PROFILE, what: 'a profile name' }) ?? 'base',
@@ -150,6 +72,117 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
   };
   r.throwIfAny();
   return config;
+}
+
+type Table = Record<string, unknown>;
+type Mount = NonNullable<SystemConfig['filesystem']['boot']>;
+
+/** An optional sub-table of config.lua (`kernel`, `filesystem`, ...): absent reads as empty. */
+function section(r: FieldReader, o: Table, key: string, known: readonly string[]): Table {
+  const table = o[key] === undefined ? {} : (r.object(o[key], key) ?? {});
+  r.unknownKeys(table, known, key);
+  return table;
+}
+
+/** A crypt(3) hash or "!"; a plain-text password is refused rather than hashed for the user. */
+function readRootPassword(r: FieldReader, o: Table): string {
+  const pw = o['root_password'];
+  if (typeof pw !== 'string') {
+    // Reports the option as missing or of the wrong type.
+    r.string(o, 'root_password', '');
+    return '!';
+  }
+  if (CRYPT.test(pw)) return pw;
+  r.fail('root_password', 'must be a crypt(3) hash (e.g. from `openssl passwd -6` or `mkpasswd -m sha-512`), or "!" to lock root; plain text is refused');
+  return '!';
+}
+
+function readKernel(r: FieldReader, o: Table): SystemConfig['kernel'] {
+  const kernel = section(r, o, 'kernel', ['params', 'config']);
+  return {
+    params: r.stringList(kernel, 'params', 'kernel', { pattern: KERNEL_PARAM, what: 'one kernel parameter (letters, digits and . , : / = + - _ @ only)' }),
+    config: r.string(kernel, 'config', 'kernel', { optional: true, pattern: /^[^\0]+$/ }),
+  };
+}
+
+function readFilesystem(r: FieldReader, o: Table): SystemConfig['filesystem'] {
+  const fs = section(r, o, 'filesystem', ['root', 'boot', 'swap']);
+  return {
+    root: readMount(r, fs, 'root', true) ?? { device: '/dev/sda1', type: 'ext4', options: 'defaults' },
+    boot: readMount(r, fs, 'boot', false),
+    swap: r.string(fs, 'swap', 'filesystem', { optional: true, pattern: DEVICE, what: 'a device (/dev/...) or UUID=...' }),
+  };
+}
+
+function readMount(r: FieldReader, fs: Table, key: 'root' | 'boot', required: boolean): Mount | undefined {
+  if (fs[key] === undefined) {
+    if (required) r.fail(`filesystem.${key}`, 'missing (required)');
+    return undefined;
+  }
+  const m = r.object(fs[key], `filesystem.${key}`) ?? {};
+  const p = `filesystem.${key}`;
+  r.unknownKeys(m, ['device', 'type', 'options'], p);
+  return {
+    device: r.string(m, 'device', p, { pattern: DEVICE, what: 'a device (/dev/...) or UUID=/PARTUUID=/LABEL=' }) ?? '/dev/sda1',
+    type: r.string(m, 'type', p, { pattern: FSTYPE, what: 'a supported filesystem (ext2/3/4, btrfs, xfs, vfat, f2fs)' }) ?? 'ext4',
+    options: r.string(m, 'options', p, { optional: true, pattern: /^[\w=,.-]+$/ }) ?? 'defaults',
+  };
+}
+
+function readInterfaces(r: FieldReader, o: Table): NetworkInterface[] {
+  const network = section(r, o, 'network', ['interfaces']);
+  const interfaces: NetworkInterface[] = [];
+  r.list(network, 'interfaces', 'network').forEach((v, i) => {
+    const it = readInterface(r, v, `network.interfaces[${i + 1}]`);
+    if (it !== undefined) interfaces.push(it);
+  });
+  return interfaces;
+}
+
+function readInterface(r: FieldReader, v: unknown, p: string): NetworkInterface | undefined {
+  const it = r.object(v, p);
+  if (it === undefined) return undefined;
+  r.unknownKeys(it, ['name', 'mode', 'address', 'gateway'], p);
+  const name = r.string(it, 'name', p, { pattern: IFNAME, what: 'an interface name' }) ?? 'eth0';
+  const mode = it['mode'];
+  if (mode === 'dhcp') return { name, mode: 'dhcp' };
+  if (mode === 'static') {
+    const address = r.string(it, 'address', p, { pattern: CIDR, what: 'an IPv4 address with prefix, like 192.168.1.10/24' }) ?? '';
+    return { name, mode: 'static', address, gateway: r.string(it, 'gateway', p, { optional: true, pattern: IPV4, what: 'an IPv4 address' }) };
+  }
+  r.fail(`${p}.mode`, `expected "dhcp" or "static", got ${typeof mode === 'string' ? JSON.stringify(mode) : describe(mode)}`);
+  return undefined;
+}
+
+function readWifi(r: FieldReader, o: Table): SystemConfig['wifi'] {
+  const wifi = section(r, o, 'wifi', ['enabled', 'interface', 'networks']);
+  const networks: { ssid: string; passphrase: string }[] = [];
+  r.list(wifi, 'networks', 'wifi').forEach((v, i) => {
+    const n = readWifiNetwork(r, v, `wifi.networks[${i + 1}]`);
+    if (n !== undefined) networks.push(n);
+  });
+  return {
+    enabled: r.boolean(wifi, 'enabled', 'wifi', false),
+    interface: r.string(wifi, 'interface', 'wifi', { optional: true, pattern: IFNAME, what: 'an interface name' }) ?? 'wlan0',
+    networks,
+  };
+}
+
+function readWifiNetwork(r: FieldReader, v: unknown, p: string): { ssid: string; passphrase: string } | undefined {
+  const n = r.object(v, p);
+  if (n === undefined) return undefined;
+  r.unknownKeys(n, ['ssid', 'passphrase'], p);
+  const ssid = r.string(n, 'ssid', p, { pattern: /^.{1,32}$/u, what: 'an SSID of 1 to 32 characters' });
+  const passphrase = r.string(n, 'passphrase', p, { pattern: /^[\x20-\x7e]{8,63}$/, what: 'a WPA passphrase of 8 to 63 printable characters' });
+  return ssid !== undefined && passphrase !== undefined ? { ssid, passphrase } : undefined;
+}
+
+function readDns(r: FieldReader, o: Table): string[] {
+  return r.stringList(o, 'dns', '').filter((d, i) => {
+    if (isIPv4(d) || isIPv6(d)) return true;
+    r.fail(`dns[${i + 1}]`, `${JSON.stringify(d)} is not an IPv4 or IPv6 address`);
+    return false;
+  });
 }
 
 /** default.lua as data -> BuildDefaults, or CONFIG_INVALID naming file and option. */

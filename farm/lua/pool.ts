@@ -104,51 +104,24 @@ function runBatch(items: readonly WorkItem[], offset: number, timeoutMs: number,
       if (settled) return;
       cleanup();
       dropWorker(worker);
-      if (current < 0 && resume > offset) {
-        resolve(resume);
-        return;
-      }
-      if (current < 0) {
-        reject(error instanceof FarmError ? error : new Error(`Lua worker failed before evaluating anything: ${error.message}`, { cause: error }));
-        return;
-      }
-      const item = items[current] as WorkItem;
-      results[current] = {
-        path: item.path,
-        ok: false,
-        error: error instanceof FarmError ? error : new FarmError('LUA_ERROR', `${item.path}: evaluation aborted: ${error.message}`, { cause: error }),
-      };
-      resolve(current + 1);
+      const after = afterCrash(items, results, { offset, current, resume }, error);
+      if ('next' in after) resolve(after.next);
+      else reject(after.error);
     };
     const onError = (error: Error): void => crashed(error);
     const onExit = (code: number): void => crashed(new Error(`the Lua worker exited (code ${code})`));
     const onMessage = (msg: WorkerMessage): void => {
       if (msg.batch !== batch || settled) return;
       const item = items[msg.index] as WorkItem;
+      clearTimeout(timer);
       if (msg.type === 'start') {
         current = msg.index;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const line = progress.lineOf(msg.index);
-          crashed(
-            new FarmError(
-              'LUA_TIMEOUT',
-              `${item.path}${line === undefined ? '' : `:${line}`}: evaluation stopped after ${timeoutMs / 1000} s (endless loop or runaway allocation?)`,
-              {
-                hint: 'recipes and config files must finish quickly: no loops that wait, no huge strings',
-              },
-            ),
-          );
-        }, timeoutMs);
+        timer = setTimeout(() => crashed(timedOut(item, progress.lineOf(msg.index), timeoutMs)), timeoutMs);
         return;
       }
-      clearTimeout(timer);
       current = -1;
       resume = msg.index + 1;
-      const r = msg.result;
-      results[msg.index] = r.ok
-        ? { path: item.path, ok: true, value: r.value, reads: r.reads }
-        : { path: item.path, ok: false, error: new FarmError('LUA_ERROR', r.message) };
+      results[msg.index] = resultOf(item, msg.result);
       if (msg.index + 1 === items.length) {
         cleanup();
         resolve(items.length);
@@ -159,6 +132,49 @@ function runBatch(items: readonly WorkItem[], offset: number, timeoutMs: number,
     worker.on('exit', onExit);
     worker.postMessage({ batch, offset, items: items.slice(offset), progress: progress.buffer } satisfies WorkBatch);
   });
+}
+
+/** Where a batch stood when its worker died. */
+interface CrashPoint {
+  readonly offset: number;
+  /** The file being evaluated, or -1 between files. */
+  readonly current: number;
+  /** Index after the last file with a result. */
+  readonly resume: number;
+}
+
+/**
+ * How a batch goes on after its worker died: between files it resumes after the last result;
+ * under a file, that file fails and the next one is where to resume; before any file it fails
+ * as a whole, since the worker itself is broken.
+ */
+function afterCrash(items: readonly WorkItem[], results: LuaResult[], at: CrashPoint, error: FarmError | Error): { readonly next: number } | { readonly error: Error } {
+  if (at.current < 0 && at.resume > at.offset) return { next: at.resume };
+  if (at.current < 0) {
+    return { error: error instanceof FarmError ? error : new Error(`Lua worker failed before evaluating anything: ${error.message}`, { cause: error }) };
+  }
+  const item = items[at.current] as WorkItem;
+  results[at.current] = {
+    path: item.path,
+    ok: false,
+    error: error instanceof FarmError ? error : new FarmError('LUA_ERROR', `${item.path}: evaluation aborted: ${error.message}`, { cause: error }),
+  };
+  return { next: at.current + 1 };
+}
+
+/** LUA_TIMEOUT naming the file and, when the line hook saw one, the line it was stopped at. */
+function timedOut(item: WorkItem, line: number | undefined, timeoutMs: number): FarmError {
+  return new FarmError(
+    'LUA_TIMEOUT',
+    `${item.path}${line === undefined ? '' : `:${line}`}: evaluation stopped after ${timeoutMs / 1000} s (endless loop or runaway allocation?)`,
+    {
+      hint: 'recipes and config files must finish quickly: no loops that wait, no huge strings',
+    },
+  );
+}
+
+function resultOf(item: WorkItem, r: Extract<WorkerMessage, { type: 'result' }>['result']): LuaResult {
+  return r.ok ? { path: item.path, ok: true, value: r.value, reads: r.reads } : { path: item.path, ok: false, error: new FarmError('LUA_ERROR', r.message) };
 }
 
 /** Stop the shared worker (tests; the CLI exits without this since the worker is unref'd). */

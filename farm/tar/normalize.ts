@@ -42,58 +42,86 @@ export async function normalizeOutput(tar: Readable, options: NormalizeOptions):
 }
 
 async function normalizeInto(spoolDir: string, tar: Readable, options: NormalizeOptions): Promise<NormalizedOutput> {
-  const pending: Pending[] = [];
-  const seen = new Set<string>();
-  let counter = 0;
-  let total = 0;
+  const pending = await spoolEntries(spoolDir, tar, options);
+  pending.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
+  return await packNormalized(pending, options);
+}
+
+/** What the entries read so far left behind; entries are taken one at a time, in stream order. */
+interface Spooling {
+  readonly dir: string;
+  readonly options: NormalizeOptions;
+  readonly pending: Pending[];
+  readonly seen: Set<string>;
+  /** Files spooled so far (names the next spool file). */
+  files: number;
+  /** Apparent bytes of the files so far. */
+  total: number;
+}
+
+/** Read the engine's tar: every entry checked, file bodies spooled to `spoolDir` with their sha256. */
+async function spoolEntries(spoolDir: string, tar: Readable, options: NormalizeOptions): Promise<Pending[]> {
+  const state: Spooling = { dir: spoolDir, options, pending: [], seen: new Set<string>(), files: 0, total: 0 };
   const ex = extract({ allowUnknownFormat: true } as never);
   ex.on('entry', (header: Header, body, next) => {
     // A refused entry destroys the extractor, and with it this body: its error is the extractor's.
     body.on('error', () => {});
-    void (async () => {
-      const type = FROM_TAR[header.type];
-      const name = checkOutputEntry(header, 'dest', seen);
-      if (name === '' || type === undefined) {
-        body.resume();
-        await new Promise<void>((r) => body.on('end', () => r()));
-        return;
-      }
-      seen.add(name);
-      const mtime = Math.min(Math.floor((header.mtime?.getTime() ?? 0) / 1000), options.sourceDateEpoch);
-      const base = { path: name, type, mode: header.mode & 0o7777, uid: 0, gid: 0, size: 0 };
-      if (type === 'file') {
-        // Apparent sizes, checked before a byte is spooled: a sparse file costs its full size on the way out.
-        total += header.size ?? 0;
-        if (options.limitBytes !== undefined && total > options.limitBytes) throw new OutputTooLarge(options.limitBytes, name, total);
-        const spool = join(spoolDir, String(counter++));
-        const hash = createHash('sha256');
-        let size = 0;
-        await pipeline(
-          body as unknown as Readable,
-          new Transform({
-            transform(chunk: Buffer, _e, cb) {
-              hash.update(chunk);
-              size += chunk.length;
-              cb(null, chunk);
-            },
-          }),
-          createWriteStream(spool),
-        );
-        pending.push({ entry: { ...base, size, sha256: hash.digest('hex') }, spool, mtime });
-      } else {
-        body.resume();
-        await new Promise<void>((r) => body.on('end', () => r()));
-        const target = type === 'symlink' ? (header.linkname ?? '') : type === 'hardlink' ? stripPrefix(header.linkname ?? '', 'dest') : undefined;
-        pending.push({ entry: target === undefined ? base : { ...base, target }, mtime });
-      }
-    })().then(
+    takeEntry(state, header, body as unknown as Readable).then(
       () => next(),
       (error: unknown) => ex.destroy(error as Error),
     );
   });
   await pipeline(tar, ex as unknown as NodeJS.WritableStream, ...(options.signal === undefined ? [] : [{ signal: options.signal }]));
+  return state.pending;
+}
 
-  pending.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
+async function takeEntry(state: Spooling, header: Header, body: Readable): Promise<void> {
+  const type = FROM_TAR[header.type];
+  const name = checkOutputEntry(header, 'dest', state.seen);
+  if (name === '' || type === undefined) return await drain(body);
+  state.seen.add(name);
+  const mtime = Math.min(Math.floor((header.mtime?.getTime() ?? 0) / 1000), state.options.sourceDateEpoch);
+  const base = { path: name, type, mode: header.mode & 0o7777, uid: 0, gid: 0, size: 0 };
+  if (type === 'file') {
+    const { spool, size, sha256 } = await spoolFile(state, name, header.size ?? 0, body);
+    state.pending.push({ entry: { ...base, size, sha256 }, spool, mtime });
+    return;
+  }
+  await drain(body);
+  const target = type === 'symlink' ? (header.linkname ?? '') : type === 'hardlink' ? stripPrefix(header.linkname ?? '', 'dest') : undefined;
+  state.pending.push({ entry: target === undefined ? base : { ...base, target }, mtime });
+}
+
+/** A file's body into the next spool file, hashed on the way. */
+async function spoolFile(state: Spooling, name: string, apparentSize: number, body: Readable): Promise<{ spool: string; size: number; sha256: string }> {
+  // Apparent sizes, checked before a byte is spooled: a sparse file costs its full size on the way out.
+  state.total += apparentSize;
+  const limit = state.options.limitBytes;
+  if (limit !== undefined && state.total > limit) throw new OutputTooLarge(limit, name, state.total);
+  const spool = join(state.dir, String(state.files++));
+  const hash = createHash('sha256');
+  let size = 0;
+  await pipeline(
+    body,
+    new Transform({
+      transform(chunk: Buffer, _e, cb) {
+        hash.update(chunk);
+        size += chunk.length;
+        cb(null, chunk);
+      },
+    }),
+    createWriteStream(spool),
+  );
+  return { spool, size, sha256: hash.digest('hex') };
+}
+
+async function drain(body: Readable): Promise<void> {
+  body.resume();
+  await new Promise<void>((r) => body.on('end', () => r()));
+}
+
+/** The sorted entries as one tar in tmpDir, hashed as it is written. */
+async function packNormalized(pending: readonly Pending[], options: NormalizeOptions): Promise<NormalizedOutput> {
   const tarPath = join(options.tmpDir, 'output.tar');
   const hash = createHash('sha256');
   const out = pack();
