@@ -1,6 +1,6 @@
 import { loadExclusions } from '../release/exclusions.js';
 import { formatComparison } from '../release/compare-report.js';
-import { runRelease } from '../release/release.js';
+import { runRelease, type ReleaseResult } from '../release/release.js';
 import { formatMs, sampleCpu } from '../report/index.js';
 import { intFlag } from './args.js';
 import { httpGetFor, mirrorsFor } from './mirrors.js';
@@ -39,25 +39,31 @@ export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE
     gitCommit: await cleanGitCommit(ctx.root),
     sampleCpu: () => sampleCpu(),
   });
-  const c = ctx.chalk;
-  if (result.aVsB !== undefined) ctx.sink({ type: 'info', message: `compare: ${Math.round(result.compareMs)} ms` });
-  for (const s of result.stages) {
-    const busy = s.coresBusy === undefined ? '' : `, cores busy ${Math.round(s.coresBusy * 100)} %`;
-    out(ctx, `${c.bold(s.stage.padEnd(3))} ${formatMs(s.ms)} (${s.outcome.result.built.length} built, image ${s.image}${busy})`);
-  }
+  reportStages(ctx, result);
   if (result.failedStage !== undefined) {
     return reportBuild(ctx, result.failedStage.result, Date.now() - started, `stage ${result.failedStage.stage}`);
   }
+  return reportOutcome(ctx, result, started);
+}
+
+/** One line per stage: time, packages built, the image it ran in, how busy the cores were. */
+function reportStages(ctx: CliContext, result: ReleaseResult): void {
+  if (result.aVsB !== undefined) ctx.sink({ type: 'info', message: `compare: ${Math.round(result.compareMs)} ms` });
+  for (const s of result.stages) {
+    const busy = s.coresBusy === undefined ? '' : `, cores busy ${Math.round(s.coresBusy * 100)} %`;
+    out(ctx, `${ctx.chalk.bold(s.stage.padEnd(3))} ${formatMs(s.ms)} (${s.outcome.result.built.length} built, image ${s.image}${busy})`);
+  }
+}
+
+/** The comparisons, then the first gate that failed (audit, boot, A vs B) or the dist/ written. */
+function reportOutcome(ctx: CliContext, result: ReleaseResult, started: number): number {
+  const c = ctx.chalk;
   if (result.devVsA !== undefined) out(ctx, formatComparison(result.devVsA, c, { informational: true }));
   if (result.aVsB !== undefined) out(ctx, formatComparison(result.aVsB, c));
   if (result.audit !== undefined && result.audit.findings.length > 0) {
     out(ctx, formatAuditReport(result.audit, c));
-    out(
-      ctx,
-      c.red(
-        `release failed: the audit of stage B found ${result.audit.findings.length} problem(s) (report: workspace-release-stage-b/audit.yaml; accept one with --allowlist FILE)`,
-      ),
-    );
+    const where = 'report: workspace-release-stage-b/audit.yaml; accept one with --allowlist FILE';
+    out(ctx, c.red(`release failed: the audit of stage B found ${result.audit.findings.length} problem(s) (${where})`));
     return 1;
   }
   if (result.boot !== undefined && !result.boot.pass) {
@@ -74,9 +80,7 @@ export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE
       ? 'boot: not run (give --kernel FILE to boot stage B before release)'
       : `boot: ${result.boot.verdict}, ${result.boot.checks.length} check(s), kernel sha256 ${result.boot.kernel?.sha256 ?? '?'} (${formatMs(result.boot.ms)})`,
   );
-  out(
-    ctx,
-    `${c.green('release')} ${result.dist.dir}: ${result.dist.files.join(', ')} (rootfs tar sha256 ${result.dist.rootfsSha256}) in ${formatMs(Date.now() - started)}`,
-  );
+  const dist = result.dist;
+  out(ctx, `${c.green('release')} ${dist.dir}: ${dist.files.join(', ')} (rootfs tar sha256 ${dist.rootfsSha256}) in ${formatMs(Date.now() - started)}`);
   return 0;
 }
