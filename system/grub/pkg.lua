@@ -21,6 +21,10 @@ return {
   build = [[
 T=]] .. (farm.stage == "dev" and "" or "x86_64-linux-musl-") .. [[
 
+# bison runs from the sysroot: its data and m4 are found there, not at the /usr
+# paths compiled into it.
+export BISON_PKGDATADIR="$SYSROOT/usr/share/bison" M4="$SYSROOT/usr/bin/m4"
+
 # 2.12's tarball lacks this generated file (fixed after the release).
 echo depends bli part_gpt > grub-core/extra_deps.lst
 
