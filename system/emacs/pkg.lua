@@ -24,8 +24,6 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
     "--without-sound", "--with-gnutls", "--with-zlib", "--with-modules=no",
     "--without-native-compilation", "--with-dumping=pdumper", "--without-pop",
     "--with-file-notification=inotify",
-    -- The repack has no prebuilt info manuals (GFDL) and there is no makeinfo here.
-    "--without-makeinfo",
   },
   post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/applications" "$DESTDIR/usr/share/icons" \

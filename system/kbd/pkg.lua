@@ -14,8 +14,9 @@ return {
       sha256 = "1fd74ac647c5ba5b3ebe09a204483544c5f1ef89ff42f37a11eab040cac9595d" },
   },
   -- The tarball is a git snapshot: ./configure is generated here, with the
-  -- autotools and gettext's autopoint from the sysroot (what its autogen.sh runs).
-  build_deps = { "autoconf", "automake", "libtool", "gettext" },
+  -- autotools, gettext's autopoint and pkgconf's pkg.m4 from the sysroot (what
+  -- its autogen.sh runs).
+  build_deps = { "autoconf", "automake", "libtool", "gettext", "pkgconf" },
   build_style = "configure",
   pre_configure = [[
 autoreconf -fi
