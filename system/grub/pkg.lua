@@ -17,7 +17,8 @@ return {
   -- in stages A and B musl-cross-make's, in the dev stage the builder's own gcc
   -- and binutils (Debian's; -m32 freestanding code needs no 32-bit libc).  The
   -- grub-* tools are ordinary static musl programs ($CC).
-  build_deps = { "flex", "bison", farm.stage ~= "dev" and "musl-cross-make" or nil },
+  -- gawk: genmoddep.awk uses asorti, which the builder's mawk lacks.
+  build_deps = { "flex", "bison", "gawk", farm.stage ~= "dev" and "musl-cross-make" or nil },
   build = [[
 T=]] .. (farm.stage == "dev" and "" or "x86_64-linux-musl-") .. [[
 

@@ -16,10 +16,14 @@ return {
   -- The tarball is a git snapshot: ./configure is generated here, with the
   -- autotools, gettext's autopoint and pkgconf's pkg.m4 from the sysroot (what
   -- its autogen.sh runs).
-  build_deps = { "autoconf", "automake", "libtool", "gettext", "pkgconf" },
+  -- bison: the git snapshot has no generated keymap parser either.
+  build_deps = { "autoconf", "automake", "libtool", "gettext", "pkgconf", "bison" },
   build_style = "configure",
   pre_configure = [[
 autoreconf -fi
+# bison runs from the sysroot: its data and m4 are found there, not at the /usr
+# paths compiled into it.
+export BISON_PKGDATADIR="$SYSROOT/usr/share/bison" M4="$SYSROOT/usr/bin/m4" YACC="bison -y"
 ]],
   configure_args = { "--disable-vlock", "--disable-tests" },
   make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
