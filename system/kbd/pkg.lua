@@ -16,8 +16,8 @@ return {
   -- The tarball is a git snapshot: ./configure is generated here, with the
   -- autotools, gettext's autopoint and pkgconf's pkg.m4 from the sysroot (what
   -- its autogen.sh runs).
-  -- bison: the git snapshot has no generated keymap parser either.
-  build_deps = { "autoconf", "automake", "libtool", "gettext", "pkgconf", "bison" },
+  -- bison and flex: the git snapshot has no generated keymap parser and scanner either.
+  build_deps = { "autoconf", "automake", "libtool", "gettext", "pkgconf", "bison", "flex" },
   build_style = "configure",
   pre_configure = [[
 autoreconf -fi
