@@ -22,6 +22,8 @@ return {
     "--disable-csharp", "--disable-openmp", "--disable-curses", "--disable-acl",
     "--without-emacs", "--without-git", "--without-cvs", "--without-bzip2", "--without-xz",
   },
+  -- libtool drops a plain -static when it links the programs: -all-static keeps them static.
+  make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/doc" "$DESTDIR/usr/share/gettext/projects"
 # autopoint must run from wherever it is installed: its archive is found relative to it.
