@@ -43,6 +43,10 @@ for p in i386-pc x86_64-efi; do
   make install DESTDIR="$DESTDIR"
   cd ..
 done
+# modinfo.sh records the build's flags: the sysroot and the build compiler's own
+# include directory mean nothing on the installed system.
+sed -i -e "s|$SYSROOT||g" -e 's| -isystem [^ ]*/include||' "$DESTDIR"/usr/lib/grub/*/modinfo.sh
+if grep -qE "/build/|-isystem" "$DESTDIR"/usr/lib/grub/*/modinfo.sh; then echo "grub: modinfo.sh still names build paths" >&2; exit 1; fi
 rm -rf "$DESTDIR/usr/share/info"
 ]],
 }
