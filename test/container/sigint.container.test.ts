@@ -5,28 +5,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { containerTierReady, editRecipe, workspaceContainers, makeRoot, MIRROR, runFarm, startFarm, summaryOf } from '../support/farm.js';
-import { copyRoot, FIXTURE_MS, sharedCiBuild } from '../support/shared.js';
+import { CI_PACKAGES, copyRoot, FIXTURE_MS, sharedCiBuild } from '../support/shared.js';
 
 const ready = await containerTierReady();
-const CI_PACKAGES = [
-  'bzip2',
-  'certs',
-  'dhcpcd',
-  'dropbear',
-  'file',
-  'less',
-  'libc-tools',
-  'libtermkey',
-  'lpeg',
-  'lua',
-  'mandoc',
-  'ncurses',
-  'openntpd',
-  'rootfs-layout',
-  'tzdata',
-  'xz',
-  'zlib',
-];
 const LATENCY_LIMIT_MS = 2000;
 /**
  * Taken out of the cold tree the trials interrupt: a hand-written configure (zlib), autoconf and
