@@ -6,3 +6,4 @@ export { assertNoCycle, findCycle, formatCycle } from './cycle.js';
 export type { CycleEdge } from './cycle.js';
 export { sysrootSet } from './sysroot.js';
 export type { EdgeKind } from './edges.js';
+export { assertBuilderToolsPlaced, isBuilderTool } from './builder-tools.js';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/index.js';
 import type { LoadedConfig } from '../config/types.js';
-import { buildOrder, selectPackages, selectTargets, type BuildOrder, type Selection } from '../graph/index.js';
+import { assertBuilderToolsPlaced, buildOrder, selectPackages, selectTargets, type BuildOrder, type Selection } from '../graph/index.js';
 import { loadProfile, loadRecipes } from '../recipe/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { StageName } from '../workspace/paths.js';
@@ -55,6 +55,8 @@ async function load(root: string, options: LoadOptions): Promise<Project> {
           options.all === true || options.profile !== undefined ? [] : config.system.include,
           options.all === true || options.profile !== undefined ? [] : config.system.exclude,
         );
+  // `--all` and a command line name packages to build, not a rootfs.
+  assertBuilderToolsPlaced(recipes, selection, stage, { requestedByName: options.all === true || targets.length > 0 });
   const order = buildOrder(recipes, selection.packages);
   return { root, stage, config, recipes, profile, selection, order };
 }

@@ -82,6 +82,11 @@ export interface Recipe {
   readonly timeout: number;
   /** Largest output in MiB, when the recipe raises default.lua's `output_limit`. */
   readonly outputLimit?: number | undefined;
+  /**
+   * `builder_tool = true`: a program for the dev stage's builder (linked against the builder's C
+   * library), built only in the dev stage and only ever a build dependency: never in a rootfs.
+   */
+  readonly builderTool?: true | undefined;
 }
 
 /** One value a recipe read while evaluated (the sandbox records them: lua/reads.ts). */

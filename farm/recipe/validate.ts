@@ -22,6 +22,7 @@ export const RECIPE_FIELDS = [
   'timeout',
   'output_limit',
   'strip',
+  'builder_tool',
   ...STYLE_FIELDS,
 ] as const;
 const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
@@ -93,7 +94,10 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
     timeout: r.integer(o, 'timeout', '', 3600, 1, { value: MAX_TIMEOUT_S, what: `${MAX_TIMEOUT_S} s (7 days)` }),
     outputLimit:
       o['output_limit'] === undefined ? undefined : r.integer(o, 'output_limit', '', 0, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
+    // Present only when set, so that the keys of every other recipe stay as they were.
+    ...(r.boolean(o, 'builder_tool', '', false) ? { builderTool: true as const } : {}),
   };
+  if (recipe.builderTool === true && deps.length > 0) r.fail('deps', 'a builder tool is never installed, so it has no runtime deps (build_deps are fine)');
   r.throwIfAny();
   return recipe;
 }

@@ -15,15 +15,14 @@
 -- /usr/include or /usr/lib of the system for the C library; packages pass
 -- -I/-L for their dependencies (CPPFLAGS/LDFLAGS), as every recipe does.
 --
--- Two passes when no x86_64-linux-musl-g++ of this gcc version is on PATH
--- (the dev stage: the builder's g++ is glibc's, its musl-gcc is C only):
---   1. a cross toolchain hosted on the builder: binutils, gcc's compiler,
---      musl (built by that compiler), then gcc's target libraries, all in
---      /build/cross (thrown away);
---   2. the real toolchain, --host=x86_64-linux-musl, built by pass 1 and
---      linked statically, installed in $DESTDIR/usr.
+-- Two passes, as musl-cross-make makes a native toolchain:
+--   1. a cross toolchain hosted on the dev builder (the builder's g++ is
+--      glibc's, its musl-gcc is C only): the package musl-cross-bootstrap, a
+--      builder tool, cached on its own (each pass is a long gcc build);
+--   2. this package: the real toolchain, --host=x86_64-linux-musl, compiled
+--      by pass 1 and linked statically, installed in $DESTDIR/usr.
 -- In stages a and b the previous stage's toolchain (this package) is on PATH
--- and only pass 2 runs.  gmp, mpfr and mpc are built in gcc's tree.
+-- and takes pass 1's place.  gmp, mpfr and mpc are built in gcc's tree.
 --
 -- Static only: no libc.so, libgcc_s or libstdc++.so is built, so links need
 -- -static (the farm's LDFLAGS always carry it).  No LTO: a statically linked
@@ -74,6 +73,7 @@ return {
   -- gcc is built with its own flags; default.lua's CFLAGS/LTO are not given
   -- to it (toolchain = false).
   toolchain = false,
+  build_deps = farm.stage == "dev" and { "musl-cross-bootstrap" } or nil,
   timeout = 6 * 3600,
   build = [[
 T=x86_64-linux-musl
@@ -131,8 +131,9 @@ BUILD=$(sh "$G/config.guess")
 # In stages a and b the build compiler is a musl gcc without libc.so.
 case $BUILD in *musl*) FOR_BUILD=-static ;; *) FOR_BUILD= ;; esac
 
-# What both passes give binutils and gcc.  MAKEINFO=true: the Debian repacks
-# lack some manuals and there is no texinfo; no documentation is built.
+# How binutils and gcc are configured (musl-cross-bootstrap, pass 1, alike).
+# MAKEINFO=true: the Debian repacks lack some manuals and there is no texinfo;
+# no documentation is built.
 BINUTILS_CONF="--target=$T --disable-nls --disable-werror --disable-plugins
   --disable-gprofng --enable-deterministic-archives --without-zstd
   --without-debuginfod --without-msgpack MAKEINFO=true"
@@ -161,45 +162,15 @@ have_toolchain() {
   command -v $T-g++ >/dev/null 2>&1 && [ "$($T-gcc -dumpfullversion)" = "$GCCV" ]
 }
 
-# --- pass 1: a cross toolchain hosted on the builder ------------------------
-if ! have_toolchain; then
-  X=/build/cross
-  XS=$X/$T
-  binutils1() (
-    mkdir -p "$W/binutils1"; cd "$W/binutils1"
-    CFLAGS=-O2 CXXFLAGS=-O2 "$B/configure" $BINUTILS_CONF --prefix=$X --with-sysroot=$XS
-    make -j"$JOBS" MAKEINFO=true
-    make install MAKEINFO=true
-  )
-  step binutils-pass1 binutils1
-  export PATH="$X/bin:$PATH"
-
-  # gcc's configure needs the target's headers in the sysroot.
-  mkdir -p "$XS/include"
-  cp -R "$K/." "$XS/include/"
-  step musl-headers make -C "$M" ARCH=x86_64 prefix= DESTDIR="$XS" install-headers
-
-  gcc1_compiler() (
-    mkdir -p "$W/gcc1"; cd "$W/gcc1"
-    CFLAGS=-O2 CXXFLAGS=-O2 CFLAGS_FOR_TARGET=-O2 CXXFLAGS_FOR_TARGET=-O2 \
-      "$G/configure" $GCC_CONF --prefix=$X --with-sysroot=$XS
-    make -j"$JOBS" all-gcc
-    make install-gcc
-  )
-  step gcc-pass1-compiler gcc1_compiler
-  step musl-pass1 musl_build
-  step musl-pass1-install musl_install "$XS"
-  gcc1_libs() (
-    cd "$W/gcc1"
-    make -j"$JOBS"
-    make install
-  )
-  step gcc-pass1-libraries gcc1_libs
-  rm -rf "$W/binutils1" "$W/gcc1"
-  have_toolchain
-else
-  step musl musl_build
+# --- pass 1: in the dev stage, musl-cross-bootstrap; else the previous stage's
+if [ "$STASIS_STAGE" = dev ]; then
+  export PATH="$SYSROOT/usr/lib/musl-cross-bootstrap/bin:$PATH"
 fi
+have_toolchain || {
+  echo "no $T-g++ of gcc $GCCV on PATH (dev: musl-cross-bootstrap; a, b: the stage's own)"
+  exit 1
+}
+step musl musl_build
 
 # --- pass 2: the real toolchain, hosted on musl, static ---------------------
 SR=/usr/$T

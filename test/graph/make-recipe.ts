@@ -18,6 +18,7 @@ const RECIPE_FIELDS = new Set<string>([
   'static',
   'toolchain',
   'timeout',
+  'builderTool',
 ]);
 
 /** An EvaluatedRecipe for `name` with plain defaults; recipe and origin fields may be overridden together. */

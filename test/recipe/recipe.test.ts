@@ -43,6 +43,12 @@ describe('validateRecipe', () => {
     expect(r.sources[0]).toEqual({ url: 'https://zlib.net/zlib-1.2.13.tar.gz', sha256: SHA, file: 'zlib-1.2.13.tar.gz', extract: true });
   });
 
+  it('builder_tool = true is recorded; left out, the recipe has no such field (every other key stays as it was)', () => {
+    expect(validateRecipe({ ...good, builder_tool: true }, 'system/zlib/pkg.lua', 'zlib').builderTool).toBe(true);
+    expect('builderTool' in validateRecipe(good, 'system/zlib/pkg.lua', 'zlib')).toBe(false);
+    expect('builderTool' in validateRecipe({ ...good, builder_tool: false }, 'system/zlib/pkg.lua', 'zlib')).toBe(false);
+  });
+
   it('accepts a timeout of up to 7 days', () => {
     expect(validateRecipe({ ...good, timeout: 7 * 24 * 3600 }, 'system/zlib/pkg.lua', 'zlib').timeout).toBe(604800);
   });
@@ -91,6 +97,8 @@ describe('validateRecipe', () => {
     [{ timeout: 3000000 }, /system\/zlib\/pkg\.lua: timeout: 3000000 is more than the maximum, 604800 s \(7 days\)/],
     [{ static: 'no' }, /static: expected true or false/],
     [{ build: undefined }, /system\/zlib\/pkg\.lua: build: missing: write the build script, or name a build_style/],
+    [{ builder_tool: 'yes' }, /system\/zlib\/pkg\.lua: builder_tool: expected true or false/],
+    [{ builder_tool: true, deps: ['musl'] }, /system\/zlib\/pkg\.lua: deps: a builder tool is never installed, so it has no runtime deps/],
   ])('rejects %j naming file and field', (override, message) => {
     expect(() => validateRecipe({ ...good, ...override }, 'system/zlib/pkg.lua', 'zlib')).toThrow(message);
   });
