@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Docker from 'dockerode';
 import { FARM_MARK, LABELS } from '../../farm/runtime/labels.js';
 import { workspacePaths } from '../../farm/workspace/paths.js';
-import { containerTierReady, makeRoot, MIRROR, runFarm } from '../support/farm.js';
+import { containerTierReady, editRecipe, makeRoot, MIRROR, runFarm } from '../support/farm.js';
 import { makeKey, signerLine, sshKeygenReady } from '../trust/ssh-keygen.js';
 
 const ready = (await containerTierReady()) && (await sshKeygenReady());
@@ -13,7 +13,8 @@ const ready = (await containerTierReady()) && (await sshKeygenReady());
 const RELEASE_MS = 2_400_000;
 
 // One tiny release (4 packages, dev -> A -> B), then what a third party does with it:
-// verify it offline, sign it, and challenge it (a second whole release, rebuilt from the manifest).
+// verify it offline, sign it, and challenge it (a second whole release, rebuilt from the manifest);
+// last, the same tree released again with one package that builds differently in stage B.
 describe.skipIf(!ready)('a third party verifies, signs and challenges a tiny release', () => {
   let root: string;
   let dist: string;
@@ -53,6 +54,38 @@ describe.skipIf(!ready)('a third party verifies, signs and challenges a tiny rel
       const ids = [root, join(root, 'workspace-challenge', 'tree')].flatMap((r) => (['dev', 'a', 'b'] as const).map((stage) => `build:${workspacePaths(r, stage).id}`));
       const all = await new Docker({ socketPath: '/var/run/docker.sock' }).listContainers({ all: true, filters: { label: [`${LABELS.farm}=${FARM_MARK}`] } });
       expect(all.filter((c) => ids.includes(c.Labels[LABELS.kind] ?? '')).map((c) => c.Id)).toEqual([]);
+    },
+    RELEASE_MS,
+  );
+
+  it(
+    'a package whose stage B output differs from stage A fails the release, naming the package and the file; no dist/ (the earlier one is gone)',
+    async () => {
+      // make embeds its build time, but only when built in stage B: in dev and A it rebuilds to the same
+      // output, so those rootfs and both stage images are the ones the release above made, and only make
+      // is built again in each stage (no other package, whose keys hold the stage image's id).
+      await editRecipe(root, 'make', (t) =>
+        t.replace(
+          'build = [[',
+          'build = [[\nif [ "$STASIS_STAGE" = b ]; then\n  mkdir -p "$DESTDIR/usr/share/make"\n  date +%s%N > "$DESTDIR/usr/share/make/built-at"\nfi',
+        ),
+      );
+      const r = await runFarm(root, ['release', '--profile', 'tiny', '--mirror', MIRROR, '--json']);
+      expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-3000)).toBe(1);
+      const built = r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { type?: string; pkg?: string; stage?: string })
+        .filter((e) => e.type === 'build-start');
+      expect(built.map((e) => `${e.stage}:${e.pkg}`)).toEqual(['dev:make', 'a:make', 'b:make']);
+      const report = parse(await readFile(join(root, 'workspace-release-stage-b', 'compare.yaml'), 'utf8')) as {
+        verdict: string;
+        different: { package: string; files: { path: string }[] }[];
+      };
+      expect(report.verdict).toBe('fail');
+      expect(report.different.map((d) => d.package)).toEqual(['make']);
+      expect(report.different[0]?.files.map((f) => f.path)).toContain('usr/share/make/built-at');
+      await expect(readFile(join(root, 'workspace-release-stage-b', 'dist', 'SHA256SUMS'))).rejects.toThrow();
     },
     RELEASE_MS,
   );

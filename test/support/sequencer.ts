@@ -10,9 +10,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * which a fresh CI clone does not have.
  */
 const HEAVIEST_FIRST = [
-  'release.container.test.ts', // a boot release (3 stages of 16 packages) booted under qemu, then a failing tiny release
+  'release.container.test.ts', // a boot release (3 stages of 16 packages) booted under qemu
   'build.container.test.ts', // makes the run's shared cold ci build, then checks and edits copies of it
-  'trust.container.test.ts', // a tiny release and its challenge (a second whole release)
+  'trust.container.test.ts', // a tiny release, its challenge (a second whole release), then make rebuilt in each stage
   'sigint.container.test.ts', // interrupted builds of copies of that ci tree
   'boot.container.test.ts',
 ];
