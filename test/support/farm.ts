@@ -32,9 +32,11 @@ export async function makeRoot(options: { readonly config?: 'example' | 'small' 
   return root;
 }
 
-/** Run the installed CLI (bin/stasis-farm.js -> dist) in `root`. */
-export function startFarm(root: string, args: readonly string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), ...args], {
+/** Run the installed CLI (bin/stasis-farm.js -> dist) in `root`; `umask` (octal text, e.g. "077") through sh. */
+export function startFarm(root: string, args: readonly string[], env: Record<string, string> = {}, umask?: string): ChildProcess {
+  const cli = [process.execPath, join(REPO, 'bin', 'stasis-farm.js'), ...args];
+  const [command, ...argv] = umask === undefined ? cli : ['/bin/sh', '-c', `umask ${umask} && exec "$@"`, 'sh', ...cli];
+  return spawn(command as string, argv, {
     cwd: root,
     // Mirrors are always passed explicitly: STASIS_MIRROR from the environment would hide a missing source.
     env: { ...process.env, NO_COLOR: '1', CI: 'true', STASIS_MIRROR: '', ...env },
@@ -42,8 +44,8 @@ export function startFarm(root: string, args: readonly string[], env: Record<str
   });
 }
 
-export function runFarm(root: string, args: readonly string[], env: Record<string, string> = {}): Promise<RunResult> {
-  const child = startFarm(root, args, env);
+export function runFarm(root: string, args: readonly string[], env: Record<string, string> = {}, umask?: string): Promise<RunResult> {
+  const child = startFarm(root, args, env, umask);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
