@@ -14,6 +14,7 @@ const HEAVIEST_FIRST = [
   'build.container.test.ts', // makes the run's shared cold ci build, then checks and edits copies of it
   'trust.container.test.ts', // a tiny release, its challenge (a second whole release), then make rebuilt in each stage
   'sigint.container.test.ts', // interrupted builds of copies of that ci tree
+  'ddc.container.test.ts', // the tiny release again from a trixie builder: a trixie bootstrap, dev and A built, B cached
   'boot.container.test.ts',
 ];
 

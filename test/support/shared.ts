@@ -129,3 +129,19 @@ export function sharedCiBuild(): Promise<SharedBuild> {
     return { root, run, ms };
   });
 }
+
+/**
+ * `stasis-farm release --profile tiny` (dev -> A -> B of musl, tcc, busybox and make) from cold in a
+ * root with the small config, once per test run: trust.container.test.ts signs, verifies and
+ * challenges it, ddc.container.test.ts releases it again from a second builder. Copy it before use.
+ */
+export function sharedTinyRelease(): Promise<SharedBuild> {
+  return shared('tiny-release', async (dir) => {
+    const root = await makeRoot({ at: join(dir, 'root') });
+    const started = Date.now();
+    const run = await runFarm(root, ['release', '--profile', 'tiny', '--mirror', MIRROR]);
+    const ms = Date.now() - started;
+    console.info(`shared fixture: tiny release in ${ms} ms (exit ${run.code})`);
+    return { root, run, ms };
+  });
+}
