@@ -2,6 +2,7 @@ import { FarmError } from '../errors/index.js';
 import { buildProject } from '../project/build.js';
 import { loadProject } from '../project/load.js';
 import { intFlag } from './args.js';
+import { warnAboutConfig } from './config-warnings.js';
 import { httpGetFor, mirrorsFor } from './mirrors.js';
 import type { CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
@@ -18,7 +19,9 @@ export async function build(ctx: CliContext, { values, positionals }: ArgsOf<typ
     throw new FarmError('USAGE', 'build: give either packages or --profile, not both', { hint: 'packages are built from every recipe in system/, whatever the profile' });
   }
   const cpuAtStart = sampleCpu();
+  // A profile that config.lua does not fit is refused here, before the engine is asked for anything.
   const project = await loadProject(ctx.root, { profile: values.profile, targets, signal: ctx.signal });
+  warnAboutConfig(ctx, project.warnings);
   const outcome = await buildProject(project, {
     runtime: await ctx.runtime(),
     image: values.builder ?? project.config.defaults.builder,

@@ -1,10 +1,12 @@
 import { loadProject } from '../project/load.js';
+import { warnAboutConfig } from './config-warnings.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { GRAPH } from './spec-graph.js';
 
 export async function graph(ctx: CliContext, { values }: ArgsOf<typeof GRAPH>): Promise<number> {
   const project = await loadProject(ctx.root, { profile: values.profile });
+  warnAboutConfig(ctx, project.warnings);
   const { order } = project;
   if (ctx.json) {
     out(

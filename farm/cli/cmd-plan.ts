@@ -5,12 +5,14 @@ import { planFromCache } from '../project/plan.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { readRecordedKeys } from '../workspace/state.js';
 import { builderForPlanning } from './builder-id.js';
+import { warnAboutConfig } from './config-warnings.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { PLAN } from './spec-plan.js';
 
 export async function plan(ctx: CliContext, { values }: ArgsOf<typeof PLAN>): Promise<number> {
   const project = await loadProject(ctx.root, { profile: values.profile });
+  warnAboutConfig(ctx, project.warnings);
   const builder = await builderForPlanning(ctx, project);
   const keys = projectKeys(project, builder);
   const paths = workspacePaths(project.root, project.stage);

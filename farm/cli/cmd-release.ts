@@ -8,7 +8,8 @@ import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { reportBuild } from './summary.js';
 import { releaseBootStep } from './release-boot.js';
-import { loadConfig } from '../config/index.js';
+import { loadProject } from '../project/load.js';
+import { warnAboutConfig } from './config-warnings.js';
 import { formatAuditReport } from '../audit/index.js';
 import { auditOptionsFor } from './audit-options.js';
 import { cleanGitCommit } from './git-commit.js';
@@ -17,7 +18,10 @@ import type { RELEASE } from './spec-release.js';
 export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): Promise<number> {
   const jobs = intFlag(values.jobs, 'jobs');
   const boot = releaseBootStep(ctx, values.kernel, intFlag(values['boot-timeout'], 'boot-timeout') ?? 180);
-  const config = await loadConfig(ctx.root);
+  // The whole project is checked before the engine is asked for anything: config.lua against the
+  // profile's packages among the rest. Each stage loads it again from the tree the release hashes.
+  const { config, warnings } = await loadProject(ctx.root, { profile: values.profile, signal: ctx.signal });
+  warnAboutConfig(ctx, warnings);
   const audit = await auditOptionsFor(ctx, values.allowlist);
   const runtime = await ctx.runtime();
   await runtime.ping();

@@ -4,7 +4,7 @@ import type { OptionSpec } from './spec.js';
 export const PROFILE = {
   type: 'string',
   value: 'P',
-  description: "profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)",
+  description: "profiles/P.lua instead of config.lua's profile (config.lua's include and exclude still apply)",
 } as const satisfies OptionSpec;
 
 export const OFFLINE = { type: 'boolean', description: 'fetch nothing: every source must already be in the store or a mirror directory' } as const satisfies OptionSpec;

@@ -6,7 +6,7 @@ export const BUILD = {
   name: 'build',
   summary: 'build the selected packages in containers into workspace/preview',
   description:
-    'Without PKG: the packages of the profile (config.lua, or --profile); the preview is then assembled from them. With PKG...: those packages and everything they need, from every recipe in system/ whatever the profile, into the cache only: the preview is not assembled or replaced.',
+    "Without PKG: the packages of the profile (config.lua, or --profile) with config.lua's include and exclude; the preview is then assembled from them, and config.lua is checked against them before anything is fetched or built (a service, network mode or wifi whose package is not selected is refused, naming the option and the fix). With PKG...: those packages and everything they need, from every recipe in system/ whatever the profile, into the cache only: the preview is not assembled or replaced.",
   positionals: [{ name: 'PKG', description: 'a package to build, with everything it needs', optional: true, repeats: true }],
   options: {
     jobs: { type: 'string', short: 'j', value: 'N', description: "packages built at once (default: default.lua's jobs, else one per core)" },
@@ -17,7 +17,7 @@ export const BUILD = {
     },
     offline: OFFLINE,
     wait: { type: 'boolean', description: 'wait (up to an hour) for another stasis-farm using the workspace instead of failing (exit 6)' },
-    profile: { type: 'string', value: 'P', description: "build profiles/P.lua instead of config.lua's profile (not with PKG...)" },
+    profile: { type: 'string', value: 'P', description: "build profiles/P.lua instead of config.lua's profile, with config.lua's include and exclude (not with PKG...)" },
     builder: { type: 'string', value: 'REF', description: "the builder image to build in (default: default.lua's builder)" },
   },
 } as const satisfies CommandSpec;

@@ -22,7 +22,7 @@ export const MIRROR_EXPORT = {
   positionals: DIR,
   options: {
     all: ALL_RECIPES,
-    profile: { type: 'string', value: 'P', description: "the sources of profiles/P.lua instead of config.lua's profile" },
+    profile: { type: 'string', value: 'P', description: "the sources of profiles/P.lua instead of config.lua's profile (with config.lua's include and exclude)" },
   },
 } as const satisfies CommandSpec;
 

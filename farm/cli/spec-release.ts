@@ -8,7 +8,7 @@ export const RELEASE = {
   description:
     'The profile is built in the dev workspace (its cache reused), then from scratch in stage A and again in stage B; A and B must be the same (but for --exclusions). Stage B is audited as `tests` does (findings fail the release) and, with --kernel, booted (a failed boot fails the release with its exit code). Then workspace-release-stage-b/dist is written: rootfs tarball, manifest, SBOM and SHA256SUMS, with the boot verdict and serial log.',
   options: {
-    profile: { type: 'string', value: 'P', description: "release profiles/P.lua instead of config.lua's profile (and without config.lua's include/exclude)" },
+    profile: { type: 'string', value: 'P', description: "release profiles/P.lua instead of config.lua's profile (config.lua's include and exclude still apply)" },
     jobs: JOBS,
     'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents (the release still fails)' },
     offline: OFFLINE,

@@ -7,7 +7,6 @@ import { buildAll, type BuildAllInput, type BuildAllResult } from '../pkgbuild/b
 import type { BuildContext } from '../pkgbuild/build-package.js';
 import { createBuildIo } from '../pkgbuild/store-io.js';
 import { CacheCorrupt, checkInterrupted, untilInterrupted } from '../errors/index.js';
-import { isBuilderTool } from '../graph/index.js';
 import { inspectBuilder, type Builder } from '../image/inspect.js';
 import type { EventSink } from '../report/events.js';
 import { buildKind, LABELS } from '../runtime/labels.js';
@@ -21,6 +20,7 @@ import { workspacePaths, type WorkspacePaths } from '../workspace/paths.js';
 import { recordKeys, writeManifest } from '../workspace/state.js';
 import { toolchainEnv } from '../toolchain/index.js';
 import { FARM_VERSION } from '../version.js';
+import { installedPackages } from './installed.js';
 import { projectKeys } from './keys.js';
 import type { Project } from './load.js';
 import { planFromCache } from './plan.js';
@@ -210,7 +210,7 @@ async function buildAndAssemble(project: Project, options: BuildOptions, stage: 
     checkInterrupted(options.signal, NOT_ASSEMBLED);
     try {
       const rootfs = await assemble(project, paths, result, options.signal);
-      options.sink({ type: 'assemble-done', dir: paths.preview, packages: installedPackages(project).length, files: rootfs.entries.length });
+      options.sink({ type: 'assemble-done', dir: paths.preview, packages: installedPackages(project.recipes, project.order.order).length, files: rootfs.entries.length });
       return { paths, result, rootfs, builder, keys };
     } catch (error) {
       checkInterrupted(options.signal, NOT_ASSEMBLED);
@@ -251,15 +251,11 @@ async function recordBuild(project: Project, paths: WorkspacePaths, builder: Bui
 }
 
 async function assemble(project: Project, paths: WorkspacePaths, result: BuildAllResult, signal: AbortSignal): Promise<AssembleResult> {
-  const packages = installedPackages(project).map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry }));
-  // config.lua becomes files here, at assembly: a hostname change rebuilds no package.
+  const packages = installedPackages(project.recipes, project.order.order).map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry }));
+  // config.lua becomes files here, at assembly: a hostname change rebuilds no package. The render
+  // checks config.lua again, against what was built (tzdata's zones are known only now).
   const rendered = renderSystemFiles(project.config.system, await renderContextFor(packages, project.config.defaults.sourceDateEpoch));
   return assembleRootfs({ previewDir: paths.preview, manifestFile: paths.previewManifest, packages, rendered, signal });
-}
-
-/** The packages the rootfs holds, in build order: all but the builder tools, which were built for the dev stage's other builds. */
-function installedPackages(project: Project): string[] {
-  return project.order.order.filter((pkg) => !isBuilderTool(project.recipes, pkg));
 }
 
 const NOT_ASSEMBLED = 'interrupted; nothing was assembled and the previous preview is kept';

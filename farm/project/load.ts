@@ -3,8 +3,10 @@ import type { LoadedConfig } from '../config/types.js';
 import { assertBuilderToolsPlaced, buildOrder, selectPackages, selectTargets, type BuildOrder, type Selection } from '../graph/index.js';
 import { loadProfile, loadRecipes } from '../recipe/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
+import type { ConfigProblem } from '../rootfs/preflight.js';
 import type { StageName } from '../workspace/paths.js';
 import { untilInterrupted } from '../errors/index.js';
+import { preflightRootfs } from './preflight.js';
 
 /** Everything the Lua files say, evaluated, validated and ordered. */
 export interface Project {
@@ -15,11 +17,17 @@ export interface Project {
   readonly profile: { readonly name: string; readonly description: string; readonly packages: readonly string[] };
   readonly selection: Selection;
   readonly order: BuildOrder;
+  /**
+   * What config.lua asks of the rootfs that the profile's packages give only in part (a getty
+   * without busybox, a zone without tzdata, an exclude that removes nothing): shown by the
+   * commands, refusing nothing. Empty for `--all` and for packages named on the command line.
+   */
+  readonly warnings: readonly ConfigProblem[];
 }
 
 export interface LoadOptions {
   readonly stage?: StageName;
-  /** Override config.lua's profile (e.g. `--profile tiny`). */
+  /** Override config.lua's profile (e.g. `--profile tiny`); config.lua's include and exclude still apply. */
   readonly profile?: string | undefined;
   /** Evaluate every recipe but select all packages (mirror export --all, status). */
   readonly all?: boolean;
@@ -40,23 +48,19 @@ async function load(root: string, options: LoadOptions): Promise<Project> {
   const stage = options.stage ?? 'dev';
   const config = await loadConfig(root);
   const recipes = await loadRecipes(root, config, { stage });
-  const profileName = options.profile ?? config.system.profile;
-  const profile =
-    options.all === true
-      ? { name: 'all', description: 'every package with a recipe', packages: [...recipes.keys()].sort() }
-      : await loadProfile(root, profileName, { stage }, options.profile === undefined ? undefined : '--profile');
+  const all = options.all === true;
+  const profile = all
+    ? { name: 'all', description: 'every package with a recipe', packages: [...recipes.keys()].sort() }
+    : await loadProfile(root, options.profile ?? config.system.profile, { stage }, options.profile === undefined ? undefined : '--profile');
   const targets = options.targets ?? [];
+  // A profile, config.lua's or --profile's, is what a rootfs is made of: config.lua's include and exclude apply to either.
+  const forRootfs = targets.length === 0 && !all;
   const selection =
-    targets.length > 0
-      ? selectTargets(recipes, targets)
-      : selectPackages(
-          recipes,
-          profile,
-          options.all === true || options.profile !== undefined ? [] : config.system.include,
-          options.all === true || options.profile !== undefined ? [] : config.system.exclude,
-        );
+    targets.length > 0 ? selectTargets(recipes, targets) : selectPackages(recipes, profile, all ? [] : config.system.include, all ? [] : config.system.exclude);
   // `--all` and a command line name packages to build, not a rootfs.
-  assertBuilderToolsPlaced(recipes, selection, stage, { requestedByName: options.all === true || targets.length > 0 });
+  assertBuilderToolsPlaced(recipes, selection, stage, { requestedByName: !forRootfs });
   const order = buildOrder(recipes, selection.packages);
-  return { root, stage, config, recipes, profile, selection, order };
+  // Refused here, before a source is fetched or a container made, if the rootfs could not be assembled.
+  const warnings = forRootfs ? preflightRootfs(config.system, recipes, selection, order) : [];
+  return { root, stage, config, recipes, profile, selection, order, warnings };
 }

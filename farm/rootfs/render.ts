@@ -1,6 +1,7 @@
-import { FarmError } from '../errors/index.js';
 import type { SystemConfig } from '../config/types.js';
-import { nearestName } from '../errors/suggest.js';
+import { serialConsoles } from './consoles.js';
+import { checkSystemConfig, configProblemsError } from './preflight.js';
+import { PROVIDERS, SERVICES } from './providers.js';
 
 /** A file (or directory) config.lua puts into the rootfs. */
 export interface RenderedFile {
@@ -37,17 +38,6 @@ const SYSTEM_GROUPS: readonly (readonly [string, number, string])[] = [
   ['input', 97, ''],
 ];
 
-/** Services the farm knows how to run under s6-rc, and the package each needs. */
-const SERVICES: Readonly<Record<string, { readonly pkg: string; readonly run: string }>> = {
-  dhcpcd: { pkg: 'dhcpcd', run: 'exec dhcpcd --nobackground' },
-  openntpd: { pkg: 'openntpd', run: 'exec ntpd -d' },
-  dropbear: { pkg: 'dropbear', run: 'exec dropbear -F -E -R' },
-  acpid: { pkg: 'acpid', run: 'exec acpid -f' },
-  dcron: { pkg: 'dcron', run: 'exec crond -f' },
-  mdevd: { pkg: 'mdevd', run: 'exec mdevd -C' }, // -C: coldplug (devices present at boot) once ready
-  eiwd: { pkg: 'eiwd', run: 'exec iwd' },
-};
-
 const dir = (path: string, mode = 0o755): RenderedFile => ({ path, type: 'dir', mode });
 const file = (path: string, content: string, mode = 0o644): RenderedFile => ({ path, type: 'file', mode, content });
 
@@ -68,16 +58,6 @@ function longrun(name: string, run: string, deps: readonly string[]): RenderedFi
     file(`${base}/run`, `#!${EXECLINEB} -P\n${run.startsWith('exec ') ? run.slice(5) : run}\n`, 0o755),
     ...dependencies(base, deps),
   ];
-}
-
-/** Serial consoles named on the kernel command line (`console=ttyS0,115200`): tty and baud rate. */
-export function serialConsoles(params: readonly string[]): { readonly tty: string; readonly baud: number }[] {
-  const out: { tty: string; baud: number }[] = [];
-  for (const p of params) {
-    const m = /^console=(ttyS\d+)(?:,(\d+))?/.exec(p);
-    if (m !== null && !out.some((c) => c.tty === m[1])) out.push({ tty: m[1] as string, baud: m[2] === undefined ? 115200 : Number(m[2]) });
-  }
-  return out;
 }
 
 /**
@@ -108,13 +88,14 @@ function oneshot(name: string, up: string, deps: readonly string[]): RenderedFil
 
 /**
  * Render config.lua into rootfs files. Pure: the same config and context give
- * the same files. Values that need the built system (zones, service packages)
- * are checked here, naming the option.
+ * the same files. First config.lua is checked against the built packages with the
+ * same checks the project loader ran on the selection (preflight.ts), now with the
+ * zones of the built tzdata: every problem is named at once, with its option.
  */
 export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
-  // Problems are gathered, not thrown one by one, so one run names every option to fix.
-  const errors: string[] = [];
-  const out: RenderedFile[] = [
+  const errors = checkSystemConfig({ config, packages: ctx.packages, zones: ctx.zones }).filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw configProblemsError(errors, 'config.lua cannot be assembled from the built packages');
+  return [
     dir('etc'),
     dir('etc/stasis'),
     dir('etc/s6-rc'),
@@ -123,14 +104,12 @@ export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): Ren
     dir('tmp', 0o1777),
     ...hostFiles(config),
     ...accountFiles(config, ctx),
-    ...timezoneFiles(config, ctx, errors),
+    ...timezoneFiles(config, ctx),
     ...localeFiles(config, ctx),
     ...bootFiles(config, ctx),
     file('etc/resolv.conf', config.dns.map((d) => `nameserver ${d}`).join('\n') + (config.dns.length > 0 ? '\n' : '')),
-    ...serviceFiles(config, ctx, errors),
+    ...serviceFiles(config, ctx),
   ];
-  if (errors.length > 0) throw new FarmError('CONFIG_INVALID', errors.length === 1 ? (errors[0] as string) : `${errors.length} problems:\n  ${errors.join('\n  ')}`);
-  return out;
 }
 
 function hostFiles(config: SystemConfig): RenderedFile[] {
@@ -147,13 +126,7 @@ function accountFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] 
   ];
 }
 
-function timezoneFiles(config: SystemConfig, ctx: RenderContext, errors: string[]): RenderedFile[] {
-  if (ctx.zones.size > 0 && config.timezone !== 'UTC' && !ctx.zones.has(config.timezone)) {
-    const near = [...ctx.zones].filter((z) => z.toLowerCase().includes(config.timezone.split('/').pop()?.toLowerCase() ?? '~'));
-    const best = nearestName(config.timezone, [...ctx.zones]);
-    const suggestions = [...new Set([...(best === undefined ? [] : [best]), ...near])].slice(0, 5);
-    errors.push(`config.lua: timezone: unknown zone "${config.timezone}"${suggestions.length > 0 ? ` (near: ${suggestions.join(', ')})` : ''}`);
-  }
+function timezoneFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
   const out = [file('etc/timezone', `${config.timezone}\n`)];
   if (ctx.compiledZones.has(config.timezone)) out.push({ path: 'etc/localtime', type: 'symlink', mode: 0o777, target: `../usr/share/zoneinfo/${config.timezone}` });
   return out;
@@ -216,12 +189,12 @@ function addLongrun(tree: ServiceTree, name: string, run: string): void {
  * boot. With s6-boot, it starts with s6-boot's `boot` bundle (filesystems,
  * hostname, keymap) and every rendered service depends on it.
  */
-function serviceFiles(config: SystemConfig, ctx: RenderContext, errors: string[]): RenderedFile[] {
+function serviceFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
   const bootDeps = ctx.packages.has('s6-boot') ? ['boot'] : [];
   const tree: ServiceTree = { files: [], bundle: [...bootDeps], bootDeps };
-  addNamedServices(tree, config, ctx, errors);
-  addInterfaces(tree, config, ctx, errors);
-  if (config.wifi.enabled) addWifi(tree, config, ctx, errors);
+  addNamedServices(tree, config);
+  addInterfaces(tree, config);
+  if (config.wifi.enabled) addWifi(tree, config);
   addGettys(tree, config);
   return [
     ...tree.files,
@@ -231,34 +204,19 @@ function serviceFiles(config: SystemConfig, ctx: RenderContext, errors: string[]
   ];
 }
 
-/** The services config.lua names, each known to the farm and its package selected. */
-function addNamedServices(tree: ServiceTree, config: SystemConfig, ctx: RenderContext, errors: string[]): void {
-  config.services.forEach((name, i) => {
+/** The services config.lua names (known to the farm, their packages selected: checked before). */
+function addNamedServices(tree: ServiceTree, config: SystemConfig): void {
+  for (const name of config.services) {
     const svc = SERVICES[name];
-    if (svc === undefined) {
-      const near = nearestName(name, Object.keys(SERVICES));
-      errors.push(
-        `config.lua: services[${i + 1}]: unknown service "${name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; known: ${Object.keys(SERVICES).join(', ')}`,
-      );
-      return;
-    }
-    if (!ctx.packages.has(svc.pkg)) {
-      errors.push(`config.lua: services[${i + 1}]: "${name}" needs package ${svc.pkg}, which is not selected (add it to include)`);
-      return;
-    }
-    addLongrun(tree, name, svc.run);
-  });
+    if (svc !== undefined) addLongrun(tree, name, svc.run);
+  }
 }
 
 /** A dhcpcd per DHCP interface (unless one dhcpcd serves all), a oneshot per static one. */
-function addInterfaces(tree: ServiceTree, config: SystemConfig, ctx: RenderContext, errors: string[]): void {
+function addInterfaces(tree: ServiceTree, config: SystemConfig): void {
   config.network.interfaces.forEach((it) => {
     if (it.mode === 'dhcp') {
-      if (!ctx.packages.has('dhcpcd')) {
-        errors.push(`config.lua: network.interfaces: ${it.name} uses DHCP, which needs package dhcpcd (not selected)`);
-      } else if (!config.services.includes('dhcpcd')) {
-        addLongrun(tree, `dhcpcd-${it.name}`, `exec dhcpcd --nobackground ${it.name}`);
-      }
+      if (!config.services.includes(PROVIDERS.dhcp)) addLongrun(tree, `dhcpcd-${it.name}`, `exec dhcpcd --nobackground ${it.name}`);
     } else {
       const up = [
         `ip link set ${it.name} up`,
@@ -274,15 +232,13 @@ function addInterfaces(tree: ServiceTree, config: SystemConfig, ctx: RenderConte
 }
 
 /** iwd's network files, and its service unless config.lua already names it. */
-function addWifi(tree: ServiceTree, config: SystemConfig, ctx: RenderContext, errors: string[]): void {
+function addWifi(tree: ServiceTree, config: SystemConfig): void {
   tree.files.push(dir('var'), dir('var/lib'), dir('var/lib/iwd', 0o700));
   for (const n of config.wifi.networks) {
     const safe = /^[A-Za-z0-9_ -]+$/.test(n.ssid) ? n.ssid : `=${Buffer.from(n.ssid).toString('hex')}`;
     tree.files.push(file(`var/lib/iwd/${safe}.psk`, `[Security]\nPassphrase=${n.passphrase}\n`, 0o600));
   }
-  if (tree.bundle.includes('eiwd')) return;
-  if (!ctx.packages.has('eiwd')) errors.push('config.lua: wifi.enabled: wifi needs package eiwd, which is not selected');
-  else addLongrun(tree, 'eiwd', SERVICES['eiwd']?.run ?? 'exec iwd');
+  if (!tree.bundle.includes('eiwd')) addLongrun(tree, 'eiwd', SERVICES['eiwd']?.run ?? 'exec iwd');
 }
 
 /**

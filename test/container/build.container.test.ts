@@ -136,9 +136,10 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
       join(root, 'system', 'evil', 'pkg.lua'),
       `return { name = "evil", version = "1.0", description = "a tarball that escapes", license = "MIT",\n  sources = { { url = "https://example.org/evil-1.0.tar.gz", sha256 = "${sha}" } },\n  build = "cp README $DESTDIR/" }\n`,
     );
-    await writeFile(join(root, 'profiles', 'evil.lua'), 'return { description = "test", packages = { "evil" } }\n');
     const before = await cacheEntries(root);
-    const r = await runFarm(root, ['build', '--profile', 'evil', '--mirror', mirror, '--mirror', MIRROR]);
+    // By name, not through a profile: this tree's config.lua (the example) names services only the ci profile has,
+    // and a profile without them is refused before any fetch (test/cli/preflight.test.ts).
+    const r = await runFarm(root, ['build', 'evil', '--mirror', mirror, '--mirror', MIRROR]);
     expect(r.code, r.stderr).toBe(4);
     expect(r.stdout + r.stderr).toMatch(/evil-1\.0\.tar\.gz: refusing entry "evil-1\.0\/\.\.\/\.\.\/etc\/owned": path contains "\.\."/);
     expect(await cacheEntries(root)).toEqual(before);

@@ -7,6 +7,7 @@ import { loadConfig } from '../../farm/config/index.js';
 import { buildOrder, selectPackages } from '../../farm/graph/index.js';
 import { computeKeys } from '../../farm/keys/index.js';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
+import { loadProject } from '../../farm/project/load.js';
 import { loadProfile, loadRecipes, type EvaluatedRecipe } from '../../farm/recipe/index.js';
 import { sharedMirror } from '../support/mirror.js';
 
@@ -226,6 +227,29 @@ describe('profiles', () => {
     expect(withTmux.pulledIn.get('libevent')).toBeDefined();
     await expect(select('base', [], ['ncurses'])).rejects.toThrow(/ncurses.*(needed|needs|required).*less|less.*ncurses/s);
   });
+
+  it('config.lua is checked against each profile before anything is built: the examples fit the profiles they are for', async () => {
+    // The example config (DHCP, dhcpcd, openntpd, dropbear) fits base, server, offline and ci; without busybox,
+    // offline's and ci's gettys are a warning. boot.config.lua fits boot with nothing to say.
+    for (const profile of ['base', 'server', 'offline', 'ci']) {
+      const project = await loadProject(root, { profile });
+      expect(
+        project.warnings.map((w) => w.field),
+        profile,
+      ).toEqual(['base', 'server'].includes(profile) ? [] : ['ttys']);
+    }
+    const boot = await mkdtemp(join(tmpdir(), 'boot-config-'));
+    await symlink(join(REPO, 'system'), join(boot, 'system'));
+    await symlink(join(REPO, 'profiles'), join(boot, 'profiles'));
+    await cp(join(REPO, 'configs', 'boot.config.lua'), join(boot, 'config.lua'));
+    await cp(join(REPO, 'configs', 'default.lua.example'), join(boot, 'default.lua'));
+    expect((await loadProject(boot, { profile: 'boot' })).warnings).toEqual([]);
+    // Issue 18: the example config with tiny used to build for minutes and fail at assembly.
+    await expect(loadProject(root, { profile: 'tiny' })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      data: { problems: ['network.interfaces[1]', 'services[1]', 'services[2]', 'services[3]'].map((field) => expect.objectContaining({ field }) as unknown) },
+    });
+  }, 120_000);
 
   withMirror('the offline profile needs no source outside the shared mirror', async () => {
     const offline = await select('offline');
