@@ -40,6 +40,11 @@ Building
                                  included); a failed boot fails the release with its exit code;
                                  recorded in workspace/runs; --junit: a test case per package
                                  and stage, per package compared, per audit rule
+  report [--out FILE] [--run FILE]
+                                 one self-contained HTML page of the last build or release
+                                 (default workspace/report.html): a timeline of the builds per
+                                 slot with the critical path, sizes and times, links to the
+                                 logs, the audit and the A/B comparison
   compare <a> <b> [--yaml FILE] [--exclusions FILE] [--diffoscope]
                                  compare two stage workspaces or manifests
   boot [ROOTFS|TARBALL] [--kernel FILE] [--timeout S] [--manifest FILE] [--net]
