@@ -39,11 +39,16 @@ describe('the CLI records build runs and reports them', () => {
     expect(page).toContain('<a href="logs/zlib.log">zlib.log</a>');
   });
 
-  it('a build that fails before it builds anything leaves no record; --junit still says why', async () => {
+  it('a build that fails before it builds anything: the record ends with the error, and so does --junit', async () => {
     const root = await tinyRoot({ zlib: localRecipe('zlib') });
     const r = await cli(root, ['build', '--profile', 'test', '--junit', 'junit.xml'], {}, engineDown);
     expect(r.code).toBe(5);
-    expect(await readdir(join(root, 'workspace')).catch(() => [])).not.toContain('runs');
+    const record = await readNewestRun(join(root, 'workspace', 'runs'));
+    expect(record.end).toMatchObject({ exitCode: 5, error: { code: 'ENGINE_UNAVAILABLE', message: 'fake engine is down' } });
+    // A usage error ends the run before its first event: no record.
+    const other = await tinyRoot({ zlib: localRecipe('zlib') });
+    expect((await cli(other, ['build', 'zlib', '--profile', 'test'])).code).toBe(2);
+    expect(await readdir(join(other, 'workspace')).catch(() => [])).not.toContain('runs');
     const xml = await readFile(join(root, 'junit.xml'), 'utf8');
     expect(xmlProblem(xml)).toBeUndefined();
     expect(xml).toMatch(/<testcase classname="stasis-farm" name="build">\s*<error type="ENGINE_UNAVAILABLE" message="fake engine is down">/);
