@@ -13,7 +13,8 @@
  *   pkgbuild/                 one package in one container, and the scheduler of a whole build
  *   everything else           what plans, reads, stores and checks: lua/ recipe/ config/ validate/
  *                             graph/ keys/ plan/ toolchain/ encoding/ sources/ tar/ cache/ rootfs/
- *                             audit/ boot/ image/ runtime/ mirror/ workspace/ report/ shell/ fs/ errors/
+ *                             audit/ boot/ image/ runtime/ mirror/ workspace/ report/ runs/ timeline/
+ *                             runreport/ junit/ shell/ fs/ errors/
  * A layer imports only layers below it; a new folder is in the lowest layer until a rule says otherwise.
  */
 const UPPER = '^farm/(cli|release|gc|trust|project|pkgbuild)/';

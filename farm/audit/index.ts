@@ -7,3 +7,4 @@ export { formatAuditReport, auditReportToYaml } from './report.js';
 export { RULES } from './rules.js';
 export type { Finding, Rule } from './rules.js';
 export { parseElf, isElf } from './elf.js';
+export { auditDoneEvent } from './event.js';

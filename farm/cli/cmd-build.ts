@@ -7,10 +7,16 @@ import { httpGetFor, mirrorsFor } from './mirrors.js';
 import type { CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { coresBusy, sampleCpu } from '../report/index.js';
+import { recordedRun } from './run-record.js';
 import { reportBuild } from './summary.js';
 import type { BUILD } from './spec-build.js';
 
-export async function build(ctx: CliContext, { values, positionals }: ArgsOf<typeof BUILD>): Promise<number> {
+/** `stasis-farm build`, its run recorded in workspace/runs (and, with --junit, reported as JUnit). */
+export function build(ctx: CliContext, args: ArgsOf<typeof BUILD>): Promise<number> {
+  return recordedRun(ctx, { command: 'build', args, junit: args.values.junit }, (recorded) => buildRun(recorded, args));
+}
+
+async function buildRun(ctx: CliContext, { values, positionals }: ArgsOf<typeof BUILD>): Promise<number> {
   const jobs = intFlag(values.jobs, 'jobs');
   const started = Date.now();
   // `build PKG...`: those packages and what they need, from every recipe; no assembly.

@@ -6,6 +6,7 @@ import { intFlag } from './args.js';
 import { httpGetFor, mirrorsFor } from './mirrors.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
+import { recordedRun } from './run-record.js';
 import { reportBuild } from './summary.js';
 import { releaseBootStep } from './release-boot.js';
 import { loadProject } from '../project/load.js';
@@ -15,7 +16,12 @@ import { auditOptionsFor } from './audit-options.js';
 import { cleanGitCommit } from './git-commit.js';
 import type { RELEASE } from './spec-release.js';
 
-export async function release(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): Promise<number> {
+/** `stasis-farm release`, its run recorded in workspace/runs (and, with --junit, reported as JUnit). */
+export function release(ctx: CliContext, args: ArgsOf<typeof RELEASE>): Promise<number> {
+  return recordedRun(ctx, { command: 'release', args, junit: args.values.junit }, (recorded) => releaseRun(recorded, args));
+}
+
+async function releaseRun(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): Promise<number> {
   const jobs = intFlag(values.jobs, 'jobs');
   const boot = releaseBootStep(ctx, values.kernel, intFlag(values['boot-timeout'], 'boot-timeout') ?? 180);
   // The whole project is checked before the engine is asked for anything: config.lua against the

@@ -1,13 +1,15 @@
 import { exists } from '../fs/exists.js';
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { auditReportToYaml, auditTree, formatAuditReport, openTreeFromDirectory, openTreeFromTarball } from '../audit/index.js';
+import { auditDoneEvent, auditReportToYaml, auditTree, formatAuditReport, openTreeFromDirectory, openTreeFromTarball } from '../audit/index.js';
 import { FarmError } from '../errors/index.js';
+import { auditSuite } from '../junit/index.js';
 import { loadProfile } from '../recipe/index.js';
 import { readRootfsManifest } from '../rootfs/assemble.js';
 import { workspacePaths } from '../workspace/paths.js';
 import { auditOptionsFor } from './audit-options.js';
 import { out, type CliContext } from './io.js';
+import { writeJUnitFile } from './junit-file.js';
 import type { ArgsOf } from './spec.js';
 import type { TESTS } from './spec-tests.js';
 
@@ -32,6 +34,8 @@ export async function tests(ctx: CliContext, { values, positionals }: ArgsOf<typ
   } else tree = openTreeFromTarball(target);
   const report = await auditTree(tree, await auditOptionsFor(ctx, values.allowlist));
   if (values.yaml !== undefined) await writeFile(resolve(ctx.root, values.yaml), auditReportToYaml(report));
+  if (values.junit !== undefined)
+    await writeJUnitFile(ctx, values.junit, 'stasis-farm tests', [auditSuite(auditDoneEvent(report, positionals[0] ?? 'workspace/preview'))]);
   out(ctx, ctx.json ? JSON.stringify(report) : formatAuditReport(report, ctx.chalk));
   return report.findings.length === 0 ? 0 : 1;
 }

@@ -13,6 +13,7 @@ import { IMAGE, IMAGE_BOOTSTRAP, IMAGE_ENSURE, IMAGE_IMPORT, IMAGE_LIST } from '
 import { MIRROR, MIRROR_EXPORT, MIRROR_PRUNE, MIRROR_SERVE, MIRROR_TORRENT, MIRROR_VERIFY } from './spec-mirror.js';
 import { PLAN } from './spec-plan.js';
 import { RELEASE } from './spec-release.js';
+import { REPORT } from './spec-report.js';
 import { SIGN } from './spec-sign.js';
 import { STATUS } from './spec-status.js';
 import { TESTS } from './spec-tests.js';
@@ -38,6 +39,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   ]),
   release: defineCommand(RELEASE, async () => (await import('./cmd-release.js')).release),
   tests: defineCommand(TESTS, async () => (await import('./cmd-tests.js')).tests),
+  report: defineCommand(REPORT, async () => (await import('./cmd-report.js')).report),
   mirror: defineGroup(MIRROR, [
     defineCommand(MIRROR_EXPORT, async () => (await import('./cmd-mirror.js')).exportSources),
     defineCommand(MIRROR_VERIFY, async () => (await import('./cmd-mirror.js')).verify),

@@ -18,22 +18,33 @@ Planning
 
 Building
   fetch [--offline] [--all]      fetch and verify the sources of the selected packages
-  build [PKG...] [--jobs N] [--keep-going] [--offline] [--wait]
+  build [PKG...] [--jobs N] [--keep-going] [--offline] [--wait] [--junit FILE]
                                  build the selected packages in containers into workspace/preview;
                                  with PKG...: build those packages and everything they need (from
                                  every recipe in system/, whatever the profile) into the cache
                                  only: the preview is not assembled or replaced; --keep-going: a
                                  failed build or a source that cannot be fetched fails only that
-                                 package and its dependents (a cached package needs no source)
-  tests [PATH] [--yaml FILE] [--allowlist FILE] [--profile P]
+                                 package and its dependents (a cached package needs no source);
+                                 the run is recorded in workspace/runs; --junit: a JUnit XML
+                                 report, a test case per package
+  tests [PATH] [--yaml FILE] [--allowlist FILE] [--profile P] [--junit FILE]
                                  audit a rootfs (default workspace/preview), a directory or a tarball
-                                 (warnings, e.g. an unstripped ELF file, are reported, fail nothing)
+                                 (warnings, e.g. an unstripped ELF file, are reported, fail nothing);
+                                 --junit: a JUnit XML report, a test case per audit rule
   release [--profile P] [--keep-going] [--kernel FILE] [--boot-timeout S] [--allowlist FILE]
+          [--junit FILE]
                                  dev -> stage A -> stage B, compare A and B, audit stage B
                                  (as \`tests\` does; findings fail the release), boot stage B
                                  (with --kernel), write
                                  workspace-release-stage-b/dist (boot verdict and serial log
-                                 included); a failed boot fails the release with its exit code
+                                 included); a failed boot fails the release with its exit code;
+                                 recorded in workspace/runs; --junit: a test case per package
+                                 and stage, per package compared, per audit rule
+  report [--out FILE] [--run FILE]
+                                 one self-contained HTML page of the last build or release
+                                 (default workspace/report.html): a timeline of the builds per
+                                 slot with the critical path, sizes and times, links to the
+                                 logs, the audit and the A/B comparison
   compare <a> <b> [--yaml FILE] [--exclusions FILE] [--diffoscope]
                                  compare two stage workspaces or manifests
   boot [ROOTFS|TARBALL] [--kernel FILE] [--timeout S] [--manifest FILE] [--net]

@@ -18,3 +18,8 @@ export const ALLOWLIST = {
 } as const satisfies OptionSpec;
 
 export const ALL_RECIPES = { type: 'boolean', description: 'the sources of every recipe in system/, not only of the profile' } as const satisfies OptionSpec;
+
+/** --junit FILE of build, tests and release: what one test case is, in that command's words. */
+export function junitOption<const C extends string>(cases: C) {
+  return { type: 'string', value: 'FILE', description: `also write a JUnit XML report for CI to FILE: ${cases}` } as const satisfies OptionSpec;
+}

@@ -1,5 +1,6 @@
 // `stasis-farm tests`: its arguments and options, the source of its parser and its help (cmd-tests.ts runs it).
 import type { CommandSpec } from './spec.js';
+import { junitOption } from './options.js';
 
 export const TESTS = {
   name: 'tests',
@@ -9,6 +10,7 @@ export const TESTS = {
   positionals: [{ name: 'PATH', description: 'a rootfs directory or a tarball (default: workspace/preview)', optional: true }],
   options: {
     yaml: { type: 'string', value: 'FILE', description: 'also write the report as YAML to FILE' },
+    junit: junitOption('one test case per audit rule (its findings: failure; a warning rule passes with its warnings shown)'),
     allowlist: { type: 'string', value: 'FILE', description: 'accepted findings (default: audit-allowlist.yaml when present)' },
     manifest: {
       type: 'string',

@@ -160,7 +160,7 @@ class BuildRun {
   private async fromCache(pkg: string, k: PackageKey): Promise<CacheEntry | undefined> {
     const hit = await this.ctx.cache.get(k.key);
     if (hit !== undefined) {
-      this.ctx.sink({ type: 'build-cached', pkg, key: k.key, via: 'key' });
+      this.ctx.sink({ type: 'build-cached', pkg, key: k.key, via: 'key', files: hit.meta.files, bytes: hit.meta.bytes });
       this.cached.push(pkg);
       return hit;
     }
@@ -168,7 +168,7 @@ class BuildRun {
     const early = await this.ctx.cache.findCutoff(k.selfHash, depOutputs);
     if (early !== undefined) {
       await this.ctx.cache.alias(k.key, early.meta.key);
-      this.ctx.sink({ type: 'build-cached', pkg, key: k.key, via: 'cutoff' });
+      this.ctx.sink({ type: 'build-cached', pkg, key: k.key, via: 'cutoff', files: early.meta.files, bytes: early.meta.bytes });
       this.cutoff.push(pkg);
       return early;
     }
@@ -178,7 +178,9 @@ class BuildRun {
   /** Build the package in its container; undefined (skipped) once the run is stopping or interrupted. */
   private async build(pkg: string, recipe: EvaluatedRecipe, k: PackageKey): Promise<CacheEntry | undefined> {
     if (this.stopping || this.ctx.signal.aborted) {
-      this.skipped.push({ pkg, because: this.ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure' });
+      const because = this.ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure';
+      this.skipped.push({ pkg, because });
+      this.ctx.sink({ type: 'build-skipped', pkg, because });
       return undefined;
     }
     const missing = this.input.unavailable?.get(pkg);

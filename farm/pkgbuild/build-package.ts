@@ -61,7 +61,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
   await mkdir(ctx.logDir, { recursive: true });
   await mkdir(ctx.tmpDir, { recursive: true });
   const log = new PackageLog(ctx, job);
-  ctx.sink({ type: 'build-start', pkg: recipe.name, key: job.key, stage: ctx.stage });
+  ctx.sink({ type: 'build-start', pkg: recipe.name, key: job.key, stage: ctx.stage, log: log.path });
 
   const spool = join(ctx.tmpDir, `${recipe.name}-${job.key.slice(0, 12)}`);
   await mkdir(spool, { recursive: true });

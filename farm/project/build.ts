@@ -164,6 +164,7 @@ async function announcePlan(project: Project, stage: StageSetup, sink: EventSink
     stage: project.stage,
     toBuild: plan.filter((p) => p.status === 'build').map((p) => p.name),
     cached: plan.filter((p) => p.status === 'cached').map((p) => p.name),
+    waitsFor: Object.fromEntries(project.order.order.map((name) => [name, project.order.sysroot.get(name) ?? []])),
   });
 }
 

@@ -18,7 +18,8 @@ import { releaseManifest, releaseSbom, type ManifestInput, type ReleaseBootRecor
 import { buildStageImage, type StageImage } from './stage-image.js';
 import { comparisonToYaml } from './compare-report.js';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { auditReportToYaml, auditTree, openTreeFromDirectory, type AuditOptions, type AuditReport } from '../audit/index.js';
+import { auditDoneEvent, auditReportToYaml, auditTree, openTreeFromDirectory, type AuditOptions, type AuditReport } from '../audit/index.js';
+import { compareDoneEvent } from './compare-event.js';
 import { hashRecipeTree } from './recipe-tree.js';
 
 export type { ReleaseBootRecord } from './release-manifest.js';
@@ -120,6 +121,8 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   const [dev, a, b] = stages as [StageRun, StageRun, StageRun];
   const compareStarted = now();
   const { devVsA, aVsB } = await compareAll(dev, a, b, options.exclusions);
+  options.sink(compareDoneEvent(devVsA, true));
+  options.sink(compareDoneEvent(aVsB, false));
   const compareMs = now() - compareStarted;
   if (!aVsB.pass) return result({ devVsA, aVsB, compareMs });
 
@@ -224,10 +227,7 @@ async function auditStageB(b: StageRun, options: ReleaseOptions): Promise<AuditR
   const rootfs = rootfsOf(b);
   const audit = await auditTree(openTreeFromDirectory(rootfs.dir, rootfs.entries), options.audit);
   await writeFileAtomic(join(b.outcome.paths.dir, 'audit.yaml'), auditReportToYaml(audit));
-  options.sink({
-    type: 'info',
-    message: `audit stage B: ${audit.files} files, ${audit.elfFiles} ELF, ${audit.findings.length} finding(s), ${audit.warnings.length} warning(s)`,
-  });
+  options.sink(auditDoneEvent(audit, 'stage B'));
   return audit;
 }
 

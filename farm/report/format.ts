@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { FarmEvent } from './events.js';
+import { formatAuditDone, formatCompareDone } from './format-checks.js';
 import { formatVerdict } from './verdict.js';
 
 export function formatMs(ms: number): string {
@@ -47,6 +48,10 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
       return `${c.yellow('skipped')} ${event.pkg}: ${event.because}`;
     case 'assemble-done':
       return `${c.green('assembled')} ${event.dir}: ${event.packages} packages, ${event.files} files`;
+    case 'audit-done':
+      return formatAuditDone(event);
+    case 'compare-done':
+      return formatCompareDone(event);
     case 'stage-start':
       return c.bold(`== stage ${event.stage} (${event.image})`);
     case 'stage-done':

@@ -1,4 +1,5 @@
 export type { FarmEvent, EventSink, EventType } from './events.js';
+export { stampEvent, type StampedEvent } from './stamp.js';
 export { nullSink } from './events.js';
 export { colorLevel, makeChalk } from './color.js';
 export { createReporter, chooseMode } from './reporter.js';

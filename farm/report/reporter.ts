@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import type { EventSink, FarmEvent } from './events.js';
 import { formatEvent, formatMs } from './format.js';
+import { stampEvent } from './stamp.js';
 
 export type ReporterMode = 'live' | 'plain' | 'json';
 
@@ -29,7 +30,7 @@ export function chooseMode(json: boolean, isTTY: boolean, env: Readonly<Record<s
 export function createReporter(options: ReporterOptions): Reporter {
   switch (options.mode) {
     case 'json':
-      return jsonReporter(options.out);
+      return jsonReporter(options.out, options.now ?? Date.now);
     case 'plain':
       return plainReporter(options);
     case 'live':
@@ -37,10 +38,10 @@ export function createReporter(options: ReporterOptions): Reporter {
   }
 }
 
-function jsonReporter(out: Writable): Reporter {
+function jsonReporter(out: Writable, now: () => number): Reporter {
   return {
     sink: (event) => {
-      out.write(JSON.stringify({ ts: new Date().toISOString(), ...event }) + '\n');
+      out.write(JSON.stringify(stampEvent(event, now())) + '\n');
     },
     close: () => {},
   };

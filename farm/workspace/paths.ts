@@ -17,6 +17,8 @@ export interface WorkspacePaths {
   readonly manifest: string;
   readonly store: string;
   readonly dist: string;
+  /** Records of the build and release runs (runs/ owns their layout); only the dev workspace keeps them. */
+  readonly runs: string;
   /** Short stable id used to label this workspace's containers. */
   readonly id: string;
 }
@@ -47,6 +49,7 @@ export function workspacePaths(projectRoot: string, stage: StageName, storeOverr
     manifest: records.manifest,
     store: storeOverride ?? join(root, 'workspace', 'sources'),
     dist: join(dir, 'dist'),
+    runs: join(dir, 'runs'),
     id: createHash('sha256').update(dir).digest('hex').slice(0, 12),
   };
 }

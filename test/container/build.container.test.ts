@@ -11,6 +11,7 @@ import { auditTree, openTreeFromDirectory } from '../../farm/audit/index.js';
 import type { RootfsEntry } from '../../farm/rootfs/merge.js';
 import { serveMirror } from '../../farm/mirror/index.js';
 import { containerCreates, containerTierReady, editRecipe, makeRoot, MIRROR, runFarm, summaryOf, workspaceContainers } from '../support/farm.js';
+import { dumpDom, findChromium, PNG_MAGIC, screenshot } from '../support/chromium.js';
 import { CI_PACKAGES, copyRoot, FIXTURE_MS, sharedCiBuild, type SharedBuild } from '../support/shared.js';
 
 const ready = await containerTierReady();
@@ -56,6 +57,27 @@ describe.skipIf(!ready)('stasis-farm build (real containers, real sources)', () 
     const audit = await runFarm(cold.root, ['tests']);
     expect(audit.code, audit.stdout).toBe(0);
     expect(await workspaceContainers(cold.root)).toEqual([]);
+  });
+
+  it('report: the cold build as one page, a bar per ci package in headless Chromium, its logs linked', async (ctx) => {
+    const chromium = await findChromium('the report of the cold ci build');
+    if (chromium === undefined) return ctx.skip();
+    // Read-only: the page is written outside the shared root.
+    const dir = await mkdtemp(join(tmpdir(), 'ci-report-'));
+    const page = join(dir, 'report.html');
+    const r = await runFarm(cold.root, ['report', '--out', page]);
+    expect(r.code, r.stderr).toBe(0);
+    const dom = await dumpDom(chromium, page);
+    const chart = /<svg [^>]*class="gantt" data-stage="dev"[\s\S]*?<\/svg>/.exec(dom)?.[0] ?? '';
+    expect([...chart.matchAll(/<rect class="bar built[^"]*" data-pkg="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(CI_PACKAGES);
+    expect(chart).toContain('class="bar built critical"');
+    const href = /<a href="([^"]+)">lua\.log<\/a>/.exec(dom)?.[1];
+    expect(href).toBeDefined();
+    expect(await readFile(join(dir, decodeURIComponent(href as string)), 'utf8')).not.toBe('');
+    const png = join(dir, 'report.png');
+    const shot = await screenshot(chromium, page, png, 1280, 1800);
+    expect(shot.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
+    console.info(`ci build report: ${page}, screenshot ${png} (${shot.length} bytes)`);
   });
 
   it('a second run creates no container and rebuilds nothing', async () => {
