@@ -78,7 +78,8 @@ describe.skipIf(!ready)('a third party verifies, signs and challenges a tiny rel
       );
       const r = await runFarm(root, ['release', '--profile', 'tiny', '--mirror', MIRROR, '--json']);
       expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-3000)).toBe(1);
-      const built = r.stdout
+      // Events go to stderr, as JSON lines under --json.
+      const built = r.stderr
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as { type?: string; pkg?: string; stage?: string })

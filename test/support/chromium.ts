@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { prerequisite } from './prerequisite.js';
@@ -27,23 +25,34 @@ export async function findChromium(tests: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** The flags of every run: headless, no sandbox (root in a container), no GPU, a profile of its own. */
-async function flags(): Promise<string[]> {
-  const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
-  return ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--user-data-dir=${profile}`];
+/**
+ * The flags of every run: headless, no sandbox (root in a container), no GPU, a profile of its own.
+ * The profile is a short directory under /tmp, which is also Chromium's TMPDIR: Chromium puts a
+ * Unix socket there, whose path may hold at most 107 bytes, and the test run's own temporary
+ * directories nest deeper than that under CI.
+ */
+async function withChromium<T>(run: (args: string[], env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
+  const profile = await mkdtemp('/tmp/chr-');
+  try {
+    return await run(['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--user-data-dir=${profile}`], { ...process.env, TMPDIR: profile });
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
 }
 
 /** The DOM Chromium built from a file, serialized: what a person's browser would show. */
 export async function dumpDom(chromium: string, file: string): Promise<string> {
-  const { stdout } = await exec(chromium, [...(await flags()), '--dump-dom', pathToFileURL(file).href], { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
+  return withChromium(async (args, env) => {
+    const { stdout } = await exec(chromium, [...args, '--dump-dom', pathToFileURL(file).href], { env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  });
 }
 
 /** A PNG of the page as a window of `width` x `height` shows it; its bytes. */
 export async function screenshot(chromium: string, file: string, png: string, width: number, height: number): Promise<Buffer> {
-  await exec(chromium, [...(await flags()), '--hide-scrollbars', `--screenshot=${png}`, `--window-size=${width},${height}`, pathToFileURL(file).href], {
-    timeout: 120_000,
-  });
+  await withChromium((args, env) =>
+    exec(chromium, [...args, '--hide-scrollbars', `--screenshot=${png}`, `--window-size=${width},${height}`, pathToFileURL(file).href], { env, timeout: 120_000 }),
+  );
   return readFile(png);
 }
 
