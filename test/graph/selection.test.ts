@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FarmError } from '../../farm/errors/index.js';
 import { buildOrder, selectPackages, selectTargets } from '../../farm/graph/index.js';
 import { distro } from './fixture.js';
+import { farmError } from './farm-error.js';
 import { makeRecipes } from './make-recipe.js';
 
 const base = { name: 'base', packages: ['busybox', 'musl', 'git'] };
-
-function farmError(fn: () => unknown): FarmError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FarmError) return error;
-    throw error;
-  }
-  throw new Error('expected a FarmError');
-}
 
 describe('selectPackages', () => {
   it('closes the profile over deps and build_deps', () => {
