@@ -20,7 +20,6 @@ import { workspacePaths, type WorkspacePaths } from '../workspace/paths.js';
 import { recordKeys, writeManifest } from '../workspace/state.js';
 import { toolchainEnv } from '../toolchain/index.js';
 import { FARM_VERSION } from '../version.js';
-import { installedPackages } from './installed.js';
 import { projectKeys } from './keys.js';
 import type { Project } from './load.js';
 import { planFromCache } from './plan.js';
@@ -211,7 +210,7 @@ async function buildAndAssemble(project: Project, options: BuildOptions, stage: 
     checkInterrupted(options.signal, NOT_ASSEMBLED);
     try {
       const rootfs = await assemble(project, paths, result, options.signal);
-      options.sink({ type: 'assemble-done', dir: paths.preview, packages: installedPackages(project.recipes, project.order.order).length, files: rootfs.entries.length });
+      options.sink({ type: 'assemble-done', dir: paths.preview, packages: project.installed.length, files: rootfs.entries.length });
       return { paths, result, rootfs, builder, keys };
     } catch (error) {
       checkInterrupted(options.signal, NOT_ASSEMBLED);
@@ -252,7 +251,7 @@ async function recordBuild(project: Project, paths: WorkspacePaths, builder: Bui
 }
 
 async function assemble(project: Project, paths: WorkspacePaths, result: BuildAllResult, signal: AbortSignal): Promise<AssembleResult> {
-  const packages = installedPackages(project.recipes, project.order.order).map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry }));
+  const packages = project.installed.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry }));
   // config.lua becomes files here, at assembly: a hostname change rebuilds no package. The render
   // checks config.lua again, against what was built (tzdata's zones are known only now).
   const rendered = renderSystemFiles(project.config.system, await renderContextFor(packages, project.config.defaults.sourceDateEpoch));

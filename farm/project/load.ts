@@ -6,6 +6,7 @@ import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { ConfigProblem } from '../rootfs/preflight.js';
 import type { StageName } from '../workspace/paths.js';
 import { untilInterrupted } from '../errors/index.js';
+import { installedPackages } from './installed.js';
 import { preflightRootfs } from './preflight.js';
 
 /** Everything the Lua files say, evaluated, validated and ordered. */
@@ -17,6 +18,8 @@ export interface Project {
   readonly profile: { readonly name: string; readonly description: string; readonly packages: readonly string[] };
   readonly selection: Selection;
   readonly order: BuildOrder;
+  /** What the rootfs holds, in build order: `order` without the builder tools, which are never installed. */
+  readonly installed: readonly string[];
   /**
    * What config.lua asks of the rootfs that the profile's packages give only in part (a getty
    * without busybox, a zone without tzdata, an exclude that removes nothing): shown by the
@@ -61,6 +64,7 @@ async function load(root: string, options: LoadOptions): Promise<Project> {
   assertBuilderToolsPlaced(recipes, selection, stage, { requestedByName: !forRootfs });
   const order = buildOrder(recipes, selection.packages);
   // Refused here, before a source is fetched or a container made, if the rootfs could not be assembled.
-  const warnings = forRootfs ? preflightRootfs(config.system, recipes, selection, order) : [];
-  return { root, stage, config, recipes, profile, selection, order, warnings };
+  const installed = installedPackages(recipes, order.order);
+  const warnings = forRootfs ? preflightRootfs(config.system, recipes, selection, installed) : [];
+  return { root, stage, config, recipes, profile, selection, order, installed, warnings };
 }

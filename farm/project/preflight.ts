@@ -1,8 +1,7 @@
 import type { SystemConfig } from '../config/types.js';
-import type { BuildOrder, Selection } from '../graph/index.js';
+import type { Selection } from '../graph/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import { checkSystemConfig, configProblemsError, type ConfigProblem } from '../rootfs/preflight.js';
-import { installedPackages } from './installed.js';
 
 /**
  * config.lua against the packages a profile selects, right after the selection and before
@@ -10,8 +9,13 @@ import { installedPackages } from './installed.js';
  * (rootfs/preflight.ts). Any error refuses the project (CONFIG_INVALID listing them all);
  * the warnings are returned for the command to show.
  */
-export function preflightRootfs(config: SystemConfig, recipes: ReadonlyMap<string, EvaluatedRecipe>, selection: Selection, order: BuildOrder): readonly ConfigProblem[] {
-  const packages = new Set(installedPackages(recipes, order.order));
+export function preflightRootfs(
+  config: SystemConfig,
+  recipes: ReadonlyMap<string, EvaluatedRecipe>,
+  selection: Selection,
+  installed: readonly string[],
+): readonly ConfigProblem[] {
+  const packages = new Set(installed);
   const problems = checkSystemConfig({ config, packages, recipes, unusedExcludes: selection.unusedExcludes });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
