@@ -58,9 +58,20 @@ export async function importTarball(ctx: CliContext, { values, positionals }: Ar
 
 export async function list(ctx: CliContext, { values }: ArgsOf<typeof IMAGE_LIST>): Promise<number> {
   const { runtime, ref } = await setup(ctx, values);
-  for (const r of [ref, DEFAULT_BUILDER]) {
-    const info = await runtime.inspectImage(r);
-    out(ctx, `${r}: ${info === undefined ? 'absent' : `${info.id.slice(0, 19)} ${info.labels[LABELS.kind] ?? ''}`}`);
+  const builders = await runtime.listImages({ [LABELS.kind]: 'builder' });
+  const rows = builders.flatMap((image) => image.refs.map((r) => ({ ref: r, image }))).sort((x, y) => x.ref.localeCompare(y.ref));
+  for (const { ref: r, image } of rows) {
+    const marks = [r === ref ? 'configured' : '', r === DEFAULT_BUILDER ? 'default' : ''].filter((m) => m !== '');
+    const size = `${(image.size / 1_048_576).toFixed(0)} MiB`;
+    out(ctx, `${r}  ${image.id.slice(0, 19)}  ${size}${marks.length === 0 ? '' : `  (${marks.join(', ')})`}`);
+  }
+  // The configured builder is named even when the engine lacks it (or it is not labelled a builder).
+  if (!rows.some((row) => row.ref === ref)) {
+    const info = await runtime.inspectImage(ref);
+    out(
+      ctx,
+      `${ref}  ${info === undefined ? 'absent: `stasis-farm image ensure --bootstrap` makes it' : `${info.id.slice(0, 19)}  (configured; not labelled a builder)`}`,
+    );
   }
   return 0;
 }

@@ -49,6 +49,6 @@ export const IMAGE_IMPORT = {
 
 export const IMAGE_LIST = {
   name: 'image list',
-  summary: 'whether the builder (REF) and the default builder image are present, with their ids',
+  summary: 'the builder images on the engine (ids, sizes), marking the configured (REF) and the default one',
   options: { ref: REF },
 } as const satisfies CommandSpec;

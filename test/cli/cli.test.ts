@@ -111,6 +111,25 @@ describe('the CLI edge', () => {
     expect(r.out).toMatch(/builder stasis-builder:debian-musl sha256:bbbbbbbbbbb/);
   });
 
+  it('image list names each builder image once, marking the configured and the default one, and a configured builder the engine lacks', async () => {
+    const root = await project();
+    const builder = { labels: { 'org.stasis-farm.kind': 'builder' }, env: [], size: 594 * 1_048_576 };
+    const images = {
+      'stasis-builder:debian-musl': { id: `sha256:${'d'.repeat(64)}`, ...builder },
+      'stasis-builder:debian-musl-trixie': { id: `sha256:${'e'.repeat(64)}`, ...builder },
+      'stasis-builder-base:debian-musl': { id: `sha256:${'f'.repeat(64)}`, labels: { 'org.stasis-farm.kind': 'builder-base' }, env: [] },
+    };
+    const r = await cli(root, ['image', 'list'], {}, () => createFakeRuntime(() => ({}), { images }));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.trim().split('\n')).toEqual([
+      `stasis-builder:debian-musl  sha256:${'d'.repeat(12)}  594 MiB  (configured, default)`,
+      `stasis-builder:debian-musl-trixie  sha256:${'e'.repeat(12)}  594 MiB`,
+    ]);
+    const other = await cli(root, ['image', 'list', '--ref', 'site/builder:1'], {}, () => createFakeRuntime(() => ({}), { images }));
+    expect(other.out).toMatch(/^site\/builder:1 {2}absent: `stasis-farm image ensure --bootstrap` makes it$/m);
+    expect(other.out).toMatch(/^stasis-builder:debian-musl {2}\S+ {2}594 MiB {2}\(default\)$/m);
+  });
+
   it('a recipe error is rendered with its code, file and field (exit 3)', async () => {
     const root = await project();
     const file = join(root, 'system', 'lpeg', 'pkg.lua');
