@@ -12,10 +12,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const HEAVIEST_FIRST = [
   'release.container.test.ts', // a boot release (3 stages of 16 packages) booted under qemu
   'build.container.test.ts', // makes the run's shared cold ci build, then checks and edits copies of it
-  'trust.container.test.ts', // a tiny release, its challenge (a second whole release), then make rebuilt in each stage
+  'trust.container.test.ts', // the CI templates' steps (a tiny build and release), its challenge (a second whole release), then make rebuilt in each stage
   'sigint.container.test.ts', // interrupted builds of copies of that ci tree
   'ddc.container.test.ts', // the tiny release again from a trixie builder: a trixie bootstrap, dev and A built, B cached
   'boot.container.test.ts',
+  // The rest, ci-templates.container.test.ts among them (it only reads the tiny release trust makes), after these.
 ];
 
 export default class HeaviestFirst extends BaseSequencer {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
+import { jobOutcome, makeRunnerCheckout, runTemplateSteps, type StepRun } from './ci-run.js';
+import { farmSteps, readGitLabTemplate } from './ci-templates.js';
 import { makeRoot, MIRROR, runFarm, type RunResult } from './farm.js';
 
 const exec = promisify(execFile);
@@ -88,7 +90,7 @@ export const FIXTURE_MS = 3_600_000;
 export interface SharedBuild {
   /** The project root the build ran in: read it, never change it (copyRoot first). */
   readonly root: string;
-  /** The cold run's exit code and output. */
+  /** The cold run's exit code and output (of all its commands, for a run of several). */
   readonly run: RunResult;
   readonly ms: number;
 }
@@ -130,18 +132,33 @@ export function sharedCiBuild(): Promise<SharedBuild> {
   });
 }
 
+/** The run's tiny release, made by running the farm's steps of the CI templates: every line as it ran. */
+export interface SharedCiRun extends SharedBuild {
+  readonly steps: readonly StepRun[];
+}
+
 /**
- * `stasis-farm release --profile tiny` (dev -> A -> B of musl, tcc, busybox and make) from cold in a
- * root with the small config, once per test run: trust.container.test.ts signs, verifies and
- * challenges it, ddc.container.test.ts releases it again from a second builder. Copy it before use.
+ * The farm's steps of the CI templates (ci/gitlab-ci.yml, line for line ci/github-actions.yml's)
+ * run once per test run in a runner's checkout of a user repository (test/support/ci-run.ts) with
+ * STASIS_PROFILE=tiny: the tree made from config.lua (the small config), `build --profile tiny`,
+ * `tests`, `release --profile tiny --mirror stasis-sources` (dev -> A -> B of musl, tcc, busybox and
+ * make, from cold), the report and the mirror refreshed. `root` is that checkout, the Stasis tree the
+ * farm ran in (root/workspace-release-stage-b/dist...); `run` is the job's outcome (its script's
+ * lines, not the report's). ci-templates.container.test.ts checks what the steps left,
+ * trust.container.test.ts signs, verifies and challenges the release, ddc.container.test.ts releases
+ * it again from a second builder. Copy it before use.
  */
-export function sharedTinyRelease(): Promise<SharedBuild> {
+export function sharedTinyRelease(): Promise<SharedCiRun> {
   return shared('tiny-release', async (dir) => {
-    const root = await makeRoot({ at: join(dir, 'root') });
+    const gitlab = await readGitLabTemplate();
+    const variables: Record<string, string> = { ...gitlab.variables, STASIS_PROFILE: 'tiny' };
+    const root = join(dir, 'root');
+    await makeRunnerCheckout(root, variables['STASIS_MIRROR_DIR'] ?? 'stasis-sources');
     const started = Date.now();
-    const run = await runFarm(root, ['release', '--profile', 'tiny', '--mirror', MIRROR]);
+    const steps = await runTemplateSteps(root, farmSteps(gitlab), variables);
     const ms = Date.now() - started;
-    console.info(`shared fixture: tiny release in ${ms} ms (exit ${run.code})`);
-    return { root, run, ms };
+    const run = jobOutcome(steps);
+    console.info(`shared fixture: the CI templates' steps (tiny release) in ${ms} ms (exit ${run.code}): ${steps.map((s) => `${s.code}`).join(' ')}`);
+    return { root, run, ms, steps };
   });
 }
