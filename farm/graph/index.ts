@@ -7,3 +7,4 @@ export type { CycleEdge } from './cycle.js';
 export { sysrootSet } from './sysroot.js';
 export type { EdgeKind } from './edges.js';
 export { assertBuilderToolsPlaced, isBuilderTool } from './builder-tools.js';
+export { remainingWork } from './critical-path.js';

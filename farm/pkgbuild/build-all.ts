@@ -21,6 +21,11 @@ export interface BuildAllInput {
   readonly keepGoing: boolean;
   /** Packages whose sources could not be had, with why: each fails unless its output is cached. */
   readonly unavailable?: ReadonlyMap<string, Error>;
+  /**
+   * Among packages ready at once, the higher goes first (the work left below it: see
+   * graph's remainingWork); without one, topological order. Never changes an output.
+   */
+  readonly priority?: ReadonlyMap<string, number>;
 }
 
 export interface BuildFailure {
@@ -86,6 +91,7 @@ class BuildRun {
 
   /** Start every package whose sysroot is done; skip those below a failure. Called again as each package ends. */
   schedule(): void {
+    const ready: string[] = [];
     for (const pkg of this.input.order) {
       if (this.started.has(pkg)) continue;
       const cause = this.deps(pkg).find((d) => this.blocked.has(d) || this.failed.some((f) => f.pkg === d));
@@ -93,9 +99,13 @@ class BuildRun {
         this.skipBlocked(pkg, cause);
         continue;
       }
-      if (!this.deps(pkg).every((d) => this.done.has(d))) continue;
+      if (this.deps(pkg).every((d) => this.done.has(d))) ready.push(pkg);
+    }
+    // Highest priority first: a free slot takes the first package added, before the queue can sort.
+    const priority = (pkg: string): number => this.input.priority?.get(pkg) ?? 0;
+    for (const pkg of ready.sort((a, b) => priority(b) - priority(a))) {
       this.started.add(pkg);
-      void this.queue.add(() => this.run(pkg));
+      void this.queue.add(() => this.run(pkg), { priority: priority(pkg) });
     }
   }
 

@@ -22,6 +22,7 @@ import { toolchainEnv } from '../toolchain/index.js';
 import { FARM_VERSION } from '../version.js';
 import { projectKeys } from './keys.js';
 import type { Project } from './load.js';
+import { buildPriorities } from './durations.js';
 import { planFromCache } from './plan.js';
 import { ensureSources } from './sources.js';
 
@@ -92,7 +93,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   const stage = { paths, builder, keys, cache };
   const ctx = buildContext(project, options, stage, store);
   await announcePlan(project, stage, options.sink);
-  const input = buildAllInput(project, options, stage, unavailable);
+  const input = buildAllInput(project, options, stage, unavailable, await buildPriorities(project, paths));
   // Awaited here: the workspace lock is held until the build and assembly are over.
   return await buildAndAssemble(project, options, stage, ctx, input);
 }
@@ -167,7 +168,13 @@ async function announcePlan(project: Project, stage: StageSetup, sink: EventSink
   });
 }
 
-function buildAllInput(project: Project, options: BuildOptions, stage: StageSetup, unavailable: ReadonlyMap<string, Error>): BuildAllInput {
+function buildAllInput(
+  project: Project,
+  options: BuildOptions,
+  stage: StageSetup,
+  unavailable: ReadonlyMap<string, Error>,
+  priority: ReadonlyMap<string, number>,
+): BuildAllInput {
   const cores = Math.max(1, cpus().length);
   const toolchain = toolchainEnv(project.config.defaults, stage.builder);
   return {
@@ -179,6 +186,7 @@ function buildAllInput(project: Project, options: BuildOptions, stage: StageSetu
     cores,
     keepGoing: options.keepGoing,
     unavailable,
+    priority,
     envFor: (pkg: string, jobs: number) => {
       const evaluated = project.recipes.get(pkg);
       if (evaluated === undefined) throw new Error(`unknown package ${pkg}`);

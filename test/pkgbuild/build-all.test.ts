@@ -9,7 +9,7 @@ import { FarmError } from '../../farm/errors/index.js';
 import type { BuildContext } from '../../farm/pkgbuild/build-package.js';
 import type { BuildIo } from '../../farm/pkgbuild/io.js';
 import { BuildCache } from '../../farm/cache/cache.js';
-import { buildOrder } from '../../farm/graph/index.js';
+import { buildOrder, remainingWork } from '../../farm/graph/index.js';
 import { computeKeys } from '../../farm/keys/index.js';
 import type { FarmEvent } from '../../farm/report/events.js';
 import type { EvaluatedRecipe } from '../../farm/recipe/types.js';
@@ -45,7 +45,7 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
     images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
   });
   const cache = new BuildCache(join(dir, 'cache'));
-  type RunOptions = { keepGoing?: boolean; signal?: AbortSignal; unavailable?: ReadonlyMap<string, Error> };
+  type RunOptions = { keepGoing?: boolean; signal?: AbortSignal; unavailable?: ReadonlyMap<string, Error>; priority?: ReadonlyMap<string, number>; concurrency?: number };
   const run = async (rs: Map<string, EvaluatedRecipe>, opts: RunOptions = {}) => {
     const events: FarmEvent[] = [];
     const ctx: BuildContext = {
@@ -73,10 +73,11 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
       keys,
       sysroot: order.sysroot,
       envFor: (_pkg, jobs) => ({ JOBS: String(jobs) }),
-      concurrency: 2,
+      concurrency: opts.concurrency ?? 2,
       cores: 2,
       keepGoing: opts.keepGoing ?? false,
       unavailable: opts.unavailable,
+      priority: opts.priority,
     });
     return { result, events, keys };
   };
@@ -95,6 +96,21 @@ describe('buildAll with the fake engine', () => {
     expect([...second.result.cached].sort()).toEqual(['lpeg', 'lua', 'zlib']);
     expect(s.runtime.created).toHaveLength(3);
     expect(s.runtime.live()).toEqual([]);
+  });
+
+  it('starts the ready package with the most work below it first (critical path), not the first by name', async () => {
+    // A long chain (gcc, then what it compiles) and three short leaves that sort before it.
+    const recipes = makeRecipes({ aaa: {}, bbb: {}, ccc: {}, gcc: {}, libstdcxx: { buildDeps: ['gcc'] }, app: { buildDeps: ['libstdcxx'] } });
+    const order = buildOrder(recipes, [...recipes.keys()]);
+    const weights: Record<string, number> = { aaa: 5, bbb: 5, ccc: 5, gcc: 60, libstdcxx: 30, app: 10 };
+    const priority = remainingWork(order.order, order.sysroot, (p) => weights[p] ?? 1);
+    expect(Object.fromEntries(priority)).toEqual({ aaa: 5, bbb: 5, ccc: 5, gcc: 100, libstdcxx: 40, app: 10 });
+    const started = (events: FarmEvent[]): string[] => events.flatMap((e) => (e.type === 'build-start' ? [e.pkg] : []));
+    const plain = await (await setup(recipes)).run({ concurrency: 1 });
+    expect(started(plain.events)[0]).toBe('aaa');
+    const ranked = await (await setup(recipes)).run({ concurrency: 1, priority });
+    // gcc first; once it is done, libstdcxx (40) outranks the leaves (5), and app (10) too.
+    expect(started(ranked.events)).toEqual(['gcc', 'libstdcxx', 'app', 'aaa', 'bbb', 'ccc']);
   });
 
   it('puts the dependency outputs into the sysroot of the dependent build', async () => {
