@@ -18,12 +18,14 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
 # Debian's tarball has no generated ./configure: autogen.sh makes it (and aclocal.m4) with autoconf alone.
 ./autogen.sh autoconf
 # Terminal only: no X, no sound, no image libraries, no native compilation.
+# No texinfo here: --without-makeinfo builds no info manuals (the repack has
+# none prebuilt), as post_install drops them anyway.
 ]],
   configure_args = {
     "--libexecdir=/usr/libexec", "--without-all", "--without-x", "--without-ns",
     "--without-sound", "--with-gnutls", "--with-zlib", "--with-modules=no",
     "--without-native-compilation", "--with-dumping=pdumper", "--without-pop",
-    "--with-file-notification=inotify",
+    "--with-file-notification=inotify", "--without-makeinfo",
   },
   post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/applications" "$DESTDIR/usr/share/icons" \
