@@ -12,10 +12,10 @@ describe('inspectBuilder', () => {
     expect(await inspectBuilder(runtime, 'stage:a')).toEqual({ ref: 'stage:a', id: 'sha256:a', libc: 'unknown', cc: 'cc', flags: '-B/build/sysroot/usr/lib/tcc' });
   });
 
-  it('gives the C library its libc label names; a stage image is musl; anything else is unknown', async () => {
+  it('gives the C library its libc label names; a stage image is musl; a bootstrapped (Debian) builder glibc; anything else is unknown', async () => {
     const runtime = createFakeRuntime(() => ({}), {
       images: {
-        debian: { id: 'sha256:d', labels: farmLabels({ kind: 'builder', libc: 'glibc' }), env: ['STASIS_CC=musl-gcc'] },
+        debian: { id: 'sha256:d', labels: farmLabels({ kind: 'builder', definition: 'f'.repeat(64) }), env: ['STASIS_CC=musl-gcc'] },
         stasis: { id: 'sha256:s', labels: farmLabels({ kind: 'builder', libc: 'musl' }), env: ['STASIS_CC=tcc'] },
         stage: { id: 'sha256:b', labels: farmLabels({ kind: 'stage', stage: 'b' }), env: [] },
         odd: { id: 'sha256:o', labels: { [LABELS.libc]: 'bionic' }, env: [] },
