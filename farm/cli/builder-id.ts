@@ -20,10 +20,10 @@ export async function builderForPlanning(ctx: CliContext, project: Project): Pro
     const last = await readManifest(workspacePaths(project.root, project.stage).manifest);
     if (last !== undefined && last.builder_image.ref === ref) {
       ctx.sink({ type: 'warn', message: `${error.message}; planning with the builder id of the last build (${last.builder_image.id.slice(0, 19)})` });
-      const { cc, toolchain_flags: flags } = last.builder_image;
-      return { ref, id: last.builder_image.id, cc: cc ?? 'cc', ...(flags === undefined ? {} : { flags }) };
+      const { cc, toolchain_flags: flags, libc } = last.builder_image;
+      return { ref, id: last.builder_image.id, cc: cc ?? 'cc', libc: libc === 'glibc' || libc === 'musl' ? libc : 'unknown', ...(flags === undefined ? {} : { flags }) };
     }
     ctx.sink({ type: 'warn', message: `${error.message}; keys are computed for an unresolved builder "${ref}"` });
-    return { ref, id: `unresolved:${ref}`, cc: 'cc' };
+    return { ref, id: `unresolved:${ref}`, cc: 'cc', libc: 'unknown' };
   }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { bootstrapBuilder, DEFAULT_BUILDER, definitionHash, importBuilder } from '../image/builder.js';
+import { bootstrapBuilder, DEFAULT_BUILDER, definitionHash } from '../image/builder.js';
+import { importRootfs } from '../image/import.js';
 import { inspectBuilder } from '../image/inspect.js';
 import { LABELS } from '../runtime/labels.js';
 import { FARM_HOME } from '../version.js';
@@ -51,8 +52,9 @@ export async function importTarball(ctx: CliContext, { values, positionals }: Ar
   const { runtime, ref } = await setup(ctx, values);
   // The spec asks for TARBALL.
   const [tarPath] = positionals as [string];
-  const id = await importBuilder(runtime, { ref, tarPath, definitionDir: values.definition, sink: ctx.sink });
-  out(ctx, `builder ${ref} ready (${id.slice(0, 19)})`);
+  const { id, facts, made } = await importRootfs(runtime, { ref, tarPath, definitionDir: values.definition, imagesDir: join(FARM_HOME, 'images'), sink: ctx.sink });
+  const how = made === 'rootfs' ? `the rootfs as it is, STASIS_CC=${facts.cc ?? 'cc'}` : made.definition;
+  out(ctx, `builder ${ref} ready (${id.slice(0, 19)}, libc ${facts.libc}: ${how})`);
   return 0;
 }
 

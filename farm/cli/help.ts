@@ -83,7 +83,8 @@ Images and sources
   image ensure [--bootstrap]     check the builder image (bootstrap it when missing)
   image bootstrap [--ref REF]    make the Debian+musl builder with mmdebstrap (no registry)
   image import <rootfs.tar> [--ref REF]
-                                 import an operator-supplied rootfs tarball as a builder
+                                 import a rootfs tarball as a builder: a Stasis release tarball
+                                 as it is, an Alpine minirootfs with images/alpine's toolchain
   image list                     whether the builder images are present
   mirror export [<dir>] [--all] [--profile P]
                                  copy the sources into a self-describing mirror directory
@@ -105,7 +106,8 @@ Exit codes
   3    invalid config, recipe or profile (the message names file and field), signing key
        or allowed-signers file
   4    sources: checksum mismatch, missing under --offline, unsafe or unreadable archive, fetch failure
-  5    container engine or builder image unavailable
+  5    container engine or builder image unavailable, or a rootfs tarball that cannot be a
+       builder (image import: no /bin/sh or no C compiler)
   6    the workspace is locked by another stasis-farm
   10   boot: a check failed in the guest (the check and its output are shown)
   11   boot: kernel panic

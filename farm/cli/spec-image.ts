@@ -35,14 +35,16 @@ export const IMAGE_BOOTSTRAP = {
 
 export const IMAGE_IMPORT = {
   name: 'image import',
-  summary: 'import an operator-supplied rootfs tarball as the builder image',
-  positionals: [{ name: 'TARBALL', description: 'a rootfs tarball (plain or gzip)' }],
+  summary: 'import a rootfs tarball as a builder image, made according to what the tarball is',
+  description:
+    "A Stasis rootfs (a release's dist tarball: etc/os-release says ID=stasis, or the farm's etc/stasis/) or any rootfs with /bin/sh and a C compiler becomes a builder as it is, no package manager run: images/rootfs/Dockerfile adds PATH, STASIS_CC (the compiler found: tcc on Stasis) and the farm's labels, with the C library found (libc label: musl or glibc; the release manifest records it). An Alpine minirootfs (etc/alpine-release) gets images/alpine/Dockerfile.import (apk add of the toolchain, which needs a local repository with the network off). A rootfs with no /bin/sh, or with no C compiler and no definition to install one, is refused (BUILDER_UNUSABLE, exit 5).",
+  positionals: [{ name: 'TARBALL', description: 'a rootfs tarball (plain, gzip, bzip2 or xz)' }],
   options: {
     ref: REF,
     definition: {
       type: 'string',
       value: 'DIR',
-      description: 'a directory whose Dockerfile (ARG BASE / FROM ${BASE}) is built on top of the imported rootfs (default: the rootfs as it is)',
+      description: 'a directory whose Dockerfile.import (else Dockerfile; ARG BASE / FROM ${BASE}) is built on top of the imported rootfs, whatever the tarball is',
     },
   },
 } as const satisfies CommandSpec;

@@ -237,7 +237,7 @@ async function recordBuild(project: Project, paths: WorkspacePaths, builder: Bui
     farm_version: FARM_VERSION,
     stage: project.stage,
     profile: project.profile.name,
-    builder_image: { ref: builder.ref, id: builder.id, cc: builder.cc, ...(builder.flags === undefined ? {} : { toolchain_flags: builder.flags }) },
+    builder_image: { ref: builder.ref, id: builder.id, cc: builder.cc, ...(builder.flags === undefined ? {} : { toolchain_flags: builder.flags }), libc: builder.libc },
     source_date_epoch: project.config.defaults.sourceDateEpoch,
     packages: project.order.order
       .filter((name) => result.entries.has(name))

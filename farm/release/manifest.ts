@@ -11,7 +11,7 @@ export interface ReleaseManifest {
   readonly profile?: string;
   readonly source_date_epoch?: number;
   readonly recipe_tree?: { readonly sha256?: string; readonly git_commit?: string };
-  readonly builder_image?: { readonly ref?: string; readonly id?: string };
+  readonly builder_image?: { readonly ref?: string; readonly id?: string; readonly libc?: string };
   readonly boot?: { readonly serial_log?: string };
   readonly comparison?: { readonly excluded?: readonly string[] };
   readonly rootfs?: { readonly file?: string; readonly tar_sha256?: string };

@@ -50,7 +50,9 @@ export function releaseManifest(input: ManifestInput): Record<string, unknown> {
     profile: runs.b.project.profile.name,
     source_date_epoch: runs.b.project.config.defaults.sourceDateEpoch,
     recipe_tree: { sha256: tree.sha256, files: tree.files, ...(input.gitCommit === undefined ? {} : { git_commit: input.gitCommit }) },
-    builder_image: { ref: builder.ref, id: builder.id, cc: builder.cc },
+    // The dev stage's builder; libc says whether dev ran on a glibc host (the Debian builder's
+    // musl-gcc) or a musl one (a Stasis or Alpine rootfs): stages A and B always run on Stasis.
+    builder_image: { ref: builder.ref, id: builder.id, cc: builder.cc, libc: builder.libc },
     stage_images: Object.fromEntries(Object.entries(input.stageImages).map(([k, v]) => [k, { ref: v.ref, id: v.id, rootfs_sha256: v.rootfsSha256 }])),
     boot: bootSection(input.boot),
     audit: { verdict: 'clean', files: audit.files, elf_files: audit.elfFiles, allowed: audit.allowed.map((f) => `${f.rule} /${f.path}: ${f.reason}`) },

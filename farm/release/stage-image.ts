@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { pack } from 'tar-stream';
+import { buildRootfsImage } from '../image/rootfs-image.js';
 import type { EventSink } from '../report/events.js';
 import { packRootfs } from '../rootfs/pack.js';
 import type { RootfsEntry } from '../rootfs/merge.js';
@@ -45,7 +44,8 @@ export function parseStageImageRef(ref: string): { readonly stage: StageName; re
 
 /**
  * Turn an assembled rootfs into a stage image with Dockerfile.stage
- * (FROM scratch + the rootfs), built through the engine with network none.
+ * (FROM scratch + the rootfs), built through the engine with network none
+ * (image/rootfs-image.ts, which also makes builders of imported Stasis rootfs tarballs).
  */
 export async function buildStageImage(
   runtime: ContainerRuntime,
@@ -77,26 +77,15 @@ export async function buildStageImage(
       createWriteStream(rootfsTar),
     );
     const rootfsSha256 = hash.digest('hex');
-    const dockerfile = await readFile(options.dockerfile);
-    const size = (await stat(rootfsTar)).size;
-    const context = pack();
-    context.entry({ name: 'Dockerfile', size: dockerfile.length, mode: 0o644, mtime: new Date(0) }, dockerfile);
-    const body = context.entry({ name: 'rootfs.tar', size, mode: 0o644, mtime: new Date(0) });
-    void (async () => {
-      const sink = body as unknown as NodeJS.WritableStream;
-      for await (const chunk of createReadStream(rootfsTar)) {
-        if (!sink.write(chunk as Buffer)) await new Promise((resolve) => sink.once('drain', resolve));
-      }
-      sink.end();
-      context.finalize();
-    })().catch((error: unknown) => context.destroy(error as Error));
     const ref = stageImageRef(options.stage, rootfsSha256, options.workspaceId);
-    const id = await runtime.buildImage(context as unknown as Readable, ref, {
-      dockerfile: 'Dockerfile',
+    const id = await buildRootfsImage(runtime, {
+      ref,
+      dockerfile: options.dockerfile,
+      rootfsTar,
       labels: farmLabels({ kind: 'stage', stage: options.stage, run: options.runId, rootfs: rootfsSha256 }),
       // The toolchain (STASIS_CC, STASIS_TOOLCHAIN_FLAGS) is the Dockerfile's to declare.
       buildArgs: { STAGE: options.stage, ROOTFS_SHA256: rootfsSha256 },
-      onOutput: (line) => options.sink({ type: 'image-progress', ref, line }),
+      sink: options.sink,
     });
     return { ref, id, rootfsSha256 };
   } finally {

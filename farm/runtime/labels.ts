@@ -9,6 +9,8 @@ export const LABELS = {
   kind: `${LABEL_PREFIX}.kind`,
   /** sha256 of a bootstrapped builder's definition (suite, package list, Dockerfile). */
   definition: `${LABEL_PREFIX}.definition`,
+  /** The C library a builder image's own programs run on: glibc or musl (see image/libc.ts). */
+  libc: `${LABEL_PREFIX}.libc`,
 } as const;
 
 /** The value of LABELS.farm on everything the farm makes. */
@@ -23,6 +25,7 @@ export interface LabelSet {
   readonly stage?: string;
   readonly rootfs?: string;
   readonly definition?: string;
+  readonly libc?: string;
 }
 
 /** The labels of a container or image the farm makes: the farm's mark and what it is. */

@@ -22,8 +22,8 @@ export interface WorkspaceManifest {
   readonly farm_version: string;
   readonly stage: string;
   readonly profile: string;
-  /** cc and toolchain_flags: the image's declared toolchain (absent in manifests of older farms). */
-  readonly builder_image: { readonly ref: string; readonly id: string; readonly cc?: string; readonly toolchain_flags?: string };
+  /** cc and toolchain_flags: the image's declared toolchain; libc: the C library it runs on (each absent in manifests of older farms). */
+  readonly builder_image: { readonly ref: string; readonly id: string; readonly cc?: string; readonly toolchain_flags?: string; readonly libc?: string };
   readonly source_date_epoch: number;
   readonly packages: readonly ManifestPackage[];
 }

@@ -25,6 +25,9 @@ cp /build/files/busybox.config .config
 
 if [ "$STASIS_STAGE" = dev ]; then
   set -- CC="$CC" HOSTCC="$CC"
+  # A dev builder without strip (one imported from a Stasis rootfs, whose tcc
+  # emits no debug info) keeps busybox as linked, as stages a/b do.
+  command -v "${STRIP:-strip}" >/dev/null 2>&1 || set -- "$@" SKIP_STRIP=y
 else
   # The closure's compiler, pointed at this stage's musl and libtcc1.a in
   # the sysroot (see tcc's pkg.lua); `tcc -r` links the intermediate

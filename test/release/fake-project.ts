@@ -36,10 +36,13 @@ export async function makeFakeProject(packages: Readonly<Record<string, Readonly
 
 type Packages = Readonly<Record<string, Readonly<Record<string, FakeFile>>>>;
 
-/** What runRelease (or challengeRelease) needs besides the project: the fake engine installing `packages` in every stage. */
-export function fakeReleaseOptions(packages: Packages, events: FarmEvent[] = []) {
+/**
+ * What runRelease (or challengeRelease) needs besides the project: the fake engine installing `packages` in every stage,
+ * its dev builder labelled with `builderLabels`.
+ */
+export function fakeReleaseOptions(packages: Packages, events: FarmEvent[] = [], builderLabels: Readonly<Record<string, string>> = {}) {
   const runtime = createFakeRuntime((ctx) => ({ dest: packages[ctx.spec.labels[LABELS.pkg] ?? ''] ?? {} }), {
-    images: { [BUILDER]: { id: 'sha256:builder', labels: {}, env: [] } },
+    images: { [BUILDER]: { id: 'sha256:builder', labels: { ...builderLabels }, env: [] } },
   });
   return {
     runtime,

@@ -15,6 +15,7 @@ const HEAVIEST_FIRST = [
   'trust.container.test.ts', // the CI templates' steps (a tiny build and release), its challenge (a second whole release), then make rebuilt in each stage
   'sigint.container.test.ts', // interrupted builds of copies of that ci tree
   'ddc.container.test.ts', // the tiny release again from a trixie builder: a trixie bootstrap, dev and A built, B cached
+  'musl-builder.container.test.ts', // that tiny release's tarball imported as a builder, tiny's dev stage built in it (not yet measured)
   'boot.container.test.ts',
   // The rest, ci-templates.container.test.ts among them (it only reads the tiny release trust makes), after these.
 ];
