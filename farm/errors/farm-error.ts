@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'IMAGE_MISSING'
   | 'IMAGE_FAILED'
   | 'IMAGE_IN_USE'
+  | 'IMAGE_MISMATCH'
   | 'BUILD_FAILED'
   | 'WORKSPACE_LOCKED'
   | 'AUDIT_FAILED'
@@ -55,6 +56,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   IMAGE_MISSING: 5,
   IMAGE_FAILED: 5,
   IMAGE_IN_USE: 5,
+  IMAGE_MISMATCH: 5,
   BUILD_FAILED: 1,
   AUDIT_FAILED: 1,
   STAGE_MISMATCH: 1,
