@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +99,20 @@ describe('the airgap kit (mirror export --with-builder, image load)', () => {
     const none = await cli(root2, ['image', 'load', plain], {}, () => offline);
     expect(none.code).toBe(4);
     expect(none.err).toContain('hint: export one with it: stasis-farm mirror export DIR --with-builder');
+  });
+
+  it('an export without --with-builder drops a builder whose archive is gone, and rewrites an unreadable index', async () => {
+    const { root, src, kit } = await project();
+    expect((await cli(root, ['mirror', 'export', kit, '--profile', 'test', '--with-builder', '--mirror', src], {}, () => sourceEngine().runtime)).code).toBe(0);
+    await rm(join(kit, 'builder.tar'));
+    const gone = await cli(root, ['mirror', 'export', kit, '--profile', 'test', '--mirror', src]);
+    expect(gone.code, gone.err).toBe(0);
+    expect(gone.err).toContain('the index names builder.tar, which is gone');
+    expect((await readIndex(kit)).builder).toBeUndefined();
+    await writeFile(join(kit, 'index.yaml'), 'packages: [oops\n');
+    const rewritten = await cli(root, ['mirror', 'export', kit, '--profile', 'test', '--mirror', src]);
+    expect(rewritten.code, rewritten.err).toBe(0);
+    expect((await verifyMirror(kit)).ok).toBe(true);
   });
 
   it.each([
