@@ -9,10 +9,16 @@ const early = () => {
 };
 process.on('SIGINT', early);
 process.on('SIGTERM', early);
-const [{ main }, { dockerRuntime }] = await Promise.all([import('../dist/farm/cli/main.js'), import('../dist/farm/cli/engine.js')]);
+const [{ main }, { dockerRuntime, dockerRuntimeAt }] = await Promise.all([import('../dist/farm/cli/main.js'), import('../dist/farm/cli/engine.js')]);
 loading = false;
 
 // main installs its own handlers before its first await. Exit when it returns:
 // nothing (a keep-alive socket, a worker) may hold an interrupted farm open.
 // The engine is Docker's, made (and dockerode loaded) only if the command needs one.
-process.exit(await main(process.argv.slice(2), { handleSignals: true, runtime: () => dockerRuntime(process.env) }));
+process.exit(
+  await main(process.argv.slice(2), {
+    handleSignals: true,
+    runtime: () => dockerRuntime(process.env),
+    engineAt: (url, options) => dockerRuntimeAt(url, process.env, options),
+  }),
+);

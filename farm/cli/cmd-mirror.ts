@@ -1,8 +1,23 @@
 import { join, resolve } from 'node:path';
-import { FarmError } from '../errors/index.js';
-import { exportMirror, expectedFiles, makeTorrent, pruneMirror, readIndex, serveMirror, verifyMirror, type MirrorItem } from '../mirror/index.js';
+import { FarmError, isFarmError } from '../errors/index.js';
+import { exists } from '../fs/exists.js';
+import { inspectBuilder } from '../image/inspect.js';
+import {
+  exportMirror,
+  expectedFiles,
+  makeTorrent,
+  pruneMirror,
+  readIndex,
+  recordedBuilder,
+  serveMirror,
+  verifyMirror,
+  writeKitBuilder,
+  type KitBuilder,
+  type MirrorItem,
+} from '../mirror/index.js';
 import { loadProject } from '../project/load.js';
 import { workspacePaths } from '../workspace/paths.js';
+import { configuredDefaults } from './defaults.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { MIRROR_EXPORT, MIRROR_PRUNE, MIRROR_SERVE, MIRROR_TORRENT, MIRROR_VERIFY } from './spec-mirror.js';
@@ -20,9 +35,40 @@ export async function exportSources(ctx: CliContext, { values, positionals }: Ar
   const dir = dirOf(ctx, positionals);
   const items = await itemsOf(ctx, values.all === true, values.profile);
   const store = workspacePaths(ctx.root, 'dev').store;
-  const r = await exportMirror(items, { dir, sources: [store, ...ctx.mirrors], sink: ctx.sink });
+  const builder = values['with-builder'] === true ? await exportBuilder(ctx, dir, values.builder) : await keptBuilder(ctx, dir);
+  const r = await exportMirror(items, { dir, sources: [store, ...ctx.mirrors], sink: ctx.sink, builder });
   out(ctx, `${dir}: ${r.copied.length} copied (${(r.bytes / 1024 / 1024).toFixed(1)} MiB), ${r.kept.length} already present and verified`);
+  if (builder !== undefined) out(ctx, `${dir}: builder ${builder.ref} (${builder.id.slice(0, 19)}) in ${builder.file}; offline: stasis-farm image load ${dir}`);
   return 0;
+}
+
+/** Without --with-builder: the builder the kit already carries stays in its index, if its archive is still there. */
+async function keptBuilder(ctx: CliContext, dir: string): Promise<KitBuilder | undefined> {
+  let builder: KitBuilder | undefined;
+  try {
+    builder = await recordedBuilder(dir);
+  } catch (error) {
+    // An unreadable index is rewritten by this export, as it always was; only its builder entry is lost.
+    if (!isFarmError(error) || error.code !== 'MIRROR_INVALID') throw error;
+    ctx.sink({ type: 'warn', message: `${dir}: its index.yaml is not valid (${error.message}); writing a new one without a builder` });
+    return undefined;
+  }
+  if (builder === undefined || (await exists(join(dir, builder.file)))) return builder;
+  ctx.sink({ type: 'warn', message: `${dir}: the index names ${builder.file}, which is gone; the kit no longer carries a builder` });
+  return undefined;
+}
+
+/** --with-builder: the builder image saved from the engine into the kit (kept when the kit has it already). */
+async function exportBuilder(ctx: CliContext, dir: string, ref: string | undefined): Promise<KitBuilder> {
+  const runtime = await ctx.runtime();
+  await runtime.ping();
+  const builder = await inspectBuilder(runtime, ref ?? (await configuredDefaults(ctx)).ref);
+  const r = await writeKitBuilder(dir, builder, () => runtime.saveImage(builder.ref), { signal: ctx.signal });
+  ctx.sink({
+    type: 'info',
+    message: `${r.kept ? 'kept' : 'saved'} builder ${builder.ref} (${builder.id.slice(0, 19)}) as ${r.builder.file}, ${(r.builder.size / 1024 / 1024).toFixed(1)} MiB`,
+  });
+  return r.builder;
 }
 
 export async function verify(ctx: CliContext, { positionals }: ArgsOf<typeof MIRROR_VERIFY>): Promise<number> {

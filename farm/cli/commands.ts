@@ -9,7 +9,7 @@ import { CONFIG, CONFIG_DIFF } from './spec-config.js';
 import { FETCH } from './spec-fetch.js';
 import { GC } from './spec-gc.js';
 import { GRAPH } from './spec-graph.js';
-import { IMAGE, IMAGE_BOOTSTRAP, IMAGE_ENSURE, IMAGE_IMPORT, IMAGE_LIST } from './spec-image.js';
+import { IMAGE, IMAGE_BOOTSTRAP, IMAGE_COPY, IMAGE_ENSURE, IMAGE_IMPORT, IMAGE_LIST, IMAGE_LOAD } from './spec-image.js';
 import { MIRROR, MIRROR_EXPORT, MIRROR_PRUNE, MIRROR_SERVE, MIRROR_TORRENT, MIRROR_VERIFY } from './spec-mirror.js';
 import { PLAN } from './spec-plan.js';
 import { RELEASE } from './spec-release.js';
@@ -36,6 +36,8 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
     defineCommand(IMAGE_BOOTSTRAP, async () => (await import('./cmd-image.js')).bootstrap),
     defineCommand(IMAGE_IMPORT, async () => (await import('./cmd-image.js')).importTarball),
     defineCommand(IMAGE_LIST, async () => (await import('./cmd-image.js')).list),
+    defineCommand(IMAGE_COPY, async () => (await import('./cmd-image-move.js')).copy),
+    defineCommand(IMAGE_LOAD, async () => (await import('./cmd-image-move.js')).load),
   ]),
   release: defineCommand(RELEASE, async () => (await import('./cmd-release.js')).release),
   tests: defineCommand(TESTS, async () => (await import('./cmd-tests.js')).tests),

@@ -86,8 +86,12 @@ Images and sources
                                  import a rootfs tarball as a builder: a Stasis release tarball
                                  as it is, an Alpine minirootfs with images/alpine's toolchain
   image list                     whether the builder images are present
-  mirror export [<dir>] [--all] [--profile P]
-                                 copy the sources into a self-describing mirror directory
+  image copy [REF] --to URL      copy the builder to another engine (unix://, tcp://, ssh://)
+                                 through the API, and check its id there
+  image load KIT                 load an airgap kit's builder into the engine, check its id
+  mirror export [<dir>] [--all] [--profile P] [--with-builder]
+                                 copy the sources into a self-describing mirror directory;
+                                 --with-builder: and the builder image (an airgap kit)
   mirror verify [<dir>]          re-hash a mirror; report missing, corrupt, unreferenced files
   mirror prune [<dir>] [--yes]   remove unreferenced files (dry run unless --yes)
   mirror serve [<dir>] [--port N] [--host H]
@@ -106,8 +110,9 @@ Exit codes
   3    invalid config, recipe or profile (the message names file and field), signing key
        or allowed-signers file
   4    sources: checksum mismatch, missing under --offline, unsafe or unreadable archive, fetch failure
-  5    container engine or builder image unavailable, or a rootfs tarball that cannot be a
-       builder (image import: no /bin/sh or no C compiler)
+  5    container engine or builder image unavailable, a rootfs tarball that cannot be a
+       builder (image import: no /bin/sh or no C compiler), or an image copied or loaded
+       into an engine that does not have the id it had where it came from
   6    the workspace is locked by another stasis-farm
   10   boot: a check failed in the guest (the check and its output are shown)
   11   boot: kernel panic

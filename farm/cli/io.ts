@@ -20,6 +20,12 @@ export interface CliContext {
   readonly mirrors: readonly string[];
   /** The container engine, made when first asked for (the same one after that). */
   runtime(): Promise<ContainerRuntime>;
+  /** Another engine, by URL (unix://, tcp://, ssh://): `image copy --to`. A TLS engine's ca/cert/key.pem are in `certPath`. */
+  engineAt(url: string, options?: EngineAtOptions): Promise<ContainerRuntime>;
+}
+
+export interface EngineAtOptions {
+  readonly certPath?: string | undefined;
 }
 
 export function out(ctx: CliContext, text: string): void {

@@ -8,7 +8,7 @@ import type { CliCommand } from './spec.js';
 import { COMMANDS } from './commands.js';
 import { takeGlobals, type GlobalFlags } from './globals.js';
 import { HELP } from './help.js';
-import type { CliContext } from './io.js';
+import type { CliContext, EngineAtOptions } from './io.js';
 
 export interface MainOptions {
   /**
@@ -17,6 +17,8 @@ export interface MainOptions {
    * need no engine never call it.
    */
   readonly runtime: () => ContainerRuntime | Promise<ContainerRuntime>;
+  /** Makes the engine at a URL other than DOCKER_HOST's (`image copy --to`): engine.ts's for the real CLI. */
+  readonly engineAt?: (url: string, options: EngineAtOptions) => ContainerRuntime | Promise<ContainerRuntime>;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr?: NodeJS.WritableStream & { isTTY?: boolean };
@@ -149,6 +151,11 @@ function contextFor(setup: RunSetup, sink: CliContext['sink'], signal: AbortSign
     isTTY,
     mirrors: [...flags.mirrors, ...(env['STASIS_MIRROR'] ?? '').split(/[\s,]+/).filter((m) => m !== '')],
     runtime: () => (engine ??= Promise.resolve().then(() => options.runtime())),
+    engineAt: (url, opts = {}) =>
+      Promise.resolve().then(() => {
+        if (options.engineAt === undefined) throw new FarmError('ENGINE_UNAVAILABLE', `no way to reach ${url} from here`);
+        return options.engineAt(url, opts);
+      }),
   };
 }
 

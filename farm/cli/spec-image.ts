@@ -1,7 +1,10 @@
 // `stasis-farm image` and its subcommands: their arguments and options, the source of their parsers and their help (cmd-image.ts runs them).
 import type { CommandSpec, GroupSpec, OptionSpec } from './spec.js';
 
-export const IMAGE = { name: 'image', summary: 'the builder image: check it, make it, import one, list them' } as const satisfies GroupSpec;
+export const IMAGE = {
+  name: 'image',
+  summary: 'the builder image: check it, make it, import one, list them, copy it to another engine, load it from a kit',
+} as const satisfies GroupSpec;
 
 const REF = {
   type: 'string',
@@ -53,4 +56,30 @@ export const IMAGE_LIST = {
   name: 'image list',
   summary: 'the builder images on the engine (ids, sizes), marking the configured (REF) and the default one',
   options: { ref: REF },
+} as const satisfies CommandSpec;
+
+export const IMAGE_COPY = {
+  name: 'image copy',
+  summary: 'copy the builder (or REF) from this engine to another one, and check its id there',
+  description:
+    "From the engine at DOCKER_HOST (or the local socket) to the one at --to, streamed from the one's `docker save` into the other's `docker load` (no registry, no temporary file); the image must then have the same id on both (IMAGE_MISMATCH, exit 5, otherwise). A target that already has the image with that id is skipped.",
+  positionals: [{ name: 'REF', description: "the image (default: default.lua's builder, else stasis-builder:debian-musl)", optional: true }],
+  options: {
+    to: {
+      type: 'string',
+      value: 'URL',
+      required: true,
+      description: 'the engine to copy to: unix:///path/docker.sock, tcp://host:port (TLS with --to-cert-path) or ssh://user@host (through the ssh agent)',
+    },
+    'to-cert-path': { type: 'string', value: 'DIR', description: "a TLS engine's client files: DIR/ca.pem, DIR/cert.pem and DIR/key.pem" },
+  },
+} as const satisfies CommandSpec;
+
+export const IMAGE_LOAD = {
+  name: 'image load',
+  summary: 'load the builder image of an airgap kit (mirror export --with-builder) into the engine',
+  description:
+    "The kit's builder archive is checked against its sha256 first, loaded into the engine at DOCKER_HOST, and must then have the id the kit records (IMAGE_MISMATCH, exit 5, otherwise). An engine that already has it is left alone.",
+  positionals: [{ name: 'KIT', description: 'the kit directory' }],
+  options: {},
 } as const satisfies CommandSpec;

@@ -18,11 +18,17 @@ export const MIRROR_EXPORT = {
   name: 'mirror export',
   summary: 'copy the sources of the selected packages into a self-describing mirror directory',
   description:
-    'Copied from the store and the mirror directories (--mirror, STASIS_MIRROR), each checked against its sha256; a file already there with the right hash is kept. The directory gets index.yaml and SHA256SUMS.',
+    'Copied from the store and the mirror directories (--mirror, STASIS_MIRROR), each checked against its sha256; a file already there with the right hash is kept. The directory gets index.yaml and SHA256SUMS. A builder archive an earlier --with-builder put there stays in the index.',
   positionals: DIR,
   options: {
     all: ALL_RECIPES,
     profile: { type: 'string', value: 'P', description: "the sources of profiles/P.lua instead of config.lua's profile (with config.lua's include and exclude)" },
+    'with-builder': {
+      type: 'boolean',
+      description:
+        "also put the builder image (default.lua's builder, or --builder) into the directory as builder.tar, its reference and id in index.yaml: an airgap kit (`stasis-farm image load DIR` on the offline machine)",
+    },
+    builder: { type: 'string', value: 'REF', description: "the image --with-builder saves (default: default.lua's builder, else stasis-builder:debian-musl)" },
   },
 } as const satisfies CommandSpec;
 

@@ -1,3 +1,5 @@
+import type { LimitPair } from '../validate/limits.js';
+
 /** config.lua: the system being built. */
 export interface SystemConfig {
   readonly hostname: string;
@@ -58,6 +60,8 @@ export interface BuildDefaults {
   readonly sourceDateEpoch: number;
   /** Largest package output in MiB (apparent sizes of its files); a recipe may raise it with `output_limit`. */
   readonly outputLimit: number;
+  /** The build containers' open-files and process rlimits (core is always 0). */
+  readonly ulimits: { readonly nofile: LimitPair; readonly nproc: LimitPair };
 }
 
 /** Both files, as evaluated, plus the raw Lua values recipes may read. */

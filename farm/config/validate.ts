@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { FieldReader, describe } from '../validate/fields.js';
-import { DEFAULT_OUTPUT_LIMIT_MIB, MAX_OUTPUT_LIMIT_MIB } from '../validate/limits.js';
+import { DEFAULT_OUTPUT_LIMIT_MIB, DEFAULT_ULIMITS, MAX_OUTPUT_LIMIT_MIB, MAX_ULIMITS, type LimitPair } from '../validate/limits.js';
+import { IMAGE_REF } from '../validate/patterns.js';
 import { parseProxyUrl } from '../validate/proxy-url.js';
 import type { BuildDefaults, NetworkInterface, SystemConfig } from './types.js';
 
@@ -21,7 +22,7 @@ export const SYSTEM_OPTIONS = [
   'include',
   'exclude',
 ] as const;
-export const DEFAULT_OPTIONS = ['cflags', 'cxxflags', 'ldflags', 'lto', 'jobs', 'builder', 'mirrors', 'source_date_epoch', 'output_limit'] as const;
+export const DEFAULT_OPTIONS = ['cflags', 'cxxflags', 'ldflags', 'lto', 'jobs', 'builder', 'mirrors', 'source_date_epoch', 'output_limit', 'ulimits'] as const;
 
 const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const TIMEZONE = /^(UTC|[A-Z][A-Za-z_+-]*(\/[A-Za-z0-9_+-]+){0,2})$/;
@@ -198,15 +199,39 @@ export function validateDefaults(raw: unknown, file: string): BuildDefaults {
     ldflags: r.string(o, 'ldflags', '', { optional: true, pattern: flags, what }) ?? '',
     lto: r.boolean(o, 'lto', '', false),
     jobs: r.integer(o, 'jobs', '', 0, 0),
-    builder:
-      r.string(o, 'builder', '', { optional: true, pattern: /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/, what: 'an image reference' }) ??
-      'stasis-builder:debian-musl',
+    builder: r.string(o, 'builder', '', { optional: true, pattern: IMAGE_REF, what: 'an image reference' }) ?? 'stasis-builder:debian-musl',
     ...mirrorList(r, o),
     sourceDateEpoch: r.integer(o, 'source_date_epoch', '', 1700000000, 0),
     outputLimit: r.integer(o, 'output_limit', '', DEFAULT_OUTPUT_LIMIT_MIB, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
+    ulimits: ulimitsOf(r, o),
   };
   r.throwIfAny();
   return defaults;
+}
+
+/**
+ * `ulimits = { nofile = { soft = 1024, hard = 8192 }, nproc = 2048 }`: each of nofile and nproc a
+ * number (soft = hard) or a table of both, soft at most hard; what is not given keeps its default.
+ */
+function ulimitsOf(r: FieldReader, o: Record<string, unknown>): BuildDefaults['ulimits'] {
+  if (o['ulimits'] === undefined || o['ulimits'] === null) return DEFAULT_ULIMITS;
+  const u = r.object(o['ulimits'], 'ulimits') ?? {};
+  r.unknownKeys(u, ['nofile', 'nproc'], 'ulimits');
+  const pair = (name: 'nofile' | 'nproc'): LimitPair => {
+    const value = u[name];
+    const max = { value: MAX_ULIMITS[name], what: String(MAX_ULIMITS[name]) };
+    if (typeof value === 'number' || value === undefined || value === null) {
+      const n = r.integer(u, name, 'ulimits', DEFAULT_ULIMITS[name].hard, 1, max);
+      return value === undefined || value === null ? DEFAULT_ULIMITS[name] : { soft: n, hard: n };
+    }
+    const t = r.object(value, `ulimits.${name}`) ?? {};
+    r.unknownKeys(t, ['soft', 'hard'], `ulimits.${name}`);
+    const hard = r.integer(t, 'hard', `ulimits.${name}`, DEFAULT_ULIMITS[name].hard, 1, max);
+    const soft = r.integer(t, 'soft', `ulimits.${name}`, Math.min(DEFAULT_ULIMITS[name].soft, hard), 1, max);
+    if (soft > hard) r.fail(`ulimits.${name}.soft`, `${soft} is more than the hard limit, ${hard}`);
+    return { soft, hard };
+  };
+  return { nofile: pair('nofile'), nproc: pair('nproc') };
 }
 
 const MIRROR = /^(https?:\/\/\S+|[^:\s][^\n]*)$/;

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'IMAGE_FAILED'
   | 'IMAGE_IN_USE'
   | 'BUILDER_UNUSABLE'
+  | 'IMAGE_MISMATCH'
   | 'BUILD_FAILED'
   | 'WORKSPACE_LOCKED'
   | 'AUDIT_FAILED'
@@ -57,6 +58,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   IMAGE_FAILED: 5,
   IMAGE_IN_USE: 5,
   BUILDER_UNUSABLE: 5,
+  IMAGE_MISMATCH: 5,
   BUILD_FAILED: 1,
   AUDIT_FAILED: 1,
   STAGE_MISMATCH: 1,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { FarmError } from '../errors/index.js';
 import type { EventSink } from '../report/events.js';
-import { INDEX_FILE, SUMS_FILE, uniqueFiles, type MirrorItem } from './items.js';
+import { INDEX_FILE, SUMS_FILE, uniqueFiles, type KitBuilder, type MirrorItem } from './items.js';
 
 export interface ExportResult {
   readonly copied: readonly string[];
@@ -58,11 +58,12 @@ async function copyVerified(from: string, to: string, sha256: string): Promise<n
 /**
  * Export the sources into a self-describing mirror: `<dir>/<file>`,
  * `<dir>/sha256/<hex>` (a hard link), SHA256SUMS and index.yaml. Incremental:
- * a present file whose hash is right is kept; every write is atomic.
+ * a present file whose hash is right is kept; every write is atomic. A kit's
+ * builder archive, already in `dir` (writeKitBuilder), is recorded in both.
  */
 export async function exportMirror(
   items: readonly MirrorItem[],
-  options: { readonly dir: string; readonly sources: readonly string[]; readonly sink?: EventSink },
+  options: { readonly dir: string; readonly sources: readonly string[]; readonly sink?: EventSink; readonly builder?: KitBuilder | undefined },
 ): Promise<ExportResult> {
   const files = uniqueFiles(items);
   await mkdir(join(options.dir, 'sha256'), { recursive: true });
@@ -97,14 +98,27 @@ export async function exportMirror(
       hint: 'fetch them first (stasis-farm fetch --all), or add a mirror with --mirror',
     });
   }
+  await writeIndex(options.dir, items, sizes, options.builder);
+  return { copied, kept, bytes };
+}
+
+/** index.yaml and SHA256SUMS of the exported files (and of the kit's builder, when there is one). */
+async function writeIndex(dir: string, items: readonly MirrorItem[], sizes: ReadonlyMap<string, number>, builder: KitBuilder | undefined): Promise<void> {
+  const files = uniqueFiles(items);
+  if (builder !== undefined && files.has(builder.file)) {
+    throw new FarmError('MIRROR_INVALID', `${builder.file}: a source has the name of the kit's builder archive`, {
+      hint: 'export the sources and the builder into separate directories',
+    });
+  }
   const byPkg: Record<string, { file: string; sha256: string; url?: string; size: number }[]> = {};
   for (const item of [...items].sort((a, b) => a.pkg.localeCompare(b.pkg) || a.file.localeCompare(b.file))) {
     (byPkg[item.pkg] ??= []).push({ file: item.file, sha256: item.sha256, ...(item.url === undefined ? {} : { url: item.url }), size: sizes.get(item.file) ?? 0 });
   }
-  await writeAtomic(join(options.dir, INDEX_FILE), stringify({ packages: byPkg }));
-  const sums = [...files.values()].sort((a, b) => a.file.localeCompare(b.file)).map((i) => `${i.sha256}  ${i.file}`);
-  await writeAtomic(join(options.dir, SUMS_FILE), sums.join('\n') + '\n');
-  return { copied, kept, bytes };
+  await writeAtomic(join(dir, INDEX_FILE), stringify({ packages: byPkg, ...(builder === undefined ? {} : { builder: { ...builder } }) }));
+  const listed = [...files.values()].map((i) => ({ file: i.file, sha256: i.sha256 }));
+  if (builder !== undefined) listed.push({ file: builder.file, sha256: builder.sha256 });
+  const sums = listed.sort((a, b) => a.file.localeCompare(b.file)).map((i) => `${i.sha256}  ${i.file}`);
+  await writeAtomic(join(dir, SUMS_FILE), sums.join('\n') + '\n');
 }
 
 async function writeAtomic(path: string, text: string): Promise<void> {

@@ -1,11 +1,13 @@
 export { exportMirror, hashFile } from './export.js';
 export type { ExportResult } from './export.js';
 export { verifyMirror, pruneMirror } from './verify.js';
-export { readIndex, expectedFiles, validateIndex } from './read-index.js';
+export { readIndex, expectedFiles, kitFiles, validateIndex } from './read-index.js';
+export { readKitBuilder, recordedBuilder, writeKitBuilder } from './builder.js';
+export type { KitImage } from './builder.js';
 export type { VerifyReport } from './verify.js';
 export { serveMirror } from './serve.js';
 export type { MirrorServer } from './serve.js';
 export { makeTorrent } from './torrent.js';
 export type { TorrentResult } from './torrent.js';
 export { bencode } from './bencode.js';
-export type { MirrorItem, MirrorIndex, MirrorEntry } from './items.js';
+export type { KitBuilder, MirrorItem, MirrorIndex, MirrorEntry } from './items.js';

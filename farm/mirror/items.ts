@@ -14,9 +14,23 @@ export interface MirrorEntry {
   readonly size: number;
 }
 
-/** The index.yaml of an exported mirror: package -> files. */
+/**
+ * The builder image an airgap kit carries (`mirror export --with-builder`): the `docker save`
+ * archive `file`, its sha256 and size, and the image's reference and id (`sha256:<hex>`), which
+ * the engine it is loaded into must report again.
+ */
+export interface KitBuilder {
+  readonly ref: string;
+  readonly id: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** The index.yaml of an exported mirror: package -> files, and the builder of a kit. */
 export interface MirrorIndex {
   readonly packages: Readonly<Record<string, readonly MirrorEntry[]>>;
+  readonly builder?: KitBuilder | undefined;
 }
 
 /** Unique files (by name) of a set of items; a name with two hashes is an error for the caller. */
@@ -33,4 +47,6 @@ export function uniqueFiles(items: readonly MirrorItem[]): Map<string, MirrorIte
 }
 
 export const INDEX_FILE = 'index.yaml';
+/** The name of a kit's builder archive. */
+export const BUILDER_FILE = 'builder.tar';
 export const SUMS_FILE = 'SHA256SUMS';

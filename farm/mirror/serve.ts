@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { realPathInside } from './inside.js';
 import { INDEX_FILE, SUMS_FILE } from './items.js';
-import { expectedFiles, readIndex } from './read-index.js';
+import { kitFiles, readIndex } from './read-index.js';
 
 export interface MirrorServer {
   readonly url: string;
@@ -12,14 +12,14 @@ export interface MirrorServer {
 
 /**
  * A read-only HTTP mirror: GET/HEAD of `/<file>`, `/sha256/<hex>`, index.yaml
- * and SHA256SUMS (also under `/<name>/...` for BitTorrent web seeds). Only files
+ * and SHA256SUMS, and a kit's builder archive (also under `/<name>/...` for BitTorrent web seeds). Only files
  * the index names are served — request paths never touch the file system
  * directly — with single Range requests and exact Content-Length. The index is
  * validated (plain names only), and each file's real path must lie inside the
  * mirror: a link leading out of it is answered 404, never followed.
  */
 export async function serveMirror(dir: string, options: { readonly host?: string; readonly port?: number; readonly name?: string } = {}): Promise<MirrorServer> {
-  const allowed = servedPaths(expectedFiles(await readIndex(dir)), options.name);
+  const allowed = servedPaths(kitFiles(await readIndex(dir)), options.name);
   const server = createServer((req, res) => {
     handle(dir, allowed, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);

@@ -6,7 +6,7 @@ import { FarmError } from '../errors/index.js';
 import { bencode } from './bencode.js';
 import { realPathInside } from './inside.js';
 import { INDEX_FILE, SUMS_FILE } from './items.js';
-import { expectedFiles, readIndex } from './read-index.js';
+import { kitFiles, readIndex } from './read-index.js';
 
 export interface TorrentResult {
   readonly torrentPath: string;
@@ -16,13 +16,13 @@ export interface TorrentResult {
 }
 
 /**
- * A BitTorrent v1 multi-file torrent of an exported mirror (every source file
- * plus index.yaml and SHA256SUMS) with a BEP 19 web seed. Piece hashes are
+ * A BitTorrent v1 multi-file torrent of an exported mirror (every source file, a kit's
+ * builder archive, index.yaml and SHA256SUMS) with a BEP 19 web seed. Piece hashes are
  * computed while streaming the files in order, never holding a file in memory.
  * No creation date: the same mirror gives the same torrent.
  */
 export async function makeTorrent(dir: string, options: { readonly name: string; readonly webSeed: string; readonly pieceLength?: number }): Promise<TorrentResult> {
-  const names = [...expectedFiles(await readIndex(dir)).keys(), INDEX_FILE, SUMS_FILE].sort();
+  const names = [...kitFiles(await readIndex(dir)).keys(), INDEX_FILE, SUMS_FILE].sort();
   const files = await Promise.all(
     names.map(async (name) => {
       const real = await realPathInside(dir, name);

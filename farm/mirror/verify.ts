@@ -1,8 +1,9 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { exists } from '../fs/exists.js';
 import { hashFile } from './export.js';
 import { realPathInside } from './inside.js';
-import { INDEX_FILE, SUMS_FILE } from './items.js';
+import { INDEX_FILE, SUMS_FILE, type KitBuilder } from './items.js';
 import { expectedFiles, readIndex } from './read-index.js';
 
 export interface VerifyReport {
@@ -15,10 +16,10 @@ export interface VerifyReport {
 
 const META = new Set([INDEX_FILE, SUMS_FILE, 'sha256']);
 
-/** Files present in the mirror that the index does not name (by name and by hash). */
-export async function unreferencedFiles(dir: string, expected: ReadonlyMap<string, string>): Promise<string[]> {
+/** Files present in the mirror that the index does not name (by name and by hash); a kit's builder archive is named. */
+export async function unreferencedFiles(dir: string, expected: ReadonlyMap<string, string>, builderFile?: string): Promise<string[]> {
   const hashes = new Set(expected.values());
-  const top = (await readdir(dir)).filter((n) => !META.has(n) && !n.endsWith('.torrent') && !expected.has(n));
+  const top = (await readdir(dir)).filter((n) => !META.has(n) && !n.endsWith('.torrent') && !expected.has(n) && n !== builderFile);
   const byHash = (await readdir(join(dir, 'sha256')).catch(() => [] as string[])).filter((n) => !hashes.has(n)).map((n) => `sha256/${n}`);
   return [...top, ...byHash].sort();
 }
@@ -28,7 +29,8 @@ export async function unreferencedFiles(dir: string, expected: ReadonlyMap<strin
  * `..`) or a link leading out of the mirror is a MIRROR_INVALID error, never hashed.
  */
 export async function verifyMirror(dir: string): Promise<VerifyReport> {
-  const expected = expectedFiles(await readIndex(dir));
+  const index = await readIndex(dir);
+  const expected = expectedFiles(index);
   const missing: string[] = [];
   const corrupt: { file: string; wanted: string; got: string }[] = [];
   let checked = 0;
@@ -50,13 +52,27 @@ export async function verifyMirror(dir: string): Promise<VerifyReport> {
       if (got !== sha) corrupt.push({ file: rel, wanted: sha, got });
     }
   }
-  const unreferenced = await unreferencedFiles(dir, expected);
+  if (index.builder !== undefined) checked += await verifyBuilder(dir, index.builder, { missing, corrupt });
+  const unreferenced = await unreferencedFiles(dir, expected, index.builder?.file);
   return { checked, missing, corrupt, unreferenced, ok: missing.length === 0 && corrupt.length === 0 && unreferenced.length === 0 };
 }
 
-/** Remove files no recipe references; a dry run only lists them. */
+/** A kit's builder archive against its recorded sha256 (by name only: it has no sha256/ link); how many files were hashed. */
+async function verifyBuilder(dir: string, builder: KitBuilder, found: { missing: string[]; corrupt: { file: string; wanted: string; got: string }[] }): Promise<number> {
+  const real = await realPathInside(dir, builder.file);
+  if (real === undefined) {
+    found.missing.push(builder.file);
+    return 0;
+  }
+  const got = await hashFile(real);
+  if (got !== builder.sha256) found.corrupt.push({ file: builder.file, wanted: builder.sha256, got });
+  return 1;
+}
+
+/** Remove files no recipe references; a dry run only lists them. A kit's builder archive stays. */
 export async function pruneMirror(dir: string, referenced: ReadonlyMap<string, string>, options: { readonly dryRun: boolean }): Promise<string[]> {
-  const extra = await unreferencedFiles(dir, referenced);
+  const builder = (await exists(join(dir, INDEX_FILE))) ? (await readIndex(dir)).builder : undefined;
+  const extra = await unreferencedFiles(dir, referenced, builder?.file);
   if (!options.dryRun) for (const rel of extra) await rm(join(dir, rel), { force: true });
   return extra;
 }

@@ -9,7 +9,7 @@ import { oomKills } from './oom.js';
 import type { EvaluatedRecipe, Recipe } from '../recipe/types.js';
 import type { EventSink } from '../report/events.js';
 import { buildKind, farmLabels } from '../runtime/labels.js';
-import type { Container, ContainerRuntime, ExitStatus } from '../runtime/port.js';
+import type { Container, ContainerRuntime, ContainerSpec, ExitStatus } from '../runtime/port.js';
 import type { BuildCache, CacheEntry } from '../cache/cache.js';
 import type { NormalizedOutput } from '../tar/index.js';
 import { BUILD_HOSTNAME, SRC_DIR } from './env.js';
@@ -39,7 +39,7 @@ export interface BuildContext {
   readonly logDir: string;
   readonly tmpDir: string;
   readonly sourceDateEpoch: number;
-  readonly limits: { readonly memoryBytes: number; readonly pids: number; readonly logBytes: number };
+  readonly limits: ContainerSpec['limits'];
   /** default.lua's `output_limit` (MiB): the most a package's files may hold unless its recipe raises it. */
   readonly outputLimitMiB: number;
   readonly sink: EventSink;

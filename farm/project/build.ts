@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { BuildCache, type CacheEntry } from '../cache/index.js';
+import type { BuildDefaults } from '../config/types.js';
 import { buildEnv } from '../pkgbuild/env.js';
 import { buildAll, type BuildAllInput, type BuildAllResult } from '../pkgbuild/build-all.js';
 import type { BuildContext } from '../pkgbuild/build-package.js';
@@ -10,7 +11,7 @@ import { CacheCorrupt, checkInterrupted, untilInterrupted } from '../errors/inde
 import { inspectBuilder, type Builder } from '../image/inspect.js';
 import type { EventSink } from '../report/events.js';
 import { buildKind, LABELS } from '../runtime/labels.js';
-import type { ContainerRuntime } from '../runtime/port.js';
+import type { ContainerRuntime, ContainerSpec, Ulimit } from '../runtime/port.js';
 import { assembleRootfs, removeStaleAssemblies, type AssembleResult } from '../rootfs/assemble.js';
 import { renderContextFor } from '../rootfs/context.js';
 import { renderSystemFiles } from '../rootfs/render.js';
@@ -42,7 +43,8 @@ export interface BuildOptions {
   readonly storeDir?: string;
   /** Clear the stage's cache, preview and logs first (release stages). */
   readonly clean?: boolean;
-  readonly limits?: { readonly memoryBytes: number; readonly pids: number; readonly logBytes: number };
+  /** The build containers' limits; without ulimits, default.lua's (farm/validate/limits.ts). */
+  readonly limits?: ContainerSpec['limits'];
   readonly now?: () => number;
   /**
    * false: build (or take from the cache) and stop; the preview and the stage's
@@ -148,12 +150,23 @@ function buildContext(project: Project, options: BuildOptions, stage: StageSetup
     logDir: paths.logs,
     tmpDir: paths.tmp,
     sourceDateEpoch: project.config.defaults.sourceDateEpoch,
-    limits: options.limits ?? DEFAULT_LIMITS,
+    limits: withUlimits(options.limits ?? DEFAULT_LIMITS, project.config.defaults.ulimits),
     outputLimitMiB: project.config.defaults.outputLimit,
     sink: options.sink,
     signal: options.signal,
     now: options.now ?? Date.now,
   };
+}
+
+/** The limits with explicit rlimits: default.lua's open files and processes, and no core dumps (they would land in the build tree). */
+function withUlimits(limits: ContainerSpec['limits'], ulimits: BuildDefaults['ulimits']): ContainerSpec['limits'] {
+  if (limits.ulimits !== undefined) return limits;
+  const list: Ulimit[] = [
+    { name: 'nofile', ...ulimits.nofile },
+    { name: 'nproc', ...ulimits.nproc },
+    { name: 'core', soft: 0, hard: 0 },
+  ];
+  return { ...limits, ulimits: list };
 }
 
 /** The plan event: what the cache holds now (early cutoff may still spare some of the rest). */

@@ -1,25 +1,47 @@
 import Docker from 'dockerode';
+import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { FarmError, interrupted } from '../errors/index.js';
 import { createDemuxer } from './demux.js';
-import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo, ImageSummary } from './port.js';
+import { parseEndpoint, type Endpoint, type TlsFiles } from './endpoint.js';
+import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo, ImageSummary, Ulimit } from './port.js';
 
 export interface DockerRuntimeOptions {
-  /** DOCKER_HOST value: unix:///path or tcp://host:port. Default: /var/run/docker.sock. */
+  /** DOCKER_HOST value: unix:///path, tcp://host:port or ssh://user@host. Default: /var/run/docker.sock. */
   readonly dockerHost?: string | undefined;
+  /** How the engine is reached (parseEndpoint); wins over dockerHost. */
+  readonly endpoint?: Endpoint;
 }
 
 const START_HINT = 'start one: apt-get install -y docker.io && dockerd --iptables=false --bridge=none & ' + '(or point DOCKER_HOST at a running engine)';
 
-function connect(dockerHost: string | undefined): { docker: Docker; where: string } {
-  if (dockerHost === undefined || dockerHost === '') {
-    return { docker: new Docker({ socketPath: '/var/run/docker.sock' }), where: 'unix:///var/run/docker.sock' };
+/**
+ * dockerode's options for an endpoint. docker-modem fills what is not given from the process's own
+ * DOCKER_HOST and DOCKER_CERT_PATH, which would send a second engine's requests to the first: every
+ * field it would take from there is given here, if only as undefined.
+ */
+export function dockerOptions(endpoint: Endpoint, readFile: (path: string) => Buffer = readFileSync): Docker.DockerOptions {
+  const none = { socketPath: undefined, host: undefined, port: undefined, username: undefined, ca: undefined, cert: undefined, key: undefined };
+  switch (endpoint.kind) {
+    case 'unix':
+      return { ...none, socketPath: endpoint.socketPath, protocol: 'http' };
+    case 'ssh':
+      return { ...none, host: endpoint.host, port: endpoint.port, username: endpoint.username, protocol: 'ssh', sshOptions: { agent: endpoint.agent } };
+    case 'tcp':
+      if (endpoint.tls === undefined) return { ...none, host: endpoint.host, port: endpoint.port, protocol: 'http' };
+      return { ...none, host: endpoint.host, port: endpoint.port, protocol: 'https', ...tlsFiles(endpoint.url, endpoint.tls, readFile) };
   }
-  if (dockerHost.startsWith('unix://')) {
-    return { docker: new Docker({ socketPath: dockerHost.slice('unix://'.length) }), where: dockerHost };
+}
+
+function tlsFiles(url: string, tls: TlsFiles, readFile: (path: string) => Buffer): { ca: Buffer; cert: Buffer; key: Buffer } {
+  try {
+    return { ca: readFile(tls.ca), cert: readFile(tls.cert), key: readFile(tls.key) };
+  } catch (error) {
+    throw new FarmError('ENGINE_UNAVAILABLE', `${url}: cannot read its TLS files: ${(error as Error).message}`, {
+      hint: 'a TLS engine needs ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH (default ~/.docker) or the directory an option names',
+      cause: error,
+    });
   }
-  const url = new URL(dockerHost.replace(/^tcp:/, 'http:'));
-  return { docker: new Docker({ host: url.hostname, port: Number(url.port || 2375), protocol: 'http' }), where: dockerHost };
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -34,13 +56,17 @@ type RunOptions = Parameters<Container['run']>[0];
 
 /** The ContainerRuntime port over dockerode. */
 export function createDockerRuntime(options: DockerRuntimeOptions = {}): ContainerRuntime {
-  const { docker, where } = connect(options.dockerHost);
+  const endpoint = options.endpoint ?? parseEndpoint(options.dockerHost);
+  const docker = new Docker(dockerOptions(endpoint));
+  const where = endpoint.url;
   return {
     ping: () => ping(docker, where),
     createContainer: async (spec) => wrapContainer(await docker.createContainer(containerOptions(spec))),
     inspectImage: (ref) => inspectImage(docker, ref),
     importImage: (rootfs, ref, opts) => importImage(docker, rootfs, ref, opts),
     buildImage: (context, ref, opts) => buildImage(docker, context, ref, opts),
+    saveImage: async (ref) => (await docker.getImage(ref).get()) as unknown as Readable,
+    loadImage: (archive) => loadImage(docker, archive),
     listImages: (labels) => listImages(docker, labels),
     removeImage: (ref, opts = {}) => removeImage(docker, ref, opts),
     listContainers: (labels) => listContainers(docker, labels),
@@ -60,7 +86,7 @@ async function ping(docker: Docker, where: string): Promise<void> {
 }
 
 /** The engine's form of a spec: no network, every capability dropped unless added back, bounded logs. */
-function containerOptions(spec: ContainerSpec): Docker.ContainerCreateOptions {
+export function containerOptions(spec: ContainerSpec): Docker.ContainerCreateOptions {
   return {
     Image: spec.image,
     Cmd: [...spec.cmd],
@@ -82,6 +108,7 @@ function containerOptions(spec: ContainerSpec): Docker.ContainerCreateOptions {
       Memory: spec.limits.memoryBytes,
       MemorySwap: spec.limits.memoryBytes,
       LogConfig: { Type: 'json-file', Config: { 'max-size': String(spec.limits.logBytes), 'max-file': '1' } },
+      ...(spec.limits.ulimits === undefined ? {} : { Ulimits: spec.limits.ulimits.map((u: Ulimit) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })) }),
       ...(spec.tmpfs === undefined ? {} : { Tmpfs: { ...spec.tmpfs } }),
     },
   };
@@ -105,6 +132,23 @@ async function importImage(docker: Docker, rootfs: Readable, ref: string, opts: 
   const info = await inspectImage(docker, ref);
   if (info === undefined) throw new FarmError('IMAGE_FAILED', `import of ${ref} finished but the image is missing`);
   return info.id;
+}
+
+/** Load an archive; the references the engine says it loaded ("Loaded image: REF", "Loaded image ID: ID"). */
+async function loadImage(docker: Docker, archive: Readable): Promise<string[]> {
+  // A failing source stream (the engine it is saved from went away) would leave the upload waiting.
+  const failure = new Promise<never>((_, reject) => archive.once('error', reject));
+  const loaded: string[] = [];
+  const load = (async () => {
+    const stream = await docker.loadImage(archive, { quiet: true });
+    await followJson(stream, (msg) => {
+      const text = msg['stream'];
+      const m = typeof text === 'string' ? /^Loaded image(?: ID)?: (\S+)/.exec(text.trim()) : null;
+      if (m !== null) loaded.push(m[1] as string);
+    });
+  })();
+  await Promise.race([load, failure]);
+  return loaded;
 }
 
 async function buildImage(docker: Docker, context: Readable, ref: string, opts: BuildOptions): Promise<string> {

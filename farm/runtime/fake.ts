@@ -102,6 +102,8 @@ export function createFakeRuntime(behaviour: Behaviour, options: { readonly engi
       images.set(ref, info);
       return info.id;
     },
+    saveImage: (ref) => saveImage(images, ref),
+    loadImage: (archive) => loadImage(images, archive),
     listImages: (labels) => Promise.resolve(listImages(images, labels)),
     removeImage: (ref, opts = {}) => removeImage(state, ref, opts.force === true),
     listContainers() {
@@ -131,6 +133,32 @@ function listImages(images: ReadonlyMap<string, FakeImage>, labels: Readonly<Rec
     return { id, refs: refsOf(images, id), labels: image.labels, created: image.created ?? 0, size: image.size ?? 0 };
   });
 }
+
+/** The fake engine's `docker save`: a tar holding the image (its id, labels and env) and the references naming it. */
+function saveImage(images: ReadonlyMap<string, FakeImage>, ref: string): Promise<Readable> {
+  const image = imageOf(images, ref);
+  if (image === undefined) return Promise.reject(new FarmError('IMAGE_MISSING', `no image ${ref}`));
+  const p = pack();
+  const body = JSON.stringify({ image, refs: ref === image.id ? [] : [ref] });
+  p.entry({ name: FAKE_ARCHIVE_ENTRY, size: Buffer.byteLength(body), mode: 0o644, mtime: new Date(0) }, body);
+  p.finalize();
+  return Promise.resolve(p as unknown as Readable);
+}
+
+/** The fake engine's `docker load` of what saveImage made; an archive without the entry is refused as the engine would. */
+async function loadImage(images: Map<string, FakeImage>, archive: Readable): Promise<string[]> {
+  let saved: { image: FakeImage; refs: string[] } | undefined;
+  await readTar(archive, (name, body) => {
+    if (name === FAKE_ARCHIVE_ENTRY) saved = JSON.parse(body.toString('utf8')) as { image: FakeImage; refs: string[] };
+  });
+  if (saved === undefined) throw new FarmError('IMAGE_FAILED', 'invalid tar header: no image in the archive');
+  const { image, refs } = saved;
+  images.set(image.id, image);
+  for (const r of refs) images.set(r, image);
+  return refs.length > 0 ? refs : [image.id];
+}
+
+const FAKE_ARCHIVE_ENTRY = 'fake-image.json';
 
 function removeImage({ images, alive }: FakeState, ref: string, force: boolean): Promise<void> {
   const image = imageOf(images, ref);

@@ -5,6 +5,13 @@ import type { Readable } from 'node:stream';
  * `docker.ts` adapts dockerode to it (cli/engine.ts loads it when a command needs the engine)
  * and `fake.ts` serves unit tests.
  */
+/** A resource limit of the container's processes (setrlimit): soft <= hard. */
+export interface Ulimit {
+  readonly name: 'nofile' | 'nproc' | 'core';
+  readonly soft: number;
+  readonly hard: number;
+}
+
 export interface ContainerSpec {
   readonly image: string;
   /** argv; run as-is (no shell unless cmd names one). */
@@ -19,6 +26,11 @@ export interface ContainerSpec {
     readonly pids: number;
     /** Max size of the engine-side log before rotation. */
     readonly logBytes: number;
+    /**
+     * Explicit rlimits. Without them the engine applies its own defaults, which podman sets
+     * above the hard limits of a host that cannot raise them (`error setting rlimit type 7`).
+     */
+    readonly ulimits?: readonly Ulimit[];
   };
   /** Capabilities added back after dropping ALL. */
   readonly capAdd?: readonly string[];
@@ -88,6 +100,17 @@ export interface ContainerRuntime {
       readonly onOutput?: (line: string) => void;
     },
   ): Promise<string>;
+  /**
+   * `docker save` of one image (`GET /images/{name}/get`): a tar stream in the engine's
+   * archive format, holding the image's config (so its id) and its reference.
+   */
+  saveImage(ref: string): Promise<Readable>;
+  /**
+   * `docker load` of such a stream (`POST /images/load`); resolves when the engine has taken
+   * it whole, with the references it names (tags, or ids for an untagged image). Rejects when
+   * the stream fails or the engine refuses it.
+   */
+  loadImage(archive: Readable): Promise<string[]>;
   /** Images carrying all of these labels (intermediate build images excluded). */
   listImages(labels: Readonly<Record<string, string>>): Promise<ImageSummary[]>;
   /**

@@ -23,6 +23,7 @@ function context(): { ctx: CliContext; text: () => string } {
     isTTY: false,
     mirrors: [],
     runtime: () => Promise.reject(new Error('the summary needs no engine')),
+    engineAt: () => Promise.reject(new Error('the summary needs no engine')),
   };
   return { ctx, text: () => text };
 }

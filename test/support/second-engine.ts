@@ -1,0 +1,118 @@
+import { execFile, spawn } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import { prerequisite } from './prerequisite.js';
+
+const exec = promisify(execFile);
+
+/** A second Docker engine of the test's own: a real "remote" engine on this machine. */
+export interface SecondEngine extends AsyncDisposable {
+  /** DOCKER_HOST for it: unix://<dir>/d.sock. */
+  readonly url: string;
+  readonly pid: number;
+  /** Its data root, exec root, pid file, socket, config and log. */
+  readonly dir: string;
+  readonly docker: Docker;
+  /** Stop it by its pid and remove its directory (idempotent). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Whether a second dockerd can be started here: the binary, and root (it mounts and makes
+ * cgroups). Under CI their absence is a failure; elsewhere the tests skip with a notice.
+ */
+export async function secondEngineReady(tests: string): Promise<boolean> {
+  let problem: string | undefined;
+  if (process.getuid?.() !== 0) problem = 'a second dockerd needs root';
+  else {
+    await exec('dockerd', ['--version']).catch((error: unknown) => {
+      problem = `no dockerd: ${(error as Error).message}`;
+    });
+  }
+  return prerequisite(tests, problem);
+}
+
+/**
+ * Start another dockerd beside the machine's own: its own --data-root, --exec-root, --pidfile and
+ * unix socket under a short directory in /tmp (a socket path has a ~100-byte limit, which the
+ * test run's TMPDIR would pass), an empty config file (so /etc/docker/daemon.json cannot clash
+ * with the flags), and no networking of its own (no bridge, iptables or masquerading: build
+ * containers have no network). Resolves when it answers /_ping.
+ */
+export async function startSecondEngine(options: { readonly timeoutMs?: number } = {}): Promise<SecondEngine> {
+  const dir = await mkdtemp('/tmp/se-');
+  const socket = join(dir, 'd.sock');
+  await writeFile(join(dir, 'daemon.json'), '{}\n');
+  const log = openSync(join(dir, 'dockerd.log'), 'a');
+  // prettier-ignore
+  const args = [
+    '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'dockerd.pid'),
+    '--config-file', join(dir, 'daemon.json'), '-H', `unix://${socket}`,
+    '--iptables=false', '--ip-masq=false', '--bridge=none',
+  ];
+  const child = spawn('dockerd', args, { stdio: ['ignore', log, log] });
+  closeSync(log);
+  let running = true;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running = false;
+      resolve(code);
+    }),
+  );
+  const pid = child.pid as number;
+  const docker = new Docker({ socketPath: socket });
+  const stop = once(() => stopEngine({ pid, exited, running: () => running }, dir));
+  try {
+    await untilAnswers(docker, exited, options.timeoutMs ?? 60_000);
+  } catch (error) {
+    const tail = (await readFile(join(dir, 'dockerd.log'), 'utf8').catch(() => '')).split('\n').slice(-20).join('\n');
+    await stop();
+    throw new Error(`second dockerd did not start: ${(error as Error).message}\n${tail}`, { cause: error });
+  }
+  return { url: `unix://${socket}`, pid, dir, docker, stop, [Symbol.asyncDispose]: stop };
+}
+
+async function untilAnswers(docker: Docker, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
+  let gone: number | null | undefined;
+  void exited.then((code) => (gone = code));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (gone !== undefined) throw new Error(`it exited with ${gone}`);
+    try {
+      await docker.ping();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`no answer on /_ping within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** SIGTERM to its pid, SIGKILL after 30 s; then any mount it left under its directory, and the directory. */
+async function stopEngine(engine: { readonly pid: number; readonly exited: Promise<unknown>; running(): boolean }, dir: string): Promise<void> {
+  // The process is the test's own child: while it has not exited, its pid is still its own.
+  if (engine.running()) {
+    process.kill(engine.pid, 'SIGTERM');
+    const stopped = await Promise.race([engine.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000).unref())]);
+    if (!stopped && engine.running()) {
+      process.kill(engine.pid, 'SIGKILL');
+      await engine.exited;
+    }
+  }
+  // A killed dockerd can leave overlay and netns mounts under its roots; deepest first.
+  const mounts = (await readFile('/proc/self/mounts', 'utf8'))
+    .split('\n')
+    .map((line) => line.split(' ')[1] ?? '')
+    .filter((m) => m.startsWith(`${dir}/`))
+    .sort((a, b) => b.length - a.length);
+  for (const m of mounts) await exec('umount', ['-l', m]).catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+}
+
+function once(f: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= f());
+}
