@@ -18,15 +18,20 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
 # Debian's tarball has no generated ./configure: autogen.sh makes it (and aclocal.m4) with autoconf alone.
 ./autogen.sh autoconf
 # Terminal only: no X, no sound, no image libraries, no native compilation.
-# No texinfo here: --without-makeinfo builds no info manuals (the repack has
-# none prebuilt), as post_install drops them anyway.
+# No manuals: there is no texinfo here and the repack has no prebuilt info
+# files (post_install dropped them anyway).  configure accepts a tree without
+# makeinfo when info/emacs exists, so an empty one stands in for it; make's
+# INFOS= (below) leaves the manuals out of `all` and `install`.
+mkdir -p info && : > info/emacs
 ]],
   configure_args = {
     "--libexecdir=/usr/libexec", "--without-all", "--without-x", "--without-ns",
     "--without-sound", "--with-gnutls", "--with-zlib", "--with-modules=no",
     "--without-native-compilation", "--with-dumping=pdumper", "--without-pop",
-    "--with-file-notification=inotify", "--without-makeinfo",
+    "--with-file-notification=inotify",
   },
+  make_build_args = { "INFOS=" },
+  make_install_args = { "INFOS=" },
   post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/applications" "$DESTDIR/usr/share/icons" \
   "$DESTDIR/usr/lib/systemd" "$DESTDIR/usr/share/metainfo"
