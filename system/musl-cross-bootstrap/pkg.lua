@@ -1,11 +1,13 @@
 -- musl-cross-bootstrap: pass 1 of musl-cross-make (docs/toolchain.md).  A
--- cross toolchain for x86_64-linux-musl (binutils, gcc with C and C++, musl,
--- libgcc and libstdc++) that runs on the dev stage's builder: its programs
+-- cross toolchain for x86_64-linux-musl (gcc with C and C++, musl, libgcc and
+-- libstdc++, over musl-cross-binutils) that runs on the dev stage's builder: its programs
 -- are the builder's (glibc, dynamically linked), so it is a builder tool.
 -- The farm builds it only in the dev stage and only as a build dependency; it
 -- never enters a rootfs.  Its one user is musl-cross-make, which compiles the
 -- real toolchain (hosted on musl, static) with it.  A package of its own so
--- that the two long gcc builds are cached one by one.
+-- that the two long gcc builds are cached one by one; binutils, a build_dep,
+-- is copied into the prefix first and left out of this package's output (the
+-- builds that use pass 1 get both in their sysroot).
 --
 -- Everything lives under /usr/lib/musl-cross-bootstrap, with the target's
 -- sysroot (musl, kernel headers) beneath it in x86_64-linux-musl/, so gcc
@@ -18,7 +20,7 @@ local gmp, mpfr, mpc = "6.3.0", "4.2.2", "1.3.1"
 return {
   name = "musl-cross-bootstrap",
   version = "gcc" .. gcc .. "-binutils" .. binutils .. "-musl" .. musl,
-  description = "Cross gcc/g++ and binutils for x86_64-linux-musl, hosted on the dev builder",
+  description = "Cross gcc/g++ for x86_64-linux-musl (over musl-cross-binutils), hosted on the dev builder",
   license = "GPL-3.0-or-later WITH GCC-exception-3.1 AND GPL-3.0-or-later AND LGPL-3.0-or-later AND MIT",
   homepage = "https://gcc.gnu.org/",
   builder_tool = true,
@@ -28,10 +30,6 @@ return {
     -- without the GFDL manuals (see musl-cross-make's recipe).
     { file = "gcc-14_" .. gcc .. ".orig.tar.gz",
       sha256 = "e162a5ef3f0077ecae598c6556908d2ab80841532df3398072a96a6df6e6aa29", extract = false },
-    -- Mirror-only: Debian's binutils orig tarball (source package binutils,
-    -- version 2.44-3): upstream 2.44 with bfd's GFDL manual reduced.
-    { file = "binutils_" .. binutils .. ".orig.tar.xz",
-      sha256 = "c41a0272424f41bb01bf828e7ffef1b2d59d1788064fd6b5f1d971717e9320b8", extract = false },
     -- Mirror-only: Debian's gmp repack (source package gmp, version
     -- 2:6.3.0+dfsg-3): gmp 6.3.0 without doc/ (GFDL).
     { file = "gmp_" .. gmp .. "+dfsg.orig.tar.xz",
@@ -49,6 +47,8 @@ return {
     { file = "linux-headers-" .. linux .. ".tar.xz",
       sha256 = "b12109647b6bdbc26fa6dfb378b0c9d62721297d93aedec2b930034537e38150" },
   },
+  -- Builder tools are built in the dev stage only, and so is this one.
+  build_deps = farm.stage == "dev" and { "musl-cross-binutils" } or nil,
   -- gcc is built with its own flags (toolchain = false): the builder's gcc
   -- and g++ compile the programs, the new cross gcc the target libraries.
   toolchain = false,
@@ -81,10 +81,7 @@ step() {
 }
 
 tar -xzf "$S/gcc-14_]] .. gcc .. [[.orig.tar.gz" -O gcc-14-]] .. gcc .. [[/gcc-]] .. gcc .. [[-dfsg.tar.xz | tar -xJ
-tar -xJf "$S/binutils_]] .. binutils .. [[.orig.tar.xz"
 G=$W/gcc-]] .. gcc .. [[
-
-B=$W/binutils-]] .. binutils .. [[
 
 M=$S/musl-]] .. musl .. [[
 
@@ -107,16 +104,11 @@ grep -q '^s-tm-texi: build/genhooks' "$G/gcc/Makefile.in"
 
 # The toolchain is built where it is installed (gcc's target libraries are
 # compiled against the sysroot it was configured with), then copied out.
-binutils() (
-  mkdir -p "$W/binutils"; cd "$W/binutils"
-  CFLAGS=-O2 CXXFLAGS=-O2 "$B/configure" --target=$T --prefix=$P --with-sysroot=$XS \
-    --disable-nls --disable-werror --disable-plugins --disable-gprofng \
-    --enable-deterministic-archives --without-zstd --without-debuginfod \
-    --without-msgpack MAKEINFO=true
-  make -j"$JOBS" MAKEINFO=true
-  make install MAKEINFO=true
-)
-step binutils binutils
+# binutils (musl-cross-binutils) where it was built to live; what is there now
+# is left out of this package's output at the end.
+mkdir -p "$P"
+cp -a "$SYSROOT$P/." "$P/"
+(cd "$P" && find . ! -type d | sort) > "$W/binutils-files"
 export PATH="$P/bin:$PATH"
 
 # gcc's configure needs the target's headers in the sysroot.
@@ -167,7 +159,9 @@ $T-gcc -static -o t-c t.c && ./t-c
 $T-g++ -static -o t-cc t.cc && ./t-cc
 
 mkdir -p "$DESTDIR$P"
-cp -a "$P/." "$DESTDIR$P/"
+(cd "$P" && find . ! -type d | sort) > "$W/all-files"
+comm -13 "$W/binutils-files" "$W/all-files" > "$W/gcc-files"
+(cd "$P" && tar -cf - -T "$W/gcc-files") | (cd "$DESTDIR$P" && tar -xpf -)
 echo "== done $(date -u +%H:%M:%S)"
 ]],
 }
