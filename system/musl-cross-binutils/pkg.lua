@@ -19,7 +19,8 @@ return {
   builder_tool = true,
   sources = {
     -- Mirror-only: Debian's binutils orig tarball (source package binutils,
-    -- version 2.44-3): upstream 2.44 with bfd's GFDL manual reduced.
+    -- version 2.44-3): upstream 2.44 with bfd's GFDL manual reduced; sha256
+    -- verified against Debian's source archive index (mirror/SOURCES.tsv).
     { file = "binutils_" .. binutils .. ".orig.tar.xz",
       sha256 = "c41a0272424f41bb01bf828e7ffef1b2d59d1788064fd6b5f1d971717e9320b8" },
   },
