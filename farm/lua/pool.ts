@@ -5,7 +5,14 @@ import type { RecordedRead } from './reads.js';
 import type { WorkBatch, WorkItem, WorkerMessage } from './worker.js';
 
 export type LuaResult =
-  | { readonly path: string; readonly ok: true; readonly value: unknown; readonly reads: readonly RecordedRead[] }
+  | {
+      readonly path: string;
+      readonly ok: true;
+      readonly value: unknown;
+      readonly reads: readonly RecordedRead[];
+      /** Paths read as tables (see prelude.ts): what else the value depends on. */
+      readonly tables: readonly string[];
+    }
   | { readonly path: string; readonly ok: false; readonly error: FarmError };
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -174,7 +181,9 @@ function timedOut(item: WorkItem, line: number | undefined, timeoutMs: number): 
 }
 
 function resultOf(item: WorkItem, r: Extract<WorkerMessage, { type: 'result' }>['result']): LuaResult {
-  return r.ok ? { path: item.path, ok: true, value: r.value, reads: r.reads } : { path: item.path, ok: false, error: new FarmError('LUA_ERROR', r.message) };
+  return r.ok
+    ? { path: item.path, ok: true, value: r.value, reads: r.reads, tables: r.tables }
+    : { path: item.path, ok: false, error: new FarmError('LUA_ERROR', r.message) };
 }
 
 /** Stop the shared worker (tests; the CLI exits without this since the worker is unref'd). */
