@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FarmError } from '../errors/index.js';
 import { EvalProgress } from './progress.js';
@@ -17,11 +18,20 @@ export type LuaResult =
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 
-/** The one long-lived evaluation worker (replaced after a timeout or a crash). */
-let shared: Worker | undefined;
+/**
+ * One long-lived evaluation worker (replaced after a timeout or a crash) and the calls queued on
+ * it: they are serialised, since a timeout terminates the worker, which must not hit another
+ * caller's batch.
+ */
+interface Slot {
+  worker: Worker | undefined;
+  queue: Promise<unknown>;
+}
+
+/** As many workers as cores; a call uses more than one only for this many files or more per worker. */
+const SLOTS: readonly Slot[] = Array.from({ length: Math.max(1, availableParallelism()) }, () => ({ worker: undefined, queue: Promise.resolve() }));
+const FILES_PER_WORKER = 24;
 let batchCounter = 0;
-/** Calls are serialised: a timeout terminates the worker, which must not hit another caller's batch. */
-let queue: Promise<unknown> = Promise.resolve();
 /** A worker script given by useLuaWorkerScript, in place of the one beside this file. */
 let givenScript: URL | undefined;
 
@@ -60,34 +70,44 @@ function startWorker(): Worker {
   return worker;
 }
 
-function dropWorker(worker: Worker): void {
-  if (shared === worker) shared = undefined;
+function dropWorker(slot: Slot, worker: Worker): void {
+  if (slot.worker === worker) slot.worker = undefined;
   void worker.terminate().catch(() => undefined);
 }
 
 /**
- * Evaluate Lua files in a worker thread, each in a fresh sandboxed state with a
+ * Evaluate Lua files in worker threads, each in a fresh sandboxed state with a
  * wall-clock limit (default 5 s per file). A file that runs too long (an endless
  * loop, a huge string.rep) gets LUA_TIMEOUT naming it and the line it was
- * stopped at (`file:line: evaluation stopped after N s`); the worker is terminated
- * and the remaining files continue on a fresh one. Results are in input order.
+ * stopped at (`file:line: evaluation stopped after N s`); its worker is terminated
+ * and the remaining files continue on a fresh one. Many files are shared out, in
+ * order, between a worker per core. Results are in input order.
  */
-export function evaluateLuaFiles(items: readonly WorkItem[], options: { readonly timeoutMs?: number } = {}): Promise<LuaResult[]> {
-  const run = queue.then(() => evaluateNow(items, options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
-  queue = run.catch(() => undefined);
-  return run;
+export async function evaluateLuaFiles(items: readonly WorkItem[], options: { readonly timeoutMs?: number } = {}): Promise<LuaResult[]> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const workers = Math.max(1, Math.min(SLOTS.length, Math.floor(items.length / FILES_PER_WORKER)));
+  const size = Math.ceil(items.length / workers);
+  const parts = await Promise.all(
+    SLOTS.slice(0, workers).map((slot, i) => {
+      const run = slot.queue.then(() => evaluateNow(slot, items.slice(i * size, (i + 1) * size), timeoutMs));
+      slot.queue = run.catch(() => undefined);
+      return run;
+    }),
+  );
+  return parts.flat();
 }
 
-async function evaluateNow(items: readonly WorkItem[], timeoutMs: number): Promise<LuaResult[]> {
+async function evaluateNow(slot: Slot, items: readonly WorkItem[], timeoutMs: number): Promise<LuaResult[]> {
   const results: LuaResult[] = new Array<LuaResult>(items.length);
   let next = 0;
-  while (next < items.length) next = await runBatch(items, next, timeoutMs, results);
+  while (next < items.length) next = await runBatch(slot, { items, offset: next, timeoutMs }, results);
   return results;
 }
 
-/** Run items[offset..] on the shared worker; resolves with the index to continue from. */
-function runBatch(items: readonly WorkItem[], offset: number, timeoutMs: number, results: LuaResult[]): Promise<number> {
-  const worker = shared ?? (shared = startWorker());
+/** Run items[offset..] on the slot's worker; resolves with the index to continue from. */
+function runBatch(slot: Slot, at: { readonly items: readonly WorkItem[]; readonly offset: number; readonly timeoutMs: number }, results: LuaResult[]): Promise<number> {
+  const { items, offset, timeoutMs } = at;
+  const worker = slot.worker ?? (slot.worker = startWorker());
   const batch = ++batchCounter;
   const progress = new EvalProgress();
   worker.ref();
@@ -110,7 +130,7 @@ function runBatch(items: readonly WorkItem[], offset: number, timeoutMs: number,
     const crashed = (error: FarmError | Error): void => {
       if (settled) return;
       cleanup();
-      dropWorker(worker);
+      dropWorker(slot, worker);
       const after = afterCrash(items, results, { offset, current, resume }, error);
       if ('next' in after) resolve(after.next);
       else reject(after.error);
@@ -186,10 +206,14 @@ function resultOf(item: WorkItem, r: Extract<WorkerMessage, { type: 'result' }>[
     : { path: item.path, ok: false, error: new FarmError('LUA_ERROR', r.message) };
 }
 
-/** Stop the shared worker (tests; the CLI exits without this since the worker is unref'd). */
+/** Stop the workers (tests; the CLI exits without this since the workers are unref'd). */
 export async function closeLuaWorkers(): Promise<void> {
-  await queue;
-  const w = shared;
-  shared = undefined;
-  if (w !== undefined) await w.terminate();
+  await Promise.all(
+    SLOTS.map(async (slot) => {
+      await slot.queue;
+      const w = slot.worker;
+      slot.worker = undefined;
+      if (w !== undefined) await w.terminate();
+    }),
+  );
 }
