@@ -29,7 +29,13 @@ process.exitCode = await main(process.argv.slice(1), { runtime: () => dockerRunt
 /** The modules a CLI process with `args` loaded (URLs), its exit code and output. */
 async function trace(args: readonly string[]): Promise<{ loaded: string[]; out: string; code: number }> {
   const file = join(await mkdtemp(join(tmpdir(), 'load-trace-')), 'loaded.txt');
-  const env = { ...process.env, STASIS_LOAD_TRACE: file, NO_COLOR: '1', CI: 'true', DOCKER_HOST: 'unix:///nonexistent/stasis-test.sock' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    STASIS_LOAD_TRACE: file,
+    NO_COLOR: '1',
+    CI: 'true',
+    DOCKER_HOST: 'unix:///nonexistent/stasis-test.sock',
+  };
   delete env['NODE_OPTIONS'];
   const argv = ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, '--input-type=module', '-e', ENTRY, '--', ...args];
   const result = await run(process.execPath, argv, { cwd: REPO, env }).then(
