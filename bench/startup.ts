@@ -40,7 +40,8 @@ const clis = (values.cli ?? [`this=${join(REPO, 'bin', 'stasis-farm.js')}`]).map
 
 /**
  * A scratch copy of the tree graph and plan read, which the cases may edit: its system/ and
- * profiles/, and its config.lua and default.lua (the examples where it has none).
+ * profiles/, and its config.lua and default.lua (the examples where it has none). Each CLI has
+ * its own, so one's evaluation cache (or its removal) never meets another's runs.
  */
 async function projectRoot(dir: string): Promise<{ root: string; examples: boolean }> {
   const root = await mkdtemp(join(tmpdir(), 'bench-startup-'));
@@ -51,25 +52,30 @@ async function projectRoot(dir: string): Promise<{ root: string; examples: boole
 }
 
 const tree = resolve(values.root);
-const { root, examples } = await projectRoot(tree);
-const evalCache = join(root, 'workspace', 'eval-cache');
+const roots = new Map<string, string>();
+let examples = false;
+for (const c of clis) {
+  const made = await projectRoot(tree);
+  roots.set(c.label, made.root);
+  examples = made.examples;
+}
 let edits = 0;
 
-/** A command, and what to do (untimed) before each of its runs. */
-const CASES: readonly { readonly name: string; readonly args: readonly string[]; readonly before?: () => Promise<void> }[] = [
-  { name: '--version', args: ['--version'] },
-  { name: '--help', args: ['--help'] },
-  { name: 'graph --profile base', args: ['--root', root, 'graph', '--profile', 'base'] },
-  { name: 'plan --profile base', args: ['--root', root, 'plan', '--profile', 'base'] },
+/** A command in a project root, and what to do there (untimed) before each of its runs. */
+const CASES: readonly { readonly name: string; readonly args: (root: string) => readonly string[]; readonly before?: (root: string) => Promise<void> }[] = [
+  { name: '--version', args: () => ['--version'] },
+  { name: '--help', args: () => ['--help'] },
+  { name: 'graph --profile base', args: (root) => ['--root', root, 'graph', '--profile', 'base'] },
+  { name: 'plan --profile base', args: (root) => ['--root', root, 'plan', '--profile', 'base'] },
   {
     name: 'graph, cold eval cache',
-    args: ['--root', root, 'graph', '--profile', 'base'],
-    before: () => rm(evalCache, { recursive: true, force: true }),
+    args: (root) => ['--root', root, 'graph', '--profile', 'base'],
+    before: (root) => rm(join(root, 'workspace', 'eval-cache'), { recursive: true, force: true }),
   },
   {
     name: 'plan, 1 recipe edited',
-    args: ['--root', root, 'plan', '--profile', 'base'],
-    before: () => appendFile(join(root, 'system', 'zlib', 'pkg.lua'), `-- edit ${++edits}\n`),
+    args: (root) => ['--root', root, 'plan', '--profile', 'base'],
+    before: (root) => appendFile(join(root, 'system', 'zlib', 'pkg.lua'), `-- edit ${++edits}\n`),
   },
 ];
 
@@ -103,8 +109,8 @@ const load = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ');
 console.log(`node ${process.version}, ${cpus().length} cores, load average at start ${load()}`);
-console.log(`${runs} runs of each; recipes and profiles of ${tree}, copied to ${root}${examples ? ' (it has no config.lua/default.lua: the examples stand in)' : ''}`);
-for (const c of clis) console.log(`cli ${c.label}: ${c.path}`);
+console.log(`${runs} runs of each; recipes and profiles of ${tree}, copied for each cli${examples ? ' (it has no config.lua/default.lua: the examples stand in)' : ''}`);
+for (const c of clis) console.log(`cli ${c.label}: ${c.path}, in ${roots.get(c.label) ?? '?'}`);
 
 // One round unrecorded: the files are read once before anything is timed.
 for (let round = 0; round <= runs; round++) {
@@ -114,13 +120,14 @@ for (let round = 0; round <= runs; round++) {
     // Each round starts with another CLI, so none is always first after Node's run.
     for (let i = 0; i < clis.length; i++) {
       const cli = clis[(i + round) % clis.length] as (typeof clis)[number];
-      await c.before?.();
-      const ms = await time([cli.path, ...c.args]);
+      const root = roots.get(cli.label) as string;
+      await c.before?.(root);
+      const ms = await time([cli.path, ...c.args(root)]);
       if (round > 0) record(`${cli.label}\0${c.name}`, ms);
     }
   }
 }
-await rm(root, { recursive: true, force: true });
+for (const root of roots.values()) await rm(root, { recursive: true, force: true });
 
 const floor = median(samples.get('node -e 0') ?? []);
 console.log(`load average at end ${load()}\n`);
