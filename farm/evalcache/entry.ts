@@ -16,7 +16,7 @@ export interface EvalRecord {
   readonly files: Readonly<Record<string, string>>;
 }
 
-/** An entry file: the record, what it was made for, and a checksum over all of it. */
+/** What an entry file holds after its first line: the record and what it was made for. */
 interface EntryBody extends EvalRecord {
   readonly format: number;
   readonly farm_version: string;
@@ -24,10 +24,14 @@ interface EntryBody extends EvalRecord {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const HEADER = /^stasis-eval-cache ([0-9a-f]{64})\n/;
 
+/** The entry file: a first line with the sha256 of the rest, then the body as JSON. */
 export function encodeEntry(body: EntryBody): string {
-  const text = canonicalJson(body);
-  return `${JSON.stringify({ sha256: sha256(text), body })}\n`;
+  // What JSON cannot hold as it is (an infinite number) is refused here, never stored changed.
+  canonicalJson(body.value);
+  const text = JSON.stringify(body);
+  return `stasis-eval-cache ${sha256(text)}\n${text}`;
 }
 
 /**
@@ -35,22 +39,17 @@ export function encodeEntry(body: EntryBody): string {
  * 'corrupt' when it cannot be read or its checksum fails, 'stale' when it is for another farm.
  */
 export function decodeEntry(text: string, expected: { readonly farmVersion: string; readonly path: string }): EvalRecord | 'corrupt' | 'stale' {
-  let parsed: unknown;
+  const header = HEADER.exec(text);
+  if (header === null) return 'corrupt';
+  const rest = text.slice(header[0].length);
+  if (sha256(rest) !== header[1]) return 'corrupt';
+  let body: unknown;
   try {
-    parsed = JSON.parse(text);
+    body = JSON.parse(rest);
   } catch {
     return 'corrupt';
   }
-  if (typeof parsed !== 'object' || parsed === null) return 'corrupt';
-  const { sha256: sum, body } = parsed as { sha256?: unknown; body?: unknown };
-  if (typeof sum !== 'string' || !isBody(body)) return 'corrupt';
-  let canonical: string;
-  try {
-    canonical = canonicalJson(body);
-  } catch {
-    return 'corrupt';
-  }
-  if (sha256(canonical) !== sum) return 'corrupt';
+  if (!isBody(body)) return 'corrupt';
   if (body.format !== ENTRY_FORMAT || body.farm_version !== expected.farmVersion || body.path !== expected.path) return 'stale';
   return { value: body.value, reads: body.reads, tables: body.tables, files: body.files };
 }

@@ -20,7 +20,7 @@ export interface EvaluateCachedOptions {
 export async function evaluateCached(items: readonly EvalItem[], cache: EvalCache | undefined, options: EvaluateCachedOptions = {}): Promise<CachedResult[]> {
   const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
   if (cache === undefined) return (await evaluateLuaFiles(items, timeout)).map((r) => ({ ...r, cached: false }));
-  const records = await Promise.all(items.map((item) => cache.lookup(item)));
+  const records = items.map((item) => cache.lookup(item));
   const missing = items.flatMap((item, i) => (records[i] === undefined ? [i] : []));
   const fresh =
     missing.length === 0

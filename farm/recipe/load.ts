@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FarmError, isFarmError, type ErrorCode } from '../errors/index.js';
@@ -76,7 +77,7 @@ export async function loadRecipes(root: string, config: LoadedConfig, farm: Farm
   const systemDir = join(root, 'system');
   const names = await recipeNames(systemDir);
   const problems: Problem[] = [];
-  const present = await readRecipeSources(systemDir, names, problems);
+  const present = readRecipeSources(systemDir, names, problems);
   const globals = recipeGlobals(config, farm);
   const items = present.map(({ name, source }) => ({ path: `system/${name}/pkg.lua`, source: source.toString('utf8'), globals }));
   const results = await evaluateCached(items, options.cache, { deferStore: true });
@@ -122,17 +123,18 @@ async function recipeNames(systemDir: string): Promise<string[]> {
   }
 }
 
-/** The pkg.lua of each directory; a directory without one is a problem. */
-async function readRecipeSources(systemDir: string, names: readonly string[], problems: Problem[]): Promise<{ name: string; source: Buffer }[]> {
-  const sources = await Promise.all(
-    names.map(async (name) => {
-      try {
-        return await readFile(join(systemDir, name, 'pkg.lua'));
-      } catch {
-        return undefined;
-      }
-    }),
-  );
+/**
+ * The pkg.lua of each directory; a directory without one is a problem. Read one after another,
+ * synchronously: for a hundred small files that is several times faster than the thread pool.
+ */
+function readRecipeSources(systemDir: string, names: readonly string[], problems: Problem[]): { name: string; source: Buffer }[] {
+  const sources = names.map((name) => {
+    try {
+      return readFileSync(join(systemDir, name, 'pkg.lua'));
+    } catch {
+      return undefined;
+    }
+  });
   const present: { name: string; source: Buffer }[] = [];
   names.forEach((name, i) => {
     const source = sources[i];

@@ -114,6 +114,15 @@ describe('the evaluation cache', () => {
     expect(await run({ a: 2 })).toMatchObject({ ok: false });
   });
 
+  it('a result JSON cannot hold as it is (an infinite number) is never recorded, so never changed', async () => {
+    const root = await project();
+    const cache = new EvalCache(join(root, 'cache'), root);
+    const item = { path: 'inf.lua', source: 'return { n = math.huge }', globals: {} };
+    expect((await evaluateCached([item], cache))[0]).toMatchObject({ cached: false, value: { n: Infinity } });
+    expect((await evaluateCached([item], cache))[0]).toMatchObject({ cached: false, value: { n: Infinity } });
+    expect(cache.stats.stored).toBe(0);
+  });
+
   it('a farm version change evaluates everything again', async () => {
     const root = await project();
     await load(root, '0.1.0-test');
