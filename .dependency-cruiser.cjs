@@ -11,7 +11,7 @@
  *                             stage image refs and manifests)
  *   project/                  the build of one stage: sources, keys, builds, assembly
  *   pkgbuild/                 one package in one container, and the scheduler of a whole build
- *   everything else           what plans, reads, stores and checks: lua/ recipe/ config/ validate/
+ *   everything else           what plans, reads, stores and checks: lua/ evalcache/ recipe/ config/ validate/
  *                             graph/ keys/ plan/ toolchain/ encoding/ sources/ tar/ cache/ rootfs/
  *                             audit/ boot/ image/ runtime/ mirror/ workspace/ report/ runs/ timeline/
  *                             runreport/ junit/ shell/ fs/ errors/

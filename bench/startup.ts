@@ -1,14 +1,17 @@
 // Start-up as a user sees it: whole `node bin/stasis-farm.js ...` processes (Node's own start-up
 // included), each command run N times, its median and its ratio to `node -e 0` (Node alone) measured
-// in the same rounds. The commands: --version, --help, and graph and plan of the base profile over the
-// repository's recipes. No container engine is asked: DOCKER_HOST names a socket that does not exist,
-// so plan computes its keys for an unresolved builder (and says so on stderr), as it does without one.
+// in the same rounds. The commands: --version, --help, and graph and plan of the base profile over a
+// scratch copy of the recipes: with the evaluation cache warm (the usual run), cold (its directory
+// removed before each run: every Lua file evaluated) and after a comment edit of one recipe (that
+// recipe evaluated again). No container engine is asked: DOCKER_HOST names a socket that does not
+// exist, so plan computes its keys for an unresolved builder (and says so on stderr), as it does
+// without one.
 // With several --cli, the CLIs take turns within each round, so a busy machine weighs on them alike.
 // Needs the built CLI (npm run build).
 // Run: npm run bench -- [--runs 7] [--root DIR] [--cli LABEL=path/to/bin/stasis-farm.js]...
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,26 +39,44 @@ const clis = (values.cli ?? [`this=${join(REPO, 'bin', 'stasis-farm.js')}`]).map
 });
 
 /**
- * The tree graph and plan read. A tree without config.lua and default.lua (a fresh checkout) gets a
- * scratch root beside it: its system/ and profiles/ linked, the example configs copied.
+ * A scratch copy of the tree graph and plan read, which the cases may edit: its system/ and
+ * profiles/, and its config.lua and default.lua (the examples where it has none). Each CLI has
+ * its own, so one's evaluation cache (or its removal) never meets another's runs.
  */
-async function projectRoot(dir: string): Promise<{ root: string; scratch: boolean }> {
-  if (existsSync(join(dir, 'config.lua')) && existsSync(join(dir, 'default.lua'))) return { root: dir, scratch: false };
+async function projectRoot(dir: string): Promise<{ root: string; examples: boolean }> {
   const root = await mkdtemp(join(tmpdir(), 'bench-startup-'));
-  for (const sub of ['system', 'profiles']) await symlink(join(dir, sub), join(root, sub));
-  await copyFile(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
-  await copyFile(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
-  return { root, scratch: true };
+  for (const sub of ['system', 'profiles']) await cp(join(dir, sub), join(root, sub), { recursive: true });
+  const examples = !(existsSync(join(dir, 'config.lua')) && existsSync(join(dir, 'default.lua')));
+  for (const f of ['config.lua', 'default.lua']) await copyFile(examples ? join(REPO, 'configs', `${f}.example`) : join(dir, f), join(root, f));
+  return { root, examples };
 }
 
 const tree = resolve(values.root);
-const { root, scratch } = await projectRoot(tree);
+const roots = new Map<string, string>();
+let examples = false;
+for (const c of clis) {
+  const made = await projectRoot(tree);
+  roots.set(c.label, made.root);
+  examples = made.examples;
+}
+let edits = 0;
 
-const CASES: readonly { readonly name: string; readonly args: readonly string[] }[] = [
-  { name: '--version', args: ['--version'] },
-  { name: '--help', args: ['--help'] },
-  { name: 'graph --profile base', args: ['--root', root, 'graph', '--profile', 'base'] },
-  { name: 'plan --profile base', args: ['--root', root, 'plan', '--profile', 'base'] },
+/** A command in a project root, and what to do there (untimed) before each of its runs. */
+const CASES: readonly { readonly name: string; readonly args: (root: string) => readonly string[]; readonly before?: (root: string) => Promise<void> }[] = [
+  { name: '--version', args: () => ['--version'] },
+  { name: '--help', args: () => ['--help'] },
+  { name: 'graph --profile base', args: (root) => ['--root', root, 'graph', '--profile', 'base'] },
+  { name: 'plan --profile base', args: (root) => ['--root', root, 'plan', '--profile', 'base'] },
+  {
+    name: 'graph, cold eval cache',
+    args: (root) => ['--root', root, 'graph', '--profile', 'base'],
+    before: (root) => rm(join(root, 'workspace', 'eval-cache'), { recursive: true, force: true }),
+  },
+  {
+    name: 'plan, 1 recipe edited',
+    args: (root) => ['--root', root, 'plan', '--profile', 'base'],
+    before: (root) => appendFile(join(root, 'system', 'zlib', 'pkg.lua'), `-- edit ${++edits}\n`),
+  },
 ];
 
 // No colour, no live view, no engine; nothing inherited that would load more into Node.
@@ -88,8 +109,8 @@ const load = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ');
 console.log(`node ${process.version}, ${cpus().length} cores, load average at start ${load()}`);
-console.log(`${runs} runs of each; recipes and profiles of ${tree}${scratch ? ` (through ${root}: it has no config.lua/default.lua, the examples stand in)` : ''}`);
-for (const c of clis) console.log(`cli ${c.label}: ${c.path}`);
+console.log(`${runs} runs of each; recipes and profiles of ${tree}, copied for each cli${examples ? ' (it has no config.lua/default.lua: the examples stand in)' : ''}`);
+for (const c of clis) console.log(`cli ${c.label}: ${c.path}, in ${roots.get(c.label) ?? '?'}`);
 
 // One round unrecorded: the files are read once before anything is timed.
 for (let round = 0; round <= runs; round++) {
@@ -99,12 +120,14 @@ for (let round = 0; round <= runs; round++) {
     // Each round starts with another CLI, so none is always first after Node's run.
     for (let i = 0; i < clis.length; i++) {
       const cli = clis[(i + round) % clis.length] as (typeof clis)[number];
-      const ms = await time([cli.path, ...c.args]);
+      const root = roots.get(cli.label) as string;
+      await c.before?.(root);
+      const ms = await time([cli.path, ...c.args(root)]);
       if (round > 0) record(`${cli.label}\0${c.name}`, ms);
     }
   }
 }
-if (scratch) await rm(root, { recursive: true, force: true });
+for (const root of roots.values()) await rm(root, { recursive: true, force: true });
 
 const floor = median(samples.get('node -e 0') ?? []);
 console.log(`load average at end ${load()}\n`);

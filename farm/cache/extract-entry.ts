@@ -1,6 +1,5 @@
 import { CacheCorrupt } from '../errors/index.js';
 import { sha256File } from '../fs/hash.js';
-import { extractTar } from '../tar/index.js';
 import type { CacheEntry } from './cache.js';
 
 /**
@@ -11,6 +10,9 @@ import type { CacheEntry } from './cache.js';
  */
 export async function extractEntry(entry: CacheEntry, dir: string, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
   const { meta } = entry;
+  // The archive code (and its decompressors) loads when an entry is first unpacked: planning,
+  // which only asks the cache what it holds, never needs it.
+  const { extractTar } = await import('../tar/index.js');
   let got: string;
   try {
     got = (await extractTar(entry.tarPath, dir, options)).sha256;

@@ -1,14 +1,17 @@
 import { resolve } from 'node:path';
 import { EXIT_CODES, FarmError, isFarmError, nearestName } from '../errors/index.js';
-import { chooseMode, colorLevel, createReporter, makeChalk } from '../report/index.js';
+import type { makeChalk } from '../report/index.js';
 import type { ContainerRuntime } from '../runtime/port.js';
 import { FARM_VERSION } from '../version.js';
-import { asksForHelp, helpFor, runCommand } from './command.js';
 import type { CliCommand } from './spec.js';
-import { COMMANDS } from './commands.js';
 import { takeGlobals, type GlobalFlags } from './globals.js';
-import { HELP } from './help.js';
 import type { CliContext, EngineAtOptions } from './io.js';
+
+// What only some runs need is imported when they need it: --version loads none of it, --help
+// only the overview, and the command table (every command's spec), the reporter and chalk come
+// with a command. The commands' implementations load when they run (commands.ts).
+const loadReport = () => import('../report/index.js');
+const loadCommands = async () => (await import('./commands.js')).COMMANDS;
 
 export interface MainOptions {
   /**
@@ -44,32 +47,40 @@ export async function main(argv: readonly string[], options: MainOptions): Promi
     stderr.write(`stasis-farm: ${(error as Error).message}\n`);
     return 2;
   }
-  const errChalk = makeChalk(flags.noColor ? 0 : colorLevel(env, stderr.isTTY === true));
   // `help build` is `build --help`.
   const [name, ...args] = flags.rest[0] === 'help' && flags.rest.length > 1 ? [...flags.rest.slice(1), '--help'] : flags.rest;
-  const early = answerWithoutRunning(name, args, { stdout, stderr, errChalk, json: flags.json });
-  if (early !== undefined) return early;
-  return runOne(COMMANDS[name as string] as CliCommand, args, { options, env, flags, stdout, stderr, errChalk });
-}
-
-/**
- * What needs no command to run: the overview (no command, `help`, --help), --version, an
- * unknown command, and a command's own --help. Undefined when a command is to run.
- */
-function answerWithoutRunning(name: string | undefined, args: readonly string[], io: { stdout: Out; stderr: Out; errChalk: Chalk; json: boolean }): number | undefined {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(HELP);
+    stdout.write((await import('./help.js')).HELP);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    io.stdout.write(`stasis-farm ${FARM_VERSION}\n`);
+    stdout.write(`stasis-farm ${FARM_VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
+  const report = await loadReport();
+  const errChalk = report.makeChalk(flags.noColor ? 0 : report.colorLevel(env, stderr.isTTY === true));
+  const commands = await loadCommands();
+  const early = await answerWithoutRunning(commands, name, args, { stdout, stderr, errChalk, json: flags.json });
+  if (early !== undefined) return early;
+  return runOne(commands[name] as CliCommand, args, { options, env, flags, stdout, stderr, errChalk, report });
+}
+
+/**
+ * What needs no command to run: an unknown command, and a command's own --help. Undefined
+ * when a command is to run.
+ */
+async function answerWithoutRunning(
+  commands: Readonly<Record<string, CliCommand>>,
+  name: string,
+  args: readonly string[],
+  io: { stdout: Out; stderr: Out; errChalk: Chalk; json: boolean },
+): Promise<number | undefined> {
+  const command = commands[name];
   if (command === undefined) {
-    io.stderr.write(`stasis-farm: ${unknownCommand(name)}\n`);
+    io.stderr.write(`stasis-farm: ${unknownCommand(name, commands)}\n`);
     return 2;
   }
+  const { asksForHelp, helpFor } = await import('./command.js');
   if (!asksForHelp(args)) return undefined;
   try {
     io.stdout.write(helpFor(command, args));
@@ -86,11 +97,14 @@ interface RunSetup {
   readonly stdout: Out;
   readonly stderr: Out;
   readonly errChalk: Chalk;
+  readonly report: Awaited<ReturnType<typeof loadReport>>;
 }
 
 /** Run one command with signal handling: an interruption is exit 130 however far the command got. */
 async function runOne(command: CliCommand, args: readonly string[], setup: RunSetup): Promise<number> {
   const { options, flags, stderr, errChalk } = setup;
+  const { chooseMode, createReporter } = setup.report;
+  const { runCommand } = await import('./command.js');
   const controller = new AbortController();
   const reporter = createReporter({
     mode: chooseMode(flags.json, setup.stdout.isTTY === true, setup.env),
@@ -136,6 +150,7 @@ function signalHandler(controller: AbortController, stderr: Out, exit: (code: nu
 /** What a command sees: its root, streams, output mode, mirrors, the event sink and the engine on demand. */
 function contextFor(setup: RunSetup, sink: CliContext['sink'], signal: AbortSignal): CliContext {
   const { options, env, flags } = setup;
+  const { makeChalk, colorLevel } = setup.report;
   const isTTY = setup.stdout.isTTY === true;
   let engine: Promise<ContainerRuntime> | undefined;
   return {
@@ -159,9 +174,9 @@ function contextFor(setup: RunSetup, sink: CliContext['sink'], signal: AbortSign
   };
 }
 
-function unknownCommand(name: string): string {
+function unknownCommand(name: string, commands: Readonly<Record<string, CliCommand>>): string {
   if (name.startsWith('-')) return `unknown option ${name} before the command (a command's options come after its name; see stasis-farm --help)`;
-  const near = nearestName(name, Object.keys(COMMANDS));
+  const near = nearestName(name, Object.keys(commands));
   return `unknown command "${name}" ${near === undefined ? '(see stasis-farm --help)' : `(did you mean "${near}"?)`}`;
 }
 

@@ -1,15 +1,16 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { FarmError } from '../errors/index.js';
 import { readTextIfExists } from '../fs/read-if-exists.js';
-import { evaluateLuaFiles } from '../lua/index.js';
+import { evaluateCached, type EvalCache } from '../evalcache/index.js';
 import type { LoadedConfig } from './types.js';
 import { validateDefaults, validateSystemConfig } from './validate.js';
 
 /**
  * Evaluate `<root>/config.lua` and `<root>/default.lua` (sandboxed) and validate
- * them. Missing files are reported with the exact commands that create them.
+ * them. Missing files are reported with the exact commands that create them. `cache`: take
+ * the evaluations from it when their entries hold.
  */
-export async function loadConfig(root: string): Promise<LoadedConfig> {
+export async function loadConfig(root: string, options: { readonly cache?: EvalCache | undefined } = {}): Promise<LoadedConfig> {
   const [system, defaults] = await Promise.all([readTextIfExists(join(root, 'config.lua')), readTextIfExists(join(root, 'default.lua'))]);
   const missing = [system === undefined ? 'config.lua' : undefined, defaults === undefined ? 'default.lua' : undefined].filter((x): x is string => x !== undefined);
   if (missing.length > 0) {
@@ -22,10 +23,13 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
       },
     );
   }
-  const [sys, def] = await evaluateLuaFiles([
-    { path: 'config.lua', source: system as string, globals: {} },
-    { path: 'default.lua', source: defaults as string, globals: {} },
-  ]);
+  const [sys, def] = await evaluateCached(
+    [
+      { path: 'config.lua', source: system as string, globals: {} },
+      { path: 'default.lua', source: defaults as string, globals: {} },
+    ],
+    options.cache,
+  );
   for (const r of [sys, def]) {
     // A syntax or runtime error keeps its code (LUA_ERROR / LUA_TIMEOUT) and names the file and line.
     if (r !== undefined && !r.ok) throw r.error;

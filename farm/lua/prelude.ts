@@ -9,12 +9,15 @@
  *   records the whole table at that path;
  * - every write, and replacing the metatable, is an error at the caller's line.
  *
- * Returns the proxies (name -> proxy), the list of `{ path, value }` reads and
- * `export(result)`, which turns proxies inside the file's result back into data.
+ * Returns the proxies (name -> proxy), the list of `{ path, value }` reads, the list of
+ * paths read as tables (whose leaves may go unread: `if config.kernel then`; the
+ * evaluation cache checks they are still tables) and `export(result)`, which turns
+ * proxies inside the file's result back into data.
  */
 export const PRELUDE = `
 local raw = ...
 local reads = {}
+local tables = {}
 local views = {}
 local next, type, error, setmetatable, rawipairs, math_type, tostring = next, type, error, setmetatable, ipairs, math.type, tostring
 local function record(path, v) reads[#reads + 1] = { path, v } end
@@ -33,7 +36,10 @@ wrap = function(t, path)
   setmetatable(proxy, {
     __index = function(_, k)
       local v = t[k]
-      if type(v) == "table" then return wrap(v, child(path, k)) end
+      if type(v) == "table" then
+        tables[#tables + 1] = child(path, k)
+        return wrap(v, child(path, k))
+      end
       record(child(path, k), v)
       return v
     end,
@@ -92,5 +98,5 @@ export = function(v, path, depth)
 end
 local proxies = {}
 for name, t in next, raw do proxies[name] = type(t) == "table" and wrap(t, name) or t end
-return proxies, reads, function(v) return export(v, "", 0) end
+return proxies, reads, tables, function(v) return export(v, "", 0) end
 `;

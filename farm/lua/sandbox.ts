@@ -7,7 +7,15 @@ import type { RecordedRead } from './reads.js';
 
 const { lua, lauxlib, lualib, to_luastring, to_jsstring } = fengari;
 
-export type SandboxResult = { readonly ok: true; readonly value: unknown; readonly reads: RecordedRead[] } | { readonly ok: false; readonly message: string };
+export type SandboxResult =
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      readonly reads: RecordedRead[];
+      /** Paths of config/defaults/farm read as tables (sorted, unique): they must stay tables for the result to hold. */
+      readonly tables: string[];
+    }
+  | { readonly ok: false; readonly message: string };
 
 const REMOVED = ['dofile', 'loadfile', 'load', 'require', 'collectgarbage', 'print', 'module', 'loadstring'];
 
@@ -76,10 +84,11 @@ export function evaluateSource(
 
   if (!load(L, PRELUDE, '=prelude')) return { ok: false, message: `internal: ${errorText(L)}` };
   pushValue(L, globals);
-  if (lua.lua_pcall(L, 1, 3, msgh) !== lua.LUA_OK) return { ok: false, message: `internal: ${errorText(L)}` };
+  if (lua.lua_pcall(L, 1, 4, msgh) !== lua.LUA_OK) return { ok: false, message: `internal: ${errorText(L)}` };
   const exportIndex = lua.lua_gettop(L);
-  const readsIndex = exportIndex - 1;
-  const proxiesIndex = exportIndex - 2;
+  const tablesIndex = exportIndex - 1;
+  const readsIndex = exportIndex - 2;
+  const proxiesIndex = exportIndex - 3;
   for (const name of Object.keys(globals)) {
     lua.lua_getfield(L, proxiesIndex, to_luastring(name));
     lua.lua_setglobal(L, to_luastring(name));
@@ -95,20 +104,25 @@ export function evaluateSource(
   lua.lua_pushvalue(L, exportIndex);
   lua.lua_insert(L, -2);
   if (lua.lua_pcall(L, 1, 1, msgh) !== lua.LUA_OK) return { ok: false, message: located(path, errorText(L)) };
-  let value: unknown;
-  let reads: RecordedRead[];
   try {
-    value = toJs(L, -1, '');
-    const raw = toJs(L, readsIndex, 'reads') as [string, unknown][] | Record<string, never>;
-    reads = (Array.isArray(raw) ? raw : []).map((pair) => {
-      const [p, v] = Array.isArray(pair) ? pair : [String((pair as Record<string, unknown>)['1']), null];
-      return { path: String(p), value: canonicalJson(v ?? null) };
-    });
+    const value = toJs(L, -1, '');
+    return { ok: true, value, ...recorded(L, readsIndex, tablesIndex) };
   } catch (error) {
     if (error instanceof ConversionError) return { ok: false, message: `${path}: ${error.message.replace(/^: /, '')}` };
     throw error;
   }
-  return { ok: true, value, reads: dedupeReads(reads) };
+}
+
+/** What the prelude recorded: the values read and the paths read as tables. */
+function recorded(L: LuaState, readsIndex: number, tablesIndex: number): { reads: RecordedRead[]; tables: string[] } {
+  const raw = toJs(L, readsIndex, 'reads') as [string, unknown][] | Record<string, never>;
+  const reads = (Array.isArray(raw) ? raw : []).map((pair) => {
+    const [p, v] = Array.isArray(pair) ? pair : [String((pair as Record<string, unknown>)['1']), null];
+    return { path: String(p), value: canonicalJson(v ?? null) };
+  });
+  const paths = toJs(L, tablesIndex, 'tables') as unknown[] | Record<string, never>;
+  const tables = [...new Set((Array.isArray(paths) ? paths : []).map(String))].sort();
+  return { reads: dedupeReads(reads), tables };
 }
 
 /**

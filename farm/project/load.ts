@@ -4,7 +4,8 @@ import { assertBuilderToolsPlaced, buildOrder, selectPackages, selectTargets, ty
 import { loadProfile, loadRecipes } from '../recipe/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { ConfigProblem } from '../rootfs/preflight.js';
-import type { StageName } from '../workspace/paths.js';
+import { EvalCache } from '../evalcache/index.js';
+import { workspacePaths, type StageName } from '../workspace/paths.js';
 import { untilInterrupted } from '../errors/index.js';
 import { installedPackages } from './installed.js';
 import { preflightRootfs } from './preflight.js';
@@ -41,6 +42,11 @@ export interface LoadOptions {
   readonly targets?: readonly string[];
   /** Aborting gives up the evaluation at once (it holds nothing to clean up). */
   readonly signal?: AbortSignal;
+  /**
+   * The evaluation cache of config.lua, default.lua, the profiles and the recipes: by default the
+   * project's (workspace/eval-cache/); `false` evaluates every file.
+   */
+  readonly evalCache?: EvalCache | false;
 }
 
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
@@ -49,12 +55,13 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 
 async function load(root: string, options: LoadOptions): Promise<Project> {
   const stage = options.stage ?? 'dev';
-  const config = await loadConfig(root);
-  const recipes = await loadRecipes(root, config, { stage });
+  const cache = options.evalCache === false ? undefined : (options.evalCache ?? new EvalCache(workspacePaths(root, stage).evalCache, root));
+  const config = await loadConfig(root, { cache });
+  const recipes = await loadRecipes(root, config, { stage }, { cache });
   const all = options.all === true;
   const profile = all
     ? { name: 'all', description: 'every package with a recipe', packages: [...recipes.keys()].sort() }
-    : await loadProfile(root, options.profile ?? config.system.profile, { stage }, options.profile === undefined ? undefined : '--profile');
+    : await loadProfile(root, options.profile ?? config.system.profile, { stage }, options.profile === undefined ? undefined : '--profile', cache);
   const targets = options.targets ?? [];
   // A profile, config.lua's or --profile's, is what a rootfs is made of: config.lua's include and exclude apply to either.
   const forRootfs = targets.length === 0 && !all;

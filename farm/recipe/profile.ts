@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FarmError } from '../errors/index.js';
-import { evaluateLuaFiles } from '../lua/index.js';
+import { evaluateCached, type EvalCache } from '../evalcache/index.js';
 import { FieldReader } from '../validate/fields.js';
 import type { FarmGlobals } from './load.js';
 
@@ -17,12 +17,20 @@ const NAME = /^[a-z0-9][a-z0-9_-]*$/;
  * `profiles/<name>.lua` returns `{ description =, extends =?, packages = {...} }`.
  * `extends` chains are followed (a cycle is an error); the parent's packages come first.
  * `origin` says where the name comes from in errors: config.lua's `profile` unless told (`--profile`).
+ * `cache`: take the evaluation from it when its entry holds.
  */
-export async function loadProfile(root: string, name: string, farm: FarmGlobals, origin = 'config.lua: profile'): Promise<Profile> {
-  return loadChain(root, name, farm, origin, []);
+export async function loadProfile(root: string, name: string, farm: FarmGlobals, origin = 'config.lua: profile', cache?: EvalCache): Promise<Profile> {
+  return loadChain({ root, farm, cache }, name, origin, []);
 }
 
-async function loadChain(root: string, name: string, farm: FarmGlobals, origin: string, seen: readonly string[]): Promise<Profile> {
+interface ChainContext {
+  readonly root: string;
+  readonly farm: FarmGlobals;
+  readonly cache: EvalCache | undefined;
+}
+
+async function loadChain(at: ChainContext, name: string, origin: string, seen: readonly string[]): Promise<Profile> {
+  const { root, farm } = at;
   const dir = join(root, 'profiles');
   if (seen.includes(name)) throw new FarmError('CONFIG_INVALID', `profiles: "extends" cycle: ${[...seen, name].join(' -> ')}`);
   if (!NAME.test(name)) throw new FarmError('CONFIG_INVALID', `${origin}: "${name}" is not a profile name`);
@@ -40,7 +48,7 @@ async function loadChain(root: string, name: string, farm: FarmGlobals, origin: 
       cause: error,
     });
   }
-  const [result] = await evaluateLuaFiles([{ path: file, source, globals: { farm: { stage: farm.stage, arch: 'x86_64' } } }]);
+  const [result] = await evaluateCached([{ path: file, source, globals: { farm: { stage: farm.stage, arch: 'x86_64' } } }], at.cache);
   if (result === undefined) throw new Error(`${file}: not evaluated`);
   // Lua errors keep their code (LUA_ERROR / LUA_TIMEOUT) and name the file and line.
   if (!result.ok) throw result.error;
@@ -51,6 +59,6 @@ async function loadChain(root: string, name: string, farm: FarmGlobals, origin: 
   const parent = r.string(o, 'extends', '', { optional: true, pattern: NAME, what: 'a profile name' });
   const own = r.stringList(o, 'packages', '', { pattern: /^[a-z0-9][a-z0-9+._-]*$/, what: 'a package name' });
   r.throwIfAny();
-  const inherited = parent === undefined ? [] : (await loadChain(root, parent, farm, `${file}: extends`, [...seen, name])).packages;
+  const inherited = parent === undefined ? [] : (await loadChain(at, parent, `${file}: extends`, [...seen, name])).packages;
   return { name, description, packages: [...new Set([...inherited, ...own])] };
 }

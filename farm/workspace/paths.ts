@@ -16,6 +16,8 @@ export interface WorkspacePaths {
   readonly keys: string;
   readonly manifest: string;
   readonly store: string;
+  /** The evaluation cache of the project's Lua files (evalcache/ owns its layout); shared by all stages, as the store is. */
+  readonly evalCache: string;
   readonly dist: string;
   /** Records of the build and release runs (runs/ owns their layout); only the dev workspace keeps them. */
   readonly runs: string;
@@ -48,6 +50,7 @@ export function workspacePaths(projectRoot: string, stage: StageName, storeOverr
     keys: join(dir, 'keys'),
     manifest: records.manifest,
     store: storeOverride ?? join(root, 'workspace', 'sources'),
+    evalCache: join(root, 'workspace', 'eval-cache'),
     dist: join(dir, 'dist'),
     runs: join(dir, 'runs'),
     id: createHash('sha256').update(dir).digest('hex').slice(0, 12),

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,8 +72,8 @@ describe('config.lua is checked against the selected packages before anything is
     expect(r.err).toContain('include = { "dhcpcd", "openntpd", "dropbear" } in config.lua adds the missing package(s)');
     expect(engine.made).toBe(0);
     expect(engine.runtime.created).toEqual([]);
-    // Nothing was fetched or locked: the workspace was never made.
-    expect(await exists(join(root, 'workspace'))).toBe(false);
+    // Nothing was fetched or locked: the workspace holds only the evaluations of the Lua files.
+    expect(await readdir(join(root, 'workspace'))).toEqual(['eval-cache']);
   });
 
   it('graph, plan and release refuse the same config with the same message as build', async () => {

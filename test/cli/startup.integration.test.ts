@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+// Start-up loads what the command asks for and nothing else: every module a whole CLI process
+// resolves is recorded by a loader hook. The process runs the sources (through tsx) the way
+// bin/stasis-farm.js runs dist/: main() with the Docker engine made on demand.
+const REPO = resolve(import.meta.dirname, '..', '..');
+const run = promisify(execFile);
+
+/** Writes the URL of every module resolved to the file named by STASIS_LOAD_TRACE. */
+const HOOK = `
+import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  appendFileSync(process.env.STASIS_LOAD_TRACE, r.url + '\\n');
+  return r;
+}`;
+const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`;
+
+const ENTRY = `
+const [{ main }, { dockerRuntime }] = await Promise.all([import(${JSON.stringify(pathToFileURL(join(REPO, 'farm/cli/main.ts')).href)}), import(${JSON.stringify(pathToFileURL(join(REPO, 'farm/cli/engine.ts')).href)})]);
+process.exitCode = await main(process.argv.slice(1), { runtime: () => dockerRuntime(process.env) });`;
+
+/** The modules a CLI process with `args` loaded (URLs), its exit code and output. */
+async function trace(args: readonly string[]): Promise<{ loaded: string[]; out: string; code: number }> {
+  const file = join(await mkdtemp(join(tmpdir(), 'load-trace-')), 'loaded.txt');
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    STASIS_LOAD_TRACE: file,
+    NO_COLOR: '1',
+    CI: 'true',
+    DOCKER_HOST: 'unix:///nonexistent/stasis-test.sock',
+  };
+  delete env['NODE_OPTIONS'];
+  const argv = ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, '--input-type=module', '-e', ENTRY, '--', ...args];
+  const result = await run(process.execPath, argv, { cwd: REPO, env }).then(
+    (r) => ({ out: r.stdout, code: 0 }),
+    (e: { stdout: string; stderr: string; code: number }) => ({ out: e.stdout + e.stderr, code: e.code }),
+  );
+  const loaded = [...new Set((await readFile(file, 'utf8')).split('\n').filter((l) => l !== ''))];
+  return { loaded, ...result };
+}
+
+const matching = (loaded: readonly string[], pattern: RegExp): string[] => loaded.filter((u) => pattern.test(u));
+const DOCKERODE = /\/node_modules\/(dockerode|docker-modem|ssh2)\//;
+const FENGARI = /\/node_modules\/fengari\//;
+const COMMAND_MODULES = /\/farm\/cli\/cmd-[a-z-]+\.ts$/;
+
+describe('start-up', () => {
+  it('--version loads no command, no command table, no reporter, no dockerode, no Lua', async () => {
+    const r = await trace(['--version']);
+    expect(r.out).toMatch(/^stasis-farm \d+\.\d+\.\d+/);
+    // The trace works: it saw the CLI's own modules.
+    expect(matching(r.loaded, /\/farm\/cli\/main\.ts$/)).toHaveLength(1);
+    expect(matching(r.loaded, DOCKERODE)).toEqual([]);
+    expect(matching(r.loaded, FENGARI)).toEqual([]);
+    expect(matching(r.loaded, COMMAND_MODULES)).toEqual([]);
+    expect(matching(r.loaded, /\/farm\/cli\/commands\.ts$|\/farm\/report\/|\/node_modules\/chalk\//)).toEqual([]);
+  });
+
+  it('--help and a command help load no implementation and no dockerode', async () => {
+    for (const args of [['--help'], ['graph', '--help'], ['build', '--help']]) {
+      const r = await trace(args);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Usage: stasis-farm');
+      expect(matching(r.loaded, DOCKERODE)).toEqual([]);
+      expect(matching(r.loaded, COMMAND_MODULES)).toEqual([]);
+    }
+  });
+
+  it('graph loads its command and no engine; from a warm evaluation cache, no Lua either', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'startup-'));
+    await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
+    await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+    await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+    await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+    const cold = await trace(['--root', root, 'graph', '--profile', 'base']);
+    expect(cold.code).toBe(0);
+    expect(matching(cold.loaded, /\/farm\/cli\/cmd-graph\.ts$/)).toHaveLength(1);
+    expect(matching(cold.loaded, DOCKERODE)).toEqual([]);
+    const warm = await trace(['--root', root, 'graph', '--profile', 'base']);
+    expect(warm.out).toBe(cold.out);
+    expect(matching(warm.loaded, /\/farm\/lua\/worker\.ts$/)).toEqual([]);
+    expect(matching(warm.loaded, FENGARI)).toEqual([]);
+  });
+});
