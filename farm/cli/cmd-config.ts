@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { configOptionPaths, nilOptionPaths } from '../config/index.js';
 import { FarmError, nearestName } from '../errors/index.js';
 import { evaluateLuaFiles } from '../lua/index.js';
@@ -11,7 +11,9 @@ async function options(path: string, label: string): Promise<string[]> {
   try {
     source = await readFile(path, 'utf8');
   } catch (error) {
-    throw new FarmError('CONFIG_MISSING', `${path} does not exist`, { hint: `cp configs/${label}.example ${label}`, cause: error });
+    // The example's path as seen from where the file belongs (configs/ only in the farm's own checkout).
+    const example = relative(dirname(path), join(FARM_HOME, 'configs', `${label}.example`));
+    throw new FarmError('CONFIG_MISSING', `${path} does not exist`, { hint: `cp ${example} ${label}`, cause: error });
   }
   const [r] = await evaluateLuaFiles([{ path: label, source, globals: {} }]);
   if (r === undefined || !r.ok) throw new FarmError('CONFIG_INVALID', r?.ok === false ? r.error.message : `${label}: not evaluated`);

@@ -1,7 +1,9 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { FarmError } from '../errors/index.js';
 import { readTextIfExists } from '../fs/read-if-exists.js';
 import { evaluateCached, type EvalCache } from '../evalcache/index.js';
+import { FARM_HOME } from '../version.js';
 import type { LoadedConfig } from './types.js';
 import { validateDefaults, validateSystemConfig } from './validate.js';
 
@@ -13,16 +15,7 @@ import { validateDefaults, validateSystemConfig } from './validate.js';
 export async function loadConfig(root: string, options: { readonly cache?: EvalCache | undefined } = {}): Promise<LoadedConfig> {
   const [system, defaults] = await Promise.all([readTextIfExists(join(root, 'config.lua')), readTextIfExists(join(root, 'default.lua'))]);
   const missing = [system === undefined ? 'config.lua' : undefined, defaults === undefined ? 'default.lua' : undefined].filter((x): x is string => x !== undefined);
-  if (missing.length > 0) {
-    const commands = missing.map((m) => `cp configs/${m}.example ${m}`);
-    throw new FarmError(
-      'CONFIG_MISSING',
-      `${missing.join(' and ')} missing in ${root}; create ${missing.length === 1 ? 'it' : 'them'} from the examples:\n  ${commands.join('\n  ')}`,
-      {
-        hint: `copy the examples and edit them:\n  ${commands.join('\n  ')}`,
-      },
-    );
-  }
+  if (missing.length > 0) throw await configMissing(root, missing);
   const [sys, def] = await evaluateCached(
     [
       { path: 'config.lua', source: system as string, globals: {} },
@@ -57,4 +50,27 @@ export async function loadConfig(root: string, options: { readonly cache?: EvalC
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * CONFIG_MISSING with the commands that make the files from the farm's examples (named by a
+ * path that works from `root`: configs/ only inside the farm's own checkout), and, when `root`
+ * holds no system/ either, the likelier fix: it is not a Stasis tree.
+ */
+async function configMissing(root: string, missing: readonly string[]): Promise<FarmError> {
+  const examples = relative(resolve(root), join(FARM_HOME, 'configs')) || '.';
+  const commands = missing.map((m) => `cp ${join(examples, `${m}.example`)} ${m}`);
+  const tree = await stat(join(root, 'system')).then(
+    (st) => st.isDirectory(),
+    () => false,
+  );
+  const what = `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing in ${root}`;
+  if (!tree) {
+    return new FarmError('CONFIG_MISSING', `${what}, which is not a Stasis tree (it has no system/ of recipes)`, {
+      hint: `run stasis-farm in a Stasis tree (the farm's checkout is one: ${FARM_HOME}), or pass --root DIR`,
+    });
+  }
+  return new FarmError('CONFIG_MISSING', `${what}: create ${missing.length === 1 ? 'it' : 'them'} from the farm's examples`, {
+    hint: `${commands.join(' && ')}, then edit ${missing.length === 1 ? 'it' : 'them'}`,
+  });
 }

@@ -76,7 +76,7 @@ describe('the CLI edge', () => {
     const r = await cli(await project(false), ['graph']);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/CONFIG_MISSING/);
-    expect(r.err).toMatch(/cp configs\/config\.lua\.example config\.lua/);
+    expect(r.err).toMatch(/cp \S*configs\/config\.lua\.example config\.lua/);
   });
 
   it('graph --json orders dependencies first', async () => {

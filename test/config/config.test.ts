@@ -1,9 +1,10 @@
-import { mkdtemp, writeFile, cp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configOptionPaths, loadConfig, validateDefaults, validateSystemConfig } from '../../farm/config/index.js';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
+import type { FarmError } from '../../farm/errors/index.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 afterAll(closeLuaWorkers);
@@ -17,18 +18,25 @@ async function rootWith(files: Record<string, string>): Promise<string> {
 }
 
 describe('config.lua / default.lua', () => {
-  it('says exactly how to create missing files', async () => {
+  it('says exactly how to create missing files, from wherever the tree is; a directory without system/ is not a tree', async () => {
     const root = await rootWith({});
-    await expect(loadConfig(root)).rejects.toMatchObject({
-      code: 'CONFIG_MISSING',
-      message: expect.stringMatching(/cp configs\/config\.lua\.example config\.lua\n\s+cp configs\/default\.lua\.example default\.lua/) as unknown,
-    });
+    await mkdir(join(root, 'system'));
+    const error = (await loadConfig(root).catch((e: unknown) => e)) as FarmError;
+    expect(error.code).toBe('CONFIG_MISSING');
+    expect(error.message).toBe(`config.lua and default.lua are missing in ${root}: create them from the farm's examples`);
+    // The commands work from the tree: the examples' path leads from it to the farm's configs/.
+    const [first, second] = (error.hint ?? '').replace(/, then edit them$/, '').split(' && ');
+    expect(first).toMatch(/^cp \S+\/config\.lua\.example config\.lua$/);
+    expect(second).toMatch(/^cp \S+\/default\.lua\.example default\.lua$/);
+    await expect(stat(resolve(root, (first as string).split(' ')[1] as string))).resolves.toBeTruthy();
+    expect(error.hint).not.toContain(error.message);
     const half = await rootWith({ 'config.lua': 'return {}' });
-    await expect(loadConfig(half)).rejects.toMatchObject({
-      code: 'CONFIG_MISSING',
-      message: expect.stringContaining('cp configs/default.lua.example default.lua') as unknown,
-    });
-    await expect(loadConfig(half)).rejects.not.toMatchObject({ message: expect.stringContaining('config.lua.example') as unknown });
+    await mkdir(join(half, 'system'));
+    const one = (await loadConfig(half).catch((e: unknown) => e)) as FarmError;
+    expect(one.hint).toMatch(/^cp \S+\/default\.lua\.example default\.lua, then edit it$/);
+    const elsewhere = (await loadConfig(await rootWith({})).catch((e: unknown) => e)) as FarmError;
+    expect(elsewhere.message).toMatch(/which is not a Stasis tree \(it has no system\/ of recipes\)$/);
+    expect(elsewhere.hint).toMatch(/pass --root DIR/);
   });
 
   it('reports Lua errors in config.lua with file and line', async () => {
