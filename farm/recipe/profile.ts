@@ -1,9 +1,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FarmError } from '../errors/index.js';
+import { FarmError, nearestName } from '../errors/index.js';
 import { evaluateCached, type EvalCache } from '../evalcache/index.js';
 import { FieldReader } from '../validate/fields.js';
 import type { FarmGlobals } from './load.js';
+
+const PROFILE_HINT = 'choose one with `profile` in config.lua or --profile';
 
 export interface Profile {
   readonly name: string;
@@ -43,8 +45,9 @@ async function loadChain(at: ChainContext, name: string, origin: string, seen: r
       .filter((f) => f.endsWith('.lua'))
       .map((f) => f.slice(0, -4))
       .sort();
+    const near = nearestName(name, available);
     throw new FarmError('CONFIG_INVALID', `${origin}: no profile "${name}" (${file} does not exist); available: ${available.join(', ') || 'none'}`, {
-      hint: `available: ${available.join(', ') || 'none'}`,
+      hint: near === undefined ? `a profile is a file profiles/NAME.lua; ${PROFILE_HINT}` : `did you mean "${near}"? ${PROFILE_HINT}`,
       cause: error,
     });
   }

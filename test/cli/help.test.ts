@@ -169,5 +169,8 @@ describe('tests --profile', () => {
     const r = await cli(root, ['tests', dir, '--profile', 'nosuch']);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/--profile: no profile "nosuch" \(profiles\/nosuch\.lua does not exist\); available: .*\bci\b/);
+    expect(r.err).toMatch(/hint: a profile is a file profiles\/NAME\.lua; choose one/);
+    const near = await cli(root, ['tests', dir, '--profile', 'tinyy']);
+    expect(near.err).toMatch(/hint: did you mean "tiny"\? choose one with `profile` in config\.lua or --profile/);
   });
 });
