@@ -80,10 +80,12 @@ export async function verify(ctx: CliContext, { positionals }: ArgsOf<typeof MIR
     for (const m of r.missing) out(ctx, `${c.red('missing')}      ${m}`);
     for (const m of r.corrupt) out(ctx, `${c.red('corrupt')}      ${m.file}: wanted ${m.wanted}, got ${m.got}`);
     for (const m of r.unreferenced) out(ctx, `${c.yellow('unreferenced')} ${m}`);
+    for (const m of r.unlisted ?? []) out(ctx, `${c.dim('not listed')}   ${m}`);
+    const what = r.kind === 'sums' ? ' against SHA256SUMS (no index.yaml: a plain source directory)' : '';
     out(
       ctx,
       r.ok
-        ? c.green(`${dir}: ${r.checked} file(s) verified`)
+        ? c.green(`${dir}: ${r.checked} file(s) verified${what}`)
         : c.red(`${dir}: ${r.missing.length} missing, ${r.corrupt.length} corrupt, ${r.unreferenced.length} unreferenced`),
     );
   }

@@ -34,7 +34,7 @@ export const MIRROR_EXPORT = {
 
 export const MIRROR_VERIFY = {
   name: 'mirror verify',
-  summary: 're-hash a mirror; report missing, corrupt and unreferenced files (exit 1 when any)',
+  summary: 're-hash a mirror (an exported one by its index.yaml, a plain directory by its SHA256SUMS); report missing, corrupt and unreferenced files (exit 1 when any)',
   positionals: DIR,
   options: {},
 } as const satisfies CommandSpec;

@@ -5,12 +5,17 @@ import { hashFile } from './export.js';
 import { realPathInside } from './inside.js';
 import { INDEX_FILE, SUMS_FILE, type KitBuilder } from './items.js';
 import { expectedFiles, readIndex } from './read-index.js';
+import { readMirrorSums } from './sums.js';
 
 export interface VerifyReport {
+  /** What the directory is: an exported mirror (index.yaml) or a plain directory of files listed in SHA256SUMS. */
+  readonly kind: 'exported' | 'sums';
   readonly checked: number;
   readonly missing: readonly string[];
   readonly corrupt: readonly { readonly file: string; readonly wanted: string; readonly got: string }[];
   readonly unreferenced: readonly string[];
+  /** A plain directory's files that SHA256SUMS does not list (notes, provenance): named, not a failure. */
+  readonly unlisted?: readonly string[];
   readonly ok: boolean;
 }
 
@@ -29,6 +34,10 @@ export async function unreferencedFiles(dir: string, expected: ReadonlyMap<strin
  * `..`) or a link leading out of the mirror is a MIRROR_INVALID error, never hashed.
  */
 export async function verifyMirror(dir: string): Promise<VerifyReport> {
+  if (!(await exists(join(dir, INDEX_FILE)))) {
+    const sums = await readMirrorSums(dir);
+    if (sums !== undefined) return verifySumsDirectory(dir, sums);
+  }
   const index = await readIndex(dir);
   const expected = expectedFiles(index);
   const missing: string[] = [];
@@ -54,7 +63,29 @@ export async function verifyMirror(dir: string): Promise<VerifyReport> {
   }
   if (index.builder !== undefined) checked += await verifyBuilder(dir, index.builder, { missing, corrupt });
   const unreferenced = await unreferencedFiles(dir, expected, index.builder?.file);
-  return { checked, missing, corrupt, unreferenced, ok: missing.length === 0 && corrupt.length === 0 && unreferenced.length === 0 };
+  return { kind: 'exported', checked, missing, corrupt, unreferenced, ok: missing.length === 0 && corrupt.length === 0 && unreferenced.length === 0 };
+}
+
+/**
+ * A directory with SHA256SUMS and no index.yaml (a shared source directory, as `sha256sum -c` would
+ * check it): every listed file present and with its sha256; other files are named as unlisted.
+ */
+async function verifySumsDirectory(dir: string, sums: ReadonlyMap<string, string>): Promise<VerifyReport> {
+  const missing: string[] = [];
+  const corrupt: { file: string; wanted: string; got: string }[] = [];
+  let checked = 0;
+  for (const [file, sha] of [...sums].sort(([a], [b]) => a.localeCompare(b))) {
+    const real = await realPathInside(dir, file);
+    if (real === undefined) {
+      missing.push(file);
+      continue;
+    }
+    const got = await hashFile(real);
+    checked++;
+    if (got !== sha) corrupt.push({ file, wanted: sha, got });
+  }
+  const unlisted = (await readdir(dir)).filter((n) => n !== SUMS_FILE && !sums.has(n)).sort();
+  return { kind: 'sums', checked, missing, corrupt, unreferenced: [], unlisted, ok: missing.length === 0 && corrupt.length === 0 };
 }
 
 /** A kit's builder archive against its recorded sha256 (by name only: it has no sha256/ link); how many files were hashed. */
