@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { extract } from 'tar-stream';
 import type { CacheEntry } from '../cache/cache.js';
+import { PROVIDERS } from './providers.js';
 import { zonesFromTzdata, type RenderContext } from './render.js';
 
 /** Zones known to the built tzdata: its text sources and any compiled zone files. */
@@ -33,7 +34,28 @@ async function tzdataZones(entry: CacheEntry | undefined): Promise<{ zones: Set<
   return { zones, compiled };
 }
 
+/** Keymap names the built kbd ships: the files usr/share/keymaps/(any dirs)/NAME.map or NAME.map.gz (read from its tar's headers). */
+async function kbdKeymaps(entry: CacheEntry | undefined): Promise<Set<string>> {
+  const keymaps = new Set<string>();
+  if (entry === undefined) return keymaps;
+  const ex = extract({ allowUnknownFormat: true } as never);
+  const done = new Promise<void>((resolve, reject) => {
+    ex.on('entry', (header, body, next) => {
+      const m = /^(?:\.\/)?usr\/share\/keymaps\/(?:.+\/)?([^/]+)\.map(?:\.gz)?$/.exec(header.name);
+      if (m !== null && header.type === 'file') keymaps.add(m[1] as string);
+      body.on('end', next);
+      body.resume();
+    });
+    ex.on('finish', resolve);
+    ex.on('error', reject);
+  });
+  createReadStream(entry.tarPath).pipe(ex);
+  await done;
+  return keymaps;
+}
+
 export async function renderContextFor(packages: readonly { readonly pkg: string; readonly entry: CacheEntry }[], sourceDateEpoch: number): Promise<RenderContext> {
   const tz = await tzdataZones(packages.find((p) => p.pkg === 'tzdata')?.entry);
-  return { packages: new Set(packages.map((p) => p.pkg)), zones: tz.zones, compiledZones: tz.compiled, sourceDateEpoch };
+  const keymaps = await kbdKeymaps(packages.find((p) => p.pkg === PROVIDERS.keymaps)?.entry);
+  return { packages: new Set(packages.map((p) => p.pkg)), zones: tz.zones, compiledZones: tz.compiled, keymaps, sourceDateEpoch };
 }

@@ -30,6 +30,8 @@ export interface PreflightInput {
   readonly recipes?: { has(name: string): boolean };
   /** Zone names of the built tzdata (assembly); absent or empty before it is built: zones are not checked. */
   readonly zones?: ReadonlySet<string>;
+  /** Keymap names of the built kbd (assembly); absent or empty before it is built: the keymap is not checked. */
+  readonly keymaps?: ReadonlySet<string>;
   /** Names in exclude that nothing selected: excluding them changes nothing. */
   readonly unusedExcludes?: readonly string[];
 }
@@ -42,8 +44,7 @@ const FILE = 'config.lua';
  * the renderer on the built packages (with tzdata's zones) before anything is written.
  *
  * Not checked here: the locale (musl takes any name, with C.UTF-8's behaviour, and no package
- * ships locale data, so only its form is checked, in config/validate.ts); whether kbd has the
- * keymap (known only from kbd's built output); kernel.config (the file must exist whatever the
+ * ships locale data, so only its form is checked, in config/validate.ts); kernel.config (the file must exist whatever the
  * selection, since the linux recipe reads it: config/load.ts checks it for every command).
  */
 export function checkSystemConfig(input: PreflightInput): ConfigProblem[] {
@@ -90,12 +91,29 @@ function timezoneProblems(input: PreflightInput): ConfigProblem[] {
   ];
 }
 
-/** A keymap other than the kernel's needs kbd's loadkeys (which keymaps kbd has is known only once it is built). */
+/**
+ * A keymap other than the kernel's needs kbd's loadkeys; once kbd is built (assembly), the
+ * keymap must be one of the keymap files it ships.
+ */
 function keymapProblems(input: PreflightInput): ConfigProblem[] {
   const keymap = input.config.keymap;
-  if (keymap === KERNEL_KEYMAP || input.packages.has(PROVIDERS.keymaps)) return [];
-  const problem = `"${keymap}" needs package ${PROVIDERS.keymaps} (loadkeys), which is not selected: the console keeps the kernel's keymap (${KERNEL_KEYMAP})`;
-  return [missing(input, 'warning', 'keymap', PROVIDERS.keymaps, problem, `set keymap = "${KERNEL_KEYMAP}"`)];
+  if (keymap === KERNEL_KEYMAP) return [];
+  if (!input.packages.has(PROVIDERS.keymaps)) {
+    const problem = `"${keymap}" needs package ${PROVIDERS.keymaps} (loadkeys), which is not selected: the console keeps the kernel's keymap (${KERNEL_KEYMAP})`;
+    return [missing(input, 'warning', 'keymap', PROVIDERS.keymaps, problem, `set keymap = "${KERNEL_KEYMAP}"`)];
+  }
+  const keymaps = input.keymaps ?? new Set<string>();
+  if (keymaps.size === 0 || keymaps.has(keymap)) return [];
+  const best = nearestName(keymap, [...keymaps]);
+  return [
+    {
+      severity: 'error',
+      file: FILE,
+      field: 'keymap',
+      problem: `"${keymap}" is not a keymap ${PROVIDERS.keymaps} ships (${keymaps.size} keymaps${best === undefined ? '' : `; near: ${best}`})`,
+      fix: `name a keymap of usr/share/keymaps${best === undefined ? '' : `, e.g. "${best}"`}, or "${KERNEL_KEYMAP}"`,
+    },
+  ];
 }
 
 /** Each DHCP interface gets a dhcpcd service. */

@@ -19,6 +19,8 @@ export interface RenderContext {
   readonly zones: ReadonlySet<string>;
   /** Compiled zone files present under usr/share/zoneinfo. */
   readonly compiledZones: ReadonlySet<string>;
+  /** Keymap names of the built kbd (usr/share/keymaps/(any dirs)/NAME.map[.gz]); absent or empty when kbd is not built. */
+  readonly keymaps?: ReadonlySet<string>;
   readonly sourceDateEpoch: number;
 }
 
@@ -93,7 +95,7 @@ function oneshot(name: string, up: string, deps: readonly string[]): RenderedFil
  * zones of the built tzdata: every problem is named at once, with its option.
  */
 export function renderSystemFiles(config: SystemConfig, ctx: RenderContext): RenderedFile[] {
-  const errors = checkSystemConfig({ config, packages: ctx.packages, zones: ctx.zones }).filter((p) => p.severity === 'error');
+  const errors = checkSystemConfig({ config, packages: ctx.packages, zones: ctx.zones, keymaps: ctx.keymaps }).filter((p) => p.severity === 'error');
   if (errors.length > 0) throw configProblemsError(errors, 'config.lua cannot be assembled from the built packages');
   return [
     dir('etc'),

@@ -103,6 +103,21 @@ describe('config.lua against the packages of the rootfs (one pure function for t
     expect(check({ keymap: 'us' }, without('kbd'))).toEqual([]);
   });
 
+  it('once kbd is built, the keymap must be one it ships: an error naming the nearest (not checked before it is built)', () => {
+    const keymaps = new Set(['us', 'de', 'de-latin1', 'fr', 'uk']);
+    expect(check({ keymap: 'de-latin1' }, ALL, { keymaps })).toEqual([]);
+    expect(check({ keymap: 'de-latn1' })).toEqual([]);
+    expect(check({ keymap: 'de-latn1' }, ALL, { keymaps })).toEqual([
+      {
+        severity: 'error',
+        file: 'config.lua',
+        field: 'keymap',
+        problem: '"de-latn1" is not a keymap kbd ships (5 keymaps; near: de-latin1)',
+        fix: 'name a keymap of usr/share/keymaps, e.g. "de-latin1", or "us"',
+      },
+    ]);
+  });
+
   it('an exclude that removes nothing is a warning naming its index', () => {
     expect(check({ exclude: ['make', 'tmux'] }, ALL, { unusedExcludes: ['tmux'] }).map((p) => [p.severity, p.field])).toEqual([['warning', 'exclude[2]']]);
   });
