@@ -33,7 +33,9 @@ const TTY = /^(tty\d{1,2}|ttyS\d{1,2}|ttyUSB\d{1,2}|ttyAMA\d{1,2}|hvc\d|console)
 const SERVICE = /^[a-z0-9][a-z0-9._-]*$/;
 const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
 const CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(3[0-2]|[12]?\d)$/;
-const LOCALE = /^(C|POSIX|[a-z]{2,3}_[A-Z]{2})(\.[A-Za-z0-9-]+)?(@[a-z]+)?$/;
+// musl has no locale data and one character set: C/POSIX are bytes, every other name is UTF-8, so a
+// codeset in the name can only be UTF-8 (a name claiming another would say what the system does not do).
+const LOCALE = /^(?:C|POSIX|C\.(?:UTF-8|utf8)|[a-z]{2,3}_[A-Z]{2}(?:\.(?:UTF-8|utf8))?(?:@[a-z]+)?)$/;
 const KEYMAP = /^[a-z0-9][a-z0-9_.-]*$/;
 const IFNAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 const FSTYPE = /^(ext2|ext3|ext4|btrfs|xfs|vfat|f2fs|tmpfs)$/;
@@ -57,7 +59,7 @@ export function validateSystemConfig(raw: unknown, file: string): SystemConfig {
   const config: SystemConfig = {
     hostname: r.string(o, 'hostname', '', { pattern: HOSTNAME, what: 'a valid host name (letters, digits, "-", dots between labels)' }) ?? 'stasis',
     timezone: r.string(o, 'timezone', '', { pattern: TIMEZONE, what: 'a zone name like "UTC" or "Europe/Berlin"' }) ?? 'UTC',
-    locale: r.string(o, 'locale', '', { pattern: LOCALE, what: 'a locale like "C.UTF-8" or "en_US.UTF-8"' }) ?? 'C.UTF-8',
+    locale: r.string(o, 'locale', '', { pattern: LOCALE, what: 'a locale like "C.UTF-8" or "en_US.UTF-8" (musl has UTF-8 only: no other codeset)' }) ?? 'C.UTF-8',
     keymap: r.string(o, 'keymap', '', { pattern: KEYMAP, what: 'a keymap name like "us"' }) ?? 'us',
     rootPassword: readRootPassword(r, o),
     kernel: readKernel(r, o),

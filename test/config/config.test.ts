@@ -97,6 +97,13 @@ describe('config.lua / default.lua', () => {
     await expect(loadConfig(root)).rejects.toThrow(/config\.lua: kernel\.config: kernel\/x86_64\.config does not exist/);
   });
 
+  it('a locale names UTF-8 or no codeset (musl has no other); C and POSIX as they are', () => {
+    for (const locale of ['C', 'POSIX', 'C.UTF-8', 'en_US.UTF-8', 'de_DE.utf8', 'sr_RS@latin', 'fr_FR'])
+      expect(validateSystemConfig({ ...BASE, locale }, 'config.lua').locale).toBe(locale);
+    for (const locale of ['xx_YY.bogus', 'de_DE.ISO-8859-1', 'C.bogus', 'english'])
+      expect(() => validateSystemConfig({ ...BASE, locale }, 'config.lua')).toThrow(/locale.*musl has UTF-8 only/);
+  });
+
   it('reports every problem at once', () => {
     expect(() => validateSystemConfig({ ...BASE, hostname: '-x', root_password: 'plain' }, 'config.lua')).toThrow(/2 problems/);
     expect(validateSystemConfig(BASE, 'config.lua').rootPassword).toBe('!');
