@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extract } from 'tar-stream';
 import type { CacheEntry } from '../cache/cache.js';
+import type { ManifestEntry } from '../tar/index.js';
 import { PROVIDERS } from './providers.js';
 import { zonesFromTzdata, type RenderContext } from './render.js';
 
@@ -34,24 +36,18 @@ async function tzdataZones(entry: CacheEntry | undefined): Promise<{ zones: Set<
   return { zones, compiled };
 }
 
-/** Keymap names the built kbd ships: the files usr/share/keymaps/(any dirs)/NAME.map or NAME.map.gz (read from its tar's headers). */
+/**
+ * Keymap names the built kbd ships: the files usr/share/keymaps/(any dirs)/NAME.map or NAME.map.gz,
+ * read from its entry's file manifest (the paths are all that is needed; the tar is not opened).
+ */
 async function kbdKeymaps(entry: CacheEntry | undefined): Promise<Set<string>> {
-  const keymaps = new Set<string>();
-  if (entry === undefined) return keymaps;
-  const ex = extract({ allowUnknownFormat: true } as never);
-  const done = new Promise<void>((resolve, reject) => {
-    ex.on('entry', (header, body, next) => {
-      const m = /^(?:\.\/)?usr\/share\/keymaps\/(?:.+\/)?([^/]+)\.map(?:\.gz)?$/.exec(header.name);
-      if (m !== null && header.type === 'file') keymaps.add(m[1] as string);
-      body.on('end', next);
-      body.resume();
-    });
-    ex.on('finish', resolve);
-    ex.on('error', reject);
+  if (entry === undefined) return new Set();
+  const files = JSON.parse(await readFile(entry.manifestPath, 'utf8')) as readonly ManifestEntry[];
+  const names = files.flatMap((f) => {
+    const m = f.type === 'file' ? /^(?:\.\/)?usr\/share\/keymaps\/(?:.+\/)?([^/]+)\.map(?:\.gz)?$/.exec(f.path) : null;
+    return m === null ? [] : [m[1] as string];
   });
-  createReadStream(entry.tarPath).pipe(ex);
-  await done;
-  return keymaps;
+  return new Set(names);
 }
 
 export async function renderContextFor(packages: readonly { readonly pkg: string; readonly entry: CacheEntry }[], sourceDateEpoch: number): Promise<RenderContext> {
