@@ -14,7 +14,8 @@ import type { Project } from './load.js';
 export async function buildPriorities(project: Project, paths: WorkspacePaths): Promise<Map<string, number>> {
   const order = project.order.order;
   const recorded = await recordedDurations(paths, project.stage === 'dev' ? [] : [workspacePaths(project.root, 'dev', paths.store)]);
-  const bytes = await sourceBytes(project, new SourceStore(paths.store));
+  // Source sizes only matter for a package without a recorded time: a rebuild of a built tree stats nothing.
+  const bytes = order.every((pkg) => recorded.has(pkg)) ? new Map<string, number>() : await sourceBytes(project, new SourceStore(paths.store));
   const weights = estimateWeights(order, recorded, bytes);
   return remainingWork(order, project.order.sysroot, (pkg) => weights.get(pkg) ?? 1);
 }
