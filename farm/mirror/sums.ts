@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseSumsLine } from '../encoding/sha256sums.js';
 import { FarmError } from '../errors/index.js';
 import { SUMS_FILE } from './items.js';
 
@@ -21,13 +22,13 @@ export async function readMirrorSums(dir: string): Promise<Map<string, string> |
   const sums = new Map<string, string>();
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    const name = m?.[2];
-    if (m === null || name === undefined || !PLAIN.test(name) || name === SUMS_FILE) {
+    const entry = parseSumsLine(line);
+    const name = entry?.name;
+    if (entry === undefined || name === undefined || !PLAIN.test(name) || name === SUMS_FILE) {
       throw new FarmError('MIRROR_INVALID', `${file}: line ${i + 1} is not "<sha256>  <file>": ${JSON.stringify(line.slice(0, 120))}`);
     }
-    if (sums.has(name) && sums.get(name) !== m[1]) throw new FarmError('MIRROR_INVALID', `${file}: line ${i + 1}: ${name} is listed twice with different sha256`);
-    sums.set(name, m[1] as string);
+    if (sums.has(name) && sums.get(name) !== entry.sha256) throw new FarmError('MIRROR_INVALID', `${file}: line ${i + 1}: ${name} is listed twice with different sha256`);
+    sums.set(name, entry.sha256);
   });
   return sums;
 }

@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseSumsLine } from '../encoding/sha256sums.js';
 import { FarmError } from '../errors/index.js';
 import { sha256File } from '../fs/hash.js';
 import type { TrustProblem } from './problem.js';
@@ -44,11 +45,11 @@ export async function checkSums(distDir: string): Promise<SumsCheck> {
   const listed = new Map<string, string>();
   text.split('\n').forEach((line, i) => {
     if (line === '') return;
-    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    if (m === null || !PLAIN.test(m[2] as string) || m[2] === SUMS || isSignatureFile(m[2] as string))
+    const entry = parseSumsLine(line);
+    if (entry === undefined || !PLAIN.test(entry.name) || entry.name === SUMS || isSignatureFile(entry.name))
       fail(SUMS, `line ${i + 1} is not "<sha256>  <file in dist/>": ${JSON.stringify(line.slice(0, 120))}`);
-    else if (listed.has(m[2] as string)) fail(SUMS, `line ${i + 1}: ${m[2]} is listed twice`);
-    else listed.set(m[2] as string, m[1] as string);
+    else if (listed.has(entry.name)) fail(SUMS, `line ${i + 1}: ${entry.name} is listed twice`);
+    else listed.set(entry.name, entry.sha256);
   });
   for (const [name, wanted] of listed) {
     const st = await lstat(join(distDir, name)).catch(() => undefined);
