@@ -14,20 +14,26 @@ import type { CHALLENGE } from './spec-challenge.js';
 function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
   const c = ctx.chalk;
   const mark = (v: string): string => (v === 'same' ? c.green(v) : c.red(v));
+  // A diverse double-compile reports dev without judging it: another compiler made it.
+  const devMark = (v: string): string => (r.builder.diverse ? c.dim(v) : mark(v));
   const lines = [
     `${c.bold('challenge')} ${r.manifest.release ?? '?'} (profile ${r.manifest.profile ?? '?'}, recipe tree ${r.manifest.recipe_tree?.sha256?.slice(0, 12) ?? '?'}), rebuilt in ${r.workRoot}`,
   ];
-  for (const p of r.packages) lines.push(`  ${p.name.padEnd(24)} dev ${mark(p.dev)}  a ${mark(p.a)}  b ${mark(p.b)}`);
+  if (r.builder.diverse) {
+    lines.push(`  diverse double-compile: dev built in ${r.builder.here ?? '?'}, the release's in ${r.builder.recorded ?? '?'}; dev is not judged, stage A and B are`);
+  }
+  for (const p of r.packages) lines.push(`  ${p.name.padEnd(24)} dev ${devMark(p.dev)}  a ${mark(p.a)}  b ${mark(p.b)}`);
   lines.push(
     `  ${'rootfs tar'.padEnd(24)} ${r.rootfs.rebuilt === undefined ? c.red('not rebuilt') : mark(r.rootfs.rebuilt === r.rootfs.recorded ? 'same' : 'different')} ${c.dim(r.rootfs.rebuilt ?? '')}`,
   );
-  if (r.builder.recorded !== r.builder.here)
+  if (!r.builder.diverse && r.builder.recorded !== r.builder.here)
     lines.push(c.yellow(`  builder image: ${r.builder.here ?? '?'} here, ${r.builder.recorded ?? '?'} in the release (dev outputs depend on it)`));
-  const counts = r.packages.filter((p) => p.dev === 'same' && p.a === 'same' && p.b === 'same').length;
+  const counts = r.packages.filter((p) => (r.builder.diverse || p.dev === 'same') && p.a === 'same' && p.b === 'same').length;
+  const what = r.builder.diverse ? ' in stage A and B' : '';
   lines.push(
     r.same
-      ? c.green(`reproduced: ${counts}/${r.packages.length} package(s) and the rootfs are the same`)
-      : c.red(`not reproduced: ${r.packages.length - counts} of ${r.packages.length} package(s) differ or did not build`),
+      ? c.green(`reproduced: ${counts}/${r.packages.length} package(s)${what} and the rootfs are the same`)
+      : c.red(`not reproduced: ${r.packages.length - counts} of ${r.packages.length} package(s) differ${what} or did not build`),
   );
   return lines.join('\n');
 }
@@ -51,6 +57,7 @@ export async function challenge(ctx: CliContext, { values, positionals }: ArgsOf
     httpGet: httpGetFor(ctx, config.defaults),
     offline: values.offline === true,
     jobs: intFlag(values.jobs, 'jobs'),
+    builder: values.builder,
     keepGoing: values['keep-going'] === true,
     exclusions: [],
     audit: await auditOptionsFor(ctx, values.allowlist),

@@ -36,6 +36,7 @@ async function releaseRun(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): 
     root: ctx.root,
     runtime,
     profile: values.profile,
+    builder: values.builder,
     mirrors: mirrorsFor(ctx, config.defaults.mirrors),
     httpGet: httpGetFor(ctx, config.defaults),
     offline: values.offline === true,

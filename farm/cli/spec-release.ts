@@ -9,6 +9,11 @@ export const RELEASE = {
     'The profile is built in the dev workspace (its cache reused), then from scratch in stage A and again in stage B; A and B must be the same (but for --exclusions). Stage B is audited as `tests` does (findings fail the release) and, with --kernel, booted (a failed boot fails the release with its exit code). Then workspace-release-stage-b/dist is written: rootfs tarball, manifest, SBOM and SHA256SUMS, with the boot verdict and serial log. The run is recorded in workspace/runs (`stasis-farm report` shows it).',
   options: {
     profile: { type: 'string', value: 'P', description: "release profiles/P.lua instead of config.lua's profile (config.lua's include and exclude still apply)" },
+    builder: {
+      type: 'string',
+      value: 'REF',
+      description: "the dev stage's builder image (default: default.lua's builder); stages A and B run in images of the previous stage's rootfs",
+    },
     jobs: JOBS,
     'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents (the release still fails)' },
     offline: OFFLINE,

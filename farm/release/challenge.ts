@@ -24,7 +24,13 @@ export interface ChallengeResult {
   readonly packages: readonly PackageChallenge[];
   /** The rootfs tar's sha256: recorded, and rebuilt (undefined when the rebuild wrote no dist/). */
   readonly rootfs: { readonly recorded: string | undefined; readonly rebuilt: string | undefined };
-  readonly builder: { readonly recorded: string | undefined; readonly here: string | undefined };
+  /**
+   * The dev builder's image id: the release's and this rebuild's. `diverse` when the rebuild was
+   * asked to use another builder (--builder) and did: a diverse double-compile, whose dev outputs
+   * may differ (another compiler made them) and are not judged; stage A and B must still be the same.
+   */
+  readonly builder: { readonly recorded: string | undefined; readonly here: string | undefined; readonly diverse: boolean };
+  /** Every judged output the same: each package in every judged stage, and the rootfs tar. */
   readonly same: boolean;
 }
 
@@ -56,6 +62,8 @@ export function judgePackages(manifest: ReleaseManifest, stages: readonly StageR
  * tree, profile, SOURCE_DATE_EPOCH) and judge every package's output against
  * it. The recipe tree here must be the recorded one; the rebuild runs in a copy
  * of it under `workDir`, never in the project's own workspaces or the dist/.
+ * With `builder`, the dev stage runs in that image instead (diverse
+ * double-compiling, David A. Wheeler): its outputs are reported, not judged.
  */
 export async function challengeRelease(options: ChallengeOptions): Promise<ChallengeResult> {
   const manifest = await readReleaseManifest(options.distDir);
@@ -91,14 +99,9 @@ export async function challengeRelease(options: ChallengeOptions): Promise<Chall
   });
   const packages = judgePackages(manifest, release.stages);
   const rootfs = { recorded: manifest.rootfs?.tar_sha256, rebuilt: release.dist?.rootfsSha256 };
-  const same = packages.every((p) => p.dev === 'same' && p.a === 'same' && p.b === 'same') && rootfs.rebuilt === rootfs.recorded;
-  return {
-    manifest,
-    workRoot,
-    release,
-    packages,
-    rootfs,
-    builder: { recorded: manifest.builder_image?.id, here: release.stages[0]?.outcome.builder.id },
-    same,
-  };
+  const builtIn = release.stages[0]?.outcome.builder.id;
+  const builder = { recorded: manifest.builder_image?.id, here: builtIn, diverse: options.builder !== undefined && builtIn !== manifest.builder_image?.id };
+  const judged = (p: PackageChallenge): boolean => (builder.diverse || p.dev === 'same') && p.a === 'same' && p.b === 'same';
+  const same = packages.every(judged) && rootfs.rebuilt === rootfs.recorded;
+  return { manifest, workRoot, release, packages, rootfs, builder, same };
 }

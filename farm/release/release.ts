@@ -57,6 +57,11 @@ export interface ReleaseOptions {
   readonly gitCommit?: string | undefined;
   /** The source store (default: the project's workspace/sources). */
   readonly storeDir?: string;
+  /**
+   * The dev stage's builder image instead of default.lua's (`--builder`): stages A and B run in
+   * images of the previous stage's rootfs whatever it is.
+   */
+  readonly builder?: string | undefined;
 }
 
 export interface StageRun {
@@ -188,12 +193,12 @@ async function imageOfStage(options: ReleaseOptions, stage: StageName, previous:
   });
 }
 
-/** One stage built from a cleared workspace (dev keeps its cache), in `image` or default.lua's builder. */
+/** One stage built from a cleared workspace (dev keeps its cache), in `image` or the dev builder (--builder, else default.lua's). */
 async function runStage(options: ReleaseOptions, now: () => number, stage: StageName, image: string | undefined): Promise<StageRun> {
   const started = now();
   const cpuAtStart = options.sampleCpu?.();
   const project = await loadProject(options.root, { stage, profile: options.profile });
-  const ref = image ?? project.config.defaults.builder;
+  const ref = image ?? options.builder ?? project.config.defaults.builder;
   options.sink({ type: 'stage-start', stage, image: ref });
   const outcome = await buildProject(project, {
     runtime: options.runtime,

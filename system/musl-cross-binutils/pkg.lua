@@ -35,11 +35,11 @@ CFLAGS=-O2 CXXFLAGS=-O2 /build/src/binutils-]] .. binutils .. [[/configure --tar
   --enable-deterministic-archives --without-zstd --without-debuginfod \
   --without-msgpack MAKEINFO=true
 make -j"$JOBS" MAKEINFO=true
+# make install honours DESTDIR from the environment: the files go straight
+# into the package's output.
 make install MAKEINFO=true
-rm -rf "$P/share/info" "$P/share/man"
-find "$P" -name '*.la' -delete
-"$P/bin/$T-as" --version | head -n 1
-mkdir -p "$DESTDIR$P"
-cp -a "$P/." "$DESTDIR$P/"
+rm -rf "$DESTDIR$P/share/info" "$DESTDIR$P/share/man"
+find "$DESTDIR$P" -name '*.la' -delete
+"$DESTDIR$P/bin/$T-as" --version | head -n 1
 ]],
 }

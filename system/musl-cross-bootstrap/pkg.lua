@@ -59,6 +59,11 @@ P=/usr/lib/musl-cross-bootstrap
 XS=$P/$T
 S=/build/src
 W=/build/work
+# The package's output directory: kept aside, because gcc's and binutils'
+# make install honour DESTDIR from the environment, and this toolchain is
+# installed where it runs ($P) first.
+OUT=$DESTDIR
+unset DESTDIR
 mkdir -p "$W" /build/logs
 cd "$W"
 
@@ -158,10 +163,10 @@ printf '#include <iostream>\n#include <vector>\nint main(){std::vector<int> v{1,
 $T-gcc -static -o t-c t.c && ./t-c
 $T-g++ -static -o t-cc t.cc && ./t-cc
 
-mkdir -p "$DESTDIR$P"
+mkdir -p "$OUT$P"
 (cd "$P" && find . ! -type d | sort) > "$W/all-files"
 comm -13 "$W/binutils-files" "$W/all-files" > "$W/gcc-files"
-(cd "$P" && tar -cf - -T "$W/gcc-files") | (cd "$DESTDIR$P" && tar -xpf -)
+(cd "$P" && tar -cf - -T "$W/gcc-files") | (cd "$OUT$P" && tar -xpf -)
 echo "== done $(date -u +%H:%M:%S)"
 ]],
 }

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isFarmError } from '../../farm/errors/index.js';
 import { challengeRelease } from '../../farm/release/challenge.js';
 import { exists } from '../../farm/fs/exists.js';
+import { LABELS } from '../../farm/runtime/labels.js';
+import { createFakeRuntime } from '../../farm/runtime/fake.js';
 import { cli } from '../support/cli.js';
 import { fakeRelease, fakeReleaseOptions, makeFakeProject } from './fake-project.js';
 
@@ -49,6 +51,51 @@ describe('challenge: rebuild a release from its manifest on the fake engine', ()
       { name: 'hello', dev: 'same', a: 'same', b: 'same' },
       { name: 'motd', dev: 'different', a: 'different', b: 'different' },
     ]);
+    expect(r.same).toBe(false);
+  });
+
+  // Diverse double-compiling: another builder (another compiler) makes the dev stage. Here it builds
+  // hello differently in dev only, and stage A (built in an image of that dev rootfs) as the release did.
+  function otherBuilder(devHello: string, aHello?: string) {
+    const other = 'stasis-builder:other';
+    const runtime = createFakeRuntime(
+      (ctx) => {
+        const pkg = ctx.spec.labels[LABELS.pkg] ?? '';
+        const stage = ctx.spec.labels[LABELS.stage];
+        // Containers are made from the resolved image id.
+        const hello = ctx.spec.image === 'sha256:other' ? devHello : stage === 'a' && aHello !== undefined ? aHello : undefined;
+        return { dest: pkg === 'hello' && hello !== undefined ? { 'usr/bin/hello': { content: hello, mode: 0o755 } } : PACKAGES[pkg as keyof typeof PACKAGES] };
+      },
+      {
+        images: {
+          'stasis-builder:debian-musl': { id: 'sha256:builder', labels: {}, env: [] },
+          [other]: { id: 'sha256:other', labels: {}, env: [] },
+        },
+      },
+    );
+    return { ...fakeReleaseOptions(PACKAGES), runtime, builder: other };
+  }
+
+  it('--builder (a diverse double-compile): dev is reported, not judged; stage A, stage B and the rootfs must be the same', async () => {
+    const r = await challengeRelease({ root, distDir: dist, workDir: join(root, 'workspace-challenge-ddc'), ...otherBuilder('#!/bin/sh\necho hello # gcc 14\n') });
+    expect(r.builder).toEqual({ recorded: 'sha256:builder', here: 'sha256:other', diverse: true });
+    expect(r.packages).toEqual([
+      { name: 'hello', dev: 'different', a: 'same', b: 'same' },
+      { name: 'motd', dev: 'same', a: 'same', b: 'same' },
+    ]);
+    expect(r.rootfs.rebuilt).toBe(r.rootfs.recorded);
+    expect(r.same).toBe(true);
+  });
+
+  it('--builder: a stage A that differs is not reproduced', async () => {
+    const r = await challengeRelease({
+      root,
+      distDir: dist,
+      workDir: join(root, 'workspace-challenge-ddc-2'),
+      ...otherBuilder('#!/bin/sh\necho hello # gcc 14\n', '#!/bin/sh\necho hello # a trusting trust\n'),
+    });
+    expect(r.builder.diverse).toBe(true);
+    expect(r.packages[0]).toEqual({ name: 'hello', dev: 'different', a: 'different', b: 'same' });
     expect(r.same).toBe(false);
   });
 

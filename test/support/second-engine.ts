@@ -8,12 +8,12 @@ import { prerequisite } from './prerequisite.js';
 
 const exec = promisify(execFile);
 
-/** A second Docker engine of the test's own: a real "remote" engine on this machine. */
+/** A second engine of the test's own (a dockerd, or podman's API service): a real "remote" engine on this machine. */
 export interface SecondEngine extends AsyncDisposable {
   /** DOCKER_HOST for it: unix://<dir>/d.sock. */
   readonly url: string;
   readonly pid: number;
-  /** Its data root, exec root, pid file, socket, config and log. */
+  /** Its storage, run state, socket, config and log. */
   readonly dir: string;
   readonly docker: Docker;
   /** Stop it by its pid and remove its directory (idempotent). */
@@ -21,15 +21,16 @@ export interface SecondEngine extends AsyncDisposable {
 }
 
 /**
- * Whether a second dockerd can be started here: the binary, and root (it mounts and makes
- * cgroups). Under CI their absence is a failure; elsewhere the tests skip with a notice.
+ * Whether a second dockerd (or, with `command: 'podman'`, a podman API service) can be started
+ * here: the binary, and root (it mounts and makes cgroups). Under CI their absence is a failure;
+ * elsewhere the tests skip with a notice.
  */
-export async function secondEngineReady(tests: string): Promise<boolean> {
+export async function secondEngineReady(tests: string, command: 'dockerd' | 'podman' = 'dockerd'): Promise<boolean> {
   let problem: string | undefined;
-  if (process.getuid?.() !== 0) problem = 'a second dockerd needs root';
+  if (process.getuid?.() !== 0) problem = `a second engine (${command}) needs root`;
   else {
-    await exec('dockerd', ['--version']).catch((error: unknown) => {
-      problem = `no dockerd: ${(error as Error).message}`;
+    await exec(command, ['--version']).catch((error: unknown) => {
+      problem = `no ${command}: ${(error as Error).message}`;
     });
   }
   return prerequisite(tests, problem);
@@ -42,18 +43,39 @@ export async function secondEngineReady(tests: string): Promise<boolean> {
  * with the flags), and no networking of its own (no bridge, iptables or masquerading: build
  * containers have no network). Resolves when it answers /_ping.
  */
-export async function startSecondEngine(options: { readonly timeoutMs?: number } = {}): Promise<SecondEngine> {
+export function startSecondEngine(options: { readonly timeoutMs?: number } = {}): Promise<SecondEngine> {
+  return launch('dockerd', options.timeoutMs, (dir, socket) => {
+    // prettier-ignore
+    return [
+      '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'dockerd.pid'),
+      '--config-file', join(dir, 'daemon.json'), '-H', `unix://${socket}`,
+      '--iptables=false', '--ip-masq=false', '--bridge=none',
+    ];
+  });
+}
+
+/**
+ * Start podman's Docker-compatible API service (`podman system service`) on a socket of the
+ * test's own, with its image and container storage, run state and temporary files under the same
+ * directory (nothing of the machine's podman storage is read or written). Resolves when it answers
+ * /_ping; stop() ends it by its pid.
+ */
+export function startPodmanService(options: { readonly timeoutMs?: number } = {}): Promise<SecondEngine> {
+  return launch('podman', options.timeoutMs, (dir, socket) => {
+    // prettier-ignore
+    return [
+      '--root', join(dir, 'storage'), '--runroot', join(dir, 'run'), '--tmpdir', join(dir, 'tmp'),
+      '--events-backend', 'file', 'system', 'service', '--time=0', `unix://${socket}`,
+    ];
+  });
+}
+
+async function launch(command: string, timeoutMs: number | undefined, argsFor: (dir: string, socket: string) => string[]): Promise<SecondEngine> {
   const dir = await mkdtemp('/tmp/se-');
   const socket = join(dir, 'd.sock');
   await writeFile(join(dir, 'daemon.json'), '{}\n');
-  const log = openSync(join(dir, 'dockerd.log'), 'a');
-  // prettier-ignore
-  const args = [
-    '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'dockerd.pid'),
-    '--config-file', join(dir, 'daemon.json'), '-H', `unix://${socket}`,
-    '--iptables=false', '--ip-masq=false', '--bridge=none',
-  ];
-  const child = spawn('dockerd', args, { stdio: ['ignore', log, log] });
+  const log = openSync(join(dir, 'engine.log'), 'a');
+  const child = spawn(command, argsFor(dir, socket), { stdio: ['ignore', log, log] });
   closeSync(log);
   let running = true;
   const exited = new Promise<number | null>((resolve) =>
@@ -66,11 +88,11 @@ export async function startSecondEngine(options: { readonly timeoutMs?: number }
   const docker = new Docker({ socketPath: socket });
   const stop = once(() => stopEngine({ pid, exited, running: () => running }, dir));
   try {
-    await untilAnswers(docker, exited, options.timeoutMs ?? 60_000);
+    await untilAnswers(docker, exited, timeoutMs ?? 60_000);
   } catch (error) {
-    const tail = (await readFile(join(dir, 'dockerd.log'), 'utf8').catch(() => '')).split('\n').slice(-20).join('\n');
+    const tail = (await readFile(join(dir, 'engine.log'), 'utf8').catch(() => '')).split('\n').slice(-20).join('\n');
     await stop();
-    throw new Error(`second dockerd did not start: ${(error as Error).message}\n${tail}`, { cause: error });
+    throw new Error(`${command} did not start: ${(error as Error).message}\n${tail}`, { cause: error });
   }
   return { url: `unix://${socket}`, pid, dir, docker, stop, [Symbol.asyncDispose]: stop };
 }

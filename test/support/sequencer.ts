@@ -12,9 +12,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const HEAVIEST_FIRST = [
   'release.container.test.ts', // a boot release (3 stages of 16 packages) booted under qemu
   'build.container.test.ts', // makes the run's shared cold ci build, then checks and edits copies of it
-  'trust.container.test.ts', // the CI templates' steps (a tiny build and release), its challenge (a second whole release), then make rebuilt in each stage
+  'trust.container.test.ts', // the CI templates' steps (a tiny build and release), its challenge from a trixie builder (a bootstrap and a second whole release), then make rebuilt in each stage
   'sigint.container.test.ts', // interrupted builds of copies of that ci tree
-  'ddc.container.test.ts', // the tiny release again from a trixie builder: a trixie bootstrap, dev and A built, B cached
+  'podman.container.test.ts', // tiny's dev stage on podman (the builder copied there first), compared with that release's
   'musl-builder.container.test.ts', // that tiny release's tarball imported as a builder, tiny's dev stage built in it (not yet measured)
   'boot.container.test.ts',
   // The rest, ci-templates.container.test.ts among them (it only reads the tiny release trust makes), after these.

@@ -145,8 +145,9 @@ export interface SharedCiRun extends SharedBuild {
  * make, from cold), the report and the mirror refreshed. `root` is that checkout, the Stasis tree the
  * farm ran in (root/workspace-release-stage-b/dist...); `run` is the job's outcome (its script's
  * lines, not the report's). ci-templates.container.test.ts checks what the steps left,
- * trust.container.test.ts signs, verifies and challenges the release, ddc.container.test.ts releases
- * it again from a second builder. Copy it before use.
+ * trust.container.test.ts signs, verifies and challenges the release (from a second builder: the
+ * diverse double-compile), podman.container.test.ts builds the same dev stage on podman and compares.
+ * Copy it before use.
  */
 export function sharedTinyRelease(): Promise<SharedCiRun> {
   return shared('tiny-release', async (dir) => {
