@@ -24,6 +24,7 @@ module.exports = {
     { name: 'no-module-cycle', severity: 'error', comment: 'a module reaches itself through its imports', from: {}, to: { circular: true } },
     { name: 'no-folder-cycle', severity: 'error', scope: 'folder', comment: 'two folders of farm/ import each other (directly or through others)', from: {}, to: { circular: true } },
     { name: 'errors-is-a-leaf', severity: 'error', comment: 'errors/ imports nothing of the farm', from: { path: '^farm/errors/' }, to: { path: '^farm/', pathNot: '^farm/errors/' } },
+    { name: 'pool-is-a-leaf', severity: 'error', comment: 'pool/ (engine specs and the scheduler) imports nothing of the farm', from: { path: '^farm/pool/' }, to: { path: '^farm/', pathNot: '^farm/pool/' } },
     { name: 'fs-over-errors-only', severity: 'error', comment: 'fs/ imports only errors/', from: { path: '^farm/fs/' }, to: { path: '^farm/', pathNot: '^farm/(fs|errors)/' } },
     { name: 'cli-on-top', severity: 'error', comment: 'only the CLI imports the CLI', from: { pathNot: '^farm/cli/' }, to: { path: '^farm/cli/' } },
     {
