@@ -22,12 +22,14 @@ export function reportBuild(ctx: CliContext, result: BuildAllResult, ms: number,
         cutoff: result.cutoff,
         failed: result.failed.map((f) => ({ pkg: f.pkg, message: f.error instanceof Error ? f.error.message : String(f.error) })),
         skipped: result.skipped,
+        ...(result.builtOn === undefined ? {} : { builtOn: Object.fromEntries(result.builtOn) }),
         ms,
         ...(busy === undefined ? {} : { coresBusy: Math.round(busy * 1000) / 1000 }),
       }) + '\n',
     );
   } else {
     ctx.stdout.write((result.failed.length > 0 ? c.red(line) : c.green(line)) + '\n');
+    if (result.builtOn !== undefined && result.builtOn.size > 0) ctx.stdout.write(`  built on ${perEngine(result.builtOn)}\n`);
     for (const f of result.failed) {
       const msg = f.error instanceof Error ? f.error.message : String(f.error);
       // Every line names its package (an interruption's message does not).
@@ -39,4 +41,11 @@ export function reportBuild(ctx: CliContext, result: BuildAllResult, ms: number,
   const first = result.failed[0]?.error;
   if (first !== undefined) return isFarmError(first) ? first.exitCode : 1;
   return result.skipped.length > 0 ? 1 : 0;
+}
+
+/** "local 9 (busybox, make, ...), engine2 8 (...)": how many packages each engine built, and which. */
+function perEngine(builtOn: ReadonlyMap<string, string>): string {
+  const by = new Map<string, string[]>();
+  for (const [pkg, engine] of builtOn) by.set(engine, [...(by.get(engine) ?? []), pkg]);
+  return [...by].map(([engine, pkgs]) => `${engine} ${pkgs.length} (${pkgs.sort().join(', ')})`).join('; ');
 }

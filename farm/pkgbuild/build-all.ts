@@ -1,5 +1,7 @@
 import PQueue from 'p-queue';
 import { BuildFailed, FarmError } from '../errors/index.js';
+import { assign, NO_NEEDS, unplaceable, type PackageNeeds } from '../pool/index.js';
+import type { ContainerRuntime } from '../runtime/port.js';
 import type { CacheEntry } from '../cache/cache.js';
 import type { PackageKey } from '../keys/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
@@ -26,6 +28,31 @@ export interface BuildAllInput {
    * graph's remainingWork); without one, topological order. Never changes an output.
    */
   readonly priority?: ReadonlyMap<string, number>;
+  /**
+   * The engines builds run on (an engine pool); without them, ctx.runtime alone with
+   * `concurrency` slots and `cores` cores, and events name no engine.
+   */
+  readonly engines?: readonly PoolEngine[];
+  /** What each package asks of its engine (its recipe's memory and features); none by default. */
+  readonly needs?: ReadonlyMap<string, PackageNeeds>;
+}
+
+/** An engine of the pool, as the executor uses it. */
+export interface PoolEngine {
+  readonly name: string;
+  readonly runtime: ContainerRuntime;
+  /** Builds it runs at once. */
+  readonly jobs: number;
+  /** Cores its builds share (their `make -j`): the machine's for the local engine, else its jobs. */
+  readonly cores: number;
+  readonly memoryBytes: number | undefined;
+  readonly features: readonly string[];
+  /**
+   * Resolves once the engine can take builds (the builder image there with the right id, stale
+   * containers swept); called before each build on it, so it must be memoized. A rejection puts
+   * the engine down: its packages go elsewhere.
+   */
+  readonly ready: () => Promise<void>;
 }
 
 export interface BuildFailure {
@@ -41,6 +68,8 @@ export interface BuildAllResult {
   readonly failed: readonly BuildFailure[];
   readonly skipped: readonly { readonly pkg: string; readonly because: string }[];
   readonly interrupted: boolean;
+  /** With a pool: the engine each built package was built on. */
+  readonly builtOn?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -54,10 +83,11 @@ export function fairJobs(cores: number, concurrency: number, busy: number): numb
 }
 
 /**
- * Build every package in dependency order, independent packages in parallel.
- * A package is started only when its whole sysroot is available. A cached key
+ * Build every package in dependency order, independent packages in parallel, on the pool's
+ * engines. A package is started only when its whole sysroot is available. A cached key
  * (or an early-cutoff match) starts no container. The first failure stops new
- * work unless `keepGoing`, in which case only its dependents are skipped.
+ * work unless `keepGoing`, in which case only its dependents are skipped. A build that fails
+ * because its engine went away is built again on another; with no engine left, what is left fails.
  */
 export async function buildAll(ctx: BuildContext, input: BuildAllInput): Promise<BuildAllResult> {
   const run = new BuildRun(ctx, input);
@@ -67,7 +97,15 @@ export async function buildAll(ctx: BuildContext, input: BuildAllInput): Promise
   return run.result();
 }
 
-/** One buildAll: what is done, failed, skipped or started so far, and the queue its builds run in. */
+/** An engine during one run: its slots (a queue that never holds more than `jobs`), and whether it is still up. */
+interface EngineState {
+  readonly engine: PoolEngine;
+  readonly queue: PQueue;
+  running: number;
+  up: boolean;
+}
+
+/** One buildAll: what is done, failed, skipped or started so far, and the engines its builds run on. */
 class BuildRun {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly built: string[] = [];
@@ -79,17 +117,44 @@ class BuildRun {
   /** A package that will not run, and the failed package that stopped it. */
   private readonly blocked = new Map<string, string>();
   private readonly started = new Set<string>();
+  /** Not in the cache, sysroot done: waiting for a slot on an engine that fits it. */
+  private readonly waiting: string[] = [];
+  private readonly engines: EngineState[];
+  private readonly builtOn = new Map<string, string>();
+  /** Each package's place in the topological order. */
+  private readonly ranks: ReadonlyMap<string, number>;
+  /** Pool engine names are shown only for a pool the caller gave. */
+  private readonly named: boolean;
+  /** Cache lookups and builds under way. */
+  private inflight = 0;
+  /** Cache lookups under way: nothing is dispatched until they are over, so the ready set is whole and the highest priority goes first. */
+  private looking = 0;
   private stopping = false;
-  private readonly queue: PQueue;
+  private settle: (() => void) | undefined;
+  private readonly settled: Promise<void>;
 
   constructor(
     private readonly ctx: BuildContext,
     private readonly input: BuildAllInput,
   ) {
-    this.queue = new PQueue({ concurrency: Math.max(1, input.concurrency) });
+    const pool = input.engines ?? [
+      {
+        name: 'local',
+        runtime: ctx.runtime,
+        jobs: Math.max(1, input.concurrency),
+        cores: input.cores,
+        memoryBytes: undefined,
+        features: [],
+        ready: () => Promise.resolve(),
+      },
+    ];
+    this.named = input.engines !== undefined;
+    this.ranks = new Map(input.order.map((pkg, i) => [pkg, i]));
+    this.engines = pool.map((engine) => ({ engine, queue: new PQueue({ concurrency: Math.max(1, engine.jobs) }), running: 0, up: true }));
+    this.settled = new Promise((resolve) => (this.settle = resolve));
   }
 
-  /** Start every package whose sysroot is done; skip those below a failure. Called again as each package ends. */
+  /** Look up every package whose sysroot is done; skip those below a failure. Called again as each package ends. */
   schedule(): void {
     const ready: string[] = [];
     for (const pkg of this.input.order) {
@@ -101,16 +166,17 @@ class BuildRun {
       }
       if (this.deps(pkg).every((d) => this.done.has(d))) ready.push(pkg);
     }
-    // Highest priority first: a free slot takes the first package added, before the queue can sort.
-    const priority = (pkg: string): number => this.input.priority?.get(pkg) ?? 0;
-    for (const pkg of ready.sort((a, b) => priority(b) - priority(a))) {
+    for (const pkg of ready.sort((a, b) => this.priority(b) - this.priority(a))) {
       this.started.add(pkg);
-      void this.queue.add(() => this.run(pkg), { priority: priority(pkg) });
+      this.track(this.lookUp(pkg));
     }
+    this.dispatch();
   }
 
+  /** Resolves when nothing runs and nothing more can start. */
   idle(): Promise<void> {
-    return this.queue.onIdle();
+    this.checkSettled();
+    return this.settled;
   }
 
   /** Anything never started (stopped after a failure or interrupted) is reported as skipped. */
@@ -126,7 +192,19 @@ class BuildRun {
 
   result(): BuildAllResult {
     const { entries, built, cached, cutoff, failed, skipped } = this;
-    return { entries, built, cached, cutoff, failed, skipped, interrupted: this.ctx.signal.aborted };
+    return { entries, built, cached, cutoff, failed, skipped, interrupted: this.ctx.signal.aborted, ...(this.named ? { builtOn: this.builtOn } : {}) };
+  }
+
+  private rank(pkg: string): number {
+    return this.ranks.get(pkg) ?? 0;
+  }
+
+  private priority(pkg: string): number {
+    return this.input.priority?.get(pkg) ?? 0;
+  }
+
+  private needs(pkg: string): PackageNeeds {
+    return this.input.needs?.get(pkg) ?? NO_NEEDS;
   }
 
   private deps(pkg: string): readonly string[] {
@@ -137,6 +215,19 @@ class BuildRun {
     const e = this.entries.get(pkg);
     if (e === undefined) throw new Error(`${pkg} used before it was built`);
     return e;
+  }
+
+  private track(work: Promise<void>): void {
+    this.inflight++;
+    void work.finally(() => {
+      this.inflight--;
+      this.schedule();
+      this.checkSettled();
+    });
+  }
+
+  private checkSettled(): void {
+    if (this.inflight === 0 && this.waiting.length === 0) this.settle?.();
   }
 
   /** A package below a failure is skipped, and so, through it, are its dependents. */
@@ -150,20 +241,94 @@ class BuildRun {
     }
   }
 
-  private async run(pkg: string): Promise<void> {
-    const recipe = this.input.recipes.get(pkg);
-    const k = this.input.keys.get(pkg);
-    if (recipe === undefined || k === undefined) throw new Error(`unknown package ${pkg}`);
+  /** The cache first (no engine needed); what it lacks waits for a slot. */
+  private async lookUp(pkg: string): Promise<void> {
+    this.looking++;
     try {
-      const entry = (await this.fromCache(pkg, k)) ?? (await this.build(pkg, recipe, k));
-      if (entry === undefined) return;
-      this.entries.set(pkg, entry);
-      this.done.add(pkg);
+      const k = this.keyOf(pkg);
+      const entry = await this.fromCache(pkg, k);
+      if (entry !== undefined) {
+        this.finish(pkg, entry);
+        return;
+      }
+      const missing = this.input.unavailable?.get(pkg);
+      if (missing !== undefined) throw missing;
+      this.waiting.push(pkg);
     } catch (error) {
       this.fail(pkg, error);
     } finally {
-      this.schedule();
+      this.looking--;
     }
+  }
+
+  /** Start what waits on the engines with free slots that fit it; skip it once the run is stopping. */
+  private dispatch(): void {
+    if (this.stopping || this.ctx.signal.aborted) {
+      for (const pkg of this.waiting.splice(0)) {
+        const because = this.ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure';
+        this.skipped.push({ pkg, because });
+        this.ctx.sink({ type: 'build-skipped', pkg, because });
+      }
+      return;
+    }
+    if (this.looking > 0) return;
+    this.failUnplaceable();
+    const slots = this.engines.map((e) => ({
+      name: e.engine.name,
+      free: e.engine.jobs - e.running,
+      memoryBytes: e.engine.memoryBytes,
+      features: e.engine.features,
+      up: e.up,
+    }));
+    // Ties keep the topological order, whatever order the cache lookups ended in.
+    const ready = [...this.waiting].sort((a, b) => this.rank(a) - this.rank(b)).map((pkg) => ({ pkg, priority: this.priority(pkg), needs: this.needs(pkg) }));
+    for (const { pkg, engine } of assign(ready, slots)) {
+      const state = this.engines.find((e) => e.engine.name === engine) as EngineState;
+      this.waiting.splice(this.waiting.indexOf(pkg), 1);
+      state.running++;
+      const jobs = fairJobs(state.engine.cores, state.engine.jobs, state.running + this.waiting.length);
+      this.track(state.queue.add(() => this.buildOn(state, pkg, jobs)));
+    }
+  }
+
+  /** Waiting packages that no engine still up can build: they fail, naming what they need (or that no engine is left). */
+  private failUnplaceable(): void {
+    const slots = this.engines.map((e) => ({ name: e.engine.name, free: 0, memoryBytes: e.engine.memoryBytes, features: e.engine.features, up: e.up }));
+    const lost = unplaceable(new Map(this.waiting.map((pkg) => [pkg, this.needs(pkg)])), slots);
+    for (const pkg of lost) {
+      this.waiting.splice(this.waiting.indexOf(pkg), 1);
+      this.fail(pkg, this.noEngineFor(pkg));
+    }
+  }
+
+  private noEngineFor(pkg: string): FarmError {
+    const down = this.engines.filter((e) => !e.up).map((e) => e.engine.name);
+    if (this.engines.every((e) => !e.up)) {
+      return new FarmError('ENGINE_UNAVAILABLE', `${pkg}: no engine is left to build on (down: ${down.join(', ')})`, {
+        hint: 'check the engines (docker info against each URL) and run the build again: what was built is cached',
+      });
+    }
+    const n = this.needs(pkg);
+    const asks = [
+      n.memoryBytes === undefined ? '' : `memory ${Math.round(n.memoryBytes / 1024 ** 2)} MiB`,
+      n.features.length === 0 ? '' : `features ${n.features.join(', ')}`,
+    ]
+      .filter((x) => x !== '')
+      .join(' and ');
+    return new FarmError('ENGINE_UNAVAILABLE', `${pkg}: no engine that is up offers what its recipe asks (${asks})`, {
+      hint: "give an engine that memory or those features (default.lua's engines, --engine URL features=...)",
+    });
+  }
+
+  private keyOf(pkg: string): PackageKey {
+    const k = this.input.keys.get(pkg);
+    if (k === undefined || !this.input.recipes.has(pkg)) throw new Error(`unknown package ${pkg}`);
+    return k;
+  }
+
+  private finish(pkg: string, entry: CacheEntry): void {
+    this.entries.set(pkg, entry);
+    this.done.add(pkg);
   }
 
   /** The cached output of the package's key, or of the same recipe over the same dependency outputs (early cutoff). */
@@ -185,28 +350,70 @@ class BuildRun {
     return undefined;
   }
 
-  /** Build the package in its container; undefined (skipped) once the run is stopping or interrupted. */
-  private async build(pkg: string, recipe: EvaluatedRecipe, k: PackageKey): Promise<CacheEntry | undefined> {
-    if (this.stopping || this.ctx.signal.aborted) {
-      const because = this.ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure';
-      this.skipped.push({ pkg, because });
-      this.ctx.sink({ type: 'build-skipped', pkg, because });
-      return undefined;
+  /**
+   * Build the package in a container on `state`'s engine. When the build fails and the engine no
+   * longer answers (or never became ready), the engine is put down and the package waits for
+   * another; any other failure is the package's.
+   */
+  private async buildOn(state: EngineState, pkg: string, jobs: number): Promise<void> {
+    const recipe = this.input.recipes.get(pkg) as EvaluatedRecipe;
+    const k = this.keyOf(pkg);
+    try {
+      if (this.stopping || this.ctx.signal.aborted) {
+        this.waiting.push(pkg);
+        return;
+      }
+      await this.readyOrDown(state);
+      const ctx = this.named ? { ...this.ctx, runtime: state.engine.runtime, engine: state.engine.name } : this.ctx;
+      const entry = await buildPackage(ctx, {
+        evaluated: recipe,
+        key: k.key,
+        selfHash: k.selfHash,
+        inputs: k.inputs,
+        sysroot: this.deps(pkg).map((d) => ({ pkg: d, entry: this.entryOf(d) })),
+        env: this.input.envFor(pkg, jobs),
+      });
+      this.built.push(pkg);
+      this.builtOn.set(pkg, state.engine.name);
+      this.finish(pkg, entry);
+    } catch (error) {
+      if (await this.engineLost(state, error)) this.waiting.push(pkg);
+      else this.fail(pkg, error);
+    } finally {
+      state.running--;
     }
-    const missing = this.input.unavailable?.get(pkg);
-    if (missing !== undefined) throw missing;
-    const { cores, concurrency } = this.input;
-    const entry = await buildPackage(this.ctx, {
-      evaluated: recipe,
-      key: k.key,
-      selfHash: k.selfHash,
-      inputs: k.inputs,
-      sysroot: this.deps(pkg).map((d) => ({ pkg: d, entry: this.entryOf(d) })),
-      // p-queue: `pending` runs (this build included), `size` waits with its dependencies done.
-      env: this.input.envFor(pkg, fairJobs(cores, concurrency, this.queue.pending + this.queue.size)),
-    });
-    this.built.push(pkg);
-    return entry;
+  }
+
+  private async readyOrDown(state: EngineState): Promise<void> {
+    try {
+      await state.engine.ready();
+    } catch (error) {
+      throw new EngineDown(error);
+    }
+  }
+
+  /**
+   * Whether a failed build's engine is gone: it never became ready, or it no longer answers a
+   * ping. Then it is put down (once, with an event) and true is returned. An interruption is
+   * never an engine's fault.
+   */
+  private async engineLost(state: EngineState, error: unknown): Promise<boolean> {
+    if (this.ctx.signal.aborted || (error instanceof FarmError && error.code === 'INTERRUPTED')) return false;
+    let reason: string | undefined;
+    if (error instanceof EngineDown) reason = error.message;
+    else {
+      reason = await state.engine.runtime.ping().then(
+        () => undefined,
+        (e: unknown) => `it stopped answering: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    if (reason === undefined) return false;
+    if (state.up) {
+      state.up = false;
+      const others = this.engines.filter((e) => e.up).map((e) => e.engine.name);
+      this.ctx.sink({ type: 'engine-down', engine: state.engine.name, reason, left: others });
+    }
+    return true;
   }
 
   private fail(pkg: string, error: unknown): void {
@@ -219,6 +426,13 @@ class BuildRun {
     for (const other of this.input.order) {
       if (!this.blocked.has(other) && this.deps(other).includes(pkg)) this.blocked.set(other, pkg);
     }
+  }
+}
+
+/** An engine that could not be made ready: its builds go elsewhere. */
+class EngineDown extends Error {
+  constructor(cause: unknown) {
+    super(`it could not be made ready: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
 

@@ -30,6 +30,8 @@ export interface PackageJob {
 
 export interface BuildContext {
   readonly runtime: ContainerRuntime;
+  /** The pool engine `runtime` is, as events name it (a build with engines given); undefined for the one default engine. */
+  readonly engine?: string;
   readonly io: BuildIo;
   readonly cache: BuildCache;
   readonly image: string;
@@ -61,7 +63,7 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
   await mkdir(ctx.logDir, { recursive: true });
   await mkdir(ctx.tmpDir, { recursive: true });
   const log = new PackageLog(ctx, job);
-  ctx.sink({ type: 'build-start', pkg: recipe.name, key: job.key, stage: ctx.stage, log: log.path });
+  ctx.sink({ type: 'build-start', pkg: recipe.name, key: job.key, stage: ctx.stage, log: log.path, ...engineOf(ctx) });
 
   const spool = join(ctx.tmpDir, `${recipe.name}-${job.key.slice(0, 12)}`);
   await mkdir(spool, { recursive: true });
@@ -263,7 +265,7 @@ async function cacheOutput(
     signal: ctx.signal,
   });
   await ctx.cache.clearFailure(recipe.name);
-  ctx.sink({ type: 'build-done', pkg: recipe.name, outputSha256: output.sha256, ms, files: output.manifest.length, bytes });
+  ctx.sink({ type: 'build-done', pkg: recipe.name, outputSha256: output.sha256, ms, files: output.manifest.length, bytes, ...engineOf(ctx) });
   return entry;
 }
 
@@ -274,3 +276,8 @@ function tooLargeHint(pkg: string, limitMiB: number): string {
 }
 
 const INTERRUPTED = 'interrupted; the container was removed and nothing was cached';
+
+/** The engine field of a build's events: only a pool's engines are named. */
+function engineOf(ctx: BuildContext): { readonly engine?: string } {
+  return ctx.engine === undefined ? {} : { engine: ctx.engine };
+}

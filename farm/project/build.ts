@@ -26,6 +26,7 @@ import type { Project } from './load.js';
 import { buildPriorities } from './durations.js';
 import { planFromCache } from './plan.js';
 import { ensureSources } from './sources.js';
+import { poolEngines, type PoolInput } from './engines.js';
 
 export interface BuildOptions {
   readonly runtime: ContainerRuntime;
@@ -51,6 +52,12 @@ export interface BuildOptions {
    * records of its last full build are left as they are (`build PKG...`). Default true.
    */
   readonly assemble?: boolean;
+  /**
+   * An engine pool (default.lua's engines, --engine, STASIS_ENGINES): the builds run on these
+   * engines, `runtime` (DOCKER_HOST's engine) only holds the builder they get it from. Without
+   * them, everything runs on `runtime` with --jobs slots.
+   */
+  readonly engines?: readonly PoolInput[];
 }
 
 export interface BuildOutcome {
@@ -200,6 +207,7 @@ function buildAllInput(
     keepGoing: options.keepGoing,
     unavailable,
     priority,
+    ...poolOf(options, stage),
     envFor: (pkg: string, jobs: number) => {
       const evaluated = project.recipes.get(pkg);
       if (evaluated === undefined) throw new Error(`unknown package ${pkg}`);
@@ -212,6 +220,20 @@ function buildAllInput(
       });
     },
   };
+}
+
+/** The executor's engine pool, when engines were given. */
+function poolOf(options: BuildOptions, stage: StageSetup): Pick<BuildAllInput, 'engines'> {
+  if (options.engines === undefined || options.engines.length === 0) return {};
+  const engines = poolEngines(options.engines, {
+    home: { runtime: options.runtime, name: 'the DOCKER_HOST engine' },
+    builder: stage.builder,
+    workspaceId: stage.paths.id,
+    defaultJobs: Math.max(1, options.jobs ?? cpus().length),
+    sink: options.sink,
+    signal: options.signal,
+  });
+  return { engines };
 }
 
 /**

@@ -17,9 +17,27 @@ export type FarmEvent =
     }
   | { readonly type: 'fetch-start'; readonly pkg: string; readonly file: string; readonly from: string }
   | { readonly type: 'fetch-done'; readonly pkg: string; readonly file: string; readonly from: string; readonly bytes: number; readonly cached: boolean }
-  | { readonly type: 'build-start'; readonly pkg: string; readonly key: string; readonly stage: string; readonly log: string }
+  | {
+      readonly type: 'build-start';
+      readonly pkg: string;
+      readonly key: string;
+      readonly stage: string;
+      readonly log: string;
+      /** The engine of the pool it runs on (a build with engines given). */
+      readonly engine?: string;
+    }
   | { readonly type: 'build-output'; readonly pkg: string; readonly line: string }
-  | { readonly type: 'build-done'; readonly pkg: string; readonly outputSha256: string; readonly ms: number; readonly files: number; readonly bytes: number }
+  | {
+      readonly type: 'build-done';
+      readonly pkg: string;
+      readonly outputSha256: string;
+      readonly ms: number;
+      readonly files: number;
+      readonly bytes: number;
+      readonly engine?: string;
+    }
+  /** An engine of the pool failed (unreachable, or gone mid-build): it gets no more builds; its packages are built elsewhere. */
+  | { readonly type: 'engine-down'; readonly engine: string; readonly reason: string; readonly left: readonly string[] }
   | { readonly type: 'build-failed'; readonly pkg: string; readonly reason: string; readonly logTail: readonly string[]; readonly logFile: string | undefined }
   | { readonly type: 'build-cached'; readonly pkg: string; readonly key: string; readonly via: 'key' | 'cutoff'; readonly files: number; readonly bytes: number }
   | { readonly type: 'build-skipped'; readonly pkg: string; readonly because: string }

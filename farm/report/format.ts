@@ -18,6 +18,11 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024 / 1024).toFixed(2)} GiB`;
 }
 
+/** " on ENGINE" for a build on an engine of a pool; nothing for the one default engine. */
+function onEngine(engine: string | undefined, c: ChalkInstance): string {
+  return engine === undefined ? '' : ` ${c.dim('on')} ${engine}`;
+}
+
 /** One human line per event, or undefined for events that plain output omits. */
 export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean): string | undefined {
   switch (event.type) {
@@ -32,11 +37,11 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
     case 'fetch-done':
       return event.cached ? undefined : `${c.cyan('fetched')} ${event.pkg}: ${event.file} (${formatBytes(event.bytes)}) from ${event.from}`;
     case 'build-start':
-      return `${c.blue('build')}   ${event.pkg} ${c.dim(event.key.slice(0, 12))}`;
+      return `${c.blue('build')}   ${event.pkg} ${c.dim(event.key.slice(0, 12))}${onEngine(event.engine, c)}`;
     case 'build-output':
       return verbose ? `${c.dim(event.pkg + ' |')} ${event.line}` : undefined;
     case 'build-done':
-      return `${c.green('built')}   ${event.pkg} in ${formatMs(event.ms)}: ${event.files} files, ${formatBytes(event.bytes)} ${c.dim(event.outputSha256.slice(0, 12))}`;
+      return `${c.green('built')}   ${event.pkg} in ${formatMs(event.ms)}: ${event.files} files, ${formatBytes(event.bytes)} ${c.dim(event.outputSha256.slice(0, 12))}${onEngine(event.engine, c)}`;
     case 'build-failed': {
       const tail = event.logTail.map((l) => `  ${c.dim('|')} ${l}`).join('\n');
       const log = event.logFile === undefined ? '' : `\n  full log: ${event.logFile}`;
@@ -72,6 +77,8 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
       return `${c.yellow('evicted')} ${event.pkg}: cache entry ${event.key.slice(0, 12)} is corrupt (${event.reason}); rebuilding`;
     case 'cleanup':
       return `${c.yellow('cleaned')} ${event.removed.length} leftover(s) of an interrupted run: ${event.removed.join(', ')}`;
+    case 'engine-down':
+      return `${c.red('engine down')} ${event.engine}: ${event.reason}; ${event.left.length === 0 ? 'no engine is left' : `its builds go to ${event.left.join(', ')}`}`;
     case 'gc-removed':
       return `${c.yellow('removed')} ${event.what === 'stage-image' ? `stage image ${event.name} (stage ${event.stage})` : `${event.stage} cache entry ${event.name}`} ${c.dim(formatBytes(event.bytes))}`;
   }

@@ -1,31 +1,14 @@
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import Docker from 'dockerode';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { FARM_MARK, LABELS } from '../../farm/runtime/labels.js';
 import { BUILDER, containerCreates, containerTierReady, makeRoot, MIRROR, runFarm, summaryOf } from '../support/farm.js';
+import { devRecords, keysAndOutputs } from '../support/dev-records.js';
 import { secondEngineReady, startPodmanService } from '../support/second-engine.js';
 import { FIXTURE_MS, sharedTinyRelease } from '../support/shared.js';
 
 const TESTS = 'the farm on podman (its Docker-compatible API service)';
 const ready = (await containerTierReady()) && (await secondEngineReady(TESTS, 'podman'));
-
-interface DevManifest {
-  readonly builder_image: { readonly id: string };
-  readonly packages: readonly { readonly name: string; readonly key: string; readonly output_sha256: string }[];
-}
-
-async function devRecords(root: string): Promise<{ manifest: DevManifest; files: string }> {
-  const dir = join(root, 'workspace');
-  return {
-    manifest: parse(await readFile(join(dir, 'manifest.yaml'), 'utf8')) as DevManifest,
-    files: await readFile(join(dir, 'preview.manifest.json'), 'utf8'),
-  };
-}
-
-const outputs = (m: DevManifest): Record<string, { key: string; output: string }> =>
-  Object.fromEntries(m.packages.map((p) => [p.name, { key: p.key, output: p.output_sha256 }]));
 
 // Issue 21: podman serves the Docker API the farm speaks. Its service runs on a socket of the
 // test's own (storage under the same directory), gets the builder with `image copy --to`, and
@@ -54,7 +37,7 @@ describe.skipIf(!ready)(TESTS, () => {
 
         const onPodman = await devRecords(root);
         expect(onPodman.manifest.builder_image.id).toBe(docker.manifest.builder_image.id);
-        expect(outputs(onPodman.manifest)).toEqual(outputs(docker.manifest));
+        expect(keysAndOutputs(onPodman.manifest)).toEqual(keysAndOutputs(docker.manifest));
         expect(onPodman.files).toBe(docker.files);
 
         const left = await podman.docker.listContainers({ all: true, filters: { label: [`${LABELS.farm}=${FARM_MARK}`] } });

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { buildAll, fairJobs } from '../../farm/pkgbuild/build-all.js';
+import { buildAll, fairJobs, type PoolEngine } from '../../farm/pkgbuild/build-all.js';
+import type { PackageNeeds } from '../../farm/pool/index.js';
+import type { ContainerRuntime } from '../../farm/runtime/port.js';
 import { FarmError } from '../../farm/errors/index.js';
 import type { BuildContext } from '../../farm/pkgbuild/build-package.js';
 import type { BuildIo } from '../../farm/pkgbuild/io.js';
@@ -45,7 +47,15 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
     images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
   });
   const cache = new BuildCache(join(dir, 'cache'));
-  type RunOptions = { keepGoing?: boolean; signal?: AbortSignal; unavailable?: ReadonlyMap<string, Error>; priority?: ReadonlyMap<string, number>; concurrency?: number };
+  type RunOptions = {
+    keepGoing?: boolean;
+    signal?: AbortSignal;
+    unavailable?: ReadonlyMap<string, Error>;
+    priority?: ReadonlyMap<string, number>;
+    concurrency?: number;
+    engines?: readonly PoolEngine[];
+    needs?: ReadonlyMap<string, PackageNeeds>;
+  };
   const run = async (rs: Map<string, EvaluatedRecipe>, opts: RunOptions = {}) => {
     const events: FarmEvent[] = [];
     const ctx: BuildContext = {
@@ -78,6 +88,8 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
       keepGoing: opts.keepGoing ?? false,
       unavailable: opts.unavailable,
       priority: opts.priority,
+      ...(opts.engines === undefined ? {} : { engines: opts.engines }),
+      ...(opts.needs === undefined ? {} : { needs: opts.needs }),
     });
     return { result, events, keys };
   };
@@ -233,5 +245,108 @@ describe('buildAll with the fake engine', () => {
     expect(s.runtime.live()).toEqual([]);
     const entries = (await readdir(s.cache.dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{64}$/.test(n) || n.startsWith('.tmp'));
     expect(entries).toEqual([]);
+  });
+});
+
+/** A pool engine over a runtime: 1 slot unless told, ready at once unless told. */
+function poolEngine(name: string, runtime: ContainerRuntime, extra: Partial<PoolEngine> = {}): PoolEngine {
+  return { name, runtime, jobs: 1, cores: 1, memoryBytes: undefined, features: [], ready: () => Promise.resolve(), ...extra };
+}
+
+/** A runtime that can be made to vanish, as a dockerd killed mid-build: after kill(), ping and every new container fail. */
+function killable(runtime: ContainerRuntime): { runtime: ContainerRuntime; kill: () => void } {
+  let dead = false;
+  const gone = () => Promise.reject(new Error('connect ENOENT /run/engine2.sock'));
+  return {
+    runtime: {
+      ...runtime,
+      ping: () => (dead ? gone() : runtime.ping()),
+      createContainer: (spec) => (dead ? gone() : runtime.createContainer(spec)),
+    },
+    kill: () => (dead = true),
+  };
+}
+
+describe('buildAll on a pool of engines (fake engines)', () => {
+  const started = (events: FarmEvent[]): [string, string | undefined][] =>
+    events.flatMap((e) => (e.type === 'build-start' ? [[e.pkg, e.engine] as [string, string | undefined]] : []));
+
+  it('spreads independent packages over the engines and names the engine in the events; outputs as on one engine', async () => {
+    const recipes = makeRecipes({ a: {}, b: {}, c: {}, d: { buildDeps: ['a', 'b', 'c'] } });
+    const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
+    const other = createFakeRuntime((ctx) => ({ ...defaultBehaviour(ctx.spec.labels[LABELS.pkg] ?? '?', ctx), delayMs: 20 }), {
+      images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
+    });
+    const { result, events } = await s.run({ engines: [poolEngine('local', s.runtime), poolEngine('b', other, { jobs: 2 })] });
+    expect([...result.built].sort()).toEqual(['a', 'b', 'c', 'd']);
+    const where: Record<string, string | undefined> = Object.fromEntries(started(events));
+    expect(new Set(Object.values(where))).toEqual(new Set(['local', 'b']));
+    expect(other.created.length + s.runtime.created.length).toBe(4);
+    expect(events.filter((e) => e.type === 'build-done').every((e) => e.type === 'build-done' && e.engine === where[e.pkg])).toBe(true);
+    // The same tree on one engine: the same outputs.
+    const one = await setup(recipes);
+    const single = await one.run();
+    for (const pkg of ['a', 'b', 'c', 'd']) expect(result.entries.get(pkg)?.meta.outputSha256).toBe(single.result.entries.get(pkg)?.meta.outputSha256);
+  });
+
+  it('an engine that dies mid-build is put down and its build runs again on another; nothing of it is cached twice', async () => {
+    const recipes = makeRecipes({ a: {}, b: {}, c: { buildDeps: ['a', 'b'] } });
+    const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 30 }));
+    const holder: { second?: { runtime: ContainerRuntime; kill: () => void } } = {};
+    const dying = createFakeRuntime(
+      () => {
+        holder.second?.kill();
+        throw new Error('socket hang up');
+      },
+      { images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } } },
+    );
+    const second = killable(dying);
+    holder.second = second;
+    const { result, events } = await s.run({ engines: [poolEngine('local', s.runtime), poolEngine('engine2', second.runtime)] });
+    expect(result.failed).toEqual([]);
+    expect([...result.built].sort()).toEqual(['a', 'b', 'c']);
+    const down = events.filter((e) => e.type === 'engine-down');
+    expect(down).toEqual([{ type: 'engine-down', engine: 'engine2', reason: expect.stringMatching(/stopped answering: connect ENOENT/) as unknown, left: ['local'] }]);
+    // Whatever engine2 had started was built again, on local.
+    const onSecond = started(events)
+      .filter(([, e]) => e === 'engine2')
+      .map(([p]) => p);
+    expect(onSecond.length).toBe(1);
+    expect(started(events).filter(([p, e]) => p === onSecond[0] && e === 'local')).toHaveLength(1);
+    expect(s.runtime.live()).toEqual([]);
+    expect(dying.live()).toEqual([]);
+  });
+
+  it('an engine that cannot be made ready is skipped; with none left, what remains fails with a clear error', async () => {
+    const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
+    const s = await setup(recipes);
+    const unready = (name: string) => poolEngine(name, s.runtime, { ready: () => Promise.reject(new Error(`${name} has no builder and none could be copied`)) });
+    const mixed = await s.run({ engines: [unready('x'), poolEngine('local', s.runtime)] });
+    expect(mixed.result.failed).toEqual([]);
+    expect(mixed.events.filter((e) => e.type === 'engine-down').map((e) => e.type === 'engine-down' && e.engine)).toEqual(['x']);
+    const none = await (await setup(recipes)).run({ engines: [unready('x'), unready('y')] });
+    expect(none.result.failed.map((f) => f.pkg)).toEqual(['a']);
+    expect(String((none.result.failed[0]?.error as Error).message)).toMatch(/a: no engine is left to build on \(down: x, y\)/);
+    expect(none.result.skipped.map((x) => x.pkg)).toEqual(['b']);
+  });
+
+  it("a package goes only to an engine with its recipe's features and memory; one no engine offers fails, naming them", async () => {
+    const recipes = makeRecipes({ vm: {}, plain: {}, huge: {} });
+    const s = await setup(recipes);
+    const kvm = createFakeRuntime((ctx) => defaultBehaviour(ctx.spec.labels[LABELS.pkg] ?? '?', ctx), {
+      images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
+    });
+    const needs = new Map<string, PackageNeeds>([
+      ['vm', { memoryBytes: undefined, features: ['kvm'] }],
+      ['huge', { memoryBytes: 64 * 1024 ** 3, features: [] }],
+    ]);
+    const { result, events } = await s.run({
+      keepGoing: true,
+      needs,
+      engines: [poolEngine('local', s.runtime, { jobs: 2, memoryBytes: 8 * 1024 ** 3 }), poolEngine('kvm-host', kvm, { features: ['kvm'], memoryBytes: 16 * 1024 ** 3 })],
+    });
+    expect(Object.fromEntries(started(events))).toMatchObject({ vm: 'kvm-host' });
+    expect(result.built).not.toContain('huge');
+    expect(String((result.failed[0]?.error as Error).message)).toMatch(/huge: no engine that is up offers what its recipe asks \(memory 65536 MiB\)/);
   });
 });

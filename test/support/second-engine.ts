@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
@@ -18,6 +18,8 @@ export interface SecondEngine extends AsyncDisposable {
   readonly docker: Docker;
   /** Stop it by its pid and remove its directory (idempotent). */
   stop(): Promise<void>;
+  /** SIGKILL it now, as a crash would (stop() still cleans up after it). */
+  kill(): void;
 }
 
 /**
@@ -94,7 +96,10 @@ async function launch(command: string, timeoutMs: number | undefined, argsFor: (
     await stop();
     throw new Error(`${command} did not start: ${(error as Error).message}\n${tail}`, { cause: error });
   }
-  return { url: `unix://${socket}`, pid, dir, docker, stop, [Symbol.asyncDispose]: stop };
+  const kill = (): void => {
+    if (running) process.kill(pid, 'SIGKILL');
+  };
+  return { url: `unix://${socket}`, pid, dir, docker, stop, kill, [Symbol.asyncDispose]: stop };
 }
 
 async function untilAnswers(docker: Docker, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
@@ -124,6 +129,8 @@ async function stopEngine(engine: { readonly pid: number; readonly exited: Promi
       await engine.exited;
     }
   }
+  // A killed dockerd leaves its containerd and the shims of running containers, all named by paths under its directory.
+  await killOrphans(dir);
   // A killed dockerd can leave overlay and netns mounts under its roots; deepest first.
   const mounts = (await readFile('/proc/self/mounts', 'utf8'))
     .split('\n')
@@ -132,6 +139,35 @@ async function stopEngine(engine: { readonly pid: number; readonly exited: Promi
     .sort((a, b) => b.length - a.length);
   for (const m of mounts) await exec('umount', ['-l', m]).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * What a killed engine leaves running: the processes of its containers (found by their cgroups,
+ * named by the container ids under its data root; their cgroups are removed after) and every
+ * process whose command line names a path under `dir` (its containerd and shims). All SIGKILLed.
+ */
+async function killOrphans(dir: string): Promise<void> {
+  const containers = await readdir(join(dir, 'data', 'containers')).catch(() => [] as string[]);
+  const cgroups = containers.flatMap((id) => ['pids', 'memory', 'cpu', 'cpuacct', 'blkio', 'freezer', 'devices', ''].map((c) => join('/sys/fs/cgroup', c, 'docker', id)));
+  for (const cg of cgroups) {
+    const procs = await readFile(join(cg, 'cgroup.procs'), 'utf8').catch(() => '');
+    for (const p of procs.split('\n').filter((l) => l !== '')) killPid(Number(p));
+  }
+  const pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  for (const p of pids) {
+    const cmdline = await readFile(`/proc/${p}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(`${dir}/`)) killPid(Number(p));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  for (const cg of cgroups) await rmdir(cg).catch(() => undefined);
+}
+
+function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone already
+  }
 }
 
 function once(f: () => Promise<void>): () => Promise<void> {
