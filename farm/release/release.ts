@@ -3,6 +3,7 @@ import type { BuildAllResult } from '../pkgbuild/build-all.js';
 import { FarmError } from '../errors/index.js';
 import { buildProject, type BuildOutcome } from '../project/build.js';
 import { loadProject, type Project } from '../project/load.js';
+import type { PoolInput } from '../project/engines.js';
 import type { EventSink } from '../report/events.js';
 import { coresBusy, type CpuSample } from '../report/cpu.js';
 import type { ContainerRuntime } from '../runtime/port.js';
@@ -62,6 +63,8 @@ export interface ReleaseOptions {
    * images of the previous stage's rootfs whatever it is.
    */
   readonly builder?: string | undefined;
+  /** An engine pool every stage builds on (stage images are made on `runtime` and copied to each engine as it first needs them). */
+  readonly engines?: readonly PoolInput[] | undefined;
 }
 
 export interface StageRun {
@@ -212,6 +215,7 @@ async function runStage(options: ReleaseOptions, now: () => number, stage: Stage
     sink: options.sink,
     signal: options.signal,
     clean: stage !== 'dev',
+    ...(options.engines === undefined ? {} : { engines: options.engines }),
     ...(options.storeDir === undefined ? {} : { storeDir: options.storeDir }),
   });
   const ms = now() - started;
