@@ -11,6 +11,15 @@ export const OFFLINE = { type: 'boolean', description: 'fetch nothing: every sou
 
 export const JOBS = { type: 'string', short: 'j', value: 'N', description: 'packages built at once (default: one per core)' } as const satisfies OptionSpec;
 
+/** --engine of build, release and challenge: one engine of the pool (cli/engines.ts reads it). */
+export const ENGINE = {
+  type: 'string',
+  value: 'URL',
+  multiple: true,
+  description:
+    'an engine of the pool, repeatable: its URL (unix:///path.sock, tcp://host:port, ssh://user@host), or "URL jobs=N memory=MIB features=a,b name=X tls=DIR" as one argument. Given, it replaces STASIS_ENGINES (entries separated by ; or newlines), which replaces default.lua\'s engines; none anywhere: the local engine (DOCKER_HOST)',
+} as const satisfies OptionSpec;
+
 export const ALLOWLIST = {
   type: 'string',
   value: 'FILE',

@@ -1,6 +1,6 @@
 // `stasis-farm build`: its arguments and options, the source of its parser and its help (cmd-build.ts runs it).
 import type { CommandSpec } from './spec.js';
-import { junitOption, OFFLINE } from './options.js';
+import { ENGINE, junitOption, OFFLINE } from './options.js';
 
 export const BUILD = {
   name: 'build',
@@ -19,6 +19,7 @@ export const BUILD = {
     wait: { type: 'boolean', description: 'wait (up to an hour) for another stasis-farm using the workspace instead of failing (exit 6)' },
     profile: { type: 'string', value: 'P', description: "build profiles/P.lua instead of config.lua's profile, with config.lua's include and exclude (not with PKG...)" },
     builder: { type: 'string', value: 'REF', description: "the builder image to build in (default: default.lua's builder)" },
+    engine: ENGINE,
     junit: junitOption('one test case per package (built or cached: pass; failed: failure with the log tail; skipped: skipped), written however the build ends'),
   },
 } as const satisfies CommandSpec;

@@ -1,6 +1,6 @@
 // `stasis-farm challenge`: its arguments and options, the source of its parser and its help (cmd-challenge.ts runs it).
 import type { CommandSpec } from './spec.js';
-import { ALLOWLIST, JOBS, OFFLINE } from './options.js';
+import { ALLOWLIST, ENGINE, JOBS, OFFLINE } from './options.js';
 
 export const CHALLENGE = {
   name: 'challenge',
@@ -11,6 +11,7 @@ export const CHALLENGE = {
   options: {
     builder: { type: 'string', value: 'REF', description: "rebuild the dev stage in this builder image instead of default.lua's (diverse double-compiling)" },
     jobs: JOBS,
+    engine: ENGINE,
     'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents' },
     offline: OFFLINE,
     allowlist: ALLOWLIST,

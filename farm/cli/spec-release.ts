@@ -1,6 +1,6 @@
 // `stasis-farm release`: its arguments and options, the source of its parser and its help (cmd-release.ts runs it).
 import type { CommandSpec } from './spec.js';
-import { ALLOWLIST, JOBS, junitOption, OFFLINE } from './options.js';
+import { ALLOWLIST, ENGINE, JOBS, junitOption, OFFLINE } from './options.js';
 
 export const RELEASE = {
   name: 'release',
@@ -15,6 +15,7 @@ export const RELEASE = {
       description: "the dev stage's builder image (default: default.lua's builder); stages A and B run in images of the previous stage's rootfs",
     },
     jobs: JOBS,
+    engine: ENGINE,
     'keep-going': { type: 'boolean', short: 'k', description: 'a failed build fails only that package and its dependents (the release still fails)' },
     offline: OFFLINE,
     exclusions: { type: 'string', value: 'FILE', description: 'accepted differences between stage A and B: a YAML list of {package, path?, reason}' },

@@ -32,6 +32,8 @@ export async function loadConfig(root: string, options: { readonly cache?: EvalC
   const validated = validateDefaults(rawDefaults, 'default.lua');
   // Mirror directories are relative to the Stasis tree.
   const mirrors = validated.mirrors.map((m) => (/^https?:\/\//.test(m) || isAbsolute(m) ? m : resolve(root, m)));
+  // So are an engine's TLS files.
+  const engines = validated.engines.map((e) => (e.tls === undefined || isAbsolute(e.tls) ? e : { ...e, tls: resolve(root, e.tls) }));
   const systemConfig = validateSystemConfig(rawSystem, 'config.lua');
   // The kernel .config must exist; only the linux recipe reads it (see its key).
   if (systemConfig.kernel.config !== undefined) {
@@ -42,14 +44,23 @@ export async function loadConfig(root: string, options: { readonly cache?: EvalC
   }
   return {
     system: systemConfig,
-    defaults: { ...validated, mirrors },
+    defaults: { ...validated, mirrors, engines },
     rawSystem: asRecord(rawSystem),
-    rawDefaults: asRecord(rawDefaults),
+    rawDefaults: hiddenFromRecipes(asRecord(rawDefaults)),
   };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * default.lua as recipes see it: without `engines`. Which engine builds a package cannot change
+ * its output, so no recipe may read the pool (`defaults.engines` is nil there) and key on it:
+ * adding or changing an engine rebuilds nothing.
+ */
+function hiddenFromRecipes(defaults: Record<string, unknown>): Record<string, unknown> {
+  return 'engines' in defaults ? Object.fromEntries(Object.entries(defaults).filter(([key]) => key !== 'engines')) : defaults;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { EngineSpec } from '../pool/types.js';
 import type { LimitPair } from '../validate/limits.js';
 
 /** config.lua: the system being built. */
@@ -62,13 +63,22 @@ export interface BuildDefaults {
   readonly outputLimit: number;
   /** The build containers' open-files and process rlimits (core is always 0). */
   readonly ulimits: { readonly nofile: LimitPair; readonly nproc: LimitPair };
+  /**
+   * The engine pool (`engines`), in the order written; empty: the local engine alone. A `tls`
+   * directory is absolute once loaded (relative to the Stasis tree, as mirror directories).
+   * Recipes cannot read it: it enters no package's key.
+   */
+  readonly engines: readonly EngineSpec[];
 }
 
 /** Both files, as evaluated, plus the raw Lua values recipes may read. */
 export interface LoadedConfig {
   readonly system: SystemConfig;
   readonly defaults: BuildDefaults;
-  /** The plain data tables exactly as config.lua / default.lua returned them (for read tracking). */
+  /**
+   * The plain data tables as config.lua / default.lua returned them (for read tracking), but for
+   * default.lua's `engines`: where a package builds cannot change its output, so no recipe sees it.
+   */
   readonly rawSystem: Readonly<Record<string, unknown>>;
   readonly rawDefaults: Readonly<Record<string, unknown>>;
 }

@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { readEngines } from './engines.js';
 import { FieldReader, describe } from '../validate/fields.js';
 import { DEFAULT_OUTPUT_LIMIT_MIB, DEFAULT_ULIMITS, MAX_OUTPUT_LIMIT_MIB, MAX_ULIMITS, type LimitPair } from '../validate/limits.js';
 import { IMAGE_REF } from '../validate/patterns.js';
@@ -22,7 +23,7 @@ export const SYSTEM_OPTIONS = [
   'include',
   'exclude',
 ] as const;
-export const DEFAULT_OPTIONS = ['cflags', 'cxxflags', 'ldflags', 'lto', 'jobs', 'builder', 'mirrors', 'source_date_epoch', 'output_limit', 'ulimits'] as const;
+export const DEFAULT_OPTIONS = ['cflags', 'cxxflags', 'ldflags', 'lto', 'jobs', 'builder', 'mirrors', 'source_date_epoch', 'output_limit', 'ulimits', 'engines'] as const;
 
 const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const TIMEZONE = /^(UTC|[A-Z][A-Za-z_+-]*(\/[A-Za-z0-9_+-]+){0,2})$/;
@@ -206,6 +207,7 @@ export function validateDefaults(raw: unknown, file: string): BuildDefaults {
     sourceDateEpoch: r.integer(o, 'source_date_epoch', '', 1700000000, 0),
     outputLimit: r.integer(o, 'output_limit', '', DEFAULT_OUTPUT_LIMIT_MIB, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
     ulimits: ulimitsOf(r, o),
+    engines: readEngines(r, o),
   };
   r.throwIfAny();
   return defaults;

@@ -1,3 +1,4 @@
+import { keyedRecipe } from '../recipe/needs.js';
 import type { EvaluatedRecipe, Recipe } from '../recipe/types.js';
 
 /** The toolchain variables that enter a build (and its key) when `recipe.toolchain`. */
@@ -14,7 +15,7 @@ export interface KeyInputs {
   /** pkg.lua relative to the project root, e.g. `system/lua/pkg.lua`. */
   readonly recipeFile: string;
   readonly recipeSha256: string;
-  /** The validated recipe (patch order, build script, ... live here). */
+  /** The validated recipe (patch order, build script, ... live here), without what only chooses an engine (recipe/needs.ts keyedRecipe). */
   readonly recipe: Recipe;
   /** sha256 per patch file name. */
   readonly patches: Readonly<Record<string, string>>;
@@ -55,7 +56,7 @@ export function keyInputsFor(evaluated: EvaluatedRecipe, context: KeyContext, bu
     package: recipe.name,
     recipeFile: evaluated.file,
     recipeSha256: evaluated.recipeSha256,
-    recipe,
+    recipe: keyedRecipe(recipe),
     patches: hashesOf(recipe.name, 'patch', recipe.patches, evaluated.patchSha256),
     files: hashesOf(recipe.name, 'file', recipe.files, evaluated.fileSha256),
     sources: recipe.sources.map((s) => ({ file: s.file, sha256: s.sha256 })),

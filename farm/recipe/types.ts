@@ -87,6 +87,13 @@ export interface Recipe {
    * library), built only in the dev stage and only ever a build dependency: never in a rootfs.
    */
   readonly builderTool?: true | undefined;
+  /**
+   * `memory` (MiB in Lua, bytes here): the least memory an engine of the pool must offer to build it.
+   * Absent when not given. Not part of the cache key (recipe/needs.ts).
+   */
+  readonly memoryBytes?: number | undefined;
+  /** `features`: what the engine it builds on must offer ("kvm", "big"); absent when none. Not part of the cache key. */
+  readonly features?: readonly string[] | undefined;
 }
 
 /** One value a recipe read while evaluated (the sandbox records them: lua/reads.ts). */

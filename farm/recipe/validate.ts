@@ -1,6 +1,7 @@
 import { FieldReader, describe } from '../validate/fields.js';
 import { PLAIN_FILE, SHA256 } from '../validate/patterns.js';
 import { MAX_OUTPUT_LIMIT_MIB } from '../validate/limits.js';
+import { readFeatures, readMemoryBytes } from '../validate/needs.js';
 import { renderBuildStyle } from './style.js';
 import { STYLE_FIELDS, validateStyle } from './validate-style.js';
 import { BUILD_STYLES, type BuildStyle, type Recipe, type SourceSpec } from './types.js';
@@ -23,6 +24,8 @@ export const RECIPE_FIELDS = [
   'output_limit',
   'strip',
   'builder_tool',
+  'memory',
+  'features',
   ...STYLE_FIELDS,
 ] as const;
 const SOURCE_FIELDS = ['url', 'sha256', 'file', 'extract'] as const;
@@ -96,10 +99,18 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
       o['output_limit'] === undefined ? undefined : r.integer(o, 'output_limit', '', 0, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
     // Present only when set, so that the keys of every other recipe stay as they were.
     ...(r.boolean(o, 'builder_tool', '', false) ? { builderTool: true as const } : {}),
+    ...readNeeds(r, o),
   };
   if (recipe.builderTool === true && deps.length > 0) r.fail('deps', 'a builder tool is never installed, so it has no runtime deps (build_deps are fine)');
   r.throwIfAny();
   return recipe;
+}
+
+/** `memory` and `features`, each present only when given (a recipe without them is as before); neither enters the key (needs.ts). */
+function readNeeds(r: FieldReader, o: Record<string, unknown>): Pick<Recipe, 'memoryBytes' | 'features'> {
+  const memoryBytes = readMemoryBytes(r, o, '');
+  const features = readFeatures(r, o, '');
+  return { ...(memoryBytes === undefined ? {} : { memoryBytes }), ...(features.length === 0 ? {} : { features }) };
 }
 
 /** `sources`: required (possibly empty); no two sources end up with one file name. */

@@ -19,6 +19,8 @@ const RECIPE_FIELDS = new Set<string>([
   'toolchain',
   'timeout',
   'builderTool',
+  'memoryBytes',
+  'features',
 ]);
 
 /** An EvaluatedRecipe for `name` with plain defaults; recipe and origin fields may be overridden together. */

@@ -43,6 +43,11 @@ describe('engine URLs', () => {
     }
     const ssh = dockerOptions(parseEndpoint('ssh://farm@builder.lan:2222', { sshAgent: '/run/agent.sock' }));
     expect(ssh).toMatchObject({ host: 'builder.lan', port: 2222, username: 'farm', protocol: 'ssh', sshOptions: { agent: '/run/agent.sock' }, socketPath: undefined });
+    // The agent is SSH_AUTH_SOCK's, as the CLI passes its environment (cli/engine.ts).
+    expect(dockerOptions(parseEndpoint('ssh://farm@builder.lan:2222', endpointEnv({ SSH_AUTH_SOCK: '/tmp/ssh-x/agent.1' })))).toMatchObject({
+      protocol: 'ssh',
+      sshOptions: { agent: '/tmp/ssh-x/agent.1' },
+    });
     const read = (path: string): Buffer => Buffer.from(`pem of ${path}`);
     const tls = dockerOptions(parseEndpoint('tcp://builder.lan', { certPath: '/certs' }), read);
     expect(tls).toMatchObject({ host: 'builder.lan', port: 2376, protocol: 'https', ca: Buffer.from('pem of /certs/ca.pem'), key: Buffer.from('pem of /certs/key.pem') });
