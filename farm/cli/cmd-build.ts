@@ -4,6 +4,7 @@ import { loadProject } from '../project/load.js';
 import { intFlag } from './args.js';
 import { warnAboutConfig } from './config-warnings.js';
 import { httpGetFor, mirrorsFor } from './mirrors.js';
+import { poolFor } from './engines.js';
 import type { CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { coresBusy, sampleCpu } from '../report/index.js';
@@ -40,6 +41,7 @@ async function buildRun(ctx: CliContext, { values, positionals }: ArgsOf<typeof 
     sink: ctx.sink,
     signal: ctx.signal,
     assemble: targets.length === 0,
+    engines: await poolFor(ctx, values, project.config),
   });
   const only = targets.length === 0 ? undefined : `${project.order.order.length} package(s) for ${[...new Set(targets)].join(', ')}; preview not assembled`;
   return reportBuild(ctx, outcome.result, Date.now() - started, project.stage, only, coresBusy(cpuAtStart, sampleCpu()));

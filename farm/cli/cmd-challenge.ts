@@ -7,6 +7,7 @@ import { intFlag } from './args.js';
 import { auditOptionsFor } from './audit-options.js';
 import { diffoscopeInstalled, diffoscopeReport } from './diffoscope.js';
 import { httpGetFor, mirrorsFor } from './mirrors.js';
+import { poolFor } from './engines.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import type { CHALLENGE } from './spec-challenge.js';
@@ -58,6 +59,7 @@ export async function challenge(ctx: CliContext, { values, positionals }: ArgsOf
     offline: values.offline === true,
     jobs: intFlag(values.jobs, 'jobs'),
     builder: values.builder,
+    engines: await poolFor(ctx, values, config),
     keepGoing: values['keep-going'] === true,
     exclusions: [],
     audit: await auditOptionsFor(ctx, values.allowlist),

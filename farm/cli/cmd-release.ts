@@ -4,6 +4,7 @@ import { runRelease, type ReleaseResult } from '../release/release.js';
 import { formatMs, sampleCpu } from '../report/index.js';
 import { intFlag } from './args.js';
 import { httpGetFor, mirrorsFor } from './mirrors.js';
+import { poolFor } from './engines.js';
 import { out, type CliContext } from './io.js';
 import type { ArgsOf } from './spec.js';
 import { recordedRun } from './run-record.js';
@@ -37,6 +38,7 @@ async function releaseRun(ctx: CliContext, { values }: ArgsOf<typeof RELEASE>): 
     runtime,
     profile: values.profile,
     builder: values.builder,
+    engines: await poolFor(ctx, values, config),
     mirrors: mirrorsFor(ctx, config.defaults.mirrors),
     httpGet: httpGetFor(ctx, config.defaults),
     offline: values.offline === true,

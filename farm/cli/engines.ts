@@ -3,6 +3,7 @@ import type { BuildDefaults } from '../config/types.js';
 import { FarmError } from '../errors/index.js';
 import type { EngineSpec } from '../pool/types.js';
 import { FieldReader } from '../validate/fields.js';
+import type { PoolInput } from '../project/engines.js';
 import type { CliContext } from './io.js';
 
 export const ENGINE_FORMAT =
@@ -85,4 +86,18 @@ function valueOf(key: string, value: string): unknown {
   if ((key === 'jobs' || key === 'memory') && /^\d+$/.test(value)) return Number(value);
   if (key === 'features') return value.split(',');
   return value;
+}
+
+/**
+ * The engine pool of a run as the build takes it: each engine of enginesFor with its adapter (made
+ * at the CLI edge, connecting only when first used); undefined without engines (the local engine alone).
+ */
+export async function poolFor(
+  ctx: Pick<CliContext, 'env' | 'engineAt'>,
+  values: { readonly engine?: readonly string[] | undefined },
+  config: { readonly defaults: Pick<BuildDefaults, 'engines'> },
+): Promise<PoolInput[] | undefined> {
+  const specs = enginesFor(ctx, values, config);
+  if (specs.length === 0) return undefined;
+  return Promise.all(specs.map(async (spec) => ({ spec, runtime: await ctx.engineAt(spec.url, { certPath: spec.tls }) })));
 }

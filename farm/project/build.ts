@@ -27,6 +27,7 @@ import { buildPriorities } from './durations.js';
 import { planFromCache } from './plan.js';
 import { ensureSources } from './sources.js';
 import { poolEngines, type PoolInput } from './engines.js';
+import { needsOf, type EvaluatedRecipe } from '../recipe/index.js';
 
 export interface BuildOptions {
   readonly runtime: ContainerRuntime;
@@ -208,6 +209,7 @@ function buildAllInput(
     unavailable,
     priority,
     ...poolOf(options, stage),
+    needs: new Map(project.order.order.map((pkg) => [pkg, needsOf((project.recipes.get(pkg) as EvaluatedRecipe).recipe)])),
     envFor: (pkg: string, jobs: number) => {
       const evaluated = project.recipes.get(pkg);
       if (evaluated === undefined) throw new Error(`unknown package ${pkg}`);
