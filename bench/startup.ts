@@ -5,10 +5,13 @@
 // removed before each run: every Lua file evaluated) and after a comment edit of one recipe (that
 // recipe evaluated again). No container engine is asked: DOCKER_HOST names a socket that does not
 // exist, so plan computes its keys for an unresolved builder (and says so on stderr), as it does
-// without one.
+// without one. With --engine, plan asks the engine the environment names (DOCKER_HOST, else the
+// local socket) as a user's plan does: it pings it and inspects the builder image, and a run in
+// which it could not (a warning on stderr) fails the bench.
 // With several --cli, the CLIs take turns within each round, so a busy machine weighs on them alike.
 // Needs the built CLI (npm run build).
-// Run: npm run bench -- [--runs 7] [--root DIR] [--cli LABEL=path/to/bin/stasis-farm.js]...
+// --warmups N rounds go unrecorded first (default 1); --case NAME, repeated, runs only those cases.
+// Run: npm run bench -- [--runs 7] [--warmups 1] [--root DIR] [--engine] [--case NAME]... [--cli LABEL=path/to/bin/stasis-farm.js]...
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
@@ -24,10 +27,16 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     root: { type: 'string', default: REPO },
     cli: { type: 'string', multiple: true },
+    engine: { type: 'boolean', default: false },
+    warmups: { type: 'string', default: '1' },
+    case: { type: 'string', multiple: true },
   },
 });
+const withEngine = values.engine;
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got "${values.runs}"`);
+const warmups = Number(values.warmups);
+if (!Number.isInteger(warmups) || warmups < 0) throw new Error(`--warmups: expected a whole number, got "${values.warmups}"`);
 
 /** The CLIs measured, by label: this checkout's by default. */
 const clis = (values.cli ?? [`this=${join(REPO, 'bin', 'stasis-farm.js')}`]).map((arg) => {
@@ -62,7 +71,7 @@ for (const c of clis) {
 let edits = 0;
 
 /** A command in a project root, and what to do there (untimed) before each of its runs. */
-const CASES: readonly { readonly name: string; readonly args: (root: string) => readonly string[]; readonly before?: (root: string) => Promise<void> }[] = [
+const ALL_CASES: readonly { readonly name: string; readonly args: (root: string) => readonly string[]; readonly before?: (root: string) => Promise<void> }[] = [
   { name: '--version', args: () => ['--version'] },
   { name: '--help', args: () => ['--help'] },
   { name: 'graph --profile base', args: (root) => ['--root', root, 'graph', '--profile', 'base'] },
@@ -78,11 +87,24 @@ const CASES: readonly { readonly name: string; readonly args: (root: string) => 
     before: (root) => appendFile(join(root, 'system', 'zlib', 'pkg.lua'), `-- edit ${++edits}\n`),
   },
 ];
+for (const name of values.case ?? []) {
+  if (!ALL_CASES.some((c) => c.name === name)) throw new Error(`--case: no case "${name}" (${ALL_CASES.map((c) => c.name).join(', ')})`);
+}
+const CASES = values.case === undefined ? ALL_CASES : ALL_CASES.filter((c) => values.case?.includes(c.name));
 
-// No colour, no live view, no engine; nothing inherited that would load more into Node.
-const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CI: 'true', DOCKER_HOST: 'unix:///nonexistent/stasis-bench.sock' };
+// No colour, no live view, no engine unless --engine; nothing inherited that would load more into Node.
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  NO_COLOR: '1',
+  CI: 'true',
+  DOCKER_HOST: withEngine ? process.env['DOCKER_HOST'] : 'unix:///nonexistent/stasis-bench.sock',
+};
 delete env['NODE_OPTIONS'];
 delete env['FORCE_COLOR'];
+if (env['DOCKER_HOST'] === undefined) delete env['DOCKER_HOST'];
+
+/** With --engine, a run that warns it could not ask the engine measured the wrong thing. */
+const ENGINE_MISSED = /no container engine answers|keys are computed for an unresolved builder/;
 
 /** Milliseconds from spawn to exit; a failing run is an error naming the command and its stderr. */
 async function time(args: readonly string[]): Promise<number> {
@@ -93,6 +115,7 @@ async function time(args: readonly string[]): Promise<number> {
   const code = await new Promise<number | null>((r) => child.on('close', r));
   const ms = performance.now() - started;
   if (code !== 0) throw new Error(`node ${args.join(' ')}: exit ${code}\n${err}`);
+  if (withEngine && ENGINE_MISSED.test(err)) throw new Error(`node ${args.join(' ')}: --engine, but it did not reach the engine\n${err}`);
   return ms;
 }
 
@@ -110,16 +133,17 @@ const load = (): string =>
     .join(' ');
 console.log(`node ${process.version}, ${cpus().length} cores, load average at start ${load()}`);
 console.log(`${runs} runs of each; recipes and profiles of ${tree}, copied for each cli${examples ? ' (it has no config.lua/default.lua: the examples stand in)' : ''}`);
+console.log(withEngine ? `plan asks the engine at ${env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock'}` : 'no engine: DOCKER_HOST names a missing socket');
 for (const c of clis) console.log(`cli ${c.label}: ${c.path}, in ${roots.get(c.label) ?? '?'}`);
 
-// One round unrecorded: the files are read once before anything is timed.
-for (let round = 0; round <= runs; round++) {
+// The first rounds unrecorded: the files are read before anything is timed.
+for (let round = 1 - warmups; round <= runs; round++) {
   for (const c of CASES) {
     const node = await time(NODE);
     if (round > 0) record('node -e 0', node);
     // Each round starts with another CLI, so none is always first after Node's run.
     for (let i = 0; i < clis.length; i++) {
-      const cli = clis[(i + round) % clis.length] as (typeof clis)[number];
+      const cli = clis[(((i + round) % clis.length) + clis.length) % clis.length] as (typeof clis)[number];
       const root = roots.get(cli.label) as string;
       await c.before?.(root);
       const ms = await time([cli.path, ...c.args(root)]);
@@ -131,13 +155,25 @@ for (const root of roots.values()) await rm(root, { recursive: true, force: true
 
 const floor = median(samples.get('node -e 0') ?? []);
 console.log(`load average at end ${load()}\n`);
-console.log(`${'command'.padEnd(24)} ${'cli'.padEnd(8)} ${'median'.padStart(10)} ${'x node -e 0'.padStart(12)}  min - max`);
-console.log(`${'node -e 0'.padEnd(24)} ${''.padEnd(8)} ${fmt(floor).padStart(10)} ${'1.00'.padStart(12)}  ${range(samples.get('node -e 0') ?? [])}`);
+// With several CLIs, each one's time over the first's in the same round, the median of those.
+const first = clis[0] as (typeof clis)[number];
+const paired = clis.length > 1 ? `x ${first.label}`.padStart(12) : '';
+console.log(`${'command'.padEnd(24)} ${'cli'.padEnd(8)} ${'median'.padStart(10)} ${'x node -e 0'.padStart(12)} ${paired}  min - max`);
+console.log(
+  `${'node -e 0'.padEnd(24)} ${''.padEnd(8)} ${fmt(floor).padStart(10)} ${'1.00'.padStart(12)} ${paired === '' ? '' : ''.padStart(12)}  ${range(samples.get('node -e 0') ?? [])}`,
+);
 for (const c of CASES) {
+  const base = samples.get(`${first.label}\0${c.name}`) ?? [];
   for (const cli of clis) {
     const list = samples.get(`${cli.label}\0${c.name}`) ?? [];
     const m = median(list);
-    console.log(`${c.name.padEnd(24)} ${cli.label.padEnd(8)} ${fmt(m).padStart(10)} ${(m / floor).toFixed(2).padStart(12)}  ${range(list)}`);
+    const ratio =
+      paired === ''
+        ? ''
+        : median(list.map((ms, i) => ms / (base[i] as number)))
+            .toFixed(2)
+            .padStart(12);
+    console.log(`${c.name.padEnd(24)} ${cli.label.padEnd(8)} ${fmt(m).padStart(10)} ${(m / floor).toFixed(2).padStart(12)} ${ratio}  ${range(list)}`);
   }
 }
 

@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 
 /**
  * The farm's view of a container engine. The build code only sees this port;
- * `docker.ts` adapts dockerode to it (cli/engine.ts loads it when a command needs the engine)
- * and `fake.ts` serves unit tests.
+ * `docker.ts` adapts dockerode to it (cli/engine.ts loads it when a command needs the engine;
+ * on a unix socket `lazy.ts` answers the EngineReader calls without it until then, through
+ * `engine-http.ts`) and `fake.ts` serves unit tests.
  */
 /** A resource limit of the container's processes (setrlimit): soft <= hard. */
 export interface Ulimit {
@@ -125,3 +126,9 @@ export interface ContainerRuntime {
   /** Force-remove a container by id, with its volumes (no error if absent). */
   removeContainer(id: string): Promise<void>;
 }
+
+/**
+ * The calls a command makes when it only looks at the engine (plan; a build whose packages are all
+ * cached): answered without dockerode on a local socket (engine-http.ts, lazy.ts).
+ */
+export type EngineReader = Pick<ContainerRuntime, 'ping' | 'inspectImage' | 'listContainers'>;

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createEngineReader } from '../../farm/runtime/engine-http.js';
+import { DEFAULT_SOCKET } from '../../farm/runtime/endpoint.js';
 
 // Start-up loads what the command asks for and nothing else: every module a whole CLI process
 // resolves is recorded by a loader hook. The process runs the sources (through tsx) the way
@@ -27,14 +29,14 @@ const [{ main }, { dockerRuntime }] = await Promise.all([import(${JSON.stringify
 process.exitCode = await main(process.argv.slice(1), { runtime: () => dockerRuntime(process.env) });`;
 
 /** The modules a CLI process with `args` loaded (URLs), its exit code and output. */
-async function trace(args: readonly string[]): Promise<{ loaded: string[]; out: string; code: number }> {
+async function trace(args: readonly string[], dockerHost = 'unix:///nonexistent/stasis-test.sock'): Promise<{ loaded: string[]; out: string; code: number }> {
   const file = join(await mkdtemp(join(tmpdir(), 'load-trace-')), 'loaded.txt');
   const env: Record<string, string | undefined> = {
     ...process.env,
     STASIS_LOAD_TRACE: file,
     NO_COLOR: '1',
     CI: 'true',
-    DOCKER_HOST: 'unix:///nonexistent/stasis-test.sock',
+    DOCKER_HOST: dockerHost,
   };
   delete env['NODE_OPTIONS'];
   const argv = ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, '--input-type=module', '-e', ENTRY, '--', ...args];
@@ -61,6 +63,8 @@ describe('start-up', () => {
     expect(matching(r.loaded, FENGARI)).toEqual([]);
     expect(matching(r.loaded, COMMAND_MODULES)).toEqual([]);
     expect(matching(r.loaded, /\/farm\/cli\/commands\.ts$|\/farm\/report\/|\/node_modules\/chalk\//)).toEqual([]);
+    // Nor the engine's lean reader, nor node:http under it.
+    expect(matching(r.loaded, /\/farm\/runtime\/(engine-http|lazy)\.ts$|^node:http$/)).toEqual([]);
   });
 
   it('--help and a command help load no implementation and no dockerode', async () => {
@@ -74,11 +78,7 @@ describe('start-up', () => {
   });
 
   it('graph loads its command and no engine; from a warm evaluation cache, no Lua either', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'startup-'));
-    await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
-    await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
-    await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
-    await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+    const root = await projectRoot();
     const cold = await trace(['--root', root, 'graph', '--profile', 'base']);
     expect(cold.code).toBe(0);
     expect(matching(cold.loaded, /\/farm\/cli\/cmd-graph\.ts$/)).toHaveLength(1);
@@ -88,4 +88,40 @@ describe('start-up', () => {
     expect(matching(warm.loaded, /\/farm\/lua\/worker\.ts$/)).toEqual([]);
     expect(matching(warm.loaded, FENGARI)).toEqual([]);
   });
+
+  it("plan asks the engine without dockerode: none at DOCKER_HOST, or the machine's own when it answers", async () => {
+    const root = await projectRoot();
+    const none = await trace(['--root', root, 'plan', '--profile', 'base']);
+    expect(none.code).toBe(0);
+    // No engine: keys for an unresolved builder (the warning goes to stderr).
+    expect(none.out).toContain('unresolved:');
+    expect(matching(none.loaded, /\/farm\/runtime\/engine-http\.ts$/)).toHaveLength(1);
+    expect(matching(none.loaded, DOCKERODE)).toEqual([]);
+    if (!(await engineAnswers())) return;
+    const real = await trace(['--root', root, 'plan', '--profile', 'base'], `unix://${DEFAULT_SOCKET}`);
+    expect(real.code).toBe(0);
+    expect(real.out).not.toContain('unresolved:');
+    expect(matching(real.loaded, DOCKERODE)).toEqual([]);
+  });
 });
+
+/** A scratch project of the whole recipe tree, with the example configs. */
+async function projectRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'startup-'));
+  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
+  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+  await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
+  await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+  return root;
+}
+
+/** Whether the machine's Docker engine answers a ping (the second half of the plan case needs it). */
+async function engineAnswers(): Promise<boolean> {
+  try {
+    await createEngineReader({ url: `unix://${DEFAULT_SOCKET}`, socketPath: DEFAULT_SOCKET }).ping();
+    return true;
+  } catch (error) {
+    console.warn(`\n[plan with a real engine skipped] ${(error as Error).message}\n`);
+    return false;
+  }
+}
