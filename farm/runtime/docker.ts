@@ -5,6 +5,7 @@ import { FarmError, interrupted } from '../errors/index.js';
 import { createDemuxer } from './demux.js';
 import { parseEndpoint, type Endpoint, type TlsFiles } from './endpoint.js';
 import type { Container, ContainerRuntime, ContainerSpec, ExitStatus, ImageInfo, ImageSummary, Ulimit } from './port.js';
+import { engineUnavailable } from './unavailable.js';
 
 export interface DockerRuntimeOptions {
   /** DOCKER_HOST value: unix:///path, tcp://host:port or ssh://user@host. Default: /var/run/docker.sock. */
@@ -12,8 +13,6 @@ export interface DockerRuntimeOptions {
   /** How the engine is reached (parseEndpoint); wins over dockerHost. */
   readonly endpoint?: Endpoint;
 }
-
-const START_HINT = 'start one: apt-get install -y docker.io && dockerd --iptables=false --bridge=none & ' + '(or point DOCKER_HOST at a running engine)';
 
 /**
  * dockerode's options for an endpoint. docker-modem fills what is not given from the process's own
@@ -78,10 +77,7 @@ async function ping(docker: Docker, where: string): Promise<void> {
   try {
     await Promise.race([docker.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref())]);
   } catch (error) {
-    throw new FarmError('ENGINE_UNAVAILABLE', `no container engine answers at ${where}: ${(error as Error).message}`, {
-      hint: START_HINT,
-      cause: error,
-    });
+    throw engineUnavailable(where, error);
   }
 }
 
