@@ -60,7 +60,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): Contain
   const where = endpoint.url;
   return {
     ping: () => ping(docker, where),
-    createContainer: async (spec) => wrapContainer(await docker.createContainer(containerOptions(spec))),
+    createContainer: async (spec) => wrapContainer(await docker.createContainer(containerOptions(spec)), () => ping(docker, where)),
     inspectImage: (ref) => inspectImage(docker, ref),
     importImage: (rootfs, ref, opts) => importImage(docker, rootfs, ref, opts),
     buildImage: (context, ref, opts) => buildImage(docker, context, ref, opts),
@@ -287,12 +287,12 @@ async function oomKilled(c: Docker.Container, exitCode: number): Promise<boolean
  */
 const INTERRUPTED_REMOVAL_WAIT_MS = 5_000;
 
-function wrapContainer(c: Docker.Container): Container {
+function wrapContainer(c: Docker.Container, pingEngine: () => Promise<void>): Container {
   const removal = createRemoval(c);
   return {
     id: c.id,
     putArchive: (path, tar) => putArchive(c, path, tar),
-    run: (options) => runContainer(c, removal, options),
+    run: (options) => runContainer(c, removal, pingEngine, options),
     async getArchive(path: string): Promise<Readable> {
       return (await c.getArchive({ path })) as unknown as Readable;
     },
@@ -339,22 +339,65 @@ async function putArchive(c: Docker.Container, path: string, tar: Readable): Pro
   await Promise.race([upload, failure]);
 }
 
-async function runContainer(c: Docker.Container, removal: Removal, { timeoutMs, onOutput, signal }: RunOptions): Promise<ExitStatus> {
+async function runContainer(c: Docker.Container, removal: Removal, pingEngine: () => Promise<void>, { timeoutMs, onOutput, signal }: RunOptions): Promise<ExitStatus> {
   const { ended } = await attachOutput(c, onOutput);
   const waited = c.wait({ condition: 'next-exit' }) as Promise<{ StatusCode: number }>;
   // Once abandoned (interrupted), the wait fails when the container is removed: that is expected.
   waited.catch(() => {});
   const deadline = startDeadline(c, timeoutMs);
   const abort = abandonOnAbort(signal, removal);
+  const engine = watchEngine(pingEngine, ended);
   try {
     await Promise.race([c.start(), abort.aborted]);
-    const result = await Promise.race([waited, abort.aborted]);
+    const result = await Promise.race([waited, abort.aborted, engine.lost]);
     await Promise.race([ended, new Promise((r) => setTimeout(r, 2000).unref())]);
     return { exitCode: result.StatusCode, oomKilled: await oomKilled(c, result.StatusCode), timedOut: deadline.timedOut() };
   } finally {
     deadline.clear();
     abort.detach();
+    engine.stop();
   }
+}
+
+/** How often a running build's engine is asked whether it is still there; once the build's output has ended, every second. */
+const ENGINE_WATCH_MS = 30_000;
+
+/**
+ * An engine that goes away mid-build (its daemon killed) can leave the wait for the container's
+ * exit unanswered for ever. So the engine is pinged every ENGINE_WATCH_MS, and every second once
+ * the output stream has ended (a killed daemon closes it); `lost` rejects with
+ * ENGINE_UNAVAILABLE when a ping fails.
+ */
+function watchEngine(pingEngine: () => Promise<void>, ended: Promise<void>): { lost: Promise<never>; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let outputEnded = false;
+  void ended.then(() => {
+    outputEnded = true;
+    schedule();
+  });
+  let fail: (error: unknown) => void = () => {};
+  const lost = new Promise<never>((_, reject) => (fail = reject));
+  lost.catch(() => {});
+  function schedule(): void {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(check, outputEnded ? 1000 : ENGINE_WATCH_MS);
+    timer.unref();
+  }
+  function check(): void {
+    pingEngine().then(schedule, (error: unknown) => {
+      if (!stopped) fail(error);
+    });
+  }
+  schedule();
+  return {
+    lost,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** Demultiplex the container's output to `onOutput`; `ended` settles when the stream does, however it ends. */
