@@ -1,12 +1,13 @@
 // Per-package overhead of the farm against the same build script in a bare
 // `docker run`, and the no-op rebuild time, side by side in one run.
 // Run: npx tsx bench/build.ts [--pkg lua] [--runs 5]   (needs Docker and the builder image)
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fmt, median } from './stats.js';
+import { farmProcess } from './farm-process.js';
 import { smallProfileConfig } from '../test/support/farm.js';
 
 const exec = promisify(execFile);
@@ -19,15 +20,7 @@ const argOf = (name: string, fallback: string): string => {
 const PKG = argOf('pkg', 'lua');
 const RUNS = Number(argOf('runs', '5'));
 
-function farm(root: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), ...args], { cwd: root, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((res) => child.on('close', (code) => res({ code: code ?? -1, stdout, stderr, ms: performance.now() - started })));
-}
+const farm = (root: string, args: string[]) => farmProcess(root, args);
 
 // A Stasis tree with one package and a profile selecting it.
 const root = await mkdtemp(join(tmpdir(), 'bench-build-'));

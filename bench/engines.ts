@@ -5,13 +5,12 @@
 // already copied there). Whole `stasis-farm build` processes from a cold cache (sources kept),
 // taking turns, median of N.
 // Run: npx tsx bench/engines.ts [--profile tiny] [--runs 3]   (needs root, Docker, dockerd and the builder image)
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from './stats.js';
-import { smallProfileConfig } from '../test/support/farm.js';
+import { makeRoot } from '../test/support/farm.js';
+import { farmProcess } from './farm-process.js';
 import { startSecondEngine } from '../test/support/second-engine.js';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -21,24 +20,9 @@ const PROFILE = values.profile;
 const RUNS = Number(values.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs: expected a positive integer, got "${values.runs}"`);
 
-function farm(root: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), ...args], {
-    cwd: root,
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', STASIS_MIRROR: '' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((res) => child.on('close', (code) => res({ code: code ?? -1, stdout, stderr, ms: performance.now() - started })));
-}
+const farm = (root: string, args: string[]) => farmProcess(root, args, { STASIS_MIRROR: '' });
 
-const root = await mkdtemp(join(tmpdir(), 'bench-engines-'));
-await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
-await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
-await writeFile(join(root, 'config.lua'), await smallProfileConfig());
-await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+const root = await makeRoot();
 const engine2 = await startSecondEngine();
 try {
   const copied = await farm(root, ['image', 'copy', '--to', engine2.url]);

@@ -1,13 +1,10 @@
 // Wall time of dev, stage A, stage B and the comparison for the tiny profile,
 // and how busy the cores were. Run: npx tsx bench/release.ts  (Docker + builder image)
-import { cp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import { smallProfileConfig } from '../test/support/farm.js';
+import { makeRoot } from '../test/support/farm.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const MIRROR = process.env['STASIS_MIRROR'] ?? resolve(REPO, '..', 'shared', 'sources');
@@ -20,11 +17,7 @@ async function cpuTicks(): Promise<{ busy: number; total: number }> {
   return { busy: total - idle, total };
 }
 
-const root = await mkdtemp(join(tmpdir(), 'bench-release-'));
-await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
-await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
-await writeFile(join(root, 'config.lua'), await smallProfileConfig());
-await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
+const root = await makeRoot();
 
 const before = await cpuTicks();
 const started = performance.now();

@@ -1,25 +1,17 @@
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
 import { loadProject } from '../../farm/project/load.js';
 import { cli } from '../support/cli.js';
+import { makeRoot } from '../support/farm.js';
 import { sharedMirror } from '../support/mirror.js';
 
 // The CLI over the whole recipe tree and the shared source mirror (STASIS_MIRROR).
-const REPO = resolve(import.meta.dirname, '..', '..');
 const MIRROR = sharedMirror('the CLI tests against the shared source mirror');
 afterAll(closeLuaWorkers);
 
-async function project(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'cli-'));
-  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
-  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
-  await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
-  await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
-  return root;
-}
+const project = (): Promise<string> => makeRoot({ config: 'example' });
 
 describe.skipIf(MIRROR === undefined)('the CLI on the whole tree with the shared mirror', () => {
   const mirror = MIRROR as string;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createEngineReader } from '../../farm/runtime/engine-http.js';
 import { DEFAULT_SOCKET } from '../../farm/runtime/endpoint.js';
+import { makeRoot } from '../support/farm.js';
 
 // Start-up loads what the command asks for and nothing else: every module a whole CLI process
 // resolves is recorded by a loader hook. The process runs the sources (through tsx) the way
@@ -106,14 +107,7 @@ describe('start-up', () => {
 });
 
 /** A scratch project of the whole recipe tree, with the example configs. */
-async function projectRoot(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'startup-'));
-  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
-  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
-  await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
-  await cp(join(REPO, 'configs', 'default.lua.example'), join(root, 'default.lua'));
-  return root;
-}
+const projectRoot = (): Promise<string> => makeRoot({ config: 'example' });
 
 /** Whether the machine's Docker engine answers a ping (the second half of the plan case needs it). */
 async function engineAnswers(): Promise<boolean> {

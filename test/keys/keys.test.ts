@@ -5,14 +5,9 @@ import { computeKeys, hashKeyInputs, isKeyInputs, keyInputsFor, selfHashOf, type
 import type { EvaluatedRecipe, RecordedRead } from '../../farm/recipe/types.js';
 import { makeRecipe, type RecipeOverrides } from '../graph/make-recipe.js';
 import { GOLDEN } from './golden-input.js';
+import { KEY_CONTEXT } from './key-context.js';
 
-const CONTEXT: KeyContext = {
-  farmVersion: '0.1.0',
-  builderImage: `sha256:${'c'.repeat(64)}`,
-  stage: 'dev',
-  toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' },
-  stripStepSha256: 's'.repeat(64),
-};
+const CONTEXT = KEY_CONTEXT;
 
 type Config = Record<string, unknown>;
 

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildOrder } from '../../farm/graph/index.js';
-import { computeKeys, type KeyContext, type PackageKey } from '../../farm/keys/index.js';
+import { computeKeys, type PackageKey } from '../../farm/keys/index.js';
 import { explainKey, makePlan, type PreviousBuild } from '../../farm/plan/index.js';
 import type { EvaluatedRecipe } from '../../farm/recipe/types.js';
 import { makeRecipes } from '../graph/make-recipe.js';
 import { GOLDEN } from '../keys/golden-input.js';
+import { KEY_CONTEXT } from '../keys/key-context.js';
 
-const CONTEXT: KeyContext = {
-  farmVersion: '0.1.0',
-  builderImage: `sha256:${'c'.repeat(64)}`,
-  stage: 'dev',
-  toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' },
-  stripStepSha256: 's'.repeat(64),
-};
+const CONTEXT = KEY_CONTEXT;
 
 function plan(recipes: Map<string, EvaluatedRecipe>) {
   const order = buildOrder(recipes, [...recipes.keys()]);

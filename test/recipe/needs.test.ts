@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { hashKeyInputs, keyInputsFor, type KeyContext } from '../../farm/keys/index.js';
+import { hashKeyInputs, keyInputsFor } from '../../farm/keys/index.js';
 import { NO_NEEDS } from '../../farm/pool/types.js';
 import { keyedRecipe, needsOf, validateRecipe } from '../../farm/recipe/index.js';
 import { makeRecipe } from '../graph/make-recipe.js';
+import { KEY_CONTEXT } from '../keys/key-context.js';
 
 const FILE = 'system/qemu/pkg.lua';
 const good = { name: 'qemu', version: '9.0', description: 'emulator', license: 'GPL-2.0', sources: [], build: 'make' };
 const validate = (extra: Record<string, unknown>) => validateRecipe({ ...good, ...extra }, FILE, 'qemu');
 
-const CONTEXT: KeyContext = {
-  farmVersion: '0.1.0',
-  builderImage: `sha256:${'c'.repeat(64)}`,
-  stage: 'dev',
-  toolchainEnv: { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static', LTO: '0' },
-  stripStepSha256: 's'.repeat(64),
-};
+const CONTEXT = KEY_CONTEXT;
 
 describe("a recipe's memory and features: what it asks of the engine it builds on", () => {
   it('memory is in MiB (as output_limit), features a list of names; needsOf gives the PackageNeeds', () => {
