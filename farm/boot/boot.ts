@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { EventSink } from '../report/events.js';
 import { bootAdditions } from './additions.js';
 import { checkScript, NONCE_PARAM } from './check-script.js';
-import { decideVerdict } from './decide.js';
+import { decideVerdict, type RunOutcome } from './decide.js';
 import type { RootfsImage } from './image.js';
 import { writeInitramfs } from './initramfs.js';
 import { KERNEL_HINT, notABzImage, resolveKernel } from './kernel.js';
@@ -71,35 +71,70 @@ export async function bootImage(o: BootOptions): Promise<BootReport> {
       message: `${initramfs.skippedDevices.length} device node(s) left out of the initramfs (no device numbers in the manifest; devtmpfs provides /dev): ${initramfs.skippedDevices.slice(0, 5).join(', ')}`,
     });
   }
-  const kvm = await o.host.kvmUsable();
   const nonce = o.nonce ?? randomBytes(8).toString('hex');
   const log = join(o.logDir, 'boot', `${new Date(started).toISOString().replace(/[:.]/g, '-')}-${nonce.slice(0, 8)}.log`);
-  const args = qemuArgs({ kernel: kernel.path, initramfs: initramfs.path, params: [...params, `${NONCE_PARAM}=${nonce}`], kvm, net: o.net === true });
-  o.sink({
-    type: 'boot-start',
-    kernel: kernel.path,
-    initramfs: initramfs.path,
-    log,
-    accel: kvm ? 'kvm' : 'tcg',
-    services: plan.services.length,
-    probes: plan.probes.length,
-  });
-
-  const run = await runVm(o.host, {
-    command: qemu,
-    args,
-    nonce,
-    logFile: log,
-    timeoutMs: o.timeoutSeconds * 1000,
-    powerOffGraceMs: 30_000,
-    panicGraceMs: 10_000,
-    signal: o.signal,
-    onLine: (line) => {
-      o.sink({ type: 'boot-serial', line });
-      const c = checkLine(line, nonce);
-      if (c !== undefined && (c.verb === 'ok' || c.verb === 'fail')) o.sink({ type: 'boot-check', ok: c.verb === 'ok', text: c.text });
-    },
-  });
+  const { run, kvm } = await runWithFallback(o, { qemu, kernel: kernel.path, initramfs: initramfs.path, plan, params, nonce, log });
   const verdict = decideVerdict(run, nonce, { loginPrompt: plan.serialGetty });
   return done(verdict, { kernel: kernel.path, initramfs: initramfs.path, log, accel: kvm ? 'kvm' : 'tcg' });
+}
+
+/**
+ * Why qemu could not run the VM with KVM, when that is how it ended: it exited on its own, every line
+ * it left is qemu's own (the guest printed nothing), and one of them is about KVM or a CPU register.
+ */
+export function kvmRefused(run: RunOutcome): string | undefined {
+  if (run.timedOut || run.lines.length === 0 || !run.lines.every((l) => l.startsWith('qemu-system'))) return undefined;
+  return run.lines.find((l) => /kvm|MSR/i.test(l))?.replace(/^qemu-system-\S+: /, '');
+}
+
+/** What one boot of the VM needs besides the options. */
+interface VmPlan {
+  readonly qemu: string;
+  readonly kernel: string;
+  readonly initramfs: string;
+  readonly plan: Awaited<ReturnType<typeof planBoot>>['plan'];
+  readonly params: readonly string[];
+  readonly nonce: string;
+  readonly log: string;
+}
+
+/** The VM booted with KVM when /dev/kvm is usable, again with TCG when KVM turned out not to run it. */
+async function runWithFallback(o: BootOptions, vm: VmPlan): Promise<{ run: RunOutcome; kvm: boolean }> {
+  const boot = (kvm: boolean): Promise<RunOutcome> => {
+    o.sink({
+      type: 'boot-start',
+      kernel: vm.kernel,
+      initramfs: vm.initramfs,
+      log: vm.log,
+      accel: kvm ? 'kvm' : 'tcg',
+      services: vm.plan.services.length,
+      probes: vm.plan.probes.length,
+    });
+    return runVm(o.host, {
+      command: vm.qemu,
+      args: qemuArgs({ kernel: vm.kernel, initramfs: vm.initramfs, params: [...vm.params, `${NONCE_PARAM}=${vm.nonce}`], kvm, net: o.net === true }),
+      nonce: vm.nonce,
+      logFile: vm.log,
+      timeoutMs: o.timeoutSeconds * 1000,
+      powerOffGraceMs: 30_000,
+      panicGraceMs: 10_000,
+      signal: o.signal,
+      onLine: (line) => {
+        o.sink({ type: 'boot-serial', line });
+        const c = checkLine(line, vm.nonce);
+        if (c !== undefined && (c.verb === 'ok' || c.verb === 'fail')) o.sink({ type: 'boot-check', ok: c.verb === 'ok', text: c.text });
+      },
+    });
+  };
+  let kvm = await o.host.kvmUsable();
+  let run = await boot(kvm);
+  // /dev/kvm can open and still not run this VM (nested virtualization without every feature):
+  // qemu then stops before the guest prints a line. The same boot under TCG says what the guest does.
+  const refused = kvm ? kvmRefused(run) : undefined;
+  if (refused !== undefined && !o.signal.aborted) {
+    o.sink({ type: 'warn', message: `KVM could not run the VM on this host (${refused}): booting again with TCG (slower)` });
+    kvm = false;
+    run = await boot(kvm);
+  }
+  return { run, kvm };
 }

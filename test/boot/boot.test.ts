@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bootImage, type BootOptions } from '../../farm/boot/boot.js';
+import { bootImage, kvmRefused, type BootOptions } from '../../farm/boot/boot.js';
 import { openRootfsDirectory } from '../../farm/boot/read-dir.js';
 import { VERDICT_EXIT } from '../../farm/boot/index.js';
 import { FarmError } from '../../farm/errors/index.js';
@@ -81,6 +81,43 @@ describe('stasis-farm boot, with a fake qemu', () => {
       signal: new AbortController().signal,
     });
     expect(qemu.started[0]?.args).toEqual(expect.arrayContaining(['accel=kvm']));
+  });
+
+  it('KVM that cannot run the VM (nested, a CPU register refused): the same boot again with TCG, and a warning', async () => {
+    const fx = await writeFixture([{ path: 'etc', type: 'dir' }]);
+    const ws = await mkdtemp(join(tmpdir(), 'boot-ws-'));
+    const events: FarmEvent[] = [];
+    const qemu = fakeQemu(
+      (vm) => {
+        if (!vm.args.includes('accel=kvm')) return checksThenPowerOff(vm);
+        vm.say('qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69');
+        vm.say("qemu-system-x86_64: ../../target/i386/kvm/kvm.c:3183: kvm_buf_set_msrs: Assertion `ret == cpu->kvm_msr_buf->nmsrs' failed.");
+        vm.exit(134);
+      },
+      { kvm: true },
+    );
+    const report = await bootImage({
+      image: openRootfsDirectory(fx.dir, fx.entries),
+      host: qemu.host,
+      kernel: await fakeKernel(),
+      env: {},
+      tmpDir: ws,
+      logDir: ws,
+      sourceDateEpoch: 1,
+      timeoutSeconds: 2,
+      sink: (e) => events.push(e),
+      signal: new AbortController().signal,
+    });
+    expect(qemu.started.map((r) => r.args.find((a) => a.startsWith('accel=')))).toEqual(['accel=kvm', 'accel=tcg']);
+    expect(report.verdict.kind).toBe('pass');
+    expect(report.accel).toBe('tcg');
+    expect(events).toContainEqual({
+      type: 'warn',
+      message: 'KVM could not run the VM on this host (error: failed to set MSR 0x10a to 0x69): booting again with TCG (slower)',
+    });
+    expect(
+      kvmRefused({ lines: ['Linux version 6.1', 'qemu-system-x86_64: kvm: something'], exitCode: 1, timedOut: false, noPowerOff: false, timeoutSeconds: 2 }),
+    ).toBeUndefined();
   });
 
   it('says how to install qemu, and checks the kernel before starting anything', async () => {
