@@ -7,7 +7,7 @@ import { workspacePaths } from '../../farm/workspace/paths.js';
 import { BUILDER, containerTierReady, makeRoot, MIRROR, runFarm, startFarm, summaryOf } from '../support/farm.js';
 import { devRecords, keysAndOutputs } from '../support/dev-records.js';
 import { secondEngineReady, startSecondEngine, type SecondEngine } from '../support/second-engine.js';
-import { FIXTURE_MS, sharedTinyRelease } from '../support/shared.js';
+import { CI_PACKAGES, FIXTURE_MS, sharedCiBuild, sharedTinyRelease } from '../support/shared.js';
 
 const TESTS = 'an engine pool: the machine’s engine and a second dockerd';
 const ready = (await containerTierReady()) && (await secondEngineReady(TESTS));
@@ -28,11 +28,12 @@ function eventsOf(stderr: string): FarmEvent[] {
 }
 
 // Issue 20: a second dockerd of the test's own (its own data root and socket) is a remote engine.
-// The tiny profile is built across it and the machine's engine from cold: the builder is copied to
+// The ci profile is built across it and the machine's engine from cold: the builder is copied to
 // the second engine by the farm (it starts without it), packages land on both, and every key and
-// output, and the rootfs's file manifest, equal the one-engine dev build of the same tree and
-// config (the run's shared tiny release). Then the second engine is killed while it builds: the
-// package is built again on the first, and the result is the same.
+// output, and the rootfs's file manifest, equal the one-engine cold build of the same tree and
+// config (the run's shared ci build). Then the second engine is killed while it builds the tiny
+// profile: the package is built again on the first, and the result is that of the run's one-engine
+// tiny build (its shared tiny release's dev stage).
 describe.skipIf(!ready)(TESTS, () => {
   let engine2: SecondEngine;
   beforeAll(async () => {
@@ -45,16 +46,18 @@ describe.skipIf(!ready)(TESTS, () => {
   const pool = (): string[] => ['--engine', `${LOCAL} name=local jobs=1`, '--engine', `${engine2.url} name=engine2 jobs=1`];
 
   it(
-    'builds tiny on both engines (the builder copied to the second by the farm): same keys, outputs and rootfs as on one engine',
+    'builds ci on both engines (the builder copied to the second by the farm): same keys, outputs and rootfs as on one engine',
     async () => {
-      const oneEngine = await devRecords((await sharedTinyRelease()).root);
+      const shared = await sharedCiBuild();
+      expect(shared.run.code, shared.run.stderr.slice(-3000)).toBe(0);
+      const oneEngine = await devRecords(shared.root);
       expect(await engine2.docker.listImages()).toEqual([]);
-      const root = await makeRoot();
+      const root = await makeRoot({ config: 'example' });
       try {
-        const r = await runFarm(root, ['build', '--profile', 'tiny', '--mirror', MIRROR, '--json', ...pool()]);
+        const r = await runFarm(root, ['build', '--profile', 'ci', '--mirror', MIRROR, '--json', ...pool()]);
         expect(r.code, r.stdout.slice(-3000) + r.stderr.slice(-3000)).toBe(0);
         const summary = summaryOf(r.stdout) as ReturnType<typeof summaryOf> & { builtOn: Record<string, string> };
-        expect([...summary.built].sort()).toEqual(['busybox', 'make', 'musl', 'tcc']);
+        expect([...summary.built].sort()).toEqual(CI_PACKAGES);
         expect(new Set(Object.values(summary.builtOn))).toEqual(new Set(['local', 'engine2']));
         const starts = eventsOf(r.stderr).flatMap((e) => (e.type === 'build-start' ? [e.engine] : []));
         expect(starts.every((e) => e === 'local' || e === 'engine2')).toBe(true);

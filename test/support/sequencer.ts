@@ -14,6 +14,7 @@ const HEAVIEST_FIRST = [
   'build.container.test.ts', // makes the run's shared cold ci build, then checks and edits copies of it
   'trust.container.test.ts', // the CI templates' steps (a tiny build and release), its challenge from a trixie builder (a bootstrap and a second whole release), then make rebuilt in each stage
   'sigint.container.test.ts', // interrupted builds of copies of that ci tree
+  'pool.container.test.ts', // the ci profile from cold again, across the machine's engine and a second dockerd; then tiny with that dockerd killed
   'podman.container.test.ts', // tiny's dev stage on podman (the builder copied there first), compared with that release's
   'musl-builder.container.test.ts', // that tiny release's tarball imported as a builder, tiny's dev stage built in it (not yet measured)
   'boot.container.test.ts',
