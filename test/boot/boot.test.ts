@@ -84,30 +84,14 @@ describe('stasis-farm boot, with a fake qemu', () => {
   });
 
   it('KVM that cannot run the VM (nested, a CPU register refused): the same boot again with TCG, and a warning', async () => {
-    const fx = await writeFixture([{ path: 'etc', type: 'dir' }]);
-    const ws = await mkdtemp(join(tmpdir(), 'boot-ws-'));
-    const events: FarmEvent[] = [];
-    const qemu = fakeQemu(
-      (vm) => {
-        if (!vm.args.includes('accel=kvm')) return checksThenPowerOff(vm);
-        vm.say('qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69');
-        vm.say("qemu-system-x86_64: ../../target/i386/kvm/kvm.c:3183: kvm_buf_set_msrs: Assertion `ret == cpu->kvm_msr_buf->nmsrs' failed.");
-        vm.exit(134);
-      },
-      { kvm: true },
-    );
-    const report = await bootImage({
-      image: openRootfsDirectory(fx.dir, fx.entries),
-      host: qemu.host,
-      kernel: await fakeKernel(),
-      env: {},
-      tmpDir: ws,
-      logDir: ws,
-      sourceDateEpoch: 1,
-      timeoutSeconds: 2,
-      sink: (e) => events.push(e),
-      signal: new AbortController().signal,
-    });
+    const refusingKvm: FakeBehaviour = (vm) => {
+      if (!vm.args.includes('accel=kvm')) return checksThenPowerOff(vm);
+      vm.say('qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69');
+      vm.say("qemu-system-x86_64: ../../target/i386/kvm/kvm.c:3183: kvm_buf_set_msrs: Assertion `ret == cpu->kvm_msr_buf->nmsrs' failed.");
+      vm.exit(134);
+    };
+    const qemu = fakeQemu(refusingKvm, { kvm: true });
+    const { report, events } = await boot(refusingKvm, {}, qemu);
     expect(qemu.started.map((r) => r.args.find((a) => a.startsWith('accel=')))).toEqual(['accel=kvm', 'accel=tcg']);
     expect(report.verdict.kind).toBe('pass');
     expect(report.accel).toBe('tcg');
