@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import { EXIT_CODES } from '../errors/index.js';
-import { challengeRelease, type ChallengeResult } from '../release/challenge.js';
+import { challengeRelease, reproduced, type ChallengeResult } from '../release/challenge.js';
 import { formatMs } from '../report/index.js';
 import { intFlag } from './args.js';
 import { auditOptionsFor } from './audit-options.js';
@@ -29,7 +29,7 @@ function formatChallenge(r: ChallengeResult, ctx: CliContext): string {
   );
   if (!r.builder.diverse && r.builder.recorded !== r.builder.here)
     lines.push(c.yellow(`  builder image: ${r.builder.here ?? '?'} here, ${r.builder.recorded ?? '?'} in the release (dev outputs depend on it)`));
-  const counts = r.packages.filter((p) => (r.builder.diverse || p.dev === 'same') && p.a === 'same' && p.b === 'same').length;
+  const counts = r.packages.filter((p) => reproduced(p, r.builder.diverse)).length;
   const what = r.builder.diverse ? ' in stage A and B' : '';
   lines.push(
     r.same

@@ -1,4 +1,3 @@
-import PQueue from 'p-queue';
 import { BuildFailed, FarmError } from '../errors/index.js';
 import { assign, NO_NEEDS, unplaceable, type PackageNeeds } from '../pool/index.js';
 import type { ContainerRuntime } from '../runtime/port.js';
@@ -97,10 +96,9 @@ export async function buildAll(ctx: BuildContext, input: BuildAllInput): Promise
   return run.result();
 }
 
-/** An engine during one run: its slots (a queue that never holds more than `jobs`), and whether it is still up. */
+/** An engine during one run: the builds running on it (at most its `jobs`), and whether it is still up. */
 interface EngineState {
   readonly engine: PoolEngine;
-  readonly queue: PQueue;
   running: number;
   up: boolean;
 }
@@ -150,7 +148,7 @@ class BuildRun {
     ];
     this.named = input.engines !== undefined;
     this.ranks = new Map(input.order.map((pkg, i) => [pkg, i]));
-    this.engines = pool.map((engine) => ({ engine, queue: new PQueue({ concurrency: Math.max(1, engine.jobs) }), running: 0, up: true }));
+    this.engines = pool.map((engine) => ({ engine, running: 0, up: true }));
     this.settled = new Promise((resolve) => (this.settle = resolve));
   }
 
@@ -287,7 +285,7 @@ class BuildRun {
       this.waiting.splice(this.waiting.indexOf(pkg), 1);
       state.running++;
       const jobs = fairJobs(state.engine.cores, state.engine.jobs, state.running + this.waiting.length);
-      this.track(state.queue.add(() => this.buildOn(state, pkg, jobs)));
+      this.track(this.buildOn(state, pkg, jobs));
     }
   }
 

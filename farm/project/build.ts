@@ -10,7 +10,6 @@ import { createBuildIo } from '../pkgbuild/store-io.js';
 import { CacheCorrupt, checkInterrupted, untilInterrupted } from '../errors/index.js';
 import { inspectBuilder, type Builder } from '../image/inspect.js';
 import type { EventSink } from '../report/events.js';
-import { buildKind, LABELS } from '../runtime/labels.js';
 import type { ContainerRuntime, ContainerSpec, Ulimit } from '../runtime/port.js';
 import { assembleRootfs, removeStaleAssemblies, type AssembleResult } from '../rootfs/assemble.js';
 import { renderContextFor } from '../rootfs/context.js';
@@ -26,7 +25,7 @@ import type { Project } from './load.js';
 import { buildPriorities } from './durations.js';
 import { planFromCache } from './plan.js';
 import { ensureSources } from './sources.js';
-import { poolEngines, type PoolInput } from './engines.js';
+import { poolEngines, sweepStale, type PoolInput } from './engines.js';
 import { needsOf, type EvaluatedRecipe } from '../recipe/index.js';
 
 export interface BuildOptions {
@@ -96,7 +95,7 @@ export async function buildProject(project: Project, options: BuildOptions): Pro
   await using lock = await lockWorkspace(paths.dir, { waitMs: options.waitForLock ? 3_600_000 : 0, signal: options.signal });
   void lock;
   if (options.clean === true) await clearStage(paths);
-  await removeStaleContainers(options, paths);
+  await sweepStale(options.runtime, paths.id, options.sink);
   const cache = new BuildCache(paths.cache);
   await removeLeftovers(options.sink, paths, cache);
 
@@ -123,13 +122,6 @@ async function clearStage(paths: WorkspacePaths): Promise<void> {
       rm(d, { recursive: true, force: true }),
     ),
   );
-}
-
-/** Build containers of this workspace that a killed run left behind. */
-async function removeStaleContainers(options: BuildOptions, paths: WorkspacePaths): Promise<void> {
-  const stale = await options.runtime.listContainers({ [LABELS.kind]: buildKind(paths.id) });
-  for (const id of stale) await options.runtime.removeContainer(id);
-  if (stale.length > 0) options.sink({ type: 'sweep', removed: stale.length });
 }
 
 /** Leftovers of a run that crashed or was killed: partial cache entries, scratch trees, spool files. */

@@ -49,8 +49,16 @@ export function poolEngines(inputs: readonly PoolInput[], setup: PoolSetup): Poo
 
 async function makeReady(engine: { readonly name: string; readonly runtime: ContainerRuntime }, setup: PoolSetup): Promise<void> {
   await engine.runtime.ping();
-  await copyImage(setup.builder.ref, setup.home, engine, { sink: setup.sink, signal: setup.signal });
-  const stale = await engine.runtime.listContainers({ [LABELS.kind]: buildKind(setup.workspaceId) });
-  for (const id of stale) await engine.runtime.removeContainer(id);
-  if (stale.length > 0) setup.sink({ type: 'sweep', removed: stale.length });
+  // An engine that has the builder (the home engine among them) is left alone, without a word.
+  if ((await engine.runtime.inspectImage(setup.builder.ref))?.id !== setup.builder.id) {
+    await copyImage(setup.builder.ref, setup.home, engine, { sink: setup.sink, signal: setup.signal });
+  }
+  await sweepStale(engine.runtime, setup.workspaceId, setup.sink);
+}
+
+/** Build containers of a workspace that a killed run left on an engine: removed, and counted in a sweep event. */
+export async function sweepStale(runtime: ContainerRuntime, workspaceId: string, sink: EventSink): Promise<void> {
+  const stale = await runtime.listContainers({ [LABELS.kind]: buildKind(workspaceId) });
+  for (const id of stale) await runtime.removeContainer(id);
+  if (stale.length > 0) sink({ type: 'sweep', removed: stale.length });
 }

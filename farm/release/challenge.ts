@@ -42,6 +42,11 @@ export interface ChallengeOptions extends Omit<ReleaseOptions, 'root' | 'profile
   readonly workDir: string;
 }
 
+/** Whether a package came out as the release recorded it: in stage A and B, and in dev unless another builder (`diverse`) made dev. */
+export function reproduced(p: PackageChallenge, diverse: boolean): boolean {
+  return (diverse || p.dev === 'same') && p.a === 'same' && p.b === 'same';
+}
+
 /** Per package and stage: the output this machine built against the one the manifest records. */
 export function judgePackages(manifest: ReleaseManifest, stages: readonly StageRun[]): PackageChallenge[] {
   const built = (stage: 'dev' | 'a' | 'b', pkg: string): string | undefined => stages.find((s) => s.stage === stage)?.outcome.result.entries.get(pkg)?.meta.outputSha256;
@@ -101,7 +106,6 @@ export async function challengeRelease(options: ChallengeOptions): Promise<Chall
   const rootfs = { recorded: manifest.rootfs?.tar_sha256, rebuilt: release.dist?.rootfsSha256 };
   const builtIn = release.stages[0]?.outcome.builder.id;
   const builder = { recorded: manifest.builder_image?.id, here: builtIn, diverse: options.builder !== undefined && builtIn !== manifest.builder_image?.id };
-  const judged = (p: PackageChallenge): boolean => (builder.diverse || p.dev === 'same') && p.a === 'same' && p.b === 'same';
-  const same = packages.every(judged) && rootfs.rebuilt === rootfs.recorded;
+  const same = packages.every((p) => reproduced(p, builder.diverse)) && rootfs.rebuilt === rootfs.recorded;
   return { manifest, workRoot, release, packages, rootfs, builder, same };
 }

@@ -6,7 +6,7 @@ import type { CacheEntry } from '../cache/cache.js';
 import type { ManifestEntry } from '../tar/index.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { beneath } from '../fs/beneath.js';
-import { extractEntry } from '../cache/index.js';
+import { extractEntry, readEntryManifest } from '../cache/index.js';
 import { checkLinksInTheWay } from './links.js';
 import { mergeManifests, type RootfsEntry } from './merge.js';
 import type { RenderedFile } from './render.js';
@@ -53,7 +53,7 @@ export async function assembleRootfs(options: AssembleOptions): Promise<Assemble
     options.packages.map(async ({ pkg, entry }) => ({
       pkg,
       entry,
-      manifest: JSON.parse(await readFile(entry.manifestPath, 'utf8')) as ManifestEntry[],
+      manifest: await readEntryManifest(entry),
     })),
   );
   const merged = mergeChecked(parts, rendered);

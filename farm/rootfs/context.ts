@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { extract } from 'tar-stream';
 import type { CacheEntry } from '../cache/cache.js';
-import type { ManifestEntry } from '../tar/index.js';
+import { readEntryManifest } from '../cache/index.js';
 import { PROVIDERS } from './providers.js';
 import { zonesFromTzdata, type RenderContext } from './render.js';
 
@@ -42,7 +41,7 @@ async function tzdataZones(entry: CacheEntry | undefined): Promise<{ zones: Set<
  */
 async function kbdKeymaps(entry: CacheEntry | undefined): Promise<Set<string>> {
   if (entry === undefined) return new Set();
-  const files = JSON.parse(await readFile(entry.manifestPath, 'utf8')) as readonly ManifestEntry[];
+  const files = await readEntryManifest(entry);
   const names = files.flatMap((f) => {
     const m = f.type === 'file' ? /^(?:\.\/)?usr\/share\/keymaps\/(?:.+\/)?([^/]+)\.map(?:\.gz)?$/.exec(f.path) : null;
     return m === null ? [] : [m[1] as string];
