@@ -12,10 +12,12 @@ return {
     { file = "boost1.88_1.88.0.orig.tar.xz",
       sha256 = "5fe04fe91e9148c233784082a27a9bc5e0efef2d0eac5ea0940cf455d97f9fdc" },
   },
-  build_deps = { "musl-cross-make", "zlib", "bzip2", "xz" },
+  build_deps = { "musl-cross-make", "bison", "zlib", "bzip2", "xz" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 echo "using gcc : : x86_64-linux-musl-g++ ;" > user-config.jam
+# The repack leaves out the b2 engine's generated parser: make it from its grammar.
+(cd tools/build/src/engine && bison -y -d -o jamgram.cpp jamgram.y)
 ./bootstrap.sh --prefix=/usr --with-toolset=gcc --without-libraries=python,mpi,graph_parallel
 ./b2 -j"$JOBS" --user-config=user-config.jam toolset=gcc variant=release \
   link=static runtime-link=static threading=multi \

@@ -79,6 +79,8 @@ describe('audit: unstripped ELF (a warning)', () => {
     const dir = await tree({
       'usr/bin/debug': makeElf({ sectionType: 2 }),
       'usr/bin/stripped': makeElf({ sectionType: 11 }),
+      // A relocatable object keeps its symbol table: it is linked into programs (crt1.o, crtbegin.o).
+      'usr/lib/crt1.o': makeElf({ type: 1, sectionType: 2 }),
       'usr/bin/plain': makeElf(),
     });
     const report = await auditTree(openTreeFromDirectory(dir, [entry('usr/bin/debug'), entry('usr/bin/stripped'), entry('usr/bin/plain')]));
@@ -151,7 +153,7 @@ describe('audit: purity', () => {
       'usr/bin/leaky': makeElf({ extra: 'compiled in /build/src/foo-1.0/main.c\0' }),
       // The needle straddles the 1 MiB chunk boundary.
       'usr/lib/big': Buffer.concat([Buffer.from(long.slice(0, (1 << 20) - 4)), Buffer.from('/usr/lib/x86_64-linux-gnu/libc.so')]),
-      'usr/bin/glibc': makeElf({ extra: 'memcpy@GLIBC_2.14\0' }),
+      'usr/bin/glibc': makeElf({ interp: true, needed: 1, versionNeeds: ['GLIBC_2.2.5', 'GLIBC_2.14'] }),
       'etc/motd': 'built on farmhost-7 by alice-builder\n',
       'usr/bin/out': { link: '../../../../etc/passwd' },
       'usr/bin/gone': { link: '/usr/bin/nothing' },
@@ -164,11 +166,48 @@ describe('audit: purity', () => {
       'build-path:usr/bin/leaky',
       'builder-path:usr/lib/big',
       'dangling-symlink:usr/bin/gone',
+      'elf-dynamic:usr/bin/glibc',
       'glibc-version:usr/bin/glibc',
       'host-name:etc/motd',
       'symlink-outside:usr/bin/out',
       'user-name:etc/motd',
     ]);
+  });
+
+  it("reads glibc's loader and symbol versions from a linked file's dynamic data, and from the bytes of objects and text", async () => {
+    const ar = (body: string): Buffer => Buffer.concat([Buffer.from('!<arch>\n'), Buffer.from(body)]);
+    const dir = await tree({
+      // gcc's driver names glibc's loader in its -mglibc spec; bfd handles glibc's versions: data.
+      'usr/bin/gcc': makeElf({ extra: '%{mglibc:/lib64/ld-linux-x86-64.so.2;:/lib/ld-musl-x86_64.so.1}\0' }),
+      'usr/bin/ld': makeElf({ type: 3, extra: 'GLIBC_2.36\0GLIBC_ABI_DT_RELR\0' }),
+      'usr/lib/libbfd.a': ar('elf.o/ GLIBC_2.36\0'),
+      'usr/lib/bfd.o': makeElf({ type: 1, extra: 'GLIBC_2.36\0' }),
+      // The same names where they mean a dependency.
+      'usr/bin/glibc-loader': makeElf({ interpPath: '/lib64/ld-linux-x86-64.so.2' }),
+      'usr/bin/glibc-versions': makeElf({ type: 3, needed: 1, versionNeeds: ['GLIBC_2.34'] }),
+      'usr/bin/musl-dyn': makeElf({ interp: true, needed: 1, versionNeeds: ['MUSL_1'] }),
+      'usr/lib/libcompat.a': ar('compat.o/ memcpy@GLIBC_2.2.5\0'),
+      'usr/lib/compat.o': makeElf({ type: 1, extra: 'memcpy@@GLIBC_2.14\0' }),
+      'usr/lib/loader.a': ar('exec /lib64/ld-linux-x86-64.so.2\0'),
+      'usr/bin/ldd': '#!/bin/sh\nRTLDLIST=/lib64/ld-linux-x86-64.so.2\n',
+      'usr/share/versions': 'needs GLIBC_2.34\n',
+    });
+    const report = await auditTree(openTreeFromDirectory(dir));
+    expect(rules(report.findings)).toEqual([
+      'builder-path:usr/bin/glibc-loader',
+      'builder-path:usr/bin/ldd',
+      'builder-path:usr/lib/loader.a',
+      'elf-dynamic:usr/bin/glibc-loader',
+      'elf-dynamic:usr/bin/glibc-versions',
+      'elf-dynamic:usr/bin/musl-dyn',
+      'glibc-version:usr/bin/glibc-versions',
+      'glibc-version:usr/lib/compat.o',
+      'glibc-version:usr/lib/libcompat.a',
+      'glibc-version:usr/share/versions',
+    ]);
+    const detail = (path: string, rule: string): string | undefined => report.findings.find((f) => f.path === path && f.rule === rule)?.detail;
+    expect(detail('usr/bin/glibc-loader', 'builder-path')).toBe("its loader (PT_INTERP) is glibc's /lib64/ld-linux-x86-64.so.2");
+    expect(detail('usr/bin/glibc-versions', 'glibc-version')).toBe("needs glibc's symbol version GLIBC_2.34 (DT_VERNEED)");
   });
 
   it('an allowlist entry with a reason accepts a finding; one without a reason is rejected naming the entry', async () => {
