@@ -11,7 +11,10 @@
 // With several --cli, the CLIs take turns within each round, so a busy machine weighs on them alike.
 // Needs the built CLI (npm run build).
 // --warmups N rounds go unrecorded first (default 1); --case NAME, repeated, runs only those cases.
-// Run: npm run bench -- [--runs 7] [--warmups 1] [--root DIR] [--engine] [--case NAME]... [--cli LABEL=path/to/bin/stasis-farm.js]...
+// --build-root DIR adds the case 'build, all cached': `build` of that tree's configured profile in
+// that tree itself (its workspace, which must hold every package built and the preview assembled:
+// the bench fails when the run built or assembled anything), asking the engine as a user's build does.
+// Run: npm run bench -- [--runs 7] [--warmups 1] [--root DIR] [--engine] [--build-root DIR] [--case NAME]... [--cli LABEL=path/to/bin/stasis-farm.js]...
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
@@ -30,8 +33,10 @@ const { values } = parseArgs({
     engine: { type: 'boolean', default: false },
     warmups: { type: 'string', default: '1' },
     case: { type: 'string', multiple: true },
+    'build-root': { type: 'string' },
   },
 });
+const buildRoot = values['build-root'] === undefined ? undefined : resolve(values['build-root']);
 const withEngine = values.engine;
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got "${values.runs}"`);
@@ -71,7 +76,18 @@ for (const c of clis) {
 let edits = 0;
 
 /** A command in a project root, and what to do there (untimed) before each of its runs. */
-const ALL_CASES: readonly { readonly name: string; readonly args: (root: string) => readonly string[]; readonly before?: (root: string) => Promise<void> }[] = [
+interface Case {
+  readonly name: string;
+  readonly args: (root: string) => readonly string[];
+  readonly before?: (root: string) => Promise<void>;
+  /** Checks a run's stdout; a message fails the bench. */
+  readonly check?: (stdout: string) => string | undefined;
+  /** Runs with the engine whatever --engine says. */
+  readonly engine?: boolean;
+}
+/** A no-op build prints no build, no assembly: a line `build <pkg>` or `assembled` says it was not one. */
+const NOT_NO_OP = /^(build|assembled|fetched)\s/m;
+const ALL_CASES: readonly Case[] = [
   { name: '--version', args: () => ['--version'] },
   { name: '--help', args: () => ['--help'] },
   { name: 'graph --profile base', args: (root) => ['--root', root, 'graph', '--profile', 'base'] },
@@ -86,6 +102,16 @@ const ALL_CASES: readonly { readonly name: string; readonly args: (root: string)
     args: (root) => ['--root', root, 'plan', '--profile', 'base'],
     before: (root) => appendFile(join(root, 'system', 'zlib', 'pkg.lua'), `-- edit ${++edits}\n`),
   },
+  ...(buildRoot === undefined
+    ? []
+    : [
+        {
+          name: 'build, all cached',
+          args: () => ['--root', buildRoot, 'build'],
+          check: (stdout: string) => (NOT_NO_OP.test(stdout) ? `not a no-op build in ${buildRoot}:\n${stdout}` : undefined),
+          engine: true,
+        },
+      ]),
 ];
 for (const name of values.case ?? []) {
   if (!ALL_CASES.some((c) => c.name === name)) throw new Error(`--case: no case "${name}" (${ALL_CASES.map((c) => c.name).join(', ')})`);
@@ -106,16 +132,25 @@ if (env['DOCKER_HOST'] === undefined) delete env['DOCKER_HOST'];
 /** With --engine, a run that warns it could not ask the engine measured the wrong thing. */
 const ENGINE_MISSED = /no container engine answers|keys are computed for an unresolved builder/;
 
+/** With the engine: the environment's DOCKER_HOST (else the local socket). */
+const engineEnv: Record<string, string | undefined> = { ...env, DOCKER_HOST: process.env['DOCKER_HOST'] };
+if (engineEnv['DOCKER_HOST'] === undefined) delete engineEnv['DOCKER_HOST'];
+
 /** Milliseconds from spawn to exit; a failing run is an error naming the command and its stderr. */
-async function time(args: readonly string[]): Promise<number> {
+async function time(args: readonly string[], c?: Case): Promise<number> {
+  const engine = withEngine || c?.engine === true;
   const started = performance.now();
-  const child = spawn(process.execPath, [...args], { cwd: REPO, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...args], { cwd: REPO, env: engine ? engineEnv : env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
   let err = '';
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
   const code = await new Promise<number | null>((r) => child.on('close', r));
   const ms = performance.now() - started;
   if (code !== 0) throw new Error(`node ${args.join(' ')}: exit ${code}\n${err}`);
-  if (withEngine && ENGINE_MISSED.test(err)) throw new Error(`node ${args.join(' ')}: --engine, but it did not reach the engine\n${err}`);
+  if (engine && ENGINE_MISSED.test(err)) throw new Error(`node ${args.join(' ')}: the engine, but it did not reach it\n${err}`);
+  const wrong = c?.check?.(out);
+  if (wrong !== undefined) throw new Error(wrong);
   return ms;
 }
 
@@ -146,7 +181,7 @@ for (let round = 1 - warmups; round <= runs; round++) {
       const cli = clis[(((i + round) % clis.length) + clis.length) % clis.length] as (typeof clis)[number];
       const root = roots.get(cli.label) as string;
       await c.before?.(root);
-      const ms = await time([cli.path, ...c.args(root)]);
+      const ms = await time([cli.path, ...c.args(root)], c);
       if (round > 0) record(`${cli.label}\0${c.name}`, ms);
     }
   }
