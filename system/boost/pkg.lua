@@ -16,8 +16,9 @@ return {
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 echo "using gcc : : x86_64-linux-musl-g++ ;" > user-config.jam
-# The repack leaves out the b2 engine's generated parser: make it from its grammar.
-(cd tools/build/src/engine && bison -y -d -o jamgram.cpp jamgram.y)
+# The repack leaves out the b2 engine's generated parser: make it from its grammar
+# (bison from the sysroot: its skeletons and m4 are there, not under /usr).
+(cd tools/build/src/engine && BISON_PKGDATADIR="$SYSROOT/usr/share/bison" M4="$SYSROOT/usr/bin/m4" bison -y -d -o jamgram.cpp jamgram.y)
 ./bootstrap.sh --prefix=/usr --with-toolset=gcc --without-libraries=python,mpi,graph_parallel
 ./b2 -j"$JOBS" --user-config=user-config.jam toolset=gcc variant=release \
   link=static runtime-link=static threading=multi \

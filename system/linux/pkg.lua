@@ -30,6 +30,8 @@ return {
   toolchain = false,
   timeout = 3 * 3600,
   build = [[
+# bison from the sysroot: its skeletons and m4 are there, not under /usr.
+export BISON_PKGDATADIR="$SYSROOT/usr/share/bison" M4="$SYSROOT/usr/bin/m4"
 kcc=x86_64-linux-musl-gcc
 set -- ARCH=x86_64 CC="$kcc" HOSTCC="$kcc" \
   HOSTCFLAGS="-O2 -I$SYSROOT/usr/include" HOSTLDFLAGS="-static -L$SYSROOT/usr/lib" \
