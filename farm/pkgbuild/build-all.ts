@@ -101,6 +101,8 @@ interface EngineState {
   readonly engine: PoolEngine;
   running: number;
   up: boolean;
+  /** The running build that was given every core (see leadJobs), if one is. */
+  lead: string | undefined;
 }
 
 /** One buildAll: what is done, failed, skipped or started so far, and the engines its builds run on. */
@@ -119,6 +121,8 @@ class BuildRun {
   private readonly waiting: string[] = [];
   private readonly engines: EngineState[];
   private readonly builtOn = new Map<string, string>();
+  /** Packages whose build is running, on any engine. */
+  private readonly runningOn = new Set<string>();
   /** Each package's place in the topological order. */
   private readonly ranks: ReadonlyMap<string, number>;
   /** Pool engine names are shown only for a pool the caller gave. */
@@ -148,7 +152,7 @@ class BuildRun {
     ];
     this.named = input.engines !== undefined;
     this.ranks = new Map(input.order.map((pkg, i) => [pkg, i]));
-    this.engines = pool.map((engine) => ({ engine, running: 0, up: true }));
+    this.engines = pool.map((engine) => ({ engine, running: 0, up: true, lead: undefined }));
     this.settled = new Promise((resolve) => (this.settle = resolve));
   }
 
@@ -284,9 +288,23 @@ class BuildRun {
       const state = this.engines.find((e) => e.engine.name === engine) as EngineState;
       this.waiting.splice(this.waiting.indexOf(pkg), 1);
       state.running++;
-      const jobs = fairJobs(state.engine.cores, state.engine.jobs, state.running + this.waiting.length);
-      this.track(this.buildOn(state, pkg, jobs));
+      this.track(this.buildOn(state, pkg, this.jobsFor(state, pkg)));
     }
+  }
+
+  /**
+   * $JOBS of a build starting on an engine: every core for the lead (the package with the most
+   * work left below it among those running and waiting, when no other build on the engine holds
+   * the lead: the run ends with it, and it is alone once the shorter builds beside it are done),
+   * the fair share for the others. The lead's make may share the cores with theirs for a while.
+   */
+  private jobsFor(state: EngineState, pkg: string): number {
+    const fair = fairJobs(state.engine.cores, state.engine.jobs, state.running + this.waiting.length);
+    const leadFree = state.lead === undefined || !this.runningOn.has(state.lead);
+    const most = Math.max(...this.waiting.map((p) => this.priority(p)), ...[...this.runningOn].map((p) => this.priority(p)));
+    if (!leadFree || this.priority(pkg) < most) return fair;
+    state.lead = pkg;
+    return Math.max(fair, state.engine.cores);
   }
 
   /** Waiting packages that no engine still up can build: they fail, naming what they need (or that no engine is left). */
@@ -356,6 +374,7 @@ class BuildRun {
   private async buildOn(state: EngineState, pkg: string, jobs: number): Promise<void> {
     const recipe = this.input.recipes.get(pkg) as EvaluatedRecipe;
     const k = this.keyOf(pkg);
+    this.runningOn.add(pkg);
     try {
       if (this.stopping || this.ctx.signal.aborted) {
         this.waiting.push(pkg);
@@ -379,6 +398,7 @@ class BuildRun {
       else this.fail(pkg, error);
     } finally {
       state.running--;
+      this.runningOn.delete(pkg);
     }
   }
 

@@ -220,7 +220,7 @@ describe('buildAll with the fake engine', () => {
     expect(s.runtime.created.map((c) => c.labels[LABELS.pkg])).not.toContain('nosrc');
   });
 
-  it('make -j: a package that builds alone gets both cores, two at once get one each', async () => {
+  it('make -j: a package that builds alone gets both cores; of two at once the one with more work left gets both, the other one', async () => {
     // a -> b is a chain; x and y are independent of each other (and of the chain's start).
     const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
     const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
@@ -230,8 +230,13 @@ describe('buildAll with the fake engine', () => {
     expect([jobsOf('a'), jobsOf('b')]).toEqual(['2', '2']);
     const pair = await setup(makeRecipes({ x: {}, y: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
     await pair.run();
-    const jobs = pair.runtime.created.map((c) => c.env['JOBS']);
-    expect(jobs).toEqual(['1', '1']);
+    // Equal estimates: the first started leads.
+    expect(pair.runtime.created.map((c) => c.env['JOBS'])).toEqual(['2', '1']);
+    // busybox beside two short ones (a release stage after musl): busybox leads, started first or not.
+    const three = await setup(makeRecipes({ make: {}, tcc: {}, busybox: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: pkg === 'busybox' ? 60 : 20 }));
+    await three.run({ priority: new Map([['busybox', 30], ['make', 6], ['tcc', 6]]) });
+    const byPkg: Record<string, string | undefined> = Object.fromEntries(three.runtime.created.map((c) => [c.labels[LABELS.pkg] ?? '?', c.env['JOBS']]));
+    expect(byPkg).toEqual({ busybox: '2', make: '1', tcc: '1' });
     expect([fairJobs(2, 2, 5), fairJobs(4, 8, 3), fairJobs(2, 1, 4), fairJobs(1, 2, 0)]).toEqual([1, 2, 2, 1]);
   });
 
