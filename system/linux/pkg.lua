@@ -33,9 +33,12 @@ return {
 # bison from the sysroot: its skeletons and m4 are there, not under /usr.
 export BISON_PKGDATADIR="$SYSROOT/usr/share/bison" M4="$SYSROOT/usr/bin/m4"
 kcc=x86_64-linux-musl-gcc
+# objtool links the static libelf, which needs zlib after it. The kernel's make builds
+# tools/ with MAKEFLAGS reset, so a variable on this command line never reaches objtool's
+# Makefile; the host flags do (exported): -lz at their end comes after -lelf.
 set -- ARCH=x86_64 CC="$kcc" HOSTCC="$kcc" \
-  HOSTCFLAGS="-O2 -I$SYSROOT/usr/include" HOSTLDFLAGS="-static -L$SYSROOT/usr/lib" \
-  LIBELF_LIBS="-lelf -lz" KBUILD_BUILD_USER=stasis KBUILD_BUILD_HOST=stasis \
+  HOSTCFLAGS="-O2 -I$SYSROOT/usr/include" HOSTLDFLAGS="-static -L$SYSROOT/usr/lib -lz" \
+  KBUILD_BUILD_USER=stasis KBUILD_BUILD_HOST=stasis \
   KBUILD_BUILD_TIMESTAMP="@$SOURCE_DATE_EPOCH"
 ]] .. (kconfig ~= nil and [[
 # The operator's .config (config.lua kernel.config); new options get defaults.
