@@ -42,7 +42,10 @@ export interface PoolEngine {
   readonly runtime: ContainerRuntime;
   /** Builds it runs at once. */
   readonly jobs: number;
-  /** Cores its builds share (their `make -j`): the machine's for the local engine, else its jobs. */
+  /**
+   * Cores its builds share (their `make -j`): the machine's for the local engine, else its jobs
+   * until it is ready; then what it says it has (`cores()`, docker info's NCPU) when it says.
+   */
   readonly cores: number;
   readonly memoryBytes: number | undefined;
   readonly features: readonly string[];
@@ -101,8 +104,12 @@ interface EngineState {
   readonly engine: PoolEngine;
   running: number;
   up: boolean;
-  /** The running build that was given every core (see leadJobs), if one is. */
+  /** The running build that was given every core (see jobsFor), if one is. */
   lead: string | undefined;
+  /** The cores its builds share: the engine's `cores` until it says how many it has. */
+  cores: number;
+  /** Asking the engine for its cores (once, when it is first made ready; never for the local engine alone). */
+  asking: Promise<void> | undefined;
 }
 
 /** One buildAll: what is done, failed, skipped or started so far, and the engines its builds run on. */
@@ -152,7 +159,7 @@ class BuildRun {
     ];
     this.named = input.engines !== undefined;
     this.ranks = new Map(input.order.map((pkg, i) => [pkg, i]));
-    this.engines = pool.map((engine) => ({ engine, running: 0, up: true, lead: undefined }));
+    this.engines = pool.map((engine) => ({ engine, running: 0, up: true, lead: undefined, cores: engine.cores, asking: this.named ? undefined : Promise.resolve() }));
     this.settled = new Promise((resolve) => (this.settle = resolve));
   }
 
@@ -288,7 +295,7 @@ class BuildRun {
       const state = this.engines.find((e) => e.engine.name === engine) as EngineState;
       this.waiting.splice(this.waiting.indexOf(pkg), 1);
       state.running++;
-      this.track(this.buildOn(state, pkg, this.jobsFor(state, pkg)));
+      this.track(this.buildOn(state, pkg));
     }
   }
 
@@ -299,12 +306,12 @@ class BuildRun {
    * the fair share for the others. The lead's make may share the cores with theirs for a while.
    */
   private jobsFor(state: EngineState, pkg: string): number {
-    const fair = fairJobs(state.engine.cores, state.engine.jobs, state.running + this.waiting.length);
+    const fair = fairJobs(state.cores, state.engine.jobs, state.running + this.waiting.length);
     const leadFree = state.lead === undefined || !this.runningOn.has(state.lead);
     const most = Math.max(...this.waiting.map((p) => this.priority(p)), ...[...this.runningOn].map((p) => this.priority(p)));
     if (!leadFree || this.priority(pkg) < most) return fair;
     state.lead = pkg;
-    return Math.max(fair, state.engine.cores);
+    return Math.max(fair, state.cores);
   }
 
   /** Waiting packages that no engine still up can build: they fail, naming what they need (or that no engine is left). */
@@ -371,7 +378,7 @@ class BuildRun {
    * longer answers (or never became ready), the engine is put down and the package waits for
    * another; any other failure is the package's.
    */
-  private async buildOn(state: EngineState, pkg: string, jobs: number): Promise<void> {
+  private async buildOn(state: EngineState, pkg: string): Promise<void> {
     const recipe = this.input.recipes.get(pkg) as EvaluatedRecipe;
     const k = this.keyOf(pkg);
     this.runningOn.add(pkg);
@@ -381,6 +388,7 @@ class BuildRun {
         return;
       }
       await this.readyOrDown(state);
+      const jobs = this.jobsFor(state, pkg);
       const ctx = this.named ? { ...this.ctx, runtime: state.engine.runtime, engine: state.engine.name } : this.ctx;
       const entry = await buildPackage(ctx, {
         evaluated: recipe,
@@ -408,6 +416,12 @@ class BuildRun {
     } catch (error) {
       throw new EngineDown(error);
     }
+    // A pool engine's own count: a one-slot engine on a many-core host gives a lone build every core.
+    state.asking ??= state.engine.runtime.cores().then(
+      (n) => void (state.cores = n ?? state.cores),
+      () => undefined,
+    );
+    await state.asking;
   }
 
   /**

@@ -70,7 +70,12 @@ export function createDockerRuntime(options: DockerRuntimeOptions = {}): Contain
     removeImage: (ref, opts = {}) => removeImage(docker, ref, opts),
     listContainers: (labels) => listContainers(docker, labels),
     removeContainer: (id) => removeContainer(docker, id),
+    cores: async () => positive(((await docker.info()) as { NCPU?: unknown }).NCPU),
   };
+}
+
+function positive(n: unknown): number | undefined {
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 async function ping(docker: Docker, where: string): Promise<void> {

@@ -67,7 +67,10 @@ interface FakeState {
  * An in-memory ContainerRuntime for unit tests: containers run a scripted
  * function instead of a process, inputs are real tar streams.
  */
-export function createFakeRuntime(behaviour: Behaviour, options: { readonly engineUp?: boolean; readonly images?: Record<string, FakeImage> } = {}): FakeRuntime {
+export function createFakeRuntime(
+  behaviour: Behaviour,
+  options: { readonly engineUp?: boolean; readonly images?: Record<string, FakeImage>; /** What `cores()` answers (default: nothing said). */ readonly cores?: number } = {},
+): FakeRuntime {
   const state: FakeState = { created: [], built: [], removed: [], alive: new Map(), images: new Map(Object.entries(options.images ?? {})), counter: 0 };
   const { created, built, removed, alive, images } = state;
   return {
@@ -114,6 +117,7 @@ export function createFakeRuntime(behaviour: Behaviour, options: { readonly engi
       removed.push(id);
       return Promise.resolve();
     },
+    cores: () => Promise.resolve(options.cores),
   };
 }
 

@@ -22,6 +22,7 @@ export function createLazyRuntime(reader: EngineReader, load: () => Promise<Cont
     listImages: async (labels) => (await full()).listImages(labels),
     removeImage: async (ref, options) => (await full()).removeImage(ref, options),
     removeContainer: async (id) => (await full()).removeContainer(id),
+    cores: async () => (await full()).cores(),
   };
 }
 

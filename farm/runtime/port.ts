@@ -125,6 +125,8 @@ export interface ContainerRuntime {
   listContainers(labels: Readonly<Record<string, string>>): Promise<string[]>;
   /** Force-remove a container by id, with its volumes (no error if absent). */
   removeContainer(id: string): Promise<void>;
+  /** The CPUs the engine's containers run on (`docker info` NCPU); undefined when it does not say. */
+  cores(): Promise<number | undefined>;
 }
 
 /**

@@ -294,6 +294,20 @@ describe('buildAll on a pool of engines (fake engines)', () => {
     for (const pkg of ['a', 'b', 'c', 'd']) expect(result.entries.get(pkg)?.meta.outputSha256).toBe(single.result.entries.get(pkg)?.meta.outputSha256);
   });
 
+  it("make -j on a pool engine: the cores it says it has (docker info's NCPU), else its slots", async () => {
+    const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
+    const s = await setup(recipes);
+    const engine = (cores: number | undefined) =>
+      createFakeRuntime((ctx) => defaultBehaviour(ctx.spec.labels[LABELS.pkg] ?? '?', ctx), { images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } }, cores });
+    const four = engine(4);
+    await s.run({ engines: [poolEngine('four', four)] });
+    // One slot, four cores: a and b each build alone there, with every core.
+    expect(four.created.map((c) => c.env['JOBS'])).toEqual(['4', '4']);
+    const silent = engine(undefined);
+    await (await setup(recipes)).run({ engines: [poolEngine('silent', silent)] });
+    expect(silent.created.map((c) => c.env['JOBS'])).toEqual(['1', '1']);
+  });
+
   it('an engine that dies mid-build is put down and its build runs again on another; nothing of it is cached twice', async () => {
     const recipes = makeRecipes({ a: {}, b: {}, c: { buildDeps: ['a', 'b'] } });
     const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 30 }));
