@@ -1,15 +1,24 @@
--- linux: the kernel (bzImage in /boot/vmlinuz, modules in /lib/modules).
+-- linux: the kernel (bzImage in /boot/vmlinuz, modules in /lib/modules when the
+-- configuration has modules).
 --
 -- The .config comes from config.lua (`kernel.config`, a path relative to the
--- project root).  Only this recipe reads that option, so the file's sha256
--- enters this package's key and no other; the farm puts the file at
--- /build/files/kernel.config.  Without it, x86_64_defconfig is used.
+-- project root; configs/kernel-qemu.config is a small one for qemu).  Only this
+-- recipe reads that option, so the file's sha256 enters this package's key and no
+-- other; the farm puts the file at /build/files/kernel.config.  Without it,
+-- x86_64_defconfig is used.
 --
--- Compiled by musl-cross-make's gcc in every stage (the kernel is freestanding:
--- default.lua's CFLAGS/LTO do not apply, toolchain = false), so dev, stage a and
--- stage b use the same compiler.  Host tools (objtool needs libelf) are built
--- with the same gcc, statically, against elfutils and zlib from the sysroot.
+-- The kernel is freestanding (no C library; default.lua's CFLAGS/LTO do not
+-- apply, toolchain = false).  In stages a and b it is compiled by musl-cross-make's
+-- gcc, the system's own compiler, so A and B use one compiler.  In the dev stage
+-- it is compiled by the builder's gcc, as grub's boot images are: a kernel needs
+-- no toolchain built first, so a dev build (and CI) can boot Stasis's own kernel
+-- without the hour musl-cross-make takes.  Host tools (objtool needs libelf) are
+-- built statically against elfutils and zlib from the sysroot, by musl-gcc in the
+-- dev stage and musl-cross-make's gcc in stages a and b.
 local kconfig = config.kernel and config.kernel.config
+local dev = farm.stage == "dev"
+local tools = { "bc", "bison", "flex", "elfutils", "zlib" }
+local deps = dev and tools or { "musl-cross-make", table.unpack(tools) }
 
 return {
   name = "linux",
@@ -26,17 +35,20 @@ return {
     { file = "linux_6.1.176.orig.tar.xz",
       sha256 = "9aad4025973feea3f0d978e82ab7db97d8d5ce3f59fcc6b1f316153d66e3a504" },
   },
-  build_deps = { "musl-cross-make", "bc", "bison", "flex", "elfutils", "zlib", "xz" },
+  build_deps = deps,
   toolchain = false,
   timeout = 3 * 3600,
-  build = [[
+  build = (dev and [[
+kcc=gcc hcc=musl-gcc
+]] or [[
+kcc=x86_64-linux-musl-gcc hcc=x86_64-linux-musl-gcc
+]]) .. [[
 # bison from the sysroot: its skeletons and m4 are there, not under /usr.
 export BISON_PKGDATADIR="$SYSROOT/usr/share/bison" M4="$SYSROOT/usr/bin/m4"
-kcc=x86_64-linux-musl-gcc
 # objtool links the static libelf, which needs zlib after it. The kernel's make builds
 # tools/ with MAKEFLAGS reset, so a variable on this command line never reaches objtool's
 # Makefile; the host flags do (exported): -lz at their end comes after -lelf.
-set -- ARCH=x86_64 CC="$kcc" HOSTCC="$kcc" \
+set -- ARCH=x86_64 CC="$kcc" HOSTCC="$hcc" \
   HOSTCFLAGS="-O2 -I$SYSROOT/usr/include" HOSTLDFLAGS="-static -L$SYSROOT/usr/lib -lz" \
   KBUILD_BUILD_USER=stasis KBUILD_BUILD_HOST=stasis \
   KBUILD_BUILD_TIMESTAMP="@$SOURCE_DATE_EPOCH"
@@ -47,7 +59,8 @@ make "$@" olddefconfig
 ]] or [[
 make "$@" x86_64_defconfig
 ]]) .. [[
-make "$@" -j"$JOBS" bzImage modules
+modules=; if grep -q '^CONFIG_MODULES=y' .config; then modules=modules; fi
+make "$@" -j"$JOBS" bzImage $modules
 
 mkdir -p "$DESTDIR/boot"
 install -m 0644 arch/x86/boot/bzImage "$DESTDIR/boot/vmlinuz"
@@ -55,7 +68,9 @@ install -m 0644 System.map "$DESTDIR/boot/System.map"
 install -m 0644 .config "$DESTDIR/boot/config"
 # The build host's depmod is skipped (DEPMOD=true): there is no kmod in the
 # system set; modules.dep is made on the target by busybox's depmod.
-make "$@" INSTALL_MOD_PATH="$DESTDIR" DEPMOD=true modules_install
-rm -f "$DESTDIR"/lib/modules/*/build "$DESTDIR"/lib/modules/*/source
+if [ -n "$modules" ]; then
+  make "$@" INSTALL_MOD_PATH="$DESTDIR" DEPMOD=true modules_install
+  rm -f "$DESTDIR"/lib/modules/*/build "$DESTDIR"/lib/modules/*/source
+fi
 ]],
 }
