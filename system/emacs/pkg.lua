@@ -15,6 +15,14 @@ return {
   build_style = "configure",
   pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
+# Debian's repack leaves out the manuals under the GFDL (doc/emacs's Makefile.in,
+# doc/lispref, doc/lispintro): configure is made not to ask for their Makefiles
+# nor to run doc/emacs's Makefile for emacsver.texi.
+sed -i -e 's| *doc/emacs/Makefile||g' -e 's| *doc/lispintro/Makefile||g' -e 's| *doc/lispref/Makefile||g' \
+  -e '/AC_CONFIG_COMMANDS(\[doc\/emacs\/emacsver.texi\]/,/^  \])$/d' configure.ac
+if grep -Eq 'doc/(emacs|lispref|lispintro)/Makefile|emacsver\.texi\]' configure.ac; then
+  echo "configure.ac still asks for the removed manuals" >&2; exit 1
+fi
 # Debian's tarball has no generated ./configure: autogen.sh makes it (and aclocal.m4) with autoconf alone.
 ./autogen.sh autoconf
 # Terminal only: no X, no sound, no image libraries, no native compilation.
