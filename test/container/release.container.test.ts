@@ -229,8 +229,8 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
     await writeFile(join(root, 'config.lua'), config);
     await writeFile(join(root, 'kernel-qemu.config'), await readFile(join(REPO, 'configs', 'kernel-qemu.config')));
     const started = Date.now();
-    // The kernel's source is in the second mirror (.ci/run fetches it: STASIS_LINUX_MIRROR), not in ../shared/sources.
-    const built = await runFarm(root, ['build', '--mirror', MIRROR, '--mirror', process.env['STASIS_LINUX_MIRROR'] ?? join(REPO, '..', 'mirror')]);
+    // The sources of linux and bison are in the second mirror (.ci/run fetches them: STASIS_CI_MIRROR), not in ../shared/sources.
+    const built = await runFarm(root, ['build', '--mirror', MIRROR, '--mirror', process.env['STASIS_CI_MIRROR'] ?? join(REPO, '..', 'mirror')]);
     expect(built.code, built.stdout + built.stderr).toBe(0);
     expect(built.stdout).toMatch(/built +linux in /);
     const kernelConfig = await readFile(join(root, 'workspace', 'preview', 'boot', 'config'), 'utf8');
