@@ -60,7 +60,19 @@ export async function parseElf(readAt: ReadAt, size: number): Promise<ElfInfo | 
   const le = h[5] === 1;
   const machine = le ? h.readUInt16LE(18) : h.readUInt16BE(18);
   const type = le ? h.readUInt16LE(16) : h.readUInt16BE(16);
-  const base = { class64, machine, type, interp: false, interpPath: undefined, needed: 0, versionNeeds: [], textrel: false, execStack: false, hasDynamic: false, symtab: false };
+  const base = {
+    class64,
+    machine,
+    type,
+    interp: false,
+    interpPath: undefined,
+    needed: 0,
+    versionNeeds: [],
+    textrel: false,
+    execStack: false,
+    hasDynamic: false,
+    symtab: false,
+  };
   if (!class64 || !le || h.length < 64) return base;
   const symtab = await hasSymtab(readAt, h, size);
   const phoff = Number(h.readBigUInt64LE(32));
@@ -83,7 +95,8 @@ export async function parseElf(readAt: ReadAt, size: number): Promise<ElfInfo | 
     if (ptype === PT_DYNAMIC) dyn = { off, size: filesz };
     if (ptype === PT_LOAD) loads.push({ off, vaddr: Number(ph.readBigUInt64LE(o + 16)), size: filesz });
   }
-  const interpPath = interp !== undefined && interp.size > 0 && interp.size < 4096 && interp.off + interp.size <= size ? cString(await readAt(interp.off, interp.size), 0) : undefined;
+  const interpPath =
+    interp !== undefined && interp.size > 0 && interp.size < 4096 && interp.off + interp.size <= size ? cString(await readAt(interp.off, interp.size), 0) : undefined;
   const tags = dyn !== undefined && dyn.off + dyn.size <= size ? dynamicTags(await readAt(dyn.off, dyn.size)) : [];
   const needed = tags.filter(([t]) => t === DT_NEEDED).length;
   const textrel = tags.some(([t, v]) => t === DT_TEXTREL || (t === DT_FLAGS && (v & DF_TEXTREL) !== 0));

@@ -69,7 +69,11 @@ interface FakeState {
  */
 export function createFakeRuntime(
   behaviour: Behaviour,
-  options: { readonly engineUp?: boolean; readonly images?: Record<string, FakeImage>; /** What `cores()` answers (default: nothing said). */ readonly cores?: number } = {},
+  options: {
+    readonly engineUp?: boolean;
+    readonly images?: Record<string, FakeImage>;
+    /** What `cores()` answers (default: nothing said). */ readonly cores?: number;
+  } = {},
 ): FakeRuntime {
   const state: FakeState = { created: [], built: [], removed: [], alive: new Map(), images: new Map(Object.entries(options.images ?? {})), counter: 0 };
   const { created, built, removed, alive, images } = state;

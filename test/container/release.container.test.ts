@@ -219,30 +219,38 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
     }
   });
 
-  it.skipIf(KERNEL === undefined)("Stasis's own kernel: linux from configs/kernel-qemu.config, built in the dev stage, boots the boot profile", async () => {
-    // The boot config with linux included and the small qemu kernel; the boot packages are cached from the release above.
-    const config = (await readFile(join(REPO, 'configs', 'boot.config.lua'), 'utf8'))
-      .replace('    config = nil,', '    config = "kernel-qemu.config",')
-      .replace('  include = {},', '  include = { "linux" },');
-    expect(config).toContain('"kernel-qemu.config"');
-    expect(config).toContain('include = { "linux" }');
-    await writeFile(join(root, 'config.lua'), config);
-    await writeFile(join(root, 'kernel-qemu.config'), await readFile(join(REPO, 'configs', 'kernel-qemu.config')));
-    const started = Date.now();
-    // The sources of linux and bison are in the second mirror (.ci/run fetches them: STASIS_CI_MIRROR), not in ../shared/sources.
-    const built = await runFarm(root, ['build', '--mirror', MIRROR, '--mirror', process.env['STASIS_CI_MIRROR'] ?? join(REPO, '..', 'mirror')]);
-    expect(built.code, built.stdout + built.stderr).toBe(0);
-    expect(built.stdout).toMatch(/built +linux in /);
-    const kernelConfig = await readFile(join(root, 'workspace', 'preview', 'boot', 'config'), 'utf8');
-    expect(missingKernelOptions(kernelConfig)).toEqual([]);
-    console.log(`[release] linux and its build tools in the dev stage: ${Math.round((Date.now() - started) / 1000)} s`);
-    // No --kernel, no STASIS_KERNEL: the preview's own /boot/vmlinuz.
-    const r = await runFarm(root, ['boot', '--json'], { STASIS_KERNEL: '' });
-    const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { verdict?: { kind: string; checks?: { name: string; ok: boolean }[] }; kernel?: string; log?: string };
-    expect(r.code, JSON.stringify(report.verdict)).toBe(0);
-    expect(report.verdict?.checks?.filter((c) => !c.ok)).toEqual([]);
-    const serial = await readFile(report.log as string, 'utf8');
-    expect(serial).toMatch(/Linux version 6\.1\.176 \(stasis@stasis\)/);
-    expect(serial).toMatch(/stasis-boot login:/);
-  }, 3_600_000);
+  it.skipIf(KERNEL === undefined)(
+    "Stasis's own kernel: linux from configs/kernel-qemu.config, built in the dev stage, boots the boot profile",
+    async () => {
+      // The boot config with linux included and the small qemu kernel; the boot packages are cached from the release above.
+      const config = (await readFile(join(REPO, 'configs', 'boot.config.lua'), 'utf8'))
+        .replace('    config = nil,', '    config = "kernel-qemu.config",')
+        .replace('  include = {},', '  include = { "linux" },');
+      expect(config).toContain('"kernel-qemu.config"');
+      expect(config).toContain('include = { "linux" }');
+      await writeFile(join(root, 'config.lua'), config);
+      await writeFile(join(root, 'kernel-qemu.config'), await readFile(join(REPO, 'configs', 'kernel-qemu.config')));
+      const started = Date.now();
+      // The sources of linux and bison are in the second mirror (.ci/run fetches them: STASIS_CI_MIRROR), not in ../shared/sources.
+      const built = await runFarm(root, ['build', '--mirror', MIRROR, '--mirror', process.env['STASIS_CI_MIRROR'] ?? join(REPO, '..', 'mirror')]);
+      expect(built.code, built.stdout + built.stderr).toBe(0);
+      expect(built.stdout).toMatch(/built +linux in /);
+      const kernelConfig = await readFile(join(root, 'workspace', 'preview', 'boot', 'config'), 'utf8');
+      expect(missingKernelOptions(kernelConfig)).toEqual([]);
+      console.log(`[release] linux and its build tools in the dev stage: ${Math.round((Date.now() - started) / 1000)} s`);
+      // No --kernel, no STASIS_KERNEL: the preview's own /boot/vmlinuz.
+      const r = await runFarm(root, ['boot', '--json'], { STASIS_KERNEL: '' });
+      const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as {
+        verdict?: { kind: string; checks?: { name: string; ok: boolean }[] };
+        kernel?: string;
+        log?: string;
+      };
+      expect(r.code, JSON.stringify(report.verdict)).toBe(0);
+      expect(report.verdict?.checks?.filter((c) => !c.ok)).toEqual([]);
+      const serial = await readFile(report.log as string, 'utf8');
+      expect(serial).toMatch(/Linux version 6\.1\.176 \(stasis@stasis\)/);
+      expect(serial).toMatch(/stasis-boot login:/);
+    },
+    3_600_000,
+  );
 });

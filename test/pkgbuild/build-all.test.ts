@@ -234,7 +234,13 @@ describe('buildAll with the fake engine', () => {
     expect(pair.runtime.created.map((c) => c.env['JOBS'])).toEqual(['2', '1']);
     // busybox beside two short ones (a release stage after musl): busybox leads, started first or not.
     const three = await setup(makeRecipes({ make: {}, tcc: {}, busybox: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: pkg === 'busybox' ? 60 : 20 }));
-    await three.run({ priority: new Map([['busybox', 30], ['make', 6], ['tcc', 6]]) });
+    await three.run({
+      priority: new Map([
+        ['busybox', 30],
+        ['make', 6],
+        ['tcc', 6],
+      ]),
+    });
     const byPkg: Record<string, string | undefined> = Object.fromEntries(three.runtime.created.map((c) => [c.labels[LABELS.pkg] ?? '?', c.env['JOBS']]));
     expect(byPkg).toEqual({ busybox: '2', make: '1', tcc: '1' });
     expect([fairJobs(2, 2, 5), fairJobs(4, 8, 3), fairJobs(2, 1, 4), fairJobs(1, 2, 0)]).toEqual([1, 2, 2, 1]);
@@ -298,7 +304,10 @@ describe('buildAll on a pool of engines (fake engines)', () => {
     const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
     const s = await setup(recipes);
     const engine = (cores: number | undefined) =>
-      createFakeRuntime((ctx) => defaultBehaviour(ctx.spec.labels[LABELS.pkg] ?? '?', ctx), { images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } }, cores });
+      createFakeRuntime((ctx) => defaultBehaviour(ctx.spec.labels[LABELS.pkg] ?? '?', ctx), {
+        images: { [IMAGE]: { id: 'sha256:builder', labels: {}, env: [] } },
+        cores,
+      });
     const four = engine(4);
     await s.run({ engines: [poolEngine('four', four)] });
     // One slot, four cores: a and b each build alone there, with every core.
