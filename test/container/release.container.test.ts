@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -234,7 +235,7 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
       // The sources of linux and bison are in the second mirror (.ci/run fetches them: STASIS_CI_MIRROR), not in ../shared/sources.
       const built = await runFarm(root, ['build', '--mirror', MIRROR, '--mirror', process.env['STASIS_CI_MIRROR'] ?? join(REPO, '..', 'mirror')]);
       expect(built.code, built.stdout + built.stderr).toBe(0);
-      expect(built.stdout).toMatch(/built +linux in /);
+      expect(existsSync(join(root, 'workspace', 'preview', 'boot', 'vmlinuz'))).toBe(true);
       const kernelConfig = await readFile(join(root, 'workspace', 'preview', 'boot', 'config'), 'utf8');
       expect(missingKernelOptions(kernelConfig)).toEqual([]);
       console.log(`[release] linux and its build tools in the dev stage: ${Math.round((Date.now() - started) / 1000)} s`);
