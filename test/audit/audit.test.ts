@@ -25,10 +25,12 @@ async function tree(files: Record<string, Buffer | string | { link: string }>): 
 
 const entry = (path: string, extra: Partial<RootfsEntry> = {}): RootfsEntry => ({ path, type: 'file', mode: 0o755, uid: 0, gid: 0, size: 0, package: 'pkg', ...extra });
 const rules = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.rule}:${f.path}`).sort();
+/** The audit of a tree made of these files. */
+const auditOf = async (files: Parameters<typeof tree>[0]) => auditTree(openTreeFromDirectory(await tree(files)));
 
 describe('audit: linkage', () => {
   it('finds dynamic, TEXTREL, exec-stack and foreign-arch ELF files and names them', async () => {
-    const dir = await tree({
+    const report = await auditOf({
       'usr/bin/static': makeElf(),
       'usr/bin/dynamic': makeElf({ interp: true, needed: 1 }),
       'usr/bin/needs': makeElf({ needed: 2 }),
@@ -37,7 +39,6 @@ describe('audit: linkage', () => {
       'usr/bin/arm': makeElf({ machine: 183 }),
       'usr/share/doc/readme': 'plain text',
     });
-    const report = await auditTree(openTreeFromDirectory(dir));
     expect(rules(report.findings)).toEqual([
       'elf-dynamic:usr/bin/dynamic',
       'elf-dynamic:usr/bin/needs',
@@ -176,7 +177,7 @@ describe('audit: purity', () => {
 
   it("reads glibc's loader and symbol versions from a linked file's dynamic data, and from the bytes of objects and text", async () => {
     const ar = (body: string): Buffer => Buffer.concat([Buffer.from('!<arch>\n'), Buffer.from(body)]);
-    const dir = await tree({
+    const report = await auditOf({
       // gcc's driver names glibc's loader in its -mglibc spec; bfd handles glibc's versions: data.
       'usr/bin/gcc': makeElf({ extra: '%{mglibc:/lib64/ld-linux-x86-64.so.2;:/lib/ld-musl-x86_64.so.1}\0' }),
       'usr/bin/ld': makeElf({ type: 3, extra: 'GLIBC_2.36\0GLIBC_ABI_DT_RELR\0' }),
@@ -192,7 +193,6 @@ describe('audit: purity', () => {
       'usr/bin/ldd': '#!/bin/sh\nRTLDLIST=/lib64/ld-linux-x86-64.so.2\n',
       'usr/share/versions': 'needs GLIBC_2.34\n',
     });
-    const report = await auditTree(openTreeFromDirectory(dir));
     expect(rules(report.findings)).toEqual([
       'builder-path:usr/bin/glibc-loader',
       'builder-path:usr/bin/ldd',
