@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BuildOrder } from '../graph/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import { canonicalJson } from '../encoding/canonical-json.js';
-import { keyInputsFor, type KeyContext, type KeyInputs } from './inputs.js';
+import { keyInputsFor, type KeyContext, type KeyInputs, type RecipeInputs } from './inputs.js';
 
 export interface PackageKey {
   /** sha256 (hex) of the canonical JSON of `inputs`. */
@@ -19,6 +19,12 @@ export function sha256Hex(text: string): string {
 /** The cache key of one set of inputs. */
 export function hashKeyInputs(inputs: KeyInputs): string {
   return sha256Hex(canonicalJson(inputs));
+}
+
+/** A fingerprint of what a recipe alone decides of its key (see RecipeInputs): equal on any machine for the same recipe. */
+export function recipeFingerprint(inputs: RecipeInputs): string {
+  const { recipeSha256, patches, files, sources, reads } = inputs;
+  return sha256Hex(canonicalJson({ recipeSha256, patches, files, sources, reads }));
 }
 
 /** The early-cutoff hash: the inputs minus the dependencies' keys. */

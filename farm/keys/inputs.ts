@@ -48,6 +48,24 @@ export interface KeyContext {
   readonly stripStepSha256: string;
 }
 
+/**
+ * What of a package's key its recipe alone decides: pkg.lua's bytes, its patches, files and
+ * sources, and the config values it read. Not the farm, the builder, the stage's toolchain or
+ * the dependencies: the same recipe on another machine has the same of these.
+ */
+export type RecipeInputs = Pick<KeyInputs, 'recipeSha256' | 'patches' | 'files' | 'sources' | 'reads'>;
+
+export function recipeInputsOf(evaluated: EvaluatedRecipe): RecipeInputs {
+  const { recipe } = evaluated;
+  return {
+    recipeSha256: evaluated.recipeSha256,
+    patches: hashesOf(recipe.name, 'patch', recipe.patches, evaluated.patchSha256),
+    files: hashesOf(recipe.name, 'file', recipe.files, evaluated.fileSha256),
+    sources: recipe.sources.map((s) => ({ file: s.file, sha256: s.sha256 })),
+    reads: sortedReads(evaluated.reads),
+  };
+}
+
 /** The key inputs of one package, given the keys of its sysroot set. */
 export function keyInputsFor(evaluated: EvaluatedRecipe, context: KeyContext, buildDeps: Readonly<Record<string, string>>): KeyInputs {
   const { recipe } = evaluated;
@@ -55,12 +73,8 @@ export function keyInputsFor(evaluated: EvaluatedRecipe, context: KeyContext, bu
     farmVersion: context.farmVersion,
     package: recipe.name,
     recipeFile: evaluated.file,
-    recipeSha256: evaluated.recipeSha256,
     recipe: keyedRecipe(recipe),
-    patches: hashesOf(recipe.name, 'patch', recipe.patches, evaluated.patchSha256),
-    files: hashesOf(recipe.name, 'file', recipe.files, evaluated.fileSha256),
-    sources: recipe.sources.map((s) => ({ file: s.file, sha256: s.sha256 })),
-    reads: sortedReads(evaluated.reads),
+    ...recipeInputsOf(evaluated),
     builderImage: context.builderImage,
     stage: context.stage,
     toolchain: recipe.toolchain ? pickToolchain(context.toolchainEnv) : null,

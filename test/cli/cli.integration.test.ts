@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { recipeFingerprint, recipeInputsOf } from '../../farm/keys/index.js';
 import { closeLuaWorkers } from '../../farm/lua/index.js';
 import { loadProject } from '../../farm/project/load.js';
 import { cli } from '../support/cli.js';
@@ -43,5 +44,29 @@ describe.skipIf(MIRROR === undefined)('the CLI on the whole tree with the shared
     const r = await cli(root, ['status', '--mirror', mirror]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\| lua \| 5\.4\.4 \| yes \| no \| - \|/);
+  });
+
+  it('status shows a build an earlier --write recorded while the recipe is unchanged, and refuses a malformed record', async () => {
+    const root = await project();
+    const lua = (await loadProject(root, { all: true })).recipes.get('lua');
+    if (lua === undefined) throw new Error('no lua recipe');
+    const build = (recipe: string) => ({ version: '5.4.4', recipe, output: 'f'.repeat(64), bytes: 2048, ms: 61_000, audit: 'clean (2 ELF)', date: '2026-11-26' });
+    await mkdir(join(root, 'docs'));
+    const record = join(root, 'docs', 'status-record.json');
+    await writeFile(record, JSON.stringify({ lua: build(recipeFingerprint(recipeInputsOf(lua))), zlib: build('0'.repeat(64)) }));
+    const r = await cli(root, ['status', '--mirror', mirror]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/\| lua \| 5\.4\.4 \| yes \| recorded 2026-11-26 \(5\.4\.4\) \| clean \(2 ELF\) \| 2\.0 KiB \| 1m01s \|/);
+    // Recorded for another recipe (or another version): not built.
+    expect(r.out).toMatch(/\| zlib \| [^|]+ \| yes \| no \| - \|/);
+    expect(r.out).toMatch(/built here: 0; recorded by an earlier run \(same recipe\): 1;/);
+    // --write keeps the recorded build that still holds and drops the other.
+    const w = await cli(root, ['status', '--mirror', mirror, '--write', 'docs/status.md']);
+    expect(w.code, w.err).toBe(0);
+    expect(Object.keys(JSON.parse(await readFile(record, 'utf8')) as object)).toEqual(['lua']);
+    await writeFile(record, JSON.stringify({ lua: { version: '5.4.4' } }));
+    const bad = await cli(root, ['status', '--mirror', mirror]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/status-record\.json: lua: recipe: expected a string/);
   });
 });
