@@ -106,7 +106,8 @@ async function packageRow(name: string, evaluated: EvaluatedRecipe, facts: Facts
   }
   const earlier = facts.recorded[name];
   if (earlier !== undefined && earlier.version === recipe.version && earlier.recipe === fingerprint) {
-    const row = { ...base, built: `recorded ${earlier.date} (${earlier.version})`, audit: earlier.audit, size: formatBytes(earlier.bytes), time: formatMs(earlier.ms) };
+    const built = `recorded ${earlier.date} (${earlier.version})${earlier.from === undefined ? '' : ` from ${earlier.from}`}`;
+    const row = { ...base, built, audit: earlier.audit, size: formatBytes(earlier.bytes), time: formatMs(earlier.ms) };
     return { row, recorded: earlier };
   }
   const failure = facts.failures.get(name);

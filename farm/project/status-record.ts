@@ -10,7 +10,7 @@ export interface RecordedBuild {
   readonly version: string;
   /** recipeFingerprint of the recipe that was built (keys/compute.ts). */
   readonly recipe: string;
-  /** sha256 of the normalized output tar. */
+  /** sha256 of the normalized output tar; empty for a build carried over from a table that did not keep it (see `from`). */
   readonly output: string;
   readonly bytes: number;
   readonly ms: number;
@@ -18,11 +18,17 @@ export interface RecordedBuild {
   readonly audit: string;
   /** The day it was recorded, YYYY-MM-DD (UTC). */
   readonly date: string;
+  /**
+   * Where a build recorded before this record existed comes from: the status table (docs/status.md
+   * at a commit) that a `--write` on another machine generated from its cache. Absent for a build
+   * this record took from a cache.
+   */
+  readonly from?: string;
 }
 
 export type StatusRecord = Readonly<Record<string, RecordedBuild>>;
 
-const FIELDS: Readonly<Record<keyof RecordedBuild, 'string' | 'number'>> = {
+const FIELDS: Readonly<Record<Exclude<keyof RecordedBuild, 'from'>, 'string' | 'number'>> = {
   version: 'string',
   recipe: 'string',
   output: 'string',
@@ -59,6 +65,7 @@ function badField(entry: unknown): string | undefined {
   if (typeof entry !== 'object' || entry === null) return 'expected an object';
   const o = entry as Record<string, unknown>;
   for (const [field, type] of Object.entries(FIELDS)) if (typeof o[field] !== type) return `${field}: expected a ${type}`;
+  if (o['from'] !== undefined && typeof o['from'] !== 'string') return 'from: expected a string';
   return undefined;
 }
 

@@ -53,10 +53,11 @@ describe.skipIf(MIRROR === undefined)('the CLI on the whole tree with the shared
     const build = (recipe: string) => ({ version: '5.4.4', recipe, output: 'f'.repeat(64), bytes: 2048, ms: 61_000, audit: 'clean (2 ELF)', date: '2026-11-26' });
     await mkdir(join(root, 'docs'));
     const record = join(root, 'docs', 'status-record.json');
-    await writeFile(record, JSON.stringify({ lua: build(recipeFingerprint(recipeInputsOf(lua))), zlib: build('0'.repeat(64)) }));
+    const carried = { ...build(recipeFingerprint(recipeInputsOf(lua))), output: '', from: 'docs/status.md at abc1234' };
+    await writeFile(record, JSON.stringify({ lua: carried, zlib: build('0'.repeat(64)) }));
     const r = await cli(root, ['status', '--mirror', mirror]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/\| lua \| 5\.4\.4 \| yes \| recorded 2026-11-26 \(5\.4\.4\) \| clean \(2 ELF\) \| 2\.0 KiB \| 1m01s \|/);
+    expect(r.out).toMatch(/\| lua \| 5\.4\.4 \| yes \| recorded 2026-11-26 \(5\.4\.4\) from docs\/status\.md at abc1234 \| clean \(2 ELF\) \| 2\.0 KiB \| 1m01s \|/);
     // Recorded for another recipe (or another version): not built.
     expect(r.out).toMatch(/\| zlib \| [^|]+ \| yes \| no \| - \|/);
     expect(r.out).toMatch(/built here: 0; recorded by an earlier run \(same recipe\): 1;/);
