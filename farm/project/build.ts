@@ -288,7 +288,7 @@ async function recordBuild(project: Project, paths: WorkspacePaths, builder: Bui
 }
 
 async function assemble(project: Project, paths: WorkspacePaths, result: BuildAllResult, signal: AbortSignal): Promise<AssembleResult> {
-  const packages = project.installed.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry }));
+  const packages = project.installed.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry, fallback: project.recipes.get(pkg)?.recipe.fallback === true }));
   // config.lua becomes files here, at assembly: a hostname change rebuilds no package. The render
   // checks config.lua again, against what was built (tzdata's zones are known only now).
   const rendered = renderSystemFiles(project.config.system, await renderContextFor(packages, project.config.defaults.sourceDateEpoch));

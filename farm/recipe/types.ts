@@ -88,6 +88,12 @@ export interface Recipe {
    */
   readonly builderTool?: true | undefined;
   /**
+   * `fallback = true`: its files give way in a rootfs. Where another selected package installs the
+   * same path, that package's file is kept and this one's is left out (busybox's applet links beside
+   * util-linux's or gawk's programs). Two fallbacks that differ at one path are still a conflict.
+   */
+  readonly fallback?: true | undefined;
+  /**
    * `memory` (MiB in Lua, bytes here): the least memory an engine of the pool must offer to build it.
    * Absent when not given. Not part of the cache key (recipe/needs.ts).
    */

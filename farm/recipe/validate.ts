@@ -24,6 +24,7 @@ export const RECIPE_FIELDS = [
   'output_limit',
   'strip',
   'builder_tool',
+  'fallback',
   'memory',
   'features',
   ...STYLE_FIELDS,
@@ -99,6 +100,7 @@ export function validateRecipe(raw: unknown, file: string, folderName: string): 
       o['output_limit'] === undefined ? undefined : r.integer(o, 'output_limit', '', 0, 1, { value: MAX_OUTPUT_LIMIT_MIB, what: `${MAX_OUTPUT_LIMIT_MIB} MiB (1 TiB)` }),
     // Present only when set, so that the keys of every other recipe stay as they were.
     ...(r.boolean(o, 'builder_tool', '', false) ? { builderTool: true as const } : {}),
+    ...(r.boolean(o, 'fallback', '', false) ? { fallback: true as const } : {}),
     ...readNeeds(r, o),
   };
   if (recipe.builderTool === true && deps.length > 0) r.fail('deps', 'a builder tool is never installed, so it has no runtime deps (build_deps are fine)');

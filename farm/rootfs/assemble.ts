@@ -20,7 +20,8 @@ export interface AssembleResult {
 export interface AssembleOptions {
   readonly previewDir: string;
   readonly manifestFile: string;
-  readonly packages: readonly { readonly pkg: string; readonly entry: CacheEntry }[];
+  /** In build order; `fallback`: its files give way to another package's at the same path (recipe `fallback`). */
+  readonly packages: readonly { readonly pkg: string; readonly entry: CacheEntry; readonly fallback?: boolean }[];
   /** Files rendered from config.lua; they win over package files at the same path. */
   readonly rendered?: readonly RenderedFile[];
   /** Aborting stops the assembly; the old preview is kept. */
@@ -32,6 +33,7 @@ interface Part {
   readonly pkg: string;
   readonly entry: CacheEntry;
   readonly manifest: ManifestEntry[];
+  readonly fallback?: boolean | undefined;
 }
 
 /**
@@ -44,16 +46,17 @@ export async function assembleRootfs(options: AssembleOptions): Promise<Assemble
   const rendered = options.rendered ?? [];
   // The same package outputs in the same order and the same config files give the same rootfs: keep it.
   const id = createHash('sha256')
-    .update(JSON.stringify([options.packages.map(({ pkg, entry }) => [pkg, entry.meta.outputSha256]), rendered]))
+    .update(JSON.stringify([options.packages.map(({ pkg, entry, fallback }) => [pkg, entry.meta.outputSha256, fallback === true]), rendered]))
     .digest('hex');
   const idFile = `${options.manifestFile}.id`;
   const kept = await keptPreview(options, idFile, id);
   if (kept !== undefined) return { dir: options.previewDir, entries: kept, reused: true };
   const parts = await Promise.all(
-    options.packages.map(async ({ pkg, entry }) => ({
+    options.packages.map(async ({ pkg, entry, fallback }) => ({
       pkg,
       entry,
       manifest: await readEntryManifest(entry),
+      fallback,
     })),
   );
   const merged = mergeChecked(parts, rendered);
@@ -87,7 +90,9 @@ function mergeChecked(parts: readonly Part[], rendered: readonly RenderedFile[])
   // Nothing may be put beneath a symlink (the tree is written without following links; say who and where first).
   checkLinksInTheWay([...parts.flatMap(({ pkg, manifest }) => manifest.map((e) => ({ ...e, origin: pkg }))), ...rendered.map((f) => ({ ...f, origin: 'config.lua' }))]);
   const renderedPaths = new Set(rendered.map((f) => f.path));
-  const merged = mergeManifests(parts.map(({ pkg, manifest }) => ({ pkg, manifest: manifest.filter((e) => !renderedPaths.has(e.path) || e.type === 'dir') })));
+  const merged = mergeManifests(
+    parts.map(({ pkg, manifest, fallback }) => ({ pkg, manifest: manifest.filter((e) => !renderedPaths.has(e.path) || e.type === 'dir'), fallback })),
+  );
   if (merged.conflicts.length > 0) {
     throw new FarmError(
       'BUILD_FAILED',
@@ -115,7 +120,9 @@ async function writePreview(previewDir: string, parts: readonly Part[], rendered
   await mkdir(tmp, { recursive: true });
   try {
     // Each output is hashed as it is unpacked: a corrupt cache entry never reaches the preview.
-    for (const { pkg, entry } of parts) await writtenBy(pkg, extractEntry(entry, tmp, { signal }));
+    // Fallbacks first: another package's file at one of their paths replaces theirs, as the merge decided.
+    const ordered = [...parts.filter((p) => p.fallback === true), ...parts.filter((p) => p.fallback !== true)];
+    for (const { pkg, entry } of ordered) await writtenBy(pkg, extractEntry(entry, tmp, { signal }));
     await writtenBy('config.lua', writeRendered(tmp, rendered));
     signal?.throwIfAborted();
     await rename(previewDir, old).catch((error: NodeJS.ErrnoException) => {

@@ -20,6 +20,9 @@ return {
   -- this stage's tcc first).  The dev stage uses the builder's gcc and only
   -- needs musl's headers.
   build_deps = farm.stage == "dev" and { "musl" } or { "musl", "tcc" },
+  -- Its applet links give way in a rootfs to the programs of other selected
+  -- packages at the same paths (util-linux's hexdump, gawk's awk, ...).
+  fallback = true,
   build = [[
 cp /build/files/busybox.config .config
 
