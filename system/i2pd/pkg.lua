@@ -16,8 +16,9 @@ return {
   deps = { "certs" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
-# The plain Makefile; everything static.
-make -j"$JOBS" CXX="$CXX" USE_STATIC=yes USE_UPNP=no USE_AESNI=yes \
+# The plain Makefile; everything static.  USE_STATIC links the archives by
+# path under LIBDIR (/usr/lib/<triplet> by default): the sysroot's.
+make -j"$JOBS" CXX="$CXX" USE_STATIC=yes USE_UPNP=no USE_AESNI=yes LIBDIR="$SYSROOT/usr/lib" \
   CXXFLAGS="$CXXFLAGS $CPPFLAGS" LDFLAGS="$LDFLAGS"
 install -D -m 0755 i2pd "$DESTDIR/usr/bin/i2pd"
 install -D -m 0644 contrib/i2pd.conf "$DESTDIR/etc/i2pd/i2pd.conf"
