@@ -29,9 +29,15 @@ export BISON_PKGDATADIR="$SYSROOT/usr/share/bison" M4="$SYSROOT/usr/bin/m4"
 # 2.12's tarball lacks this generated file (fixed after the release).
 echo depends bli part_gpt > grub-core/extra_deps.lst
 
+hcflags=$CFLAGS hcppflags=$CPPFLAGS hldflags=$LDFLAGS
 for p in i386-pc x86_64-efi; do
   mkdir build-$p
   cd build-$p
+  # The build's flags go to the grub-* tools only (HOST_*): configure would
+  # also hand CFLAGS, CPPFLAGS and LDFLAGS to the boot images (-O2 after their
+  # -Os, the sysroot's headers, -static).
+  CFLAGS= CPPFLAGS= LDFLAGS= \
+  HOST_CFLAGS="$hcflags" HOST_CPPFLAGS="$hcppflags" HOST_LDFLAGS="$hldflags" \
   ../configure --prefix=/usr --sysconfdir=/etc --sbindir=/usr/bin \
     --target=${p%%-*} --with-platform=${p#*-} \
     TARGET_CC=${T}gcc TARGET_OBJCOPY=${T}objcopy TARGET_STRIP=${T}strip \
