@@ -15,6 +15,9 @@ return {
   build_style = "configure",
   pre_configure = [[
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
+# Static linking: gnutls's own libraries (nettle, hogweed, gmp, libtasn1) come
+# from its .pc file's private part.
+export PKG_CONFIG="pkg-config --static"
 # Debian's repack leaves out the manuals under the GFDL (doc/emacs's Makefile.in,
 # doc/lispref, doc/lispintro): configure is made not to ask for their Makefiles
 # nor to run doc/emacs's Makefile for emacsver.texi.

@@ -17,7 +17,8 @@
 -- dev stage and musl-cross-make's gcc in stages a and b.
 local kconfig = config.kernel and config.kernel.config
 local dev = farm.stage == "dev"
-local tools = { "bc", "bison", "flex", "elfutils", "zlib" }
+-- openssl: x86_64_defconfig builds certs/extract-cert (its trusted keyring).
+local tools = { "bc", "bison", "flex", "elfutils", "zlib", "openssl" }
 local deps = dev and tools or { "musl-cross-make", table.unpack(tools) }
 
 return {
