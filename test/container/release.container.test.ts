@@ -232,7 +232,7 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
       await writeFile(join(root, 'config.lua'), config);
       await writeFile(join(root, 'kernel-qemu.config'), await readFile(join(REPO, 'configs', 'kernel-qemu.config')));
       const started = Date.now();
-      // The sources of linux and bison are in the second mirror (.ci/run fetches them: STASIS_CI_MIRROR), not in ../shared/sources.
+      // The sources of linux, bison and openssl are in the second mirror (.ci/run fetches them: STASIS_CI_MIRROR), not in ../shared/sources.
       const built = await runFarm(root, ['build', '--mirror', MIRROR, '--mirror', process.env['STASIS_CI_MIRROR'] ?? join(REPO, '..', 'mirror')]);
       expect(built.code, built.stdout + built.stderr).toBe(0);
       expect(existsSync(join(root, 'workspace', 'preview', 'boot', 'vmlinuz'))).toBe(true);
