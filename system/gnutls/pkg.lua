@@ -27,5 +27,14 @@ export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYS
   make_build_args = { "LDFLAGS=$LDFLAGS -all-static" },
   post_install = [[
 rm -f "$DESTDIR"/usr/lib/*.la; rm -rf "$DESTDIR/usr/share/info"
+# libgnutls.a carries gnutls's own copy of gnulib (members libgnu_la-*.o) under plain
+# global names (hash_lookup, hash_string, ...) that clash with a program's own when it
+# links gnutls statically (emacs's fns.c): they move to gnutls's namespace, in their
+# definitions and in gnutls's references alike.
+cd "$DESTDIR/usr/lib"
+nm -A -g --defined-only libgnutls.a | awk -F'[: ]+' '$2 ~ /^libgnu_la-/ && $NF !~ /^_?gnutls/ { print $NF, "_gnutls_gl_" $NF }' | sort -u > /tmp/gnulib.syms
+test -s /tmp/gnulib.syms
+objcopy -D --redefine-syms=/tmp/gnulib.syms libgnutls.a
+if nm -g --defined-only libgnutls.a | grep -qw 'T hash_lookup'; then echo "libgnutls.a still defines hash_lookup" >&2; exit 1; fi
 ]],
 }
