@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventSink } from '../report/events.js';
 import { bootAdditions } from './additions.js';
-import { checkScript, NONCE_PARAM } from './check-script.js';
+import { checkScript, NONCE_PARAM, type CheckPlan } from './check-script.js';
 import { decideVerdict, type RunOutcome } from './decide.js';
 import type { RootfsImage } from './image.js';
 import { writeInitramfs } from './initramfs.js';
 import { KERNEL_HINT, notABzImage, resolveKernel } from './kernel.js';
 import { planBoot } from './plan.js';
 import type { BootHost } from './port.js';
-import { QEMU, QEMU_HINT, qemuArgs } from './qemu.js';
+import { QEMU, QEMU_HINT, qemuArgs, type VmBoot } from './qemu.js';
 import { runVm } from './run.js';
 import { checkLine } from './serial.js';
 import type { BootVerdict } from '../report/boot-verdict.js';
@@ -72,10 +72,48 @@ export async function bootImage(o: BootOptions): Promise<BootReport> {
     });
   }
   const nonce = o.nonce ?? randomBytes(8).toString('hex');
-  const log = join(o.logDir, 'boot', `${new Date(started).toISOString().replace(/[:.]/g, '-')}-${nonce.slice(0, 8)}.log`);
-  const { run, kvm } = await runWithFallback(o, { qemu, kernel: kernel.path, initramfs: initramfs.path, plan, params, nonce, log });
+  const log = serialLog(o.logDir, started, nonce);
+  const boot: VmBoot = { kind: 'initramfs', kernel: kernel.path, initramfs: initramfs.path, params: [...params, `${NONCE_PARAM}=${nonce}`] };
+  const { run, kvm } = await runWithFallback(o, { qemu, boot, plan, nonce, log });
   const verdict = decideVerdict(run, nonce, { loginPrompt: plan.serialGetty });
   return done(verdict, { kernel: kernel.path, initramfs: initramfs.path, log, accel: kvm ? 'kvm' : 'tcg' });
+}
+
+const serialLog = (logDir: string, started: number, nonce: string): string =>
+  join(logDir, 'boot', `${new Date(started).toISOString().replace(/[:.]/g, '-')}-${nonce.slice(0, 8)}.log`);
+
+export interface DiskBootOptions extends Omit<BootOptions, 'image' | 'kernel' | 'env' | 'tmpDir' | 'sourceDateEpoch'> {
+  /** What the guest checks: the plan `disk` recorded, with the disk's own checks. */
+  readonly plan: Omit<CheckPlan, 'nonce'>;
+  /**
+   * A copy of the disk image with the check service (the script, nonce included) added to its
+   * root filesystem; the copy is booted, and removed by the caller.
+   */
+  readonly checkedCopy: (script: string) => Promise<string>;
+}
+
+/**
+ * Boot a disk image through its own boot loader (SeaBIOS, GRUB, the kernel and command line
+ * its grub.cfg gives) and judge the boot from the serial console, as bootImage does. The image
+ * itself is never written: the check service goes into a copy. Never leaves a VM behind.
+ */
+export async function bootDisk(o: DiskBootOptions): Promise<BootReport> {
+  const now = o.now ?? Date.now;
+  const started = now();
+  const done = (verdict: BootVerdict, more: Omit<BootReport, 'verdict' | 'ms'> = {}): BootReport => {
+    const report = { verdict, ms: now() - started, ...more };
+    o.sink({ type: 'boot-verdict', verdict, ms: report.ms, log: more.log });
+    return report;
+  };
+  const qemu = await o.host.which(QEMU);
+  if (qemu === undefined) return done({ kind: 'qemu-missing', qemu: QEMU, hint: QEMU_HINT });
+  const nonce = o.nonce ?? randomBytes(8).toString('hex');
+  const plan: CheckPlan = { ...o.plan, waitSeconds: o.serviceWaitSeconds ?? o.plan.waitSeconds, nonce };
+  const image = await o.checkedCopy(checkScript(plan));
+  const log = serialLog(o.logDir, started, nonce);
+  const { run, kvm } = await runWithFallback(o, { qemu, boot: { kind: 'disk', image }, plan, nonce, log });
+  const verdict = decideVerdict(run, nonce, { loginPrompt: plan.serialGetty });
+  return done(verdict, { log, accel: kvm ? 'kvm' : 'tcg' });
 }
 
 /**
@@ -90,21 +128,18 @@ export function kvmRefused(run: RunOutcome): string | undefined {
 /** What one boot of the VM needs besides the options. */
 interface VmPlan {
   readonly qemu: string;
-  readonly kernel: string;
-  readonly initramfs: string;
-  readonly plan: Awaited<ReturnType<typeof planBoot>>['plan'];
-  readonly params: readonly string[];
+  readonly boot: VmBoot;
+  readonly plan: CheckPlan;
   readonly nonce: string;
   readonly log: string;
 }
 
 /** The VM booted with KVM when /dev/kvm is usable, again with TCG when KVM turned out not to run it. */
-async function runWithFallback(o: BootOptions, vm: VmPlan): Promise<{ run: RunOutcome; kvm: boolean }> {
+async function runWithFallback(o: Pick<BootOptions, 'sink' | 'host' | 'net' | 'timeoutSeconds' | 'signal'>, vm: VmPlan): Promise<{ run: RunOutcome; kvm: boolean }> {
   const boot = (kvm: boolean): Promise<RunOutcome> => {
     o.sink({
       type: 'boot-start',
-      kernel: vm.kernel,
-      initramfs: vm.initramfs,
+      ...(vm.boot.kind === 'disk' ? { disk: vm.boot.image } : { kernel: vm.boot.kernel, initramfs: vm.boot.initramfs }),
       log: vm.log,
       accel: kvm ? 'kvm' : 'tcg',
       services: vm.plan.services.length,
@@ -112,7 +147,7 @@ async function runWithFallback(o: BootOptions, vm: VmPlan): Promise<{ run: RunOu
     });
     return runVm(o.host, {
       command: vm.qemu,
-      args: qemuArgs({ kernel: vm.kernel, initramfs: vm.initramfs, params: [...vm.params, `${NONCE_PARAM}=${vm.nonce}`], kvm, net: o.net === true }),
+      args: qemuArgs({ boot: vm.boot, kvm, net: o.net === true }),
       nonce: vm.nonce,
       logFile: vm.log,
       timeoutMs: o.timeoutSeconds * 1000,

@@ -12,6 +12,18 @@ export interface CheckPlan {
   readonly serialGetty: boolean;
   /** How long the guest waits for the services, in seconds. */
   readonly waitSeconds: number;
+  /** The nonce, when the kernel command line cannot carry it (a disk boots with its own). */
+  readonly nonce?: string | undefined;
+  /** A boot from disk: what must be mounted from where, and the command line GRUB must give. */
+  readonly disk?: DiskChecks | undefined;
+}
+
+/** The checks of a boot from disk, from the disk's layout and the rootfs's rendered files. */
+export interface DiskChecks {
+  /** fstab's device (/dev/sda2, UUID=...) and type for / and, when separate, /boot. */
+  readonly mounts: readonly { readonly mountpoint: string; readonly device: string; readonly type: string }[];
+  /** The kernel command line grub.cfg gives (config.lua's root=, rw and kernel.params). */
+  readonly cmdline: string;
 }
 
 /** The kernel command-line parameter that carries the per-run nonce. */
@@ -36,7 +48,15 @@ const MOUNTS: readonly (readonly [string, string])[] = [
  */
 export function checkScript(plan: CheckPlan): string {
   // Each step ends its last line; a blank line separates the steps.
-  return [prelude(), waitForDefaultBundle(plan), nonceAndReporting(), coreChecks(plan), systemChecks(plan), powerOff()].join('\n');
+  return [
+    prelude(),
+    waitForDefaultBundle(plan),
+    nonceAndReporting(plan.nonce),
+    coreChecks(plan),
+    ...(plan.disk === undefined ? [] : [diskChecks(plan.disk)]),
+    systemChecks(plan),
+    powerOff(),
+  ].join('\n');
 }
 
 /** The script runs once per boot; its state lives in /run when it can. */
@@ -77,13 +97,13 @@ done
 }
 
 /** The nonce, and the functions that print tagged lines to the console for the host to read. */
-function nonceAndReporting(): string {
+function nonceAndReporting(nonce: string | undefined): string {
   return `# The nonce of this run, from the kernel command line (a private /proc if none is mounted).
 proc=/proc
 if [ ! -r /proc/cmdline ]; then
   mkdir -p "$state/proc" && mount -t proc proc "$state/proc" && proc="$state/proc"
 fi
-nonce=-
+nonce=${nonce === undefined ? '-' : shQuote(nonce)}
 for w in $(cat "$proc/cmdline"); do
   case "$w" in ${NONCE_PARAM}=*) nonce="\${w#${NONCE_PARAM}=}" ;; esac
 done
@@ -123,6 +143,39 @@ done
 if [ -n "$missing" ]; then fail "services:$(for s in $missing; do printf ' %s' "$s"; done) not up"
 elif [ -n "$flapping" ]; then fail "services:$(for s in $flapping; do printf ' %s' "$s"; done) not staying up (the run script exits and is restarted)"
 else ok "services: $(echo $expected | wc -w) up"; fi
+`;
+}
+
+/**
+ * Step 2, for a boot from disk: / and /boot mounted from the partitions fstab names (by device
+ * number: /proc/mounts says /dev/root for /), and the command line GRUB gave.
+ */
+function diskChecks(disk: DiskChecks): string {
+  const mounts = disk.mounts.map((m) => `from_disk ${shQuote(m.mountpoint)} ${shQuote(m.device)} ${shQuote(m.type)}`);
+  return `devnode() { # fstab's device -> /dev/NAME
+  case "$1" in
+    UUID=*|LABEL=*|PARTUUID=*) blkid -o device -t "$1" 2>/dev/null | head -n 1 ;;
+    *) echo "$1" ;;
+  esac
+}
+from_disk() { # mountpoint, fstab device, type
+  dev=$(devnode "$2")
+  want=$(cat "/sys/class/block/\${dev#/dev/}/dev" 2>/dev/null)
+  got=$(while read -r _ _ mm _ mp _; do [ "$mp" = "$1" ] && echo "$mm"; done < "$proc/self/mountinfo" | tail -n 1)
+  ty=$(while read -r _ m t _; do [ "$m" = "$1" ] && echo "$t"; done < "$proc/mounts" | tail -n 1)
+  if [ -z "$got" ]; then fail "disk $1: not mounted"
+  elif [ -z "$want" ]; then fail "disk $1: no block device for $2 ($dev)"
+  elif [ "$got" != "$want" ]; then fail "disk $1: mounted from device $got, expected $2 ($dev, $want)"
+  elif [ "$ty" != "$3" ]; then fail "disk $1: type $ty, expected $3"
+  else ok "disk $1: $2 ($dev $want) $ty"; fi
+}
+${mounts.join('\n')}
+want=${shQuote(disk.cmdline)}
+got=
+for w in $(cat "$proc/cmdline"); do
+  case "$w" in BOOT_IMAGE=*) ;; *) got="\${got:+$got }$w" ;; esac
+done
+if [ "$got" = "$want" ]; then ok "cmdline: $got"; else fail "cmdline: '$got', expected '$want'"; fi
 `;
 }
 

@@ -1,5 +1,5 @@
-export { bootImage } from './boot.js';
-export type { BootOptions, BootReport } from './boot.js';
+export { bootDisk, bootImage } from './boot.js';
+export type { BootOptions, BootReport, DiskBootOptions } from './boot.js';
 export { openRootfsDirectory } from './read-dir.js';
 export { openRootfsTarball } from './read-tarball.js';
 export type { RootfsImage, ImageEntry } from './image.js';

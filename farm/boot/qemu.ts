@@ -1,11 +1,19 @@
 export const QEMU = 'qemu-system-x86_64';
 export const QEMU_HINT = 'apt-get install qemu-system-x86';
 
+/** What the VM boots: a kernel and an initramfs given to qemu, or a disk image through its boot loader. */
+export type VmBoot =
+  | {
+      readonly kind: 'initramfs';
+      readonly kernel: string;
+      readonly initramfs: string;
+      /** The kernel command line after the farm's own parameters. */
+      readonly params: readonly string[];
+    }
+  | { readonly kind: 'disk'; readonly image: string };
+
 export interface QemuOptions {
-  readonly kernel: string;
-  readonly initramfs: string;
-  /** The kernel command line after the farm's own parameters. */
-  readonly params: readonly string[];
+  readonly boot: VmBoot;
   readonly kvm: boolean;
   readonly net: boolean;
   readonly memoryMiB?: number;
@@ -17,6 +25,7 @@ export const BASE_PARAMS = ['console=ttyS0', 'panic=-1', 'rdinit=/sbin/init'] as
 /**
  * qemu's arguments. The serial console is qemu's stdout (-nographic with the
  * monitor off), a guest reboot or panic ends qemu (-no-reboot), no network unless asked.
+ * A disk is the first IDE disk (/dev/sda), booted by the BIOS (SeaBIOS) from its MBR.
  */
 export function qemuArgs(o: QemuOptions): string[] {
   return [
@@ -31,12 +40,9 @@ export function qemuArgs(o: QemuOptions): string[] {
     '-no-reboot',
     '-nic',
     o.net ? 'user' : 'none',
-    '-kernel',
-    o.kernel,
-    '-initrd',
-    o.initramfs,
-    '-append',
-    [...BASE_PARAMS, ...o.params].join(' '),
+    ...(o.boot.kind === 'disk'
+      ? ['-drive', `file=${o.boot.image},format=raw,if=ide,index=0,media=disk`, '-boot', 'c']
+      : ['-kernel', o.boot.kernel, '-initrd', o.boot.initramfs, '-append', [...BASE_PARAMS, ...o.boot.params].join(' ')]),
   ];
 }
 

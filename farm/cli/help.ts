@@ -47,10 +47,16 @@ Building
                                  logs, the audit and the A/B comparison
   compare <a> <b> [--yaml FILE] [--exclusions FILE] [--diffoscope]
                                  compare two stage workspaces or manifests
-  boot [ROOTFS|TARBALL] [--kernel FILE] [--timeout S] [--manifest FILE] [--net]
+  boot [ROOTFS|TARBALL] [--kernel FILE] [--timeout S] [--manifest FILE] [--net] [--disk IMAGE]
                                  boot a rootfs (default workspace/preview) or a release tarball
                                  in qemu from an initramfs and check it from inside (docs/boot.md);
-                                 kernel: --kernel, STASIS_KERNEL, or the rootfs's /boot/vmlinuz
+                                 kernel: --kernel, STASIS_KERNEL, or the rootfs's /boot/vmlinuz;
+                                 --disk: a disk image through its GRUB, / and /boot checked too
+  disk [DIST|ROOTFS|TARBALL] [--out FILE] [--size SIZE] [--boot-size SIZE] [--swap-size SIZE]
+       [--kernel FILE] [--manifest FILE]
+                                 a bootable disk image (MBR, GRUB for BIOS) laid out as the
+                                 rootfs's fstab says, made by its own sfdisk, mke2fs and GRUB in
+                                 a container; the same input gives the same bytes (docs/disk.md)
   cache verify [--stage S] [--evict]
                                  re-hash every cache entry, name the corrupt ones (--evict: remove them)
   gc [--yes] [--keep-days N]     reap what the farm leaves behind; a dry run (listing it and the
@@ -126,5 +132,10 @@ Exit codes
        than --min-signatures
   23   challenge: refused, the recipe tree here is not the one the release records
   24   challenge: a rebuilt package or the rootfs differs from the release
+  25   disk: refused before anything was written (the layout does not fit --size, a type
+       mke2fs cannot make, no kernel, or the rootfs lacks grub, e2fsprogs or util-linux)
+  26   disk: making the image failed (the tools container's output is shown)
+  27   install: the target is refused (not a block device, mounted, or holding a
+       filesystem without --force)
   130  interrupted (SIGINT/SIGTERM); containers were removed, nothing partial was cached
 `;

@@ -35,6 +35,10 @@ export type ErrorCode =
   | 'SIGNATURES_INSUFFICIENT'
   | 'CHALLENGE_REFUSED'
   | 'CHALLENGE_DIFFERS'
+  | 'DISK_LAYOUT'
+  | 'DISK_REFUSED'
+  | 'DISK_FAILED'
+  | 'INSTALL_REFUSED'
   | 'INTERRUPTED';
 
 /** Process exit code per error code; documented in `stasis-farm --help`. */
@@ -71,6 +75,10 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   SIGNATURES_INSUFFICIENT: 22,
   CHALLENGE_REFUSED: 23,
   CHALLENGE_DIFFERS: 24,
+  DISK_LAYOUT: 25,
+  DISK_REFUSED: 25,
+  DISK_FAILED: 26,
+  INSTALL_REFUSED: 27,
   INTERRUPTED: 130,
 };
 

@@ -17,7 +17,7 @@ import type { BuildIo } from './io.js';
 import { BuildLog } from './log.js';
 import { renderRunScript } from './script.js';
 import { STRIP_HELPER_PATH, STRIP_SCRIPT } from './strip.js';
-import { skeletonTar, type SkeletonFile } from './skeleton.js';
+import { skeletonTar, type SkeletonFile } from '../tar/skeleton.js';
 export interface PackageJob {
   readonly evaluated: EvaluatedRecipe;
   readonly key: string;

@@ -50,8 +50,11 @@ export type FarmEvent =
   | { readonly type: 'sweep'; readonly removed: number }
   | {
       readonly type: 'boot-start';
-      readonly kernel: string;
-      readonly initramfs: string;
+      /** An initramfs boot: the kernel and initramfs qemu is given. */
+      readonly kernel?: string;
+      readonly initramfs?: string;
+      /** A disk boot: the image booted through its boot loader. */
+      readonly disk?: string;
       readonly log: string;
       readonly accel: 'kvm' | 'tcg';
       readonly services: number;

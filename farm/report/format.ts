@@ -66,7 +66,7 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
     case 'sweep':
       return event.removed > 0 ? `${c.yellow('swept')} ${event.removed} leftover container(s)` : undefined;
     case 'boot-start':
-      return `${c.blue('boot')}    ${event.accel === 'kvm' ? 'KVM' : 'TCG (no usable /dev/kvm: slower)'}, ${event.services} service(s) and ${event.probes} probe(s) to check\n  kernel    ${event.kernel}\n  initramfs ${event.initramfs}\n  serial    ${event.log}`;
+      return `${c.blue('boot')}    ${event.accel === 'kvm' ? 'KVM' : 'TCG (no usable /dev/kvm: slower)'}, ${event.services} service(s) and ${event.probes} probe(s) to check\n${event.disk !== undefined ? `  disk      ${event.disk} (BIOS, its boot loader)` : `  kernel    ${event.kernel ?? '?'}\n  initramfs ${event.initramfs ?? '?'}`}\n  serial    ${event.log}`;
     case 'boot-serial':
       return verbose ? `${c.dim('serial |')} ${event.line}` : undefined;
     case 'boot-check':

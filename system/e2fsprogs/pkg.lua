@@ -1,13 +1,17 @@
 -- e2fsprogs: ext2/3/4 file system utilities (mke2fs, e2fsck, tune2fs, ...).
 return {
   name = "e2fsprogs",
-  version = "1.47.0",
+  version = "1.47.2",
   description = "ext2/ext3/ext4 file system utilities",
   license = "GPL-2.0-or-later AND LGPL-2.0-or-later AND BSD-3-Clause AND MIT",
   homepage = "https://e2fsprogs.sourceforge.net/",
   sources = {
-    { url = "https://www.kernel.org/pub/linux/kernel/people/tytso/e2fsprogs/v1.47.0/e2fsprogs-1.47.0.tar.gz",
-      sha256 = "6667afde56eef0c6af26684974400e4d2288ea49e9441bf5e6229195d51a3578" },
+    -- 1.47.2, not 1.47.0: its mke2fs -d takes SOURCE_DATE_EPOCH for every time it writes and
+    -- adds a directory's files in name order, so `stasis-farm disk` makes the same bytes twice.
+    -- sha256 of the file verified against Debian's source archive index (orig tarball of
+    -- e2fsprogs 1.47.2-3: the upstream release file).
+    { url = "https://www.kernel.org/pub/linux/kernel/people/tytso/e2fsprogs/v1.47.2/e2fsprogs-1.47.2.tar.gz",
+      sha256 = "6dcd67ff9d8b13274ba3f088e4318be4f5b71412cd863524423fc49d39a6371f" },
   },
   build_style = "configure",
   -- The programs are linked statically against e2fsprogs' own libraries

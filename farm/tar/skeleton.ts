@@ -9,7 +9,7 @@ export interface SkeletonFile {
 
 /**
  * A small deterministic tar of directories and files (root-owned, fixed mtime),
- * used to lay out /build before the container starts.
+ * laid into a container before it starts (/build of a package build, /disk of a disk image).
  */
 export function skeletonTar(dirs: readonly string[], files: readonly SkeletonFile[], mtime: number): Readable {
   const p = pack();
