@@ -26,6 +26,10 @@ sed -i -e 's| *doc/emacs/Makefile||g' -e 's| *doc/lispintro/Makefile||g' -e 's| 
 if grep -Eq 'doc/(emacs|lispref|lispintro)/Makefile|emacsver\.texi\]' configure.ac; then
   echo "configure.ac still asks for the removed manuals" >&2; exit 1
 fi
+# The repack also leaves out admin/unidata/IVD_Sequences.txt and the src/macuvs.h made from
+# it, which only the macOS font code includes: unidata's `all` no longer asks for it.
+sed -i 's|^all: ${top_srcdir}/src/macuvs.h |all: |' admin/unidata/Makefile.in
+if grep -q '^all:.*macuvs' admin/unidata/Makefile.in; then echo "admin/unidata still makes macuvs.h" >&2; exit 1; fi
 # Debian's tarball has no generated ./configure: autogen.sh makes it (and aclocal.m4) with autoconf alone.
 ./autogen.sh autoconf
 # Terminal only: no X, no sound, no image libraries, no native compilation.
