@@ -13,7 +13,7 @@
  *   pkgbuild/                 one package in one container, and the scheduler of a whole build
  *   everything else           what plans, reads, stores and checks: lua/ evalcache/ recipe/ config/ validate/
  *                             graph/ keys/ plan/ toolchain/ encoding/ sources/ tar/ cache/ rootfs/
- *                             audit/ boot/ image/ runtime/ mirror/ workspace/ report/ runs/ timeline/
+ *                             audit/ disk/ boot/ image/ runtime/ mirror/ workspace/ report/ runs/ timeline/
  *                             runreport/ junit/ shell/ fs/ errors/
  * A layer imports only layers below it; a new folder is in the lowest layer until a rule says otherwise.
  */

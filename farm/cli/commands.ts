@@ -7,6 +7,7 @@ import { CHALLENGE } from './spec-challenge.js';
 import { COMPARE } from './spec-compare.js';
 import { CONFIG, CONFIG_DIFF } from './spec-config.js';
 import { DISK } from './spec-disk.js';
+import { INSTALL } from './spec-install.js';
 import { FETCH } from './spec-fetch.js';
 import { GC } from './spec-gc.js';
 import { GRAPH } from './spec-graph.js';
@@ -55,6 +56,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   compare: defineCommand(COMPARE, async () => (await import('./cmd-compare.js')).compare),
   boot: defineCommand(BOOT, async () => (await import('./cmd-boot.js')).boot),
   disk: defineCommand(DISK, async () => (await import('./cmd-disk.js')).disk),
+  install: defineCommand(INSTALL, async () => (await import('./cmd-install.js')).install),
   cache: defineGroup(CACHE, [defineCommand(CACHE_VERIFY, async () => (await import('./cmd-cache.js')).verify)]),
   gc: defineCommand(GC, async () => (await import('./cmd-gc.js')).gc),
   sign: defineCommand(SIGN, async () => (await import('./cmd-sign.js')).sign),

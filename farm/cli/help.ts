@@ -57,6 +57,10 @@ Building
                                  a bootable disk image (MBR, GRUB for BIOS) laid out as the
                                  rootfs's fstab says, made by its own sfdisk, mke2fs and GRUB in
                                  a container; the same input gives the same bytes (docs/disk.md)
+  install DIST|ROOTFS|TARBALL --target DEVICE [--force] [--size SIZE] [--boot-size SIZE]
+       [--swap-size SIZE] [--kernel FILE] [--manifest FILE]
+                                 that image written to a whole disk, after every guard (a block
+                                 device, nothing mounted, no filesystem on it unless --force)
   cache verify [--stage S] [--evict]
                                  re-hash every cache entry, name the corrupt ones (--evict: remove them)
   gc [--yes] [--keep-days N]     reap what the farm leaves behind; a dry run (listing it and the

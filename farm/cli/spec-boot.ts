@@ -18,7 +18,7 @@ export const BOOT = {
       type: 'string',
       value: 'IMAGE',
       description:
-        "boot a disk image made by `stasis-farm disk` through its own GRUB instead (not with ROOTFS|TARBALL or --kernel): the checks, the check service added to a copy, also look at / and /boot mounted from the partitions fstab names and the command line GRUB gave",
+        'boot a disk image made by `stasis-farm disk` through its own GRUB instead (not with ROOTFS|TARBALL or --kernel): the checks, the check service added to a copy, also look at / and /boot mounted from the partitions fstab names and the command line GRUB gave',
     },
   },
 } as const satisfies CommandSpec;

@@ -9,8 +9,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { missingKernelOptions } from '../../farm/boot/kernel-config.js';
-import { containerTierReady, makeRoot, MIRROR, REPO, runFarm, smallProfileConfig, workspaceContainers } from '../support/farm.js';
+import { containerTierReady, makeRoot, MIRROR, runFarm, smallProfileConfig, workspaceContainers } from '../support/farm.js';
 
 const ready = await containerTierReady();
 const exec = promisify(execFile);
@@ -76,6 +75,17 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
     const serial = await readFile(report.log as string, 'utf8');
     expect(serial).toMatch(/s6-rc: info: service mdevd successfully started/);
     expect(serial).toMatch(/stasis-boot login:/);
+  });
+
+  it('`disk` of that release is refused before anything is written: the boot profile has no grub, e2fsprogs or util-linux', async () => {
+    const out = join(root, 'boot.img');
+    const r = await runFarm(root, ['disk', join(root, 'workspace-release-stage-b', 'dist'), '--out', out]);
+    expect(r.code, r.stderr).toBe(25);
+    expect(r.stderr).toMatch(
+      /stasis-boot-rootfs\.tar\.gz: cannot make a disk image of this rootfs: it lacks sfdisk, mke2fs, e2fsck, debugfs, grub-mkimage, boot\.img, kernel\.img \(packages: util-linux, e2fsprogs, grub\)/,
+    );
+    expect(r.stderr).toMatch(/add grub, e2fsprogs, util-linux to config\.lua's include/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it.skipIf(KERNEL === undefined)('a service whose run script exits at once is a failed check naming it (exit 10)', async () => {
@@ -219,39 +229,4 @@ describe.skipIf(!ready)('stasis-farm release on the boot profile (dev -> A -> B 
       server.close();
     }
   });
-
-  it.skipIf(KERNEL === undefined)(
-    "Stasis's own kernel: linux from configs/kernel-qemu.config, built in the dev stage, boots the boot profile",
-    async () => {
-      // The boot config with linux included and the small qemu kernel; the boot packages are cached from the release above.
-      const config = (await readFile(join(REPO, 'configs', 'boot.config.lua'), 'utf8'))
-        .replace('    config = nil,', '    config = "kernel-qemu.config",')
-        .replace('  include = {},', '  include = { "linux" },');
-      expect(config).toContain('"kernel-qemu.config"');
-      expect(config).toContain('include = { "linux" }');
-      await writeFile(join(root, 'config.lua'), config);
-      await writeFile(join(root, 'kernel-qemu.config'), await readFile(join(REPO, 'configs', 'kernel-qemu.config')));
-      const started = Date.now();
-      // The sources of linux, bison and openssl are in the second mirror (.ci/run fetches them: STASIS_CI_MIRROR), not in ../shared/sources.
-      const built = await runFarm(root, ['build', '--mirror', MIRROR, '--mirror', process.env['STASIS_CI_MIRROR'] ?? join(REPO, '..', 'mirror')]);
-      expect(built.code, built.stdout + built.stderr).toBe(0);
-      expect(existsSync(join(root, 'workspace', 'preview', 'boot', 'vmlinuz'))).toBe(true);
-      const kernelConfig = await readFile(join(root, 'workspace', 'preview', 'boot', 'config'), 'utf8');
-      expect(missingKernelOptions(kernelConfig)).toEqual([]);
-      console.log(`[release] linux and its build tools in the dev stage: ${Math.round((Date.now() - started) / 1000)} s`);
-      // No --kernel, no STASIS_KERNEL: the preview's own /boot/vmlinuz.
-      const r = await runFarm(root, ['boot', '--json'], { STASIS_KERNEL: '' });
-      const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as {
-        verdict?: { kind: string; checks?: { name: string; ok: boolean }[] };
-        kernel?: string;
-        log?: string;
-      };
-      expect(r.code, JSON.stringify(report.verdict)).toBe(0);
-      expect(report.verdict?.checks?.filter((c) => !c.ok)).toEqual([]);
-      const serial = await readFile(report.log as string, 'utf8');
-      expect(serial).toMatch(/Linux version 6\.1\.176 \(stasis@stasis\)/);
-      expect(serial).toMatch(/stasis-boot login:/);
-    },
-    3_600_000,
-  );
 });

@@ -11,6 +11,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const HEAVIEST_FIRST = [
   'release.container.test.ts', // a boot release (3 stages of 16 packages) booted under qemu
+  'disk.container.test.ts', // the boot profile with linux, grub, e2fsprogs and util-linux in the dev stage; its own kernel booted, a disk image booted through GRUB
   'build.container.test.ts', // makes the run's shared cold ci build, then checks and edits copies of it
   'trust.container.test.ts', // the CI templates' steps (a tiny build and release), its challenge from a trixie builder (a bootstrap and a second whole release), then make rebuilt in each stage
   'sigint.container.test.ts', // interrupted builds of copies of that ci tree
