@@ -43,11 +43,11 @@ export interface BootReport {
   readonly accel?: 'kvm' | 'tcg';
 }
 
-/**
- * Boot a rootfs in qemu from a deterministic initramfs with a check service
- * added, and judge the boot from the serial console. Never leaves a VM behind.
- */
-export async function bootImage(o: BootOptions): Promise<BootReport> {
+/** The boot's start, and how it ends: the verdict reported (and returned) with the time it took. */
+function verdictReporter(o: Pick<BootOptions, 'now' | 'sink'>): {
+  readonly started: number;
+  readonly done: (verdict: BootVerdict, more?: Omit<BootReport, 'verdict' | 'ms'>) => BootReport;
+} {
   const now = o.now ?? Date.now;
   const started = now();
   const done = (verdict: BootVerdict, more: Omit<BootReport, 'verdict' | 'ms'> = {}): BootReport => {
@@ -55,7 +55,15 @@ export async function bootImage(o: BootOptions): Promise<BootReport> {
     o.sink({ type: 'boot-verdict', verdict, ms: report.ms, log: more.log });
     return report;
   };
+  return { started, done };
+}
 
+/**
+ * Boot a rootfs in qemu from a deterministic initramfs with a check service
+ * added, and judge the boot from the serial console. Never leaves a VM behind.
+ */
+export async function bootImage(o: BootOptions): Promise<BootReport> {
+  const { started, done } = verdictReporter(o);
   const qemu = await o.host.which(QEMU);
   if (qemu === undefined) return done({ kind: 'qemu-missing', qemu: QEMU, hint: QEMU_HINT });
   const kernel = await resolveKernel(o.kernel, o.env, o.image, o.tmpDir);
@@ -98,13 +106,7 @@ export interface DiskBootOptions extends Omit<BootOptions, 'image' | 'kernel' | 
  * itself is never written: the check service goes into a copy. Never leaves a VM behind.
  */
 export async function bootDisk(o: DiskBootOptions): Promise<BootReport> {
-  const now = o.now ?? Date.now;
-  const started = now();
-  const done = (verdict: BootVerdict, more: Omit<BootReport, 'verdict' | 'ms'> = {}): BootReport => {
-    const report = { verdict, ms: now() - started, ...more };
-    o.sink({ type: 'boot-verdict', verdict, ms: report.ms, log: more.log });
-    return report;
-  };
+  const { started, done } = verdictReporter(o);
   const qemu = await o.host.which(QEMU);
   if (qemu === undefined) return done({ kind: 'qemu-missing', qemu: QEMU, hint: QEMU_HINT });
   const nonce = o.nonce ?? randomBytes(8).toString('hex');

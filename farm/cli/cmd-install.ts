@@ -1,39 +1,24 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DISK_TOOLS_LIMITS, makeDisk, sidecarPath } from '../disk/index.js';
+import { makeDisk, sidecarPath } from '../disk/index.js';
 import { checkTarget, hostTargetProbe, writeToTarget, type TargetProbe } from '../disk/install.js';
-import { parseSize } from '../disk/size.js';
-import { configuredDefaults } from './defaults.js';
 import { out, type CliContext } from './io.js';
 import { openRootfs, workspaceOf } from './open-rootfs.js';
 import type { ArgsOf } from './spec.js';
-import { DEFAULT_DISK_SIZE } from './spec-disk.js';
+import { diskOptions, diskSizes } from './disk-options.js';
 import type { INSTALL } from './spec-install.js';
 
 /** `stasis-farm install DIST --target DEVICE`: the disk image, written to a whole disk after every guard. */
 export async function install(ctx: CliContext, args: ArgsOf<typeof INSTALL>, probe: TargetProbe = hostTargetProbe): Promise<number> {
   const { values, positionals } = args;
-  const size = parseSize(values.size ?? DEFAULT_DISK_SIZE, '--size');
+  const { size } = diskSizes(values);
   const source = resolve(ctx.root, positionals[0] as string);
   const image = await openRootfs(ctx, 'install', source, values.manifest, false);
   const device = await checkTarget(values.target, probe, { force: values.force === true, bytes: size });
   const paths = workspaceOf(ctx.root, source);
   const file = join(paths.tmp, `install-${process.pid}.img`);
   try {
-    const made = await makeDisk({
-      image,
-      runtime: await ctx.runtime(),
-      out: file,
-      size,
-      bootSize: values['boot-size'] === undefined ? undefined : parseSize(values['boot-size'], '--boot-size'),
-      swapSize: values['swap-size'] === undefined ? undefined : parseSize(values['swap-size'], '--swap-size'),
-      kernel: values.kernel === undefined ? undefined : resolve(ctx.root, values.kernel),
-      tmpDir: paths.tmp,
-      sourceDateEpoch: (await configuredDefaults(ctx)).sde,
-      limits: DISK_TOOLS_LIMITS,
-      sink: ctx.sink,
-      signal: ctx.signal,
-    });
+    const made = await makeDisk(await diskOptions(ctx, values, { image, out: file, tmpDir: paths.tmp }));
     ctx.sink({ type: 'info', message: `install: writing ${Math.round(size / 1024 / 1024)} MiB to ${device}` });
     await writeToTarget(file, device, size, made.sha256);
     out(

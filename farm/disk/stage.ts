@@ -3,9 +3,9 @@ import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { pack, type Header } from 'tar-stream';
+import { pack } from 'tar-stream';
 import type { ImageEntry, RootfsImage } from '../boot/image.js';
-import { TO_TAR } from '../tar/entry-types.js';
+import { entryHeader } from '../tar/entry-header.js';
 import type { FsNeed } from './layout.js';
 
 /** GRUB's BIOS modules in the rootfs (the grub package), copied to the boot filesystem as grub-install does. */
@@ -111,17 +111,7 @@ export async function writeTreeTar(image: RootfsImage, tree: readonly StagedEntr
   const feed = (async () => {
     for (const s of tree) {
       const e = s.entry;
-      const header: Partial<Header> & { name: string } = {
-        name: e.type === 'dir' ? `${e.path}/` : e.path,
-        type: TO_TAR[e.type],
-        mode: e.mode & 0o7777,
-        uid: e.uid,
-        gid: e.gid,
-        uname: '',
-        gname: '',
-        mtime,
-      };
-      if (e.type === 'symlink' || e.type === 'hardlink') header.linkname = e.target ?? '';
+      const header = entryHeader(e, mtime);
       if (e.type === 'file') {
         const body = s.hostFile !== undefined ? await readFile(s.hostFile) : await image.read(s.from ?? e.path);
         header.size = body.length;

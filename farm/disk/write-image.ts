@@ -70,15 +70,3 @@ export async function writeImageFromTar(tar: Readable, file: string, bytes: numb
   }
   return hash.digest('hex');
 }
-
-/** Read `length` bytes at `offset` of a file. */
-export async function readAt(file: string, offset: number, length: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buf, 0, length, offset);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import { pack, type Header, type Pack } from 'tar-stream';
+import { pack, type Pack } from 'tar-stream';
 import type { RootfsEntry } from './merge.js';
-import { TO_TAR } from '../tar/entry-types.js';
+import { entryHeader } from '../tar/entry-header.js';
 import { beneath } from '../fs/beneath.js';
 
 /**
@@ -16,17 +16,7 @@ export function packRootfs(dir: string, entries: readonly RootfsEntry[], sourceD
   const tree = beneath(dir);
   (async () => {
     for (const e of entries) {
-      const header: Partial<Header> & { name: string } = {
-        name: e.type === 'dir' ? `${e.path}/` : e.path,
-        type: TO_TAR[e.type],
-        mode: e.mode & 0o7777,
-        uid: e.uid,
-        gid: e.gid,
-        uname: '',
-        gname: '',
-        mtime,
-      };
-      if (e.type === 'symlink' || e.type === 'hardlink') header.linkname = e.target ?? '';
+      const header = entryHeader(e, mtime);
       if (e.type === 'file') {
         header.size = e.size;
         const body = await tree.readFile(e.path);
