@@ -24,6 +24,8 @@ export interface DiskChecks {
   readonly mounts: readonly { readonly mountpoint: string; readonly device: string; readonly type: string }[];
   /** The kernel command line grub.cfg gives (config.lua's root=, rw and kernel.params). */
   readonly cmdline: string;
+  /** fstab's swap device, when there is one: s6-boot's mount-fs turns it on. */
+  readonly swap?: string | undefined;
 }
 
 /** The kernel command-line parameter that carries the per-run nonce. */
@@ -170,6 +172,12 @@ from_disk() { # mountpoint, fstab device, type
   else ok "disk $1: $2 ($dev $want) $ty"; fi
 }
 ${mounts.join('\n')}
+${
+  disk.swap === undefined
+    ? ''
+    : `dev=$(devnode ${shQuote(disk.swap)})
+if [ -n "$dev" ] && grep -q "^$dev[[:space:]]" "$proc/swaps"; then ok "disk swap: ${disk.swap} ($dev) in use"; else fail "disk swap: ${disk.swap} ($dev) not in /proc/swaps"; fi`
+}
 want=${shQuote(disk.cmdline)}
 got=
 for w in $(cat "$proc/cmdline"); do

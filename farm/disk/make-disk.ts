@@ -233,6 +233,7 @@ async function sidecarOf(o: DiskOptions, layout: DiskLayout, sha256: string, too
       disk: {
         mounts: layout.partitions.filter((p) => p.role !== 'swap').map((p) => ({ mountpoint: p.role === 'root' ? '/' : '/boot', device: p.device, type: p.type })),
         cmdline,
+        swap: layout.partitions.find((p) => p.role === 'swap')?.device,
       },
     },
   };

@@ -21,6 +21,7 @@ const PLAN: CheckPlan = {
       { mountpoint: '/boot', device: 'UUID=0b0070e1-5741-4a5a-8000-000000000001', type: 'ext4' },
     ],
     cmdline: 'root=/dev/sda2 rw console=ttyS0,115200',
+    swap: '/dev/sda3',
   },
 };
 
@@ -35,6 +36,8 @@ describe('a boot from disk', () => {
     expect(script).toContain("from_disk '/boot' 'UUID=0b0070e1-5741-4a5a-8000-000000000001' 'ext4'");
     expect(script).toContain("want='root=/dev/sda2 rw console=ttyS0,115200'");
     expect(script).toContain('BOOT_IMAGE=*) ;;');
+    expect(script).toContain(`dev=$(devnode '/dev/sda3')`);
+    expect(script).toContain('ok "disk swap: /dev/sda3 ($dev) in use"');
     // Without a disk, neither the functions nor a written nonce.
     const plain = checkScript(PLAN.disk === undefined ? PLAN : { ...PLAN, disk: undefined });
     expect(plain).not.toContain('from_disk');

@@ -6,7 +6,7 @@ import { missingKernelOptions } from '../../farm/boot/kernel-config.js';
 import { containerTierReady, makeRoot, MIRROR, REPO, runFarm, workspaceContainers } from '../support/farm.js';
 
 const ready = await containerTierReady();
-// The sources of linux, bison, openssl and e2fsprogs are in the second mirror (.ci/run fetches them
+// The sources of linux, bison, openssl, e2fsprogs and gawk are in the second mirror (.ci/run fetches them
 // into STASIS_CI_MIRROR), not in ../shared/sources.
 const SECOND_MIRROR = process.env['STASIS_CI_MIRROR'] ?? join(REPO, '..', 'mirror');
 
@@ -110,4 +110,31 @@ describe.skipIf(!ready)("Stasis's own kernel and a disk image of the boot profil
     expect(inst.stderr).toMatch(/is a regular file: install writes a whole disk/);
     expect(await readFile(file, 'utf8')).toBe('precious');
   }, 600_000);
+
+  it('another layout: no /boot partition (GRUB on /), swap on partition 1, / on 2; swap in use after the boot', async () => {
+    const config = (await readFile(join(root, 'config.lua'), 'utf8'))
+      .replace('boot = { device = "/dev/sda1", type = "ext4", options = "defaults" }', 'boot = nil')
+      .replace('    swap = nil,', '    swap = "/dev/sda1",');
+    expect(config).toContain('swap = "/dev/sda1"');
+    await writeFile(join(root, 'config.lua'), config);
+    // Every package is cached: only the preview is assembled again with the new fstab and grub.cfg.
+    const built = await runFarm(root, ['build', '--mirror', MIRROR, '--mirror', SECOND_MIRROR]);
+    expect(built.code, built.stdout.slice(-2000)).toBe(0);
+    expect(await readFile(join(preview, 'etc', 'fstab'), 'utf8')).toMatch(/^\/dev\/sda1\tnone\tswap\tsw\t0 0$/m);
+    const image = join(root, 'swap.img');
+    const made = await runFarm(root, ['disk', '--size', '256M', '--swap-size', '32M', '--out', image, '--json']);
+    expect(made.code, made.stderr).toBe(0);
+    const layout = lastJson<{ partitions: { number: number; role: string; type: string; size: number }[] }>(made.stdout);
+    expect(layout.partitions.map((p) => [p.number, p.role, p.type, p.size])).toEqual([
+      [1, 'swap', 'swap', 32 << 20],
+      [2, 'root', 'ext4', 223 << 20],
+    ]);
+    const r = await runFarm(root, ['boot', '--disk', image, '--json', '--timeout', '300']);
+    const report = lastJson<BootJson>(r.stdout);
+    expect(r.code, JSON.stringify(report.verdict) + r.stderr).toBe(0);
+    const names = (report.verdict?.checks ?? []).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['disk /', 'disk swap', 'cmdline']));
+    expect(names).not.toContain('disk /boot');
+    expect(await readFile(report.log as string, 'utf8')).toMatch(/Command line: BOOT_IMAGE=\/boot\/vmlinuz root=\/dev\/sda2 rw console=ttyS0,115200/);
+  }, 900_000);
 });
