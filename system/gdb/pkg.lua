@@ -11,6 +11,8 @@ return {
     { url = "https://ftp.gnu.org/gnu/gdb/gdb-16.3.tar.xz",
       sha256 = "99c11713693d81d5463733c29333f2c06c358b730c911b2438a849b26ca4b6b6" },
   },
+  -- gdb with binutils' bfd and opcodes: over an hour beside other builds (the default 3600 s timed out).
+  timeout = 3 * 3600,
   build_deps = { "musl-cross-make", "gmp", "mpfr", "ncurses", "expat", "zlib", "xz" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
