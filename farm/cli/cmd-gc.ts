@@ -45,21 +45,26 @@ function report(ctx: CliContext, result: GcResult, keepDays: number, now: number
     for (const v of result.entries) {
       out(ctx, `would remove ${v.stage} cache entry ${entryName(v)} ${c.dim(`(${Math.floor((now - v.storedMs) / DAY_MS)} days old, ${formatBytes(v.bytes)})`)}`);
     }
+    for (const v of result.tools)
+      out(ctx, `would remove disk tools image ${v.ref} ${c.dim(`(${Math.floor((now - v.image.created) / DAY_MS)} days old, ${imageBytes(v)})`)}`);
   }
-  const what = `${count(result.images.length, 'stage image')} and ${count(result.entries.length, 'cache entry', 'cache entries')}`;
+  const tools = result.tools.length > 0 ? `, ${count(result.tools.length, 'disk tools image')}` : '';
+  const what = `${count(result.images.length, 'stage image')}${tools} and ${count(result.entries.length, 'cache entry', 'cache entries')}`;
   const freed = formatBytes(planBytes(result));
   // Image sizes count layers other images may share: "up to".
   if (result.dryRun) out(ctx, `gc (dry run): would remove ${what}, freeing up to ${freed}`);
   else out(ctx, c.green(`gc: removed ${what}, freed up to ${freed}`));
   out(ctx, `  kept ${result.imagesSkipped === undefined ? `${count(result.keptImages, 'stage image')} a workspace builds with` : 'every stage image (not looked at)'}`);
   out(ctx, `  kept ${count(result.keptEntries, 'cache entry', 'cache entries')} recorded by a stage's last build or younger than ${keepDays} days`);
+  if (result.keptTools > 0) out(ctx, `  kept ${count(result.keptTools, 'disk tools image')} younger than ${keepDays} days`);
   for (const r of result.refused) out(ctx, `  ${c.yellow('in use')} stage image ${imageName(r.victim)}: ${r.reason}`);
+  for (const r of result.refusedTools) out(ctx, `  ${c.yellow('in use')} disk tools image ${r.victim.ref}: ${r.reason}`);
   for (const b of result.busy) out(ctx, `  ${c.yellow('busy')} stage ${b.stage}: ${b.reason}`);
-  if (result.dryRun && result.images.length + result.entries.length > 0) out(ctx, c.dim('pass --yes to remove them'));
+  if (result.dryRun && result.images.length + result.entries.length + result.tools.length > 0) out(ctx, c.dim('pass --yes to remove them'));
 }
 
 /** An image goes with its last tag: removing one of several frees nothing yet. */
-function imageBytes(v: ImageVictim): string {
+function imageBytes(v: Pick<ImageVictim, 'bytes'>): string {
   return v.bytes > 0 ? formatBytes(v.bytes) : 'a tag only: the image has other tags';
 }
 
@@ -82,8 +87,9 @@ function summaryJson(result: GcResult, keepDays: number): Record<string, unknown
       stored: new Date(v.storedMs).toISOString(),
       bytes: v.bytes,
     })),
+    diskToolsImages: result.tools.map((v) => ({ ref: v.ref, id: v.image.id, bytes: v.bytes })),
     bytes: planBytes(result),
-    kept: { images: result.keptImages, cacheEntries: result.keptEntries },
+    kept: { images: result.keptImages, cacheEntries: result.keptEntries, diskToolsImages: result.keptTools },
     imagesInUse: result.refused.map((r) => ({ ref: r.victim.ref, id: r.victim.image.id, stage: r.victim.stage, reason: r.reason })),
     imagesSkipped: result.imagesSkipped ?? null,
     busy: result.busy,

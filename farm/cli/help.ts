@@ -71,7 +71,8 @@ Building
                                  another project's tag; one a container uses is kept and named),
                                  and cache entries no stage's last build recorded, older than N
                                  days (default 14). A workspace another stasis-farm holds is left
-                                 alone (warning). No engine: the cache part still runs; a dry run
+                                 alone (warning). Disk tools images (stasis-disk-tools:*) older
+                                 than N days too. No engine: the cache part still runs; a dry run
                                  warns and exits 0, --yes exits 5
 
 Trusting a release

@@ -20,7 +20,7 @@ import { writeSidecar, type DiskSidecar } from './sidecar.js';
 import { MIB, SECTOR } from './size.js';
 import { needOf, stageTrees, writeTreeTar, type StagedTrees } from './stage.js';
 import { swapHeader } from './swap.js';
-import { requireDiskTools } from './tools.js';
+import { DISK_TOOLS_REPO, requireDiskTools } from './tools.js';
 import { writeImageFromTar, type Patch } from './write-image.js';
 
 export interface DiskOptions {
@@ -136,7 +136,7 @@ async function stageFilesystems(o: DiskOptions, input: CheckedInput, work: strin
 
 /** The image the tools run in: the root filesystem's tree, imported once per rootfs. */
 async function ensureToolsImage(o: DiskOptions, staged: Staged): Promise<string> {
-  const ref = `stasis-disk-tools:${staged.rootSha.slice(0, 16)}`;
+  const ref = `${DISK_TOOLS_REPO}:${staged.rootSha.slice(0, 16)}`;
   if ((await o.runtime.inspectImage(ref)) === undefined) {
     o.sink({ type: 'info', message: `disk: making ${ref} from the rootfs (its sfdisk, mke2fs and grub-mkimage run there)` });
     await o.runtime.importImage(createReadStream(staged.rootTar), ref, { labels: farmLabels({ kind: 'disk-tools', rootfs: staged.rootSha }) });

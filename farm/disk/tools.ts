@@ -24,6 +24,9 @@ export const DISK_TOOLS: readonly Tool[] = [
   { name: 'kernel.img', pkg: 'grub', paths: ['usr/lib/grub/i386-pc/kernel.img'] },
 ];
 
+/** The repository of the images made from a rootfs for its tools to run in (tagged with the root tree's sha256). */
+export const DISK_TOOLS_REPO = 'stasis-disk-tools';
+
 /** The packages a profile needs beyond the boot profile for `disk` (docs/disk.md). */
 export const DISK_PACKAGES = ['grub', 'e2fsprogs', 'util-linux'] as const;
 

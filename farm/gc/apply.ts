@@ -4,9 +4,16 @@ import type { EventSink } from '../report/events.js';
 import type { ContainerRuntime } from '../runtime/port.js';
 import type { EntryVictim, ImageVictim } from './plan.js';
 
-export interface RefusedImage {
-  readonly victim: ImageVictim;
+export interface RefusedImage<V = ImageVictim> {
+  readonly victim: V;
   readonly reason: string;
+}
+
+/** What removeImages removes: a tag, what removing it frees, the stage whose workspace it was made for (stage images). */
+interface TagVictim {
+  readonly ref: string;
+  readonly bytes: number;
+  readonly stage?: string;
 }
 
 /** A stage image victim's name for people: the tag removed. */
@@ -25,14 +32,16 @@ const INTERRUPTED = 'interrupted; what was removed so far is gone, the rest is k
  * with its last tag, and keeps one a container uses (reported, not fatal); an
  * image another tag still names stays under it.
  */
-export async function removeImages(
+export async function removeImages<V extends TagVictim>(
   runtime: ContainerRuntime,
-  victims: readonly ImageVictim[],
+  victims: readonly V[],
   sink: EventSink,
   signal: AbortSignal,
-): Promise<{ removed: ImageVictim[]; refused: RefusedImage[] }> {
-  const removed: ImageVictim[] = [];
-  const refused: RefusedImage[] = [];
+  what: 'stage-image' | 'disk-tools-image' = 'stage-image',
+): Promise<{ removed: V[]; refused: RefusedImage<V>[] }> {
+  const removed: V[] = [];
+  const refused: RefusedImage<V>[] = [];
+  const name = what === 'stage-image' ? 'stage image' : 'disk tools image';
   for (const victim of victims) {
     checkInterrupted(signal, INTERRUPTED);
     try {
@@ -40,11 +49,11 @@ export async function removeImages(
     } catch (error) {
       if (!isFarmError(error) || error.code !== 'IMAGE_IN_USE') throw error;
       refused.push({ victim, reason: error.message });
-      sink({ type: 'warn', message: `kept stage image ${imageName(victim)}: the engine refuses to remove it (${error.message})` });
+      sink({ type: 'warn', message: `kept ${name} ${victim.ref}: the engine refuses to remove it (${error.message})` });
       continue;
     }
     removed.push(victim);
-    sink({ type: 'gc-removed', what: 'stage-image', stage: victim.stage, name: imageName(victim), bytes: victim.bytes });
+    sink({ type: 'gc-removed', what, stage: victim.stage ?? '', name: victim.ref, bytes: victim.bytes });
   }
   return { removed, refused };
 }

@@ -5,7 +5,7 @@ import type { ContainerRuntime } from '../runtime/port.js';
 import { lockWorkspace, type WorkspaceLock } from '../workspace/lock.js';
 import type { StageName, WorkspacePaths } from '../workspace/paths.js';
 import { evictEntries, removeImages, type RefusedImage } from './apply.js';
-import { planGc, restrictPlan, stagesOf, type EntryVictim, type GcPlan, type ImageVictim } from './plan.js';
+import { planGc, restrictPlan, stagesOf, type EntryVictim, type GcPlan, type ImageVictim, type ToolImageVictim } from './plan.js';
 import { projectWorkspaces, surveyProject } from './survey.js';
 
 export interface GcOptions {
@@ -27,6 +27,10 @@ export interface GcResult {
   readonly entries: readonly EntryVictim[];
   /** Stage images the engine would not remove (a container uses them). */
   readonly refused: readonly RefusedImage[];
+  /** Disk tools images removed (a dry run: that would be), and those the engine would not remove. */
+  readonly tools: readonly ToolImageVictim[];
+  readonly refusedTools: readonly RefusedImage<ToolImageVictim>[];
+  readonly keptTools: number;
   readonly keptImages: number;
   readonly keptEntries: number;
   /** Workspaces another stasis-farm holds: left as they are. */
@@ -57,6 +61,8 @@ export async function collectGarbage(options: GcOptions): Promise<GcResult> {
     const allowed = held.filter((h) => h.lock !== undefined || !existing.has(h.stage));
     const mine = restrictPlan(plan, new Set(allowed.map((h) => h.stage)));
     const images = await removeImages(options.runtime, mine.images, options.sink, options.signal);
+    // Disk tools images belong to no workspace: no lock is needed to remove them.
+    const tools = await removeImages(options.runtime, plan.tools, options.sink, options.signal, 'disk-tools-image');
     const entries: EntryVictim[] = [];
     let tidied = 0;
     for (const { stage, paths } of allowed) {
@@ -71,7 +77,7 @@ export async function collectGarbage(options: GcOptions): Promise<GcResult> {
       );
       tidied += await cache.tidyIndex();
     }
-    return { ...result, dryRun: false, images: images.removed, refused: images.refused, entries, busy, tidied };
+    return { ...result, dryRun: false, images: images.removed, refused: images.refused, tools: tools.removed, refusedTools: tools.refused, entries, busy, tidied };
   } finally {
     for (const { lock } of held) await lock?.release();
   }
@@ -88,6 +94,9 @@ async function surveyAndPlan(
     images: plan.images,
     entries: plan.entries,
     refused: [],
+    tools: plan.tools,
+    refusedTools: [],
+    keptTools: plan.keptTools,
     keptImages: plan.keptImages,
     keptEntries: plan.keptEntries,
     busy: [],

@@ -3,6 +3,7 @@ import { isFarmMade } from '../runtime/labels.js';
 import type { ImageSummary } from '../runtime/port.js';
 import type { StageName } from '../workspace/paths.js';
 import type { GcSurvey } from './survey.js';
+import { DISK_TOOLS_REPO } from '../disk/tools.js';
 
 /** A tag of a stage image that gc removes (the engine deletes the image with its last tag). */
 export interface ImageVictim {
@@ -12,6 +13,16 @@ export interface ImageVictim {
   /** The stage whose workspace the tag was made for. */
   readonly stage: StageName;
   /** What removing the tag frees: the image's size for the last of its tags, 0 while other tags keep it. */
+  readonly bytes: number;
+}
+
+/**
+ * A tag of a disk tools image (`stasis-farm disk` makes one per rootfs, for any project) that gc
+ * removes: older than the policy keeps. `disk` makes it again when it needs it.
+ */
+export interface ToolImageVictim {
+  readonly image: ImageSummary;
+  readonly ref: string;
   readonly bytes: number;
 }
 
@@ -28,6 +39,9 @@ export interface EntryVictim {
 export interface GcPlan {
   readonly images: readonly ImageVictim[];
   readonly entries: readonly EntryVictim[];
+  readonly tools: readonly ToolImageVictim[];
+  /** Disk tools images younger than the policy keeps. */
+  readonly keptTools: number;
   /** The project's stage images a workspace uses (each with all its tags). */
   readonly keptImages: number;
   /** Cache entries a last build recorded, or younger than the limit. */
@@ -78,7 +92,25 @@ export function planGc(survey: GcSurvey, policy: GcPolicy): GcPlan {
       else entries.push({ stage: w.stage, key: e.key, pkg: e.pkg, version: e.version, storedMs: e.storedMs, bytes: e.bytes });
     }
   }
-  return { images, entries, keptImages, keptEntries };
+  return { images, entries, keptImages, keptEntries, ...planTools(survey.toolImages ?? [], policy) };
+}
+
+/** Disk tools images older than the policy keeps, every tag of theirs. */
+function planTools(all: readonly ImageSummary[], policy: GcPolicy): { readonly tools: ToolImageVictim[]; readonly keptTools: number } {
+  const tools: ToolImageVictim[] = [];
+  let keptTools = 0;
+  for (const image of all) {
+    if (!isFarmMade(image.labels, 'disk-tools')) continue;
+    const refs = image.refs.filter((r) => r.startsWith(`${DISK_TOOLS_REPO}:`));
+    if (refs.length === 0) continue;
+    if (policy.nowMs - image.created < policy.keepMs) {
+      keptTools++;
+      continue;
+    }
+    const freed = refs.length === image.refs.length;
+    refs.forEach((ref, i) => tools.push({ image, ref, bytes: freed && i === refs.length - 1 ? image.size : 0 }));
+  }
+  return { tools, keptTools };
 }
 
 /** Only what lies in these stages' workspaces (the others are busy). */
@@ -90,6 +122,6 @@ export function stagesOf(plan: GcPlan): Set<StageName> {
   return new Set([...plan.images.map((v) => v.stage), ...plan.entries.map((v) => v.stage)]);
 }
 
-export function planBytes(plan: Pick<GcPlan, 'images' | 'entries'>): number {
-  return plan.images.reduce((n, v) => n + v.bytes, 0) + plan.entries.reduce((n, v) => n + v.bytes, 0);
+export function planBytes(plan: Pick<GcPlan, 'images' | 'entries' | 'tools'>): number {
+  return [...plan.images, ...plan.entries, ...plan.tools].reduce((n, v) => n + v.bytes, 0);
 }

@@ -26,6 +26,8 @@ export interface GcSurvey {
   readonly referencedImages: ReadonlySet<string>;
   /** Stage images made by this farm (of any project); undefined when they could not be looked at. */
   readonly images: readonly ImageSummary[] | undefined;
+  /** The images `stasis-farm disk` made (of any project), looked at with the stage images. */
+  readonly toolImages: readonly ImageSummary[] | undefined;
   /** Why the images were not looked at. */
   readonly imagesSkipped: string | undefined;
   readonly engineError: FarmError | undefined;
@@ -60,16 +62,19 @@ export async function surveyProject(root: string, runtime: ContainerRuntime): Pr
     );
     workspaces.push({ stage: paths.stage, id: paths.id, exists, entries: await cache.list(), referenced });
   }
-  const images = unreadable === undefined ? await listStageImages(runtime) : { images: undefined, skipped: unreadable, error: undefined };
-  return { workspaces, referencedImages, images: images.images, imagesSkipped: images.skipped, engineError: images.error };
+  const images = unreadable === undefined ? await listStageImages(runtime) : { images: undefined, tools: undefined, skipped: unreadable, error: undefined };
+  return { workspaces, referencedImages, images: images.images, toolImages: images.tools, imagesSkipped: images.skipped, engineError: images.error };
 }
 
-async function listStageImages(runtime: ContainerRuntime): Promise<{ images: ImageSummary[] | undefined; skipped: string | undefined; error: FarmError | undefined }> {
+async function listStageImages(
+  runtime: ContainerRuntime,
+): Promise<{ images: ImageSummary[] | undefined; tools: ImageSummary[] | undefined; skipped: string | undefined; error: FarmError | undefined }> {
   try {
     await runtime.ping();
-    return { images: await runtime.listImages(farmLabels({ kind: 'stage' })), skipped: undefined, error: undefined };
+    const images = await runtime.listImages(farmLabels({ kind: 'stage' }));
+    return { images, tools: await runtime.listImages(farmLabels({ kind: 'disk-tools' })), skipped: undefined, error: undefined };
   } catch (error) {
     if (!isFarmError(error) || error.code !== 'ENGINE_UNAVAILABLE') throw error;
-    return { images: undefined, skipped: error.message, error };
+    return { images: undefined, tools: undefined, skipped: error.message, error };
   }
 }

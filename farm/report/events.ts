@@ -65,7 +65,13 @@ export type FarmEvent =
   | { readonly type: 'boot-verdict'; readonly verdict: BootVerdict; readonly ms: number; readonly log: string | undefined }
   | { readonly type: 'cache-evicted'; readonly pkg: string; readonly key: string; readonly reason: string }
   | { readonly type: 'cleanup'; readonly removed: readonly string[] }
-  | { readonly type: 'gc-removed'; readonly what: 'stage-image' | 'cache-entry'; readonly stage: string; readonly name: string; readonly bytes: number };
+  | {
+      readonly type: 'gc-removed';
+      readonly what: 'stage-image' | 'cache-entry' | 'disk-tools-image';
+      readonly stage: string;
+      readonly name: string;
+      readonly bytes: number;
+    };
 
 export type EventType = FarmEvent['type'];
 

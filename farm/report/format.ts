@@ -80,6 +80,6 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
     case 'engine-down':
       return `${c.red('engine down')} ${event.engine}: ${event.reason}; ${event.left.length === 0 ? 'no engine is left' : `its builds go to ${event.left.join(', ')}`}`;
     case 'gc-removed':
-      return `${c.yellow('removed')} ${event.what === 'stage-image' ? `stage image ${event.name} (stage ${event.stage})` : `${event.stage} cache entry ${event.name}`} ${c.dim(formatBytes(event.bytes))}`;
+      return `${c.yellow('removed')} ${event.what === 'stage-image' ? `stage image ${event.name} (stage ${event.stage})` : event.what === 'disk-tools-image' ? `disk tools image ${event.name}` : `${event.stage} cache entry ${event.name}`} ${c.dim(formatBytes(event.bytes))}`;
   }
 }

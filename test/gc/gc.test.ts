@@ -25,6 +25,8 @@ const rootfs = (c: string): string => c.repeat(64);
 const ELSEWHERE = 'f00dfeedf00d';
 /** A stage image tag of a farm older than workspace tags: never touched. */
 const OLDER = 'stasis-stage:a-0123456789ab';
+const TOOLS_OLD = 'stasis-disk-tools:6666666666666666';
+const TOOLS_YOUNG = 'stasis-disk-tools:7777777777777777';
 
 function meta(k: string, pkg: string): CacheMeta {
   return {
@@ -79,6 +81,9 @@ async function project() {
       [tags.elsewhere]: stageImage('sha256:elsewhere', 5000),
       [OLDER]: stageImage('sha256:older', 6000),
       [tags.crossed]: stageImage('sha256:crossed', 6500),
+      // Disk tools images (`stasis-farm disk`): one older than the 14 days kept, one younger.
+      [TOOLS_OLD]: { id: 'sha256:tools-old', labels: farmLabels({ kind: 'disk-tools', rootfs: rootfs('6') }), env: [], size: 2500, created: T0 },
+      [TOOLS_YOUNG]: { id: 'sha256:tools-young', labels: farmLabels({ kind: 'disk-tools', rootfs: rootfs('7') }), env: [], size: 2600, created: T0 + 25 * DAY },
       'debian:stable': foreign,
       [tags.foreign]: foreign,
     },
@@ -149,6 +154,8 @@ describe('gc', () => {
       [tags.staleB, 'b', 4000],
     ]);
     expect(r.entries.map((v) => [v.pkg, v.key])).toEqual([['zlib', key('4')]]);
+    expect(r.tools.map((v) => [v.ref, v.bytes])).toEqual([[TOOLS_OLD, 2500]]);
+    expect(r.keptTools).toBe(1);
     expect(r.keptImages).toBe(1);
     expect(r.keptEntries).toBe(3);
     expect(refs(runtime)).toEqual(before);
@@ -161,7 +168,7 @@ describe('gc', () => {
     const { runtime, tags, cache, gc, events } = await project();
     const r = await gc(runtime, { remove: true });
     expect(r.dryRun).toBe(false);
-    expect(refs(runtime)).toEqual(['debian:stable', 'stasis-builder:debian-musl', OLDER, tags.used, tags.elsewhere, tags.foreign, tags.crossed].sort());
+    expect(refs(runtime)).toEqual(['debian:stable', 'stasis-builder:debian-musl', OLDER, tags.used, tags.elsewhere, tags.foreign, tags.crossed, TOOLS_YOUNG].sort());
     expect(await cache.keys()).toEqual([key('1'), key('3'), key('6')]);
     expect((await cache.get(key('2')))?.meta.key).toBe(key('3'));
     // Early cutoff no longer offers the evicted entry, and its alias is gone with it.
@@ -172,11 +179,12 @@ describe('gc', () => {
     expect(events.filter((e) => e.type === 'gc-removed').map((e) => (e.type === 'gc-removed' ? `${e.what} ${e.name}` : ''))).toEqual([
       `stage-image ${tags.staleA}`,
       `stage-image ${tags.staleB}`,
+      `disk-tools-image ${TOOLS_OLD}`,
       `cache-entry zlib 1 ${key('4').slice(0, 12)}`,
     ]);
     // Nothing is left to remove.
     const again = await gc(runtime);
-    expect([again.images.length, again.entries.length]).toEqual([0, 0]);
+    expect([again.images.length, again.entries.length, again.tools.length]).toEqual([0, 0, 0]);
   });
 
   it('an unused stage image a container still uses is reported and kept, the rest removed', async () => {
