@@ -11,6 +11,9 @@ return {
     { url = "https://github.com/Kitware/CMake/releases/download/v3.25.1/cmake-3.25.1.tar.gz",
       sha256 = "1c511d09516af493694ed9baf13c55947a36389674d657a2d5e0ccedc6b291d8" },
   },
+  -- Its bootstrap compiles a whole cmake before the real build: the default hour ran out
+  -- at low priority beside other builds.
+  timeout = 3 * 3600,
   build_deps = { "musl-cross-make" },
   build = [[
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
