@@ -1,7 +1,7 @@
-import { extract } from 'tar-stream';
 import { FarmError } from '../errors/index.js';
 import type { EventSink } from '../report/events.js';
 import { farmLabels } from '../runtime/labels.js';
+import { firstFile } from '../tar/first-file.js';
 import type { Container, ContainerRuntime, ContainerSpec } from '../runtime/port.js';
 import type { Readable } from 'node:stream';
 
@@ -68,24 +68,7 @@ export async function runInContainer<T>(o: ToolsRun, inputs: readonly (readonly 
 
 /** The bytes of one small file of a stopped container. */
 export async function takeFile(container: Container, path: string): Promise<Buffer> {
-  const tar = await container.getArchive(path);
-  const ex = extract();
-  let body: Buffer | undefined;
-  const done = new Promise<void>((resolve, reject) => {
-    ex.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: unknown) => chunks.push(c as Buffer));
-      stream.on('end', () => {
-        if (body === undefined && header.type === 'file') body = Buffer.concat(chunks);
-        next();
-      });
-      stream.on('error', reject);
-    });
-    ex.on('finish', resolve);
-    ex.on('error', reject);
-  });
-  tar.pipe(ex);
-  await done;
+  const body = await firstFile(await container.getArchive(path));
   if (body === undefined) throw new FarmError('DISK_FAILED', `the tools container has no file ${path}`);
   return body;
 }

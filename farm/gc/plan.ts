@@ -80,9 +80,8 @@ export function planGc(survey: GcSurvey, policy: GcPolicy): GcPlan {
       keptImages++;
       continue;
     }
-    // The image goes with its last tag: only when every tag it has is one of these.
-    const freed = mine.length === image.refs.length;
-    mine.forEach(({ ref, stage }, i) => images.push({ image, ref, stage, bytes: freed && i === mine.length - 1 ? image.size : 0 }));
+    const bytes = freedPerTag(image, mine.length);
+    mine.forEach(({ ref, stage }, i) => images.push({ image, ref, stage, bytes: bytes[i] ?? 0 }));
   }
   const entries: EntryVictim[] = [];
   let keptEntries = 0;
@@ -93,6 +92,15 @@ export function planGc(survey: GcSurvey, policy: GcPolicy): GcPlan {
     }
   }
   return { images, entries, keptImages, keptEntries, ...planTools(survey.toolImages ?? [], policy) };
+}
+
+/**
+ * What removing each of `n` tags of an image frees: the engine deletes the image with its last
+ * tag, so its size counts on the last of them, and only when they are all the tags it has.
+ */
+function freedPerTag(image: ImageSummary, n: number): number[] {
+  const freed = n === image.refs.length;
+  return Array.from({ length: n }, (_, i) => (freed && i === n - 1 ? image.size : 0));
 }
 
 /** Disk tools images older than the policy keeps, every tag of theirs. */
@@ -107,8 +115,8 @@ function planTools(all: readonly ImageSummary[], policy: GcPolicy): { readonly t
       keptTools++;
       continue;
     }
-    const freed = refs.length === image.refs.length;
-    refs.forEach((ref, i) => tools.push({ image, ref, bytes: freed && i === refs.length - 1 ? image.size : 0 }));
+    const bytes = freedPerTag(image, refs.length);
+    refs.forEach((ref, i) => tools.push({ image, ref, bytes: bytes[i] ?? 0 }));
   }
   return { tools, keptTools };
 }
