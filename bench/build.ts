@@ -48,7 +48,6 @@ const env = buildEnv({
   recipe: evaluated.recipe,
   stage: 'dev',
   sourceDateEpoch: config.defaults.sourceDateEpoch,
-  jobs: 2,
   toolchain: toolchainEnv(config.defaults, { cc: 'musl-gcc' }),
 });
 
@@ -57,7 +56,7 @@ await mkdir(join(bareDir, 'src'));
 await exec('tar', ['-xf', join(MIRROR, first.file), '-C', join(bareDir, 'src')]);
 const top = (await exec('ls', [join(bareDir, 'src')])).stdout.trim().split('\n')[0] as string;
 await writeFile(join(bareDir, 'build.sh'), evaluated.recipe.build);
-await writeFile(join(bareDir, 'run.sh'), renderRunScript({ cwd: `/build/src/${top}`, patches: [], strip: evaluated.recipe.strip }));
+await writeFile(join(bareDir, 'run.sh'), renderRunScript({ cwd: `/build/src/${top}`, patches: [], strip: evaluated.recipe.strip, jobs: 2 }));
 await writeFile(join(bareDir, 'strip.sh'), STRIP_SCRIPT);
 
 async function bare(): Promise<number> {

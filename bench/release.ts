@@ -1,13 +1,29 @@
-// Wall time of dev, stage A, stage B and the comparison for the tiny profile,
-// and how busy the cores were. Run: npx tsx bench/release.ts  (Docker + builder image)
-import { readFile } from 'node:fs/promises';
+// Wall time of dev, stage A, stage B and the comparison for the tiny profile, and how busy the
+// cores were, each run a whole `stasis-farm release --profile tiny` in a fresh project root (every
+// stage built from nothing). With several --cli, the CLIs take turns within each round, so a busy
+// machine weighs on them alike; the summary gives each one's medians.
+// Run: npx tsx bench/release.ts [--runs 1] [--cli LABEL=path/to/bin/stasis-farm.js]...  (Docker + builder image)
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { makeRoot } from '../test/support/farm.js';
+import { median } from './stats.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const MIRROR = process.env['STASIS_MIRROR'] ?? resolve(REPO, '..', 'shared', 'sources');
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' }, cli: { type: 'string', multiple: true } } });
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got "${values.runs}"`);
+const clis = (values.cli ?? [`this=${join(REPO, 'bin', 'stasis-farm.js')}`]).map((arg) => {
+  const eq = arg.indexOf('=');
+  const [label, path] = eq === -1 ? [arg, arg] : [arg.slice(0, eq), resolve(arg.slice(eq + 1))];
+  if (!existsSync(path)) throw new Error(`${path} does not exist`);
+  return { label, path };
+});
 
 async function cpuTicks(): Promise<{ busy: number; total: number }> {
   const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0] as string;
@@ -17,33 +33,56 @@ async function cpuTicks(): Promise<{ busy: number; total: number }> {
   return { busy: total - idle, total };
 }
 
-const root = await makeRoot();
+interface Run {
+  readonly wall: number;
+  readonly busy: number;
+  readonly stageMs: Record<string, number | undefined>;
+  readonly compareMs: number;
+}
 
-const before = await cpuTicks();
-const started = performance.now();
-const child = spawn(process.execPath, [join(REPO, 'bin', 'stasis-farm.js'), 'release', '--profile', 'tiny', '--mirror', MIRROR, '--json'], {
-  cwd: root,
-  env: { ...process.env, CI: 'true' },
-});
-let stderr = '';
-let stdout = '';
-child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
-const wall = performance.now() - started;
-const after = await cpuTicks();
-if (code !== 0) throw new Error(`release failed (${code}):\n${stderr.slice(-2000)}\n${stdout.slice(-2000)}`);
-const events = stderr
-  .split('\n')
-  .filter((l) => l.startsWith('{'))
-  .map((l) => JSON.parse(l) as { type: string; stage?: string; ms?: number; ts: string });
-const stageMs = Object.fromEntries(events.filter((e) => e.type === 'stage-done').map((e): [string, number | undefined] => [e.stage ?? '', e.ms]));
-const compareEvent = events.find((e) => e.type === 'info' && /^compare: \d+ ms/.test((e as { message?: string }).message ?? ''));
-const compareMs = Number(/\d+/.exec((compareEvent as { message?: string } | undefined)?.message ?? '0')?.[0]);
-const busy = (after.busy - before.busy) / (after.total - before.total);
+/** One tiny release by `cli` in a fresh root (removed afterwards). */
+async function release(cli: string): Promise<Run> {
+  const root = await makeRoot();
+  try {
+    const before = await cpuTicks();
+    const started = performance.now();
+    const child = spawn(process.execPath, [cli, 'release', '--profile', 'tiny', '--mirror', MIRROR, '--json'], { cwd: root, env: { ...process.env, CI: 'true' } });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
+    const wall = performance.now() - started;
+    const after = await cpuTicks();
+    if (code !== 0) throw new Error(`release failed (${code}):\n${stderr.slice(-2000)}\n${stdout.slice(-2000)}`);
+    const events = stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { type: string; stage?: string; ms?: number; message?: string });
+    const stageMs = Object.fromEntries(events.filter((e) => e.type === 'stage-done').map((e): [string, number | undefined] => [e.stage ?? '', e.ms]));
+    const compareEvent = events.find((e) => e.type === 'info' && /^compare: \d+ ms/.test(e.message ?? ''));
+    const compareMs = Number(/\d+/.exec(compareEvent?.message ?? '0')?.[0]);
+    return { wall, busy: (after.busy - before.busy) / (after.total - before.total), stageMs, compareMs };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 const s = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(1)} s`;
-console.log(`tiny release on ${cpus().length} cores: dev ${s(stageMs['dev'])}, stage A ${s(stageMs['a'])}, stage B ${s(stageMs['b'])}, total ${s(wall)}`);
-console.log(
-  `compare A vs B (and dev vs A): ${compareMs} ms; stage images, dist and process start: ${s(wall - (stageMs['dev'] ?? 0) - (stageMs['a'] ?? 0) - (stageMs['b'] ?? 0) - compareMs)}`,
-);
-console.log(`cores busy ${(busy * 100).toFixed(0)}% of the wall time (all processes on the machine, from /proc/stat)`);
+const results = new Map<string, Run[]>(clis.map((c) => [c.label, []]));
+for (let round = 1; round <= runs; round++) {
+  for (const { label, path } of clis) {
+    const r = await release(path);
+    (results.get(label) as Run[]).push(r);
+    const { dev, a, b } = r.stageMs;
+    const rest = r.wall - (dev ?? 0) - (a ?? 0) - (b ?? 0) - r.compareMs;
+    console.log(
+      `round ${round} ${label}: dev ${s(dev)}, stage A ${s(a)}, stage B ${s(b)}, compare ${r.compareMs} ms, stage images, dist and start ${s(rest)}; ` +
+        `total ${s(r.wall)}, cores busy ${(r.busy * 100).toFixed(1)} %`,
+    );
+  }
+}
+console.log(`tiny release on ${cpus().length} cores (cores busy: all processes on the machine, from /proc/stat); medians of ${runs}:`);
+for (const [label, rs] of results) {
+  console.log(`  ${label}: total ${s(median(rs.map((r) => r.wall)))}, cores busy ${(median(rs.map((r) => r.busy)) * 100).toFixed(1)} %`);
+}

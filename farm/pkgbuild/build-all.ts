@@ -5,7 +5,7 @@ import type { CacheEntry } from '../cache/cache.js';
 import type { PackageKey } from '../keys/index.js';
 import type { EvaluatedRecipe } from '../recipe/types.js';
 import type { FarmEvent } from '../report/events.js';
-import { buildPackage, type BuildContext } from './build-package.js';
+import { buildPackage, prepareBuild, type BuildContext, type PreparedBuild } from './build-package.js';
 
 export interface BuildAllInput {
   /** Topological order of every package to have (built or cached). */
@@ -14,8 +14,8 @@ export interface BuildAllInput {
   readonly keys: ReadonlyMap<string, PackageKey>;
   /** Per package: the packages unpacked into its sysroot, in topological order. */
   readonly sysroot: ReadonlyMap<string, readonly string[]>;
-  /** The build's environment, given how many parallel jobs its `make -j` may use ($JOBS). */
-  readonly envFor: (pkg: string, jobs: number) => Readonly<Record<string, string>>;
+  /** The build container's environment ($JOBS apart: run.sh exports it when the build starts). */
+  readonly envFor: (pkg: string) => Readonly<Record<string, string>>;
   readonly concurrency: number;
   /** Cores to share among the builds running at once (see fairJobs). */
   readonly cores: number;
@@ -90,11 +90,15 @@ export function fairJobs(cores: number, concurrency: number, busy: number): numb
  * (or an early-cutoff match) starts no container. The first failure stops new
  * work unless `keepGoing`, in which case only its dependents are skipped. A build that fails
  * because its engine went away is built again on another; with no engine left, what is left fails.
+ * On one engine, the containers of the next packages are made and filled with their sources
+ * while their dependencies build (see prepareAhead), and a finished build's container is removed
+ * while the next one runs; the run returns once every container it made is gone.
  */
 export async function buildAll(ctx: BuildContext, input: BuildAllInput): Promise<BuildAllResult> {
   const run = new BuildRun(ctx, input);
   run.schedule();
   await run.idle();
+  await run.disposeAll();
   run.skipNeverStarted();
   return run.result();
 }
@@ -130,6 +134,12 @@ class BuildRun {
   private readonly builtOn = new Map<string, string>();
   /** Packages whose build is running, on any engine. */
   private readonly runningOn = new Set<string>();
+  /** Builds prepared ahead (their container made and filled, or being so), by package, until the package starts or ends. */
+  private readonly ahead = new Map<string, Promise<PreparedBuild>>();
+  /** Prepared builds still being made (ahead, or by a build that starts): while one is, nothing more is prepared ahead. */
+  private readonly pending = new Set<Promise<PreparedBuild>>();
+  /** Prepared builds being disposed of (their containers removed) in the background. */
+  private readonly disposals = new Set<Promise<void>>();
   /** Each package's place in the topological order. */
   private readonly ranks: ReadonlyMap<string, number>;
   /** Pool engine names are shown only for a pool the caller gave. */
@@ -180,6 +190,13 @@ class BuildRun {
       this.track(this.lookUp(pkg));
     }
     this.dispatch();
+    this.prepareAhead();
+  }
+
+  /** Dispose of the builds prepared for packages that never started, then wait until every container the run made is removed. */
+  async disposeAll(): Promise<void> {
+    for (const pkg of [...this.ahead.keys()]) this.dropAhead(pkg);
+    while (this.disposals.size > 0) await Promise.all([...this.disposals]);
   }
 
   /** Resolves when nothing runs and nothing more can start. */
@@ -242,6 +259,7 @@ class BuildRun {
   /** A package below a failure is skipped, and so, through it, are its dependents. */
   private skipBlocked(pkg: string, cause: string | undefined): void {
     this.started.add(pkg);
+    this.dropAhead(pkg);
     const because = `dependency ${this.blocked.get(pkg) ?? cause} failed`;
     this.skipped.push({ pkg, because });
     this.ctx.sink({ type: 'build-skipped', pkg, because });
@@ -257,6 +275,7 @@ class BuildRun {
       const k = this.keyOf(pkg);
       const entry = await this.fromCache(pkg, k);
       if (entry !== undefined) {
+        this.dropAhead(pkg);
         this.finish(pkg, entry);
         return;
       }
@@ -274,6 +293,7 @@ class BuildRun {
   private dispatch(): void {
     if (this.stopping || this.ctx.signal.aborted) {
       for (const pkg of this.waiting.splice(0)) {
+        this.dropAhead(pkg);
         const because = this.ctx.signal.aborted ? 'interrupted' : 'the build stopped after a failure';
         this.skipped.push({ pkg, because });
         this.ctx.sink({ type: 'build-skipped', pkg, because });
@@ -382,22 +402,32 @@ class BuildRun {
     const recipe = this.input.recipes.get(pkg) as EvaluatedRecipe;
     const k = this.keyOf(pkg);
     this.runningOn.add(pkg);
+    let prepared = this.takeAhead(pkg);
     try {
       if (this.stopping || this.ctx.signal.aborted) {
         this.waiting.push(pkg);
         return;
       }
-      await this.readyOrDown(state);
+      const ctx = this.contextOn(state);
+      const env = this.input.envFor(pkg);
+      const ready = this.readyOrDown(state);
+      // Counted as preparing from now: nothing is prepared ahead while this build makes its container.
+      prepared ??= this.preparing(ready.then(() => prepareBuild(ctx, { evaluated: recipe, key: k.key, env })));
+      await ready;
       const jobs = this.jobsFor(state, pkg);
-      const ctx = this.named ? { ...this.ctx, runtime: state.engine.runtime, engine: state.engine.name } : this.ctx;
-      const entry = await buildPackage(ctx, {
-        evaluated: recipe,
-        key: k.key,
-        selfHash: k.selfHash,
-        inputs: k.inputs,
-        sysroot: this.deps(pkg).map((d) => ({ pkg: d, entry: this.entryOf(d) })),
-        env: this.input.envFor(pkg, jobs),
-      });
+      const entry = await buildPackage(
+        ctx,
+        {
+          evaluated: recipe,
+          key: k.key,
+          selfHash: k.selfHash,
+          inputs: k.inputs,
+          sysroot: this.deps(pkg).map((d) => ({ pkg: d, entry: this.entryOf(d) })),
+          env,
+          jobs,
+        },
+        prepared,
+      );
       this.built.push(pkg);
       this.builtOn.set(pkg, state.engine.name);
       this.finish(pkg, entry);
@@ -407,7 +437,96 @@ class BuildRun {
     } finally {
       state.running--;
       this.runningOn.delete(pkg);
+      // Removed while the next build runs: the slot is free now.
+      if (prepared !== undefined) this.disposeLater(prepared);
     }
+  }
+
+  /** The build context on `state`'s engine (a pool's engines are named in events). */
+  private contextOn(state: EngineState): BuildContext {
+    return this.named ? { ...this.ctx, runtime: state.engine.runtime, engine: state.engine.name } : this.ctx;
+  }
+
+  /**
+   * On one engine, make the containers of the packages that start next while the builds run: a
+   * package waiting for a slot, or one whose dependencies are all built or building, the most work
+   * below it first. One is prepared at a time, never while a starting build prepares its own, and
+   * at most as many wait prepared as the engine runs builds. What prepareBuild does (re-packing the sources, making the container,
+   * putting the recipe and sources in) depends on no other package, so the package starts with
+   * only its sysroot and run.sh to put in. A package that then turns out cached, or never starts,
+   * has its prepared build disposed of. Never changes an output: the container and what is put in
+   * it are the same, in the same order, as when it is made at the start.
+   */
+  private prepareAhead(): void {
+    const [state] = this.engines;
+    if (this.engines.length !== 1 || state === undefined || !state.up || this.stopping || this.ctx.signal.aborted) return;
+    if (this.pending.size > 0 || this.ahead.size >= state.engine.jobs) return;
+    const pkg = this.nextToPrepare();
+    if (pkg === undefined) return;
+    const k = this.keyOf(pkg);
+    const prepared = this.preparing(
+      (async () => {
+        await state.engine.ready();
+        return prepareBuild(this.contextOn(state), { evaluated: this.input.recipes.get(pkg) as EvaluatedRecipe, key: k.key, env: this.input.envFor(pkg) });
+      })(),
+    );
+    this.ahead.set(pkg, prepared);
+  }
+
+  /** A build being prepared: counted in `pending` until it is made; then the next may be prepared ahead. */
+  private preparing(prepared: Promise<PreparedBuild>): Promise<PreparedBuild> {
+    this.pending.add(prepared);
+    // A failure is the build's: it is thrown where the build awaits its prepared container.
+    void prepared
+      .catch(() => undefined)
+      .finally(() => {
+        this.pending.delete(prepared);
+        this.prepareAhead();
+      });
+    return prepared;
+  }
+
+  private nextToPrepare(): string | undefined {
+    const failed = new Set(this.failed.map((f) => f.pkg));
+    const candidates = this.input.order.filter((pkg) => {
+      if (this.ahead.has(pkg) || this.runningOn.has(pkg) || this.done.has(pkg) || this.blocked.has(pkg) || failed.has(pkg)) return false;
+      if (this.input.unavailable?.has(pkg) === true) return false;
+      if (this.waiting.includes(pkg)) return true;
+      return !this.started.has(pkg) && this.deps(pkg).every((d) => this.done.has(d) || this.runningOn.has(d));
+    });
+    return candidates.sort((a, b) => this.priority(b) - this.priority(a) || this.rank(a) - this.rank(b))[0];
+  }
+
+  private takeAhead(pkg: string): Promise<PreparedBuild> | undefined {
+    const prepared = this.ahead.get(pkg);
+    this.ahead.delete(pkg);
+    if (prepared !== undefined) queueMicrotask(() => this.prepareAhead());
+    return prepared;
+  }
+
+  /** A package that will not start: its prepared build, if it has one, is disposed of. */
+  private dropAhead(pkg: string): void {
+    const prepared = this.ahead.get(pkg);
+    if (prepared === undefined) return;
+    this.ahead.delete(pkg);
+    this.disposeLater(prepared);
+  }
+
+  /** Remove a prepared build's container (and spool) in the background; disposeAll waits for it. */
+  private disposeLater(prepared: Promise<PreparedBuild>): void {
+    const disposal = prepared
+      .then(
+        (p) => p[Symbol.asyncDispose](),
+        () => undefined, // prepareBuild left nothing behind
+      )
+      .catch((error: unknown) => {
+        this.ctx.sink({
+          type: 'warn',
+          message: `a build container could not be removed (the next run sweeps it): ${error instanceof Error ? error.message : String(error)}`,
+        });
+      })
+      .finally(() => this.disposals.delete(disposal));
+    this.disposals.add(disposal);
   }
 
   private async readyOrDown(state: EngineState): Promise<void> {
@@ -450,6 +569,7 @@ class BuildRun {
 
   private fail(pkg: string, error: unknown): void {
     this.failed.push({ pkg, error });
+    this.dropAhead(pkg);
     // Reported as it happens (a long --keep-going run shows each failure when it comes), and again
     // in the CLI's summary at the end.
     const event = failedEvent(pkg, error);

@@ -25,7 +25,26 @@ export interface PackageJob {
   readonly inputs: unknown;
   /** Outputs to unpack into /build/sysroot, in dependency order. */
   readonly sysroot: readonly { readonly pkg: string; readonly entry: CacheEntry }[];
+  /** The container's environment (everything but $JOBS). */
   readonly env: Readonly<Record<string, string>>;
+  /** $JOBS: how many jobs the build's `make -j` may run, decided when it starts (run.sh exports it). */
+  readonly jobs: number;
+}
+
+/** What a build's container can be made from before its dependencies are built. */
+export type PrepareJob = Pick<PackageJob, 'evaluated' | 'key' | 'env'>;
+
+/**
+ * A build's container made and filled with everything that does not depend on other packages:
+ * the recipe's files, patches and script, and its sources (re-packed, safe). What is left for
+ * the start is the sysroot and run.sh. Disposing of it removes the container and the spool.
+ */
+export interface PreparedBuild extends AsyncDisposable {
+  readonly container: Container;
+  /** The directory the build starts in (the first source's top directory, else /build/src). */
+  readonly cwd: string;
+  /** The build's own temporary directory (its output is normalized there). */
+  readonly spool: string;
 }
 
 export interface BuildContext {
@@ -53,27 +72,58 @@ export interface BuildContext {
 export const BUILD_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FOWNER'] as const;
 
 /**
- * Build one package in a fresh container: put the inputs in as tar streams,
- * run the recipe, take $DESTDIR out as a tar stream, normalize, hash, cache.
- * The container is removed whatever happens.
+ * Make a build's container and put in what does not depend on other packages (prepareBuild's
+ * work can run while the dependencies still build). Sources are re-packed (verified, made safe)
+ * into spool files first, so an unsafe archive fails before any container exists. On failure
+ * nothing is left: the container is removed, the spool deleted.
  */
-export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<CacheEntry> {
+export async function prepareBuild(ctx: BuildContext, job: PrepareJob): Promise<PreparedBuild> {
+  const { recipe } = job.evaluated;
+  const spool = join(ctx.tmpDir, `${recipe.name}-${job.key.slice(0, 12)}`);
+  await mkdir(spool, { recursive: true });
+  let container: Container | undefined;
+  try {
+    const sources = await spoolSources(ctx, recipe, spool);
+    checkInterrupted(ctx.signal, INTERRUPTED);
+    container = await createBuildContainer(ctx, recipe, job.env);
+    await putRecipeAndSources(ctx, container, job.evaluated, sources.tars);
+    checkInterrupted(ctx.signal, INTERRUPTED);
+    // The container holds them now; a build that waits for its dependencies keeps no second copy.
+    await Promise.all(sources.tars.map((file) => rm(file, { force: true })));
+    const made = container;
+    return {
+      container: made,
+      cwd: sources.cwd ?? SRC_DIR,
+      spool,
+      async [Symbol.asyncDispose]() {
+        try {
+          await made[Symbol.asyncDispose]();
+        } finally {
+          await rm(spool, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    if (container !== undefined) await Promise.resolve(container[Symbol.asyncDispose]()).catch(() => {});
+    await rm(spool, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Build one package in its prepared container: put the sysroot and run.sh in, run the recipe,
+ * take $DESTDIR out as a tar stream, normalize, hash, cache. The caller made `prepared`
+ * (prepareBuild, ahead of time or just before) and disposes of it whatever happens.
+ */
+export async function buildPackage(ctx: BuildContext, job: PackageJob, prepared: Promise<PreparedBuild>): Promise<CacheEntry> {
   const { recipe } = job.evaluated;
   const started = ctx.now();
   await mkdir(ctx.logDir, { recursive: true });
-  await mkdir(ctx.tmpDir, { recursive: true });
   const log = new PackageLog(ctx, job);
   ctx.sink({ type: 'build-start', pkg: recipe.name, key: job.key, stage: ctx.stage, log: log.path, ...engineOf(ctx) });
-
-  const spool = join(ctx.tmpDir, `${recipe.name}-${job.key.slice(0, 12)}`);
-  await mkdir(spool, { recursive: true });
   try {
-    // Sources are re-packed (verified, made safe) into spool files first, so an
-    // unsafe archive fails before any container exists.
-    const sources = await spoolSources(ctx, recipe, spool);
-    checkInterrupted(ctx.signal, INTERRUPTED);
-    await using container = await createBuildContainer(ctx, recipe, job.env);
-    await putInputs(ctx, container, job, sources);
+    const { container, cwd, spool } = await prepared;
+    await putSysrootAndRun(ctx, container, job, cwd);
     checkInterrupted(ctx.signal, INTERRUPTED);
     const status = await container.run({
       timeoutMs: recipe.timeout * 1000,
@@ -89,8 +139,6 @@ export async function buildPackage(ctx: BuildContext, job: PackageJob): Promise<
     await log.close().catch(() => {});
     if (ctx.signal.aborted && !(error instanceof FarmError && error.code === 'INTERRUPTED')) throw interrupted(INTERRUPTED, error);
     throw error;
-  } finally {
-    await rm(spool, { recursive: true, force: true });
   }
 }
 
@@ -162,22 +210,19 @@ function createBuildContainer(ctx: BuildContext, recipe: Recipe, env: PackageJob
   });
 }
 
-/** Inputs go in before start (the engine refuses or hides later copies). */
-async function putInputs(
-  ctx: BuildContext,
-  container: Container,
-  job: PackageJob,
-  sources: { readonly tars: string[]; readonly cwd: string | undefined },
-): Promise<void> {
-  const { recipe } = job.evaluated;
-  await container.putArchive(
-    '/',
-    skeletonTar(BUILD_DIRS, [...(await recipeFiles(job.evaluated)), { name: 'build/build.sh', data: recipe.build, mode: 0o755 }], ctx.sourceDateEpoch),
-  );
-  // Uploads stop when interrupted (a sysroot can be hundreds of MiB).
-  for (const file of sources.tars) {
+/** The recipe's script, patches and files, then its sources (inputs go in before the start: the engine refuses or hides later copies). */
+async function putRecipeAndSources(ctx: BuildContext, container: Container, evaluated: EvaluatedRecipe, tars: readonly string[]): Promise<void> {
+  const files = [...(await recipeFiles(evaluated)), { name: 'build/build.sh', data: evaluated.recipe.build, mode: 0o755 }];
+  await container.putArchive('/', skeletonTar(BUILD_DIRS, files, ctx.sourceDateEpoch));
+  for (const file of tars) {
     await container.putArchive('/build', addAbortSignal(ctx.signal, createReadStream(file)));
   }
+}
+
+/** The dependencies' outputs into /build/sysroot, then run.sh with the build's $JOBS. */
+async function putSysrootAndRun(ctx: BuildContext, container: Container, job: PackageJob, cwd: string): Promise<void> {
+  const { recipe } = job.evaluated;
+  // Uploads stop when interrupted (a sysroot can be hundreds of MiB).
   for (const dep of job.sysroot) {
     await container.putArchive('/build/sysroot', addAbortSignal(ctx.signal, createReadStream(dep.entry.tarPath)));
   }
@@ -186,7 +231,7 @@ async function putInputs(
     skeletonTar(
       [],
       [
-        { name: 'build/run.sh', data: renderRunScript({ cwd: sources.cwd ?? SRC_DIR, patches: recipe.patches, strip: recipe.strip }), mode: 0o755 },
+        { name: 'build/run.sh', data: renderRunScript({ cwd, patches: recipe.patches, strip: recipe.strip, jobs: job.jobs }), mode: 0o755 },
         ...(recipe.strip ? [{ name: STRIP_HELPER_PATH.slice(1), data: STRIP_SCRIPT, mode: 0o755 }] : []),
       ],
       ctx.sourceDateEpoch,

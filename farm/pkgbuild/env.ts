@@ -9,12 +9,14 @@ export const BUILD_HOSTNAME = 'stasis-build';
 const PKG_CONFIG_DIRS = `${SYSROOT}/usr/lib/pkgconfig:${SYSROOT}/usr/share/pkgconfig`;
 export const BASE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-/** The complete, fixed environment of one build container. */
+/**
+ * The fixed environment of one build container, set when it is made. $JOBS is the one variable
+ * a build sees that is not here: it is decided when the build starts (run.sh exports it).
+ */
 export function buildEnv(options: {
   readonly recipe: Recipe;
   readonly stage: string;
   readonly sourceDateEpoch: number;
-  readonly jobs: number;
   readonly toolchain: Readonly<Record<string, string>>;
 }): Record<string, string> {
   const { recipe } = options;
@@ -25,7 +27,6 @@ export function buildEnv(options: {
     TZ: 'UTC',
     HOME: HOME_DIR,
     SOURCE_DATE_EPOCH: String(options.sourceDateEpoch),
-    JOBS: String(options.jobs),
     DESTDIR: DEST_DIR,
     SYSROOT,
     PREFIX: '/usr',

@@ -202,14 +202,13 @@ function buildAllInput(
     priority,
     ...poolOf(options, stage),
     needs: new Map(project.order.order.map((pkg) => [pkg, needsOf((project.recipes.get(pkg) as EvaluatedRecipe).recipe)])),
-    envFor: (pkg: string, jobs: number) => {
+    envFor: (pkg: string) => {
       const evaluated = project.recipes.get(pkg);
       if (evaluated === undefined) throw new Error(`unknown package ${pkg}`);
       return buildEnv({
         recipe: evaluated.recipe,
         stage: project.stage,
         sourceDateEpoch: project.config.defaults.sourceDateEpoch,
-        jobs,
         toolchain,
       });
     },

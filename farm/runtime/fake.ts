@@ -40,6 +40,8 @@ export interface FakeBuild {
 
 export interface FakeRuntime extends ContainerRuntime {
   readonly created: ContainerSpec[];
+  /** Every container run, in the order they started: its spec and the files put into it. */
+  readonly runs: FakeRunContext[];
   /** Every buildImage call, in order. */
   readonly built: FakeBuild[];
   readonly removed: string[];
@@ -54,6 +56,7 @@ type Behaviour = (ctx: FakeRunContext) => FakeRunResult | Promise<FakeRunResult>
 /** What one fake engine holds. */
 interface FakeState {
   readonly created: ContainerSpec[];
+  readonly runs: FakeRunContext[];
   readonly built: FakeBuild[];
   readonly removed: string[];
   /** Live container id -> the id of its image. */
@@ -75,10 +78,11 @@ export function createFakeRuntime(
     /** What `cores()` answers (default: nothing said). */ readonly cores?: number;
   } = {},
 ): FakeRuntime {
-  const state: FakeState = { created: [], built: [], removed: [], alive: new Map(), images: new Map(Object.entries(options.images ?? {})), counter: 0 };
-  const { created, built, removed, alive, images } = state;
+  const state: FakeState = { created: [], runs: [], built: [], removed: [], alive: new Map(), images: new Map(Object.entries(options.images ?? {})), counter: 0 };
+  const { created, runs, built, removed, alive, images } = state;
   return {
     created,
+    runs,
     built,
     removed,
     images,
@@ -202,6 +206,7 @@ function fakeContainer(state: FakeState, spec: ContainerSpec, image: FakeImage, 
       await readTar(tar, (name, body) => files.set(joinPath(path, name), body));
     },
     async run({ timeoutMs, onOutput, signal }): Promise<ExitStatus> {
+      state.runs.push({ spec, files });
       const result = await behaviour({ spec, files });
       if (result.output !== undefined) onOutput(Buffer.from(result.output));
       const outcome = await pretendToRun(result.delayMs ?? 0, timeoutMs, signal);

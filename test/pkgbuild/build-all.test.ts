@@ -25,6 +25,7 @@ const TOOLCHAIN = { CC: 'cc', CFLAGS: '-O2', CXXFLAGS: '-O2', LDFLAGS: '-static'
 
 const io: BuildIo = {
   sourceArchive(source) {
+    if (source.file === 'bad.tar') return Promise.reject(new Error('bad.tar: not a safe archive'));
     const p = pack();
     p.entry({ name: `src/${source.file}-dir/`, type: 'directory' });
     p.entry({ name: `src/${source.file}-dir/README` }, 'hello');
@@ -34,10 +35,24 @@ const io: BuildIo = {
   normalizeOutput,
 };
 
-type Behaviour = (pkg: string, ctx: FakeRunContext) => FakeRunResult;
+type Behaviour = (pkg: string, ctx: FakeRunContext) => FakeRunResult | Promise<FakeRunResult>;
+
+/** Whether `check` holds within two seconds (asked every 5 ms). */
+async function until(check: () => boolean): Promise<boolean> {
+  for (let waited = 0; waited < 2000; waited += 5) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return check();
+}
+
+/** The $JOBS a build ran with: what its run.sh exports. */
+function jobsIn(run: FakeRunContext | undefined): string | undefined {
+  return /^export JOBS=(\d+)$/m.exec(run?.files.get('/build/run.sh')?.toString() ?? '')?.[1];
+}
 
 /** By default a build installs usr/bin/<pkg> whose content is the build script. */
-const defaultBehaviour: Behaviour = (pkg, ctx) => ({
+const defaultBehaviour = (pkg: string, ctx: FakeRunContext): FakeRunResult => ({
   dest: { [`usr/bin/${pkg}`]: { content: ctx.files.get('/build/build.sh')?.toString() ?? '', mode: 0o755 } },
 });
 
@@ -82,7 +97,7 @@ async function setup(recipes: Map<string, EvaluatedRecipe>, behaviour: Behaviour
       recipes: rs,
       keys,
       sysroot: order.sysroot,
-      envFor: (_pkg, jobs) => ({ JOBS: String(jobs) }),
+      envFor: () => ({}),
       concurrency: opts.concurrency ?? 2,
       cores: 2,
       keepGoing: opts.keepGoing ?? false,
@@ -225,14 +240,14 @@ describe('buildAll with the fake engine', () => {
     const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
     const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
     await s.run();
-    const jobsOf = (pkg: string): string | undefined => s.runtime.created.find((c) => c.labels[LABELS.pkg] === pkg)?.env['JOBS'];
+    const jobsOf = (pkg: string): string | undefined => jobsIn(s.runtime.runs.find((r) => r.spec.labels[LABELS.pkg] === pkg));
     // a runs beside nothing (b waits for it), then b alone.
     expect([jobsOf('a'), jobsOf('b')]).toEqual(['2', '2']);
     const pair = await setup(makeRecipes({ x: {}, y: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
     await pair.run();
     // Equal estimates: whichever reaches its start first leads, the other gets the fair share
     // (containers may be created in either order: staging a build awaits).
-    expect(pair.runtime.created.map((c) => c.env['JOBS']).sort()).toEqual(['1', '2']);
+    expect(pair.runtime.runs.map(jobsIn).sort()).toEqual(['1', '2']);
     // busybox beside two short ones (a release stage after musl): busybox leads, started first or not.
     const three = await setup(makeRecipes({ make: {}, tcc: {}, busybox: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: pkg === 'busybox' ? 60 : 20 }));
     await three.run({
@@ -242,9 +257,63 @@ describe('buildAll with the fake engine', () => {
         ['tcc', 6],
       ]),
     });
-    const byPkg: Record<string, string | undefined> = Object.fromEntries(three.runtime.created.map((c) => [c.labels[LABELS.pkg] ?? '?', c.env['JOBS']]));
+    const byPkg: Record<string, string | undefined> = Object.fromEntries(three.runtime.runs.map((r) => [r.spec.labels[LABELS.pkg] ?? '?', jobsIn(r)]));
     expect(byPkg).toEqual({ busybox: '2', make: '1', tcc: '1' });
     expect([fairJobs(2, 2, 5), fairJobs(4, 8, 3), fairJobs(2, 1, 4), fairJobs(1, 2, 0)]).toEqual([1, 2, 2, 1]);
+  });
+
+  it("makes the next package's container while its dependency builds, and runs it with the dependency in its sysroot", async () => {
+    const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
+    let madeDuringA: boolean | undefined;
+    const s = await setup(recipes, async (pkg, ctx) => {
+      if (pkg === 'a') madeDuringA = await until(() => s.runtime.created.some((c) => c.labels[LABELS.pkg] === 'b'));
+      return defaultBehaviour(pkg, ctx);
+    });
+    const { result } = await s.run();
+    expect(result.built).toEqual(['a', 'b']);
+    expect(madeDuringA).toBe(true);
+    // b ran with its sources, a's output in its sysroot, run.sh and the strip helper.
+    const b = s.runtime.runs.find((r) => r.spec.labels[LABELS.pkg] === 'b');
+    expect([...(b?.files.keys() ?? [])].sort()).toEqual([
+      '/build/build.sh',
+      '/build/run.sh',
+      '/build/src/b-1.0.tar.gz-dir/README',
+      '/build/strip.sh',
+      '/build/sysroot/usr/bin/a',
+    ]);
+    expect(s.runtime.live()).toEqual([]);
+  });
+
+  it('a package prepared ahead that never starts (its dependency failed) has its container removed and never runs', async () => {
+    const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
+    const s = await setup(recipes, async (pkg) => {
+      if (pkg === 'a') await until(() => s.runtime.created.some((c) => c.labels[LABELS.pkg] === 'b'));
+      return { exitCode: pkg === 'a' ? 2 : 0 };
+    });
+    const { result } = await s.run({ keepGoing: true });
+    expect(result.failed.map((f) => f.pkg)).toEqual(['a']);
+    expect(result.skipped).toEqual([{ pkg: 'b', because: 'dependency a failed' }]);
+    expect(s.runtime.created.map((c) => c.labels[LABELS.pkg])).toEqual(['a', 'b']);
+    expect(s.runtime.runs.map((r) => r.spec.labels[LABELS.pkg])).toEqual(['a']);
+    expect(s.runtime.live()).toEqual([]);
+    expect(await readdir(join(s.dir, 'tmp'))).toEqual([]);
+  });
+
+  it("a source that fails while prepared ahead fails that package's build, when it starts", async () => {
+    const recipes = makeRecipes({
+      a: {},
+      b: { buildDeps: ['a'], sources: [{ url: 'https://example.org/bad.tar', sha256: 'c'.repeat(64), file: 'bad.tar', extract: true }] },
+    });
+    const s = await setup(recipes, async (pkg, ctx) => {
+      if (pkg === 'a') await new Promise((r) => setTimeout(r, 30));
+      return defaultBehaviour(pkg, ctx);
+    });
+    const { result, events } = await s.run({ keepGoing: true });
+    expect(result.built).toEqual(['a']);
+    expect(result.failed.map((f) => [f.pkg, (f.error as Error).message])).toEqual([['b', 'bad.tar: not a safe archive']]);
+    expect(events.some((e) => e.type === 'build-start' && e.pkg === 'b')).toBe(true);
+    expect(s.runtime.runs.map((r) => r.spec.labels[LABELS.pkg])).toEqual(['a']);
+    expect(s.runtime.live()).toEqual([]);
   });
 
   it('an interrupt removes the running container and leaves no cache entry', async () => {
@@ -312,10 +381,10 @@ describe('buildAll on a pool of engines (fake engines)', () => {
     const four = engine(4);
     await s.run({ engines: [poolEngine('four', four)] });
     // One slot, four cores: a and b each build alone there, with every core.
-    expect(four.created.map((c) => c.env['JOBS'])).toEqual(['4', '4']);
+    expect(four.runs.map(jobsIn)).toEqual(['4', '4']);
     const silent = engine(undefined);
     await (await setup(recipes)).run({ engines: [poolEngine('silent', silent)] });
-    expect(silent.created.map((c) => c.env['JOBS'])).toEqual(['1', '1']);
+    expect(silent.runs.map(jobsIn)).toEqual(['1', '1']);
   });
 
   it('an engine that dies mid-build is put down and its build runs again on another; nothing of it is cached twice', async () => {
