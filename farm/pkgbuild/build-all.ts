@@ -449,13 +449,14 @@ class BuildRun {
 
   /**
    * On one engine, make the containers of the packages that start next while the builds run: a
-   * package waiting for a slot, or one whose dependencies are all built or building, the most work
-   * below it first. One is prepared at a time, never while a starting build prepares its own, and
-   * at most as many wait prepared as the engine runs builds. What prepareBuild does (re-packing the sources, making the container,
-   * putting the recipe and sources in) depends on no other package, so the package starts with
-   * only its sysroot and run.sh to put in. A package that then turns out cached, or never starts,
-   * has its prepared build disposed of. Never changes an output: the container and what is put in
-   * it are the same, in the same order, as when it is made at the start.
+   * package waiting for a slot, or one whose dependencies are all built or building, the most
+   * work below it first. One is prepared at a time, never while a starting build prepares its
+   * own, and at most as many wait prepared as the engine runs builds. What prepareBuild does
+   * (re-packing the sources, making the container, putting the recipe and sources in) depends
+   * on no other package, so the package starts with only its sysroot and run.sh to put in. A
+   * package that then turns out cached, or never starts, has its prepared build disposed of.
+   * Never changes an output: the container and what is put in it are the same, in the same
+   * order, as when it is made at the start.
    */
   private prepareAhead(): void {
     const [state] = this.engines;

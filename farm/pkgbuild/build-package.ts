@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { addAbortSignal } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildFailed, checkInterrupted, FarmError, interrupted, OutputTooLarge } from '../errors/index.js';
 import { deadlineMarginS, withDeadline } from './deadline.js';
@@ -79,8 +79,9 @@ export const BUILD_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FOWNER'] as const;
  */
 export async function prepareBuild(ctx: BuildContext, job: PrepareJob): Promise<PreparedBuild> {
   const { recipe } = job.evaluated;
-  const spool = join(ctx.tmpDir, `${recipe.name}-${job.key.slice(0, 12)}`);
-  await mkdir(spool, { recursive: true });
+  // Its own directory: a build moved to another engine is prepared again while the first is still being removed.
+  await mkdir(ctx.tmpDir, { recursive: true });
+  const spool = await mkdtemp(join(ctx.tmpDir, `${recipe.name}-${job.key.slice(0, 12)}-`));
   let container: Container | undefined;
   try {
     const sources = await spoolSources(ctx, recipe, spool);
