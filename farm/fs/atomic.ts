@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
 /** A temp path beside `target`, so a rename is atomic (same filesystem). */
@@ -27,4 +27,16 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await rm(tmp, { force: true });
     throw error;
   }
+}
+
+/**
+ * writeFileAtomic, unless the file already holds exactly `data` (then nothing is written, and
+ * false is returned): records rewritten on every run (a no-op build's keys and manifest) cost a
+ * read instead of a write, an fsync and a rename each.
+ */
+export async function writeFileAtomicIfChanged(target: string, data: string): Promise<boolean> {
+  const current = await readFile(target, 'utf8').catch(() => undefined);
+  if (current === data) return false;
+  await writeFileAtomic(target, data);
+  return true;
 }

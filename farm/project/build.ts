@@ -246,7 +246,7 @@ async function buildAndAssemble(project: Project, options: BuildOptions, stage: 
     checkInterrupted(options.signal, NOT_ASSEMBLED);
     try {
       const rootfs = await assemble(project, paths, result, options.signal);
-      options.sink({ type: 'assemble-done', dir: paths.preview, packages: project.installed.length, files: rootfs.entries.length });
+      options.sink({ type: 'assemble-done', dir: paths.preview, packages: project.installed.length, files: rootfs.entries.length, reused: rootfs.reused });
       return { paths, result, rootfs, builder, keys };
     } catch (error) {
       checkInterrupted(options.signal, NOT_ASSEMBLED);
@@ -286,7 +286,7 @@ async function recordBuild(project: Project, paths: WorkspacePaths, builder: Bui
   });
 }
 
-async function assemble(project: Project, paths: WorkspacePaths, result: BuildAllResult, signal: AbortSignal): Promise<AssembleResult> {
+async function assemble(project: Project, paths: WorkspacePaths, result: BuildAllResult, signal: AbortSignal): Promise<AssembleResult & { readonly reused: boolean }> {
   const packages = project.installed.map((pkg) => ({ pkg, entry: result.entries.get(pkg) as CacheEntry, fallback: project.recipes.get(pkg)?.recipe.fallback === true }));
   // config.lua becomes files here, at assembly: a hostname change rebuilds no package. The render
   // checks config.lua again, against what was built (tzdata's zones are known only now).

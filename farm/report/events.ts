@@ -41,7 +41,8 @@ export type FarmEvent =
   | { readonly type: 'build-failed'; readonly pkg: string; readonly reason: string; readonly logTail: readonly string[]; readonly logFile: string | undefined }
   | { readonly type: 'build-cached'; readonly pkg: string; readonly key: string; readonly via: 'key' | 'cutoff'; readonly files: number; readonly bytes: number }
   | { readonly type: 'build-skipped'; readonly pkg: string; readonly because: string }
-  | { readonly type: 'assemble-done'; readonly dir: string; readonly packages: number; readonly files: number }
+  /** `reused`: the preview already held exactly this rootfs (same package outputs and config files), so nothing was written. */
+  | { readonly type: 'assemble-done'; readonly dir: string; readonly packages: number; readonly files: number; readonly reused: boolean }
   | AuditDoneEvent
   | CompareDoneEvent
   | { readonly type: 'stage-start'; readonly stage: string; readonly image: string }

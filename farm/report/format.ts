@@ -52,7 +52,9 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
     case 'build-skipped':
       return `${c.yellow('skipped')} ${event.pkg}: ${event.because}`;
     case 'assemble-done':
-      return `${c.green('assembled')} ${event.dir}: ${event.packages} packages, ${event.files} files`;
+      return event.reused
+        ? `${c.dim('preview up to date')} ${event.dir}: ${event.packages} packages, ${event.files} files`
+        : `${c.green('assembled')} ${event.dir}: ${event.packages} packages, ${event.files} files`;
     case 'audit-done':
       return formatAuditDone(event);
     case 'compare-done':

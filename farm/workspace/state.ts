@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { writeFileAtomic } from '../fs/atomic.js';
+import { writeFileAtomicIfChanged } from '../fs/atomic.js';
 import { isKeyInputs, type KeyInputs } from '../keys/index.js';
 import type { PreviousBuild } from '../plan/index.js';
 import type { WorkspacePaths } from './paths.js';
@@ -29,7 +29,7 @@ export interface WorkspaceManifest {
 }
 
 export async function writeManifest(paths: WorkspacePaths, manifest: WorkspaceManifest): Promise<void> {
-  await writeFileAtomic(paths.manifest, stringify(manifest));
+  await writeFileAtomicIfChanged(paths.manifest, stringify(manifest));
 }
 
 export async function readManifest(file: string): Promise<WorkspaceManifest | undefined> {
@@ -42,11 +42,11 @@ export async function readManifest(file: string): Promise<WorkspaceManifest | un
   return parse(text) as WorkspaceManifest;
 }
 
-/** Remember each package's key inputs so `plan` and `why` can diff against them. */
+/** Remember each package's key inputs so `plan` and `why` can diff against them (a record that is already so is not rewritten). */
 export async function recordKeys(paths: WorkspacePaths, keys: ReadonlyMap<string, { key: string; inputs: KeyInputs }>): Promise<void> {
   await mkdir(paths.keys, { recursive: true });
   for (const [name, k] of keys) {
-    await writeFileAtomic(join(paths.keys, `${name}.json`), JSON.stringify({ key: k.key, inputs: k.inputs }));
+    await writeFileAtomicIfChanged(join(paths.keys, `${name}.json`), JSON.stringify({ key: k.key, inputs: k.inputs }));
   }
 }
 

@@ -33,5 +33,7 @@ find "$DESTDIR" -type f -perm -4000 -exec chmod u-s {} +
 find "$DESTDIR" -type f -perm -2000 -exec chmod g-s {} +
 rm -rf "$DESTDIR/usr/lib" "$DESTDIR/usr/include" "$DESTDIR/usr/share/man/"[a-z][a-z]* \
   "$DESTDIR/usr/share/man/"[a-z][a-z]_* 2>/dev/null || true
+# util-linux installs nologin too (the base profile has both): its copy is the one kept.
+rm -f "$DESTDIR/usr/bin/nologin" "$DESTDIR/usr/share/man/man8/nologin.8"
 ]],
 }
