@@ -23,6 +23,12 @@ function onEngine(engine: string | undefined, c: ChalkInstance): string {
   return engine === undefined ? '' : ` ${c.dim('on')} ${engine}`;
 }
 
+/** The preview written, or kept as it was (the same package outputs and config files). */
+function formatAssembled(event: Extract<FarmEvent, { type: 'assemble-done' }>, c: ChalkInstance): string {
+  const what = `${event.dir}: ${event.packages} packages, ${event.files} files`;
+  return event.reused ? `${c.dim('preview up to date')} ${what}` : `${c.green('assembled')} ${what}`;
+}
+
 /** One human line per event, or undefined for events that plain output omits. */
 export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean): string | undefined {
   switch (event.type) {
@@ -52,9 +58,7 @@ export function formatEvent(event: FarmEvent, c: ChalkInstance, verbose: boolean
     case 'build-skipped':
       return `${c.yellow('skipped')} ${event.pkg}: ${event.because}`;
     case 'assemble-done':
-      return event.reused
-        ? `${c.dim('preview up to date')} ${event.dir}: ${event.packages} packages, ${event.files} files`
-        : `${c.green('assembled')} ${event.dir}: ${event.packages} packages, ${event.files} files`;
+      return formatAssembled(event, c);
     case 'audit-done':
       return formatAuditDone(event);
     case 'compare-done':
