@@ -45,8 +45,10 @@ mkdir -p info && : > info/emacs
     "--without-native-compilation", "--with-dumping=pdumper", "--without-pop",
     "--with-file-notification=inotify",
   },
-  make_build_args = { "INFOS=" },
-  make_install_args = { "INFOS=" },
+  -- `all` still makes info/dir, from the manuals' .texi files the repack lacks: it is made from
+  -- build-aux/dir_top alone (and dropped in post_install).
+  make_build_args = { "INFOS=", "srcdir_doc_info_dir_inputs=" },
+  make_install_args = { "INFOS=", "srcdir_doc_info_dir_inputs=" },
   post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/applications" "$DESTDIR/usr/share/icons" \
   "$DESTDIR/usr/lib/systemd" "$DESTDIR/usr/share/metainfo"
