@@ -3,27 +3,21 @@
 // stage built from nothing). With several --cli, the CLIs take turns within each round, so a busy
 // machine weighs on them alike; the summary gives each one's medians.
 // Run: npx tsx bench/release.ts [--runs 1] [--cli LABEL=path/to/bin/stasis-farm.js]...  (Docker + builder image)
-import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { makeRoot } from '../test/support/farm.js';
+import { benchClis, countOption } from './farm-process.js';
 import { median } from './stats.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const MIRROR = process.env['STASIS_MIRROR'] ?? resolve(REPO, '..', 'shared', 'sources');
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' }, cli: { type: 'string', multiple: true } } });
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got "${values.runs}"`);
-const clis = (values.cli ?? [`this=${join(REPO, 'bin', 'stasis-farm.js')}`]).map((arg) => {
-  const eq = arg.indexOf('=');
-  const [label, path] = eq === -1 ? [arg, arg] : [arg.slice(0, eq), resolve(arg.slice(eq + 1))];
-  if (!existsSync(path)) throw new Error(`${path} does not exist`);
-  return { label, path };
-});
+const runs = countOption('runs', values.runs, 1);
+const clis = benchClis(values.cli);
 
 async function cpuTicks(): Promise<{ busy: number; total: number }> {
   const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0] as string;

@@ -21,6 +21,7 @@ import { appendFile, copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchClis, countOption } from './farm-process.js';
 import { fmt, median } from './stats.js';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -38,19 +39,11 @@ const { values } = parseArgs({
 });
 const buildRoot = values['build-root'] === undefined ? undefined : resolve(values['build-root']);
 const withEngine = values.engine;
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got "${values.runs}"`);
-const warmups = Number(values.warmups);
-if (!Number.isInteger(warmups) || warmups < 0) throw new Error(`--warmups: expected a whole number, got "${values.warmups}"`);
+const runs = countOption('runs', values.runs, 1);
+const warmups = countOption('warmups', values.warmups, 0);
 
 /** The CLIs measured, by label: this checkout's by default. */
-const clis = (values.cli ?? [`this=${join(REPO, 'bin', 'stasis-farm.js')}`]).map((arg) => {
-  const eq = arg.indexOf('=');
-  const [label, path] = eq === -1 ? [arg, arg] : [arg.slice(0, eq), resolve(arg.slice(eq + 1))];
-  if (!existsSync(path)) throw new Error(`${path} does not exist`);
-  if (!existsSync(join(path, '..', '..', 'dist', 'farm', 'cli', 'main.js'))) throw new Error(`${path}: build the CLI first (npm run build)`);
-  return { label, path };
-});
+const clis = benchClis(values.cli);
 
 /**
  * A scratch copy of the tree graph and plan read, which the cases may edit: its system/ and
