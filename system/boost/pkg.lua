@@ -26,9 +26,9 @@ echo "using gcc : : x86_64-linux-musl-g++ ;" > user-config.jam
   link=static runtime-link=static threading=multi \
   cxxflags="$CXXFLAGS -ffile-prefix-map=$PWD=/usr/src/boost" include="$SYSROOT/usr/include" library-path="$SYSROOT/usr/lib" \
   --prefix="$DESTDIR/usr" --layout=system install
-# A comment in dll's runtime_symbol_info.hpp names a glibc multiarch directory as an
-# example path; it is only an example, but it reads as a builder path to the audit.
-sed -i 's|/usr/lib/x86_64-linux-gnu/|/usr/lib/|g' "$DESTDIR/usr/include/boost/dll/runtime_symbol_info.hpp"
+# Comments in dll's runtime_symbol_info.hpp name glibc multiarch directories as
+# example paths (/usr/lib/... and /lib/...); only examples, but they read as builder paths to the audit.
+sed -i "s|/x86_64-linux-gnu/|/|g" "$DESTDIR/usr/include/boost/dll/runtime_symbol_info.hpp"
 ! grep -rl 'x86_64-linux-gnu' "$DESTDIR/usr/include/boost/dll/" || exit 1
 # The cmake package files record the install prefix given above.
 find "$DESTDIR/usr/lib/cmake" -type f -exec sed -i "s|$DESTDIR||g" {} + 2>/dev/null || true

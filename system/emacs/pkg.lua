@@ -14,6 +14,9 @@ return {
   build_deps = { "ncurses", "gnutls", "nettle", "gmp", "libtasn1", "zlib", "pkgconf", "autoconf" },
   build_style = "configure",
   pre_configure = [[
+# Byte-compiled files and the dump record the directory they were compiled in: the tree is built
+# where its lisp is installed (/usr/share/emacs/30.1 of the container), so they name that, not /build.
+mkdir -p /usr/share/emacs && cp -a . /usr/share/emacs/30.1 && cd /usr/share/emacs/30.1
 export PKG_CONFIG_PATH="$SYSROOT/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$SYSROOT"
 # Static linking: gnutls's own libraries (nettle, hogweed, gmp, libtasn1) come
 # from its .pc file's private part.
@@ -30,6 +33,10 @@ fi
 # it, which only the macOS font code includes: unidata's `all` no longer asks for it.
 sed -i 's|^all: ${top_srcdir}/src/macuvs.h |all: |' admin/unidata/Makefile.in
 if grep -q '^all:.*macuvs' admin/unidata/Makefile.in; then echo "admin/unidata still makes macuvs.h" >&2; exit 1; fi
+# system-configuration-options records configure's arguments only, not the farm's CFLAGS, CPPFLAGS
+# and LDFLAGS from the environment (they name the build's sysroot).
+sed -i 's|^for opt in "\$@" CFLAGS CPPFLAGS LDFLAGS; do$|for opt in "$@"; do|' configure.ac
+grep -q '^for opt in "\$@"; do$' configure.ac || { echo "configure.ac: the options loop was not found" >&2; exit 1; }
 # Debian's tarball has no generated ./configure: autogen.sh makes it (and aclocal.m4) with autoconf alone.
 ./autogen.sh autoconf
 # Terminal only: no X, no sound, no image libraries, no native compilation.
@@ -38,20 +45,27 @@ if grep -q '^all:.*macuvs' admin/unidata/Makefile.in; then echo "admin/unidata s
 # makeinfo when info/emacs exists, so an empty one stands in for it; make's
 # INFOS= (below) leaves the manuals out of `all` and `install`.
 mkdir -p info && : > info/emacs
+# `all` also makes info/dir from the manuals' .texi files: with them left out of its inputs (make's
+# srcdir_doc_info_dir_inputs=, below) build-aux/dir_top alone is the index, copied here so it is
+# up to date (make-info-dir wants at least one manual).
+cp build-aux/dir_top info/dir
 ]],
   configure_args = {
     "--libexecdir=/usr/libexec", "--without-all", "--without-x", "--without-ns",
     "--without-sound", "--with-gnutls", "--with-zlib", "--with-modules=no",
     "--without-native-compilation", "--with-dumping=pdumper", "--without-pop",
-    "--with-file-notification=inotify",
+    "--with-file-notification=inotify", "--disable-build-details",
   },
-  -- `all` still makes info/dir, from the manuals' .texi files the repack lacks: it is made from
-  -- build-aux/dir_top alone (and dropped in post_install).
-  make_build_args = { "INFOS=", "srcdir_doc_info_dir_inputs=" },
+  -- The dump records where the binary and native code will be (--bin-dest, --eln-dest, made of
+  -- $(DESTDIR) and the install paths: DESTDIR= for the build) and exec-path from PATH (the
+  -- builder's, without the sysroot: nothing the build runs comes from there after configure).
+  make_build_args = { "INFOS=", "srcdir_doc_info_dir_inputs=", "DESTDIR=", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
   make_install_args = { "INFOS=", "srcdir_doc_info_dir_inputs=" },
   post_install = [[
 rm -rf "$DESTDIR/usr/share/info" "$DESTDIR/usr/share/applications" "$DESTDIR/usr/share/icons" \
   "$DESTDIR/usr/lib/systemd" "$DESTDIR/usr/share/metainfo"
+# etc/compilation.txt is compilation-mode's sample of other tools' messages (one names a /build path).
+rm -f "$DESTDIR/usr/share/emacs/30.1/etc/compilation.txt"
 # ctags clashes with nothing here, but emacs' movemail is a setgid mail tool.
 find "$DESTDIR" -type f -perm -2000 -exec chmod g-s {} +
 ]],

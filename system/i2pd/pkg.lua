@@ -18,8 +18,9 @@ return {
 export CC=x86_64-linux-musl-gcc CXX=x86_64-linux-musl-g++
 # The plain Makefile; everything static.  USE_STATIC links the archives by
 # path under LIBDIR (/usr/lib/<triplet> by default): the sysroot's.
+# Boost's headers name themselves in assertion messages (__FILE__): the sysroot is mapped to /.
 make -j"$JOBS" CXX="$CXX" USE_STATIC=yes USE_UPNP=no USE_AESNI=yes LIBDIR="$SYSROOT/usr/lib" \
-  CXXFLAGS="$CXXFLAGS $CPPFLAGS" LDFLAGS="$LDFLAGS"
+  CXXFLAGS="$CXXFLAGS $CPPFLAGS -ffile-prefix-map=$SYSROOT/=/" LDFLAGS="$LDFLAGS"
 install -D -m 0755 i2pd "$DESTDIR/usr/bin/i2pd"
 install -D -m 0644 contrib/i2pd.conf "$DESTDIR/etc/i2pd/i2pd.conf"
 install -D -m 0644 contrib/tunnels.conf "$DESTDIR/etc/i2pd/tunnels.conf"
