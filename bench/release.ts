@@ -1,11 +1,12 @@
 // Wall time of dev, stage A, stage B and the comparison for the tiny profile, and how busy the
 // cores were, each run a whole `stasis-farm release --profile tiny` in a fresh project root (every
 // stage built from nothing). With several --cli, the CLIs take turns within each round, so a busy
-// machine weighs on them alike; the summary gives each one's medians.
+// machine weighs on them alike; the summary gives each one's medians. Each CLI builds the recipes
+// of its own checkout (its system/ and profiles/), so a before/after pair measures recipe changes too.
 // Run: npx tsx bench/release.ts [--runs 1] [--cli LABEL=path/to/bin/stasis-farm.js]...  (Docker + builder image)
-import { readFile, rm } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { makeRoot } from '../test/support/farm.js';
@@ -34,10 +35,15 @@ interface Run {
   readonly compareMs: number;
 }
 
-/** One tiny release by `cli` in a fresh root (removed afterwards). */
+/** One tiny release by `cli` in a fresh root (removed afterwards), with the recipes of the CLI's checkout. */
 async function release(cli: string): Promise<Run> {
   const root = await makeRoot();
   try {
+    const checkout = resolve(cli, '..', '..');
+    for (const dir of ['system', 'profiles']) {
+      await rm(join(root, dir), { recursive: true, force: true });
+      await cp(join(checkout, dir), join(root, dir), { recursive: true });
+    }
     const before = await cpuTicks();
     const started = performance.now();
     const child = spawn(process.execPath, [cli, 'release', '--profile', 'tiny', '--mirror', MIRROR, '--json'], { cwd: root, env: { ...process.env, CI: 'true' } });

@@ -136,7 +136,7 @@ class BuildRun {
   private readonly runningOn = new Set<string>();
   /** Builds prepared ahead (their container made and filled, or being so), by package, until the package starts or ends. */
   private readonly ahead = new Map<string, Promise<PreparedBuild>>();
-  /** Prepared builds still being made (ahead, or by a build that starts): while one is, nothing more is prepared ahead. */
+  /** Builds being prepared ahead (their container still being made): while one is, no other is prepared ahead. */
   private readonly pending = new Set<Promise<PreparedBuild>>();
   /** Prepared builds being disposed of (their containers removed) in the background. */
   private readonly disposals = new Set<Promise<void>>();
@@ -411,8 +411,13 @@ class BuildRun {
       const ctx = this.contextOn(state);
       const env = this.input.envFor(pkg);
       const ready = this.readyOrDown(state);
-      // Counted as preparing from now: nothing is prepared ahead while this build makes its container.
-      prepared ??= this.preparing(ready.then(() => prepareBuild(ctx, { evaluated: recipe, key: k.key, env })));
+      // The next package's container may be made beside this one: the engine unpacks each
+      // archive on one core, so two fill side by side in about the time of one.
+      if (prepared === undefined) {
+        prepared = ready.then(() => prepareBuild(ctx, { evaluated: recipe, key: k.key, env }));
+        // A failure is the build's: it is thrown where buildPackage awaits the container.
+        void prepared.catch(() => undefined);
+      }
       await ready;
       const jobs = this.jobsFor(state, pkg);
       const entry = await buildPackage(
@@ -449,9 +454,10 @@ class BuildRun {
 
   /**
    * On one engine, make the containers of the packages that start next while the builds run: a
-   * package waiting for a slot, or one whose dependencies are all built or building, the most
-   * work below it first. One is prepared at a time, never while a starting build prepares its
-   * own, and at most as many wait prepared as the engine runs builds. What prepareBuild does
+   * package waiting for a slot, or one whose dependencies are all built, building or prepared
+   * ahead themselves (in a release stage, busybox's while musl builds and tcc's is made), the
+   * most work below it first. One is prepared at a time (beside the containers that starting builds
+   * make for themselves), and at most as many wait prepared as the engine runs builds. What prepareBuild does
    * (re-packing the sources, making the container, putting the recipe and sources in) depends
    * on no other package, so the package starts with only its sysroot and run.sh to put in. A
    * package that then turns out cached, or never starts, has its prepared build disposed of.
@@ -493,7 +499,7 @@ class BuildRun {
       if (this.ahead.has(pkg) || this.runningOn.has(pkg) || this.done.has(pkg) || this.blocked.has(pkg) || failed.has(pkg)) return false;
       if (this.input.unavailable?.has(pkg) === true) return false;
       if (this.waiting.includes(pkg)) return true;
-      return !this.started.has(pkg) && this.deps(pkg).every((d) => this.done.has(d) || this.runningOn.has(d));
+      return !this.started.has(pkg) && this.deps(pkg).every((d) => this.done.has(d) || this.runningOn.has(d) || this.ahead.has(d));
     });
     return candidates.sort((a, b) => this.priority(b) - this.priority(a) || this.rank(a) - this.rank(b))[0];
   }

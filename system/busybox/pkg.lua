@@ -12,8 +12,9 @@ return {
     { url = "https://busybox.net/downloads/busybox-1.37.0.tar.bz2",
       sha256 = "3311dff32e746499f4df0d5df04d7eb396382d7e108bb9250e7b519b837043a4" },
   },
-  -- tcc-compat.patch: kbuild and source fixes for tinycc (see its header).
-  patches = { "tcc-compat.patch" },
+  -- tcc-compat.patch: kbuild and source fixes for tinycc (see its header);
+  -- kconfig-no-pause.patch: no one-second sleep after the configuration.
+  patches = { "tcc-compat.patch", "kconfig-no-pause.patch" },
   files = { "busybox.config" },
   -- Stages a/b compile with the closure's tcc and link this stage's musl and
   -- libtcc1.a from the sysroot (with tcc in the sysroot, PATH also finds
@@ -44,8 +45,13 @@ fi
 
 # The version banner carries the kconfig timestamp: with SOURCE_DATE_EPOCH
 # set (the farm sets it) busybox's kconfig uses that instead of the clock.
-make "$@" -j"$JOBS" busybox
-make "$@" install CONFIG_PREFIX="$DESTDIR"
+# The configuration first (include/autoconf.h: it runs one job at a time
+# anyway), then the build and the install in one make: the links' list
+# needs autoconf.h under its absolute path, which make only finds if it is
+# there when it starts; a make after the build would read every object's
+# record again, one core busy.
+make "$@" include/autoconf.h
+make "$@" -j"$JOBS" install CONFIG_PREFIX="$DESTDIR"
 # A failure while listing the applets would leave busybox without links.
 test -L "$DESTDIR/bin/sh"
 ]],

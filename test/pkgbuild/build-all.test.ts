@@ -284,6 +284,30 @@ describe('buildAll with the fake engine', () => {
     expect(s.runtime.live()).toEqual([]);
   });
 
+  it('makes the container of a package two steps down a chain while the first builds (its dependency is prepared ahead)', async () => {
+    // A release stage: musl, then tcc, then busybox (which needs both).
+    const recipes = makeRecipes({ musl: {}, tcc: { buildDeps: ['musl'] }, busybox: { buildDeps: ['musl', 'tcc'] } });
+    let madeDuringMusl: string[] = [];
+    const s = await setup(recipes, async (pkg, ctx) => {
+      if (pkg === 'musl') {
+        await until(() => s.runtime.created.length === 3);
+        madeDuringMusl = s.runtime.created.map((c) => c.labels[LABELS.pkg] ?? '?');
+      }
+      return defaultBehaviour(pkg, ctx);
+    });
+    const { result } = await s.run();
+    expect(result.built).toEqual(['musl', 'tcc', 'busybox']);
+    // tcc's is made beside musl's own (in either order), then busybox's.
+    expect(madeDuringMusl.slice(0, 2).sort()).toEqual(['musl', 'tcc']);
+    expect(madeDuringMusl[2]).toBe('busybox');
+    const busybox = s.runtime.runs.find((r) => r.spec.labels[LABELS.pkg] === 'busybox');
+    expect([...(busybox?.files.keys() ?? [])].filter((f) => f.startsWith('/build/sysroot/')).sort()).toEqual([
+      '/build/sysroot/usr/bin/musl',
+      '/build/sysroot/usr/bin/tcc',
+    ]);
+    expect(s.runtime.live()).toEqual([]);
+  });
+
   it('a package prepared ahead that never starts (its dependency failed) has its container removed and never runs', async () => {
     const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
     const s = await setup(recipes, async (pkg) => {
@@ -293,7 +317,7 @@ describe('buildAll with the fake engine', () => {
     const { result } = await s.run({ keepGoing: true });
     expect(result.failed.map((f) => f.pkg)).toEqual(['a']);
     expect(result.skipped).toEqual([{ pkg: 'b', because: 'dependency a failed' }]);
-    expect(s.runtime.created.map((c) => c.labels[LABELS.pkg])).toEqual(['a', 'b']);
+    expect(s.runtime.created.map((c) => c.labels[LABELS.pkg]).sort()).toEqual(['a', 'b']);
     expect(s.runtime.runs.map((r) => r.spec.labels[LABELS.pkg])).toEqual(['a']);
     expect(s.runtime.live()).toEqual([]);
     expect(await readdir(join(s.dir, 'tmp'))).toEqual([]);
