@@ -51,6 +51,16 @@ export class Beneath {
     const abs = await this.place(rel, true);
     await this.clear(abs, rel);
     const handle = await open(abs, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      // Data in hand: written through the descriptor, without a stream's extra turns.
+      try {
+        await handle.chmod(mode);
+        await handle.writeFile(data);
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
     const out = handle.createWriteStream(); // closes the descriptor when done or failed
     try {
       await handle.chmod(mode);
@@ -58,7 +68,7 @@ export class Beneath {
       out.destroy();
       throw error;
     }
-    await pipeline(typeof data === 'string' || data instanceof Uint8Array ? Readable.from([data]) : data, out);
+    await pipeline(data, out);
   }
 
   /** Create symlink `rel` -> `target`. The target is only stored, never resolved. */

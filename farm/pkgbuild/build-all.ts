@@ -320,10 +320,12 @@ class BuildRun {
   }
 
   /**
-   * $JOBS of a build starting on an engine: every core for the lead (the package with the most
-   * work left below it among those running and waiting, when no other build on the engine holds
-   * the lead: the run ends with it, and it is alone once the shorter builds beside it are done),
-   * the fair share for the others. The lead's make may share the cores with theirs for a while.
+   * $JOBS of a build starting on an engine: every core and one more for the lead (the package
+   * with the most work left below it among those running and waiting, when no other build on
+   * the engine holds the lead: the run ends with it, and it is alone once the shorter builds
+   * beside it are done), the fair share for the others. The one more is make's usual -j N+1: a
+   * job waiting on the disk (a container's overlay writes every object file) leaves its core to
+   * another. The lead's make may share the cores with theirs for a while.
    */
   private jobsFor(state: EngineState, pkg: string): number {
     const fair = fairJobs(state.cores, state.engine.jobs, state.running + this.waiting.length);
@@ -331,7 +333,7 @@ class BuildRun {
     const most = Math.max(...this.waiting.map((p) => this.priority(p)), ...[...this.runningOn].map((p) => this.priority(p)));
     if (!leadFree || this.priority(pkg) < most) return fair;
     state.lead = pkg;
-    return Math.max(fair, state.cores);
+    return Math.max(fair, state.cores + 1);
   }
 
   /** Waiting packages that no engine still up can build: they fail, naming what they need (or that no engine is left). */

@@ -235,19 +235,19 @@ describe('buildAll with the fake engine', () => {
     expect(s.runtime.created.map((c) => c.labels[LABELS.pkg])).not.toContain('nosrc');
   });
 
-  it('make -j: a package that builds alone gets both cores; of two at once the one with more work left gets both, the other one', async () => {
+  it('make -j: a package that builds alone gets both cores and one more; of two at once the one with more work left gets that, the other one', async () => {
     // a -> b is a chain; x and y are independent of each other (and of the chain's start).
     const recipes = makeRecipes({ a: {}, b: { buildDeps: ['a'] } });
     const s = await setup(recipes, (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
     await s.run();
     const jobsOf = (pkg: string): string | undefined => jobsIn(s.runtime.runs.find((r) => r.spec.labels[LABELS.pkg] === pkg));
     // a runs beside nothing (b waits for it), then b alone.
-    expect([jobsOf('a'), jobsOf('b')]).toEqual(['2', '2']);
+    expect([jobsOf('a'), jobsOf('b')]).toEqual(['3', '3']);
     const pair = await setup(makeRecipes({ x: {}, y: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: 20 }));
     await pair.run();
     // Equal estimates: whichever reaches its start first leads, the other gets the fair share
     // (containers may be created in either order: staging a build awaits).
-    expect(pair.runtime.runs.map(jobsIn).sort()).toEqual(['1', '2']);
+    expect(pair.runtime.runs.map(jobsIn).sort()).toEqual(['1', '3']);
     // busybox beside two short ones (a release stage after musl): busybox leads, started first or not.
     const three = await setup(makeRecipes({ make: {}, tcc: {}, busybox: {} }), (pkg, ctx) => ({ ...defaultBehaviour(pkg, ctx), delayMs: pkg === 'busybox' ? 60 : 20 }));
     await three.run({
@@ -258,7 +258,7 @@ describe('buildAll with the fake engine', () => {
       ]),
     });
     const byPkg: Record<string, string | undefined> = Object.fromEntries(three.runtime.runs.map((r) => [r.spec.labels[LABELS.pkg] ?? '?', jobsIn(r)]));
-    expect(byPkg).toEqual({ busybox: '2', make: '1', tcc: '1' });
+    expect(byPkg).toEqual({ busybox: '3', make: '1', tcc: '1' });
     expect([fairJobs(2, 2, 5), fairJobs(4, 8, 3), fairJobs(2, 1, 4), fairJobs(1, 2, 0)]).toEqual([1, 2, 2, 1]);
   });
 
@@ -404,11 +404,11 @@ describe('buildAll on a pool of engines (fake engines)', () => {
       });
     const four = engine(4);
     await s.run({ engines: [poolEngine('four', four)] });
-    // One slot, four cores: a and b each build alone there, with every core.
-    expect(four.runs.map(jobsIn)).toEqual(['4', '4']);
+    // One slot, four cores: a and b each build alone there, with every core and one more.
+    expect(four.runs.map(jobsIn)).toEqual(['5', '5']);
     const silent = engine(undefined);
     await (await setup(recipes)).run({ engines: [poolEngine('silent', silent)] });
-    expect(silent.runs.map(jobsIn)).toEqual(['1', '1']);
+    expect(silent.runs.map(jobsIn)).toEqual(['2', '2']);
   });
 
   it('an engine that dies mid-build is put down and its build runs again on another; nothing of it is cached twice', async () => {
