@@ -1,9 +1,10 @@
-// Wall time of dev, stage A, stage B and the comparison for the tiny profile, and how busy the
-// cores were, each run a whole `stasis-farm release --profile tiny` in a fresh project root (every
+// Wall time of dev, stage A, stage B and the comparison for the tiny profile (or, with --profile
+// boot, the boot profile with configs/boot.config.lua, not booted), and how busy the cores were,
+// each run a whole `stasis-farm release --profile P` in a fresh project root (every
 // stage built from nothing). With several --cli, the CLIs take turns within each round, so a busy
 // machine weighs on them alike; the summary gives each one's medians. Each CLI builds the recipes
 // of its own checkout (its system/ and profiles/), so a before/after pair measures recipe changes too.
-// Run: npx tsx bench/release.ts [--runs 1] [--cli LABEL=path/to/bin/stasis-farm.js]...  (Docker + builder image)
+// Run: npx tsx bench/release.ts [--runs 1] [--profile tiny|boot] [--cli LABEL=path/to/bin/stasis-farm.js]...  (Docker + builder image)
 import { cp, readFile, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,11 @@ import { median } from './stats.js';
 const REPO = resolve(import.meta.dirname, '..');
 const MIRROR = process.env['STASIS_MIRROR'] ?? resolve(REPO, '..', 'shared', 'sources');
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' }, cli: { type: 'string', multiple: true } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '1' }, profile: { type: 'string', default: 'tiny' }, cli: { type: 'string', multiple: true } },
+});
+const profile = values.profile;
+if (profile !== 'tiny' && profile !== 'boot') throw new Error(`--profile: tiny or boot, not "${profile}"`);
 const runs = countOption('runs', values.runs, 1);
 const clis = benchClis(values.cli);
 
@@ -35,9 +40,9 @@ interface Run {
   readonly compareMs: number;
 }
 
-/** One tiny release by `cli` in a fresh root (removed afterwards), with the recipes of the CLI's checkout. */
+/** One release of the profile by `cli` in a fresh root (removed afterwards), with the recipes of the CLI's checkout. */
 async function release(cli: string): Promise<Run> {
-  const root = await makeRoot();
+  const root = await makeRoot(profile === 'boot' ? { config: 'boot' } : {});
   try {
     const checkout = resolve(cli, '..', '..');
     for (const dir of ['system', 'profiles']) {
@@ -46,7 +51,7 @@ async function release(cli: string): Promise<Run> {
     }
     const before = await cpuTicks();
     const started = performance.now();
-    const child = spawn(process.execPath, [cli, 'release', '--profile', 'tiny', '--mirror', MIRROR, '--json'], { cwd: root, env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, [cli, 'release', '--profile', profile, '--mirror', MIRROR, '--json'], { cwd: root, env: { ...process.env, CI: 'true' } });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -82,7 +87,7 @@ for (let round = 1; round <= runs; round++) {
     );
   }
 }
-console.log(`tiny release on ${cpus().length} cores (cores busy: all processes on the machine, from /proc/stat); medians of ${runs}:`);
+console.log(`${profile} release on ${cpus().length} cores (cores busy: all processes on the machine, from /proc/stat); medians of ${runs}:`);
 for (const [label, rs] of results) {
   console.log(`  ${label}: total ${s(median(rs.map((r) => r.wall)))}, cores busy ${(median(rs.map((r) => r.busy)) * 100).toFixed(1)} %`);
 }
