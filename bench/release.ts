@@ -5,9 +5,9 @@
 // machine weighs on them alike; the summary gives each one's medians. Each CLI builds the recipes
 // of its own checkout (its system/ and profiles/), so a before/after pair measures recipe changes too.
 // Run: npx tsx bench/release.ts [--runs 1] [--profile tiny|boot] [--cli LABEL=path/to/bin/stasis-farm.js]...  (Docker + builder image)
-import { cp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { makeRoot } from '../test/support/farm.js';
@@ -42,13 +42,9 @@ interface Run {
 
 /** One release of the profile by `cli` in a fresh root (removed afterwards), with the recipes of the CLI's checkout. */
 async function release(cli: string): Promise<Run> {
-  const root = await makeRoot(profile === 'boot' ? { config: 'boot' } : {});
+  const recipesFrom = resolve(cli, '..', '..');
+  const root = await makeRoot(profile === 'boot' ? { config: 'boot', recipesFrom } : { recipesFrom });
   try {
-    const checkout = resolve(cli, '..', '..');
-    for (const dir of ['system', 'profiles']) {
-      await rm(join(root, dir), { recursive: true, force: true });
-      await cp(join(checkout, dir), join(root, dir), { recursive: true });
-    }
     const before = await cpuTicks();
     const started = performance.now();
     const child = spawn(process.execPath, [cli, 'release', '--profile', profile, '--mirror', MIRROR, '--json'], { cwd: root, env: { ...process.env, CI: 'true' } });

@@ -458,13 +458,13 @@ class BuildRun {
    * On one engine, make the containers of the packages that start next while the builds run: a
    * package waiting for a slot, or one whose dependencies are all built, building or prepared
    * ahead themselves (in a release stage, busybox's while musl builds and tcc's is made), the
-   * most work below it first. One is prepared at a time (beside the containers that starting builds
-   * make for themselves), and at most as many wait prepared as the engine runs builds. What prepareBuild does
-   * (re-packing the sources, making the container, putting the recipe and sources in) depends
-   * on no other package, so the package starts with only its sysroot and run.sh to put in. A
-   * package that then turns out cached, or never starts, has its prepared build disposed of.
-   * Never changes an output: the container and what is put in it are the same, in the same
-   * order, as when it is made at the start.
+   * most work below it first. One is prepared at a time (beside the containers that starting
+   * builds make for themselves), and at most as many wait prepared as the engine runs builds.
+   * What prepareBuild does (re-packing the sources, making the container, putting the recipe
+   * and sources in) depends on no other package, so the package starts with only its sysroot
+   * and run.sh to put in. A package that then turns out cached, or never starts, has its
+   * prepared build disposed of. Never changes an output: the container and what is put in it
+   * are the same, in the same order, as when it is made at the start.
    */
   private prepareAhead(): void {
     const [state] = this.engines;

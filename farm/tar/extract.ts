@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import PQueue from 'p-queue';
 import type { Header } from 'tar-stream';
 import { beneath } from '../fs/beneath.js';
 import { checkOutputEntry } from './output-safety.js';
@@ -76,22 +77,29 @@ export async function extractTar(tarPath: string, dir: string, options: { readon
   }
 }
 
-/** Writes in flight, by name, at most IN_FLIGHT at once; the first failure is thrown by the next start or drain. */
+/**
+ * Writes in flight through a p-queue, IN_FLIGHT at once; the next is only queued once fewer wait,
+ * so at most about twice IN_FLIGHT bodies are held. The first failure is thrown by the next start
+ * or drain.
+ */
 class SideBySide {
-  private readonly writing = new Map<string, Promise<void>>();
+  private readonly queue = new PQueue({ concurrency: IN_FLIGHT });
+  private readonly names = new Set<string>();
   private failure: Error | undefined;
 
   /** Start `work` for `name` beside the others (after them all when `name` is being written already). */
   async start(name: string, work: () => Promise<void>): Promise<void> {
-    if (this.writing.has(name)) await this.drain();
-    while (this.writing.size >= IN_FLIGHT) await Promise.race(this.writing.values());
+    if (this.names.has(name)) await this.drain();
+    await this.queue.onSizeLessThan(IN_FLIGHT);
     this.throwFailure();
-    const done = work()
-      .catch((error: unknown) => {
-        this.failure ??= error instanceof Error ? error : new Error(String(error));
-      })
-      .finally(() => this.writing.delete(name));
-    this.writing.set(name, done);
+    this.names.add(name);
+    void this.queue.add(() =>
+      work()
+        .catch((error: unknown) => {
+          this.failure ??= error instanceof Error ? error : new Error(String(error));
+        })
+        .finally(() => this.names.delete(name)),
+    );
   }
 
   /** Wait until every write is done; the first that failed is thrown. */
@@ -100,8 +108,9 @@ class SideBySide {
     this.throwFailure();
   }
 
+  /** Every write done (failed or not). */
   async settled(): Promise<void> {
-    await Promise.allSettled(this.writing.values());
+    await this.queue.onIdle();
   }
 
   private throwFailure(): void {

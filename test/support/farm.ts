@@ -20,11 +20,13 @@ export interface RunResult {
 }
 
 /** A throw-away Stasis tree: copies of system/ and profiles/, the example configs. */
-export async function makeRoot(options: { readonly config?: 'example' | 'small' | 'boot'; readonly at?: string } = {}): Promise<string> {
+export async function makeRoot(options: { readonly config?: 'example' | 'small' | 'boot'; readonly at?: string; readonly recipesFrom?: string } = {}): Promise<string> {
   const root = options.at ?? (await mkdtemp(join(tmpdir(), 'stasis-root-')));
   await mkdir(root, { recursive: true });
-  await cp(join(REPO, 'system'), join(root, 'system'), { recursive: true });
-  await cp(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
+  // system/ and profiles/ of this checkout, or of another one's (a bench comparing two builds).
+  const recipes = options.recipesFrom ?? REPO;
+  await cp(join(recipes, 'system'), join(root, 'system'), { recursive: true });
+  await cp(join(recipes, 'profiles'), join(root, 'profiles'), { recursive: true });
   if (options.config === 'example') await cp(join(REPO, 'configs', 'config.lua.example'), join(root, 'config.lua'));
   else if (options.config === 'boot') await cp(join(REPO, 'configs', 'boot.config.lua'), join(root, 'config.lua'));
   else await writeFile(join(root, 'config.lua'), await smallProfileConfig());
